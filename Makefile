@@ -1,0 +1,16 @@
+# The two commands of the README. Both install what they need on a fresh machine.
+PORT ?= 8000
+
+.PHONY: serve test bench
+
+serve:
+	python3 tools/serve.py --port $(PORT)
+
+test:
+	bash tools/ensure_test_env.sh
+	.venv/bin/python -m pytest $(PYTEST_ARGS)
+
+bench:
+	bash tools/ensure_test_env.sh
+	.venv/bin/python bench/bench_model.py
+	.venv/bin/python bench/bench_page.py

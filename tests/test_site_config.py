@@ -1,0 +1,34 @@
+"""The page's configuration points only at files this repository serves, by relative URLs."""
+
+import re
+import tomllib
+
+import setup_runtime
+
+ROOT = setup_runtime.ROOT
+CONFIG = tomllib.loads((ROOT / "pyscript.toml").read_text())
+
+
+def test_every_model_file_is_shipped_to_the_browser():
+    package = ROOT / "py" / "backprop"
+    expected = {f"./py/backprop/{path.name}": f"./backprop/{path.name}" for path in package.glob("*.py")}
+    assert CONFIG["files"] == expected
+
+
+def test_interpreter_is_the_self_hosted_pyodide_by_a_relative_url():
+    assert CONFIG["interpreter"] == "./static/vendor/pyodide/pyodide.mjs"
+    assert (ROOT / CONFIG["interpreter"]).exists()
+
+
+def test_numpy_loads_without_micropip():
+    assert CONFIG["packages"] == ["numpy"]
+    assert CONFIG["packages_cache"] == "passthrough"
+
+
+def test_page_urls_are_relative():
+    html = (ROOT / "index.html").read_text()
+    urls = re.findall(r'(?:src|href|config)="([^"]*)"', html)
+    assert urls, "the page references its files"
+    for url in urls:
+        assert url.startswith("./"), f"{url} is not relative to the page"
+        assert (ROOT / url).exists(), f"{url} does not exist"
