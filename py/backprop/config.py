@@ -1,0 +1,159 @@
+"""Settings and parameters to and from plain JSON-able dicts, validated.
+
+Values may arrive straight from a URL query, so numbers may be strings ("10", "2")
+and booleans may be "true"/"false"/"1"/"0". Every error is a ValueError that names
+the field in words a student can act on.
+"""
+import dataclasses
+import math
+
+import numpy as np
+
+from .data import TABLE_NAMES
+from .network import ACTIVATIONS, COSTS, PARAM_NAMES, param_shapes
+
+N_H_MAX = 16
+SEED_LIMIT = 2**32
+
+
+def _as_number(value):
+    """value as an int or float, or None when it is not a number (bools are not numbers)."""
+    if isinstance(value, (bool, np.bool_)):
+        return None
+    if isinstance(value, (int, np.integer)):
+        return int(value)
+    if isinstance(value, (float, np.floating)):
+        return float(value)
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            return int(text)
+        except ValueError:
+            pass
+        try:
+            return float(text)
+        except ValueError:
+            return None
+    return None
+
+
+def _finite_float(number):
+    """number as a finite float, or None (ints too big for a float count as not finite)."""
+    try:
+        number = float(number)
+    except (OverflowError, TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def whole_number(field, value, low, high):
+    number = _as_number(value)
+    if isinstance(number, float) and (_finite_float(number) is None or number != int(number)):
+        number = None
+    if number is None or not low <= number <= high:
+        raise ValueError(f"{field} must be a whole number from {low} to {high} (got {value!r})")
+    return int(number)
+
+
+def _positive_number(field, value):
+    number = _finite_float(_as_number(value))
+    if number is None or number <= 0:
+        raise ValueError(f"{field} must be a finite number greater than 0 (got {value!r})")
+    return number
+
+
+def _choice(field, value, choices, normalise):
+    if isinstance(value, str) and normalise(value.strip()) in choices:
+        return normalise(value.strip())
+    raise ValueError(f"{field} must be one of {', '.join(choices)} (got {value!r})")
+
+
+def _flag(field, value):
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    if isinstance(value, (int, np.integer)) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str) and value.strip().lower() in ("true", "false", "1", "0"):
+        return value.strip().lower() in ("true", "1")
+    raise ValueError(f"{field} must be true or false (got {value!r})")
+
+
+@dataclasses.dataclass(frozen=True)
+class Config:
+    """What a student can set. Construct with any accepted spelling; fields come out normalised."""
+
+    n_h: int = 2
+    activation: str = "tanh"
+    cost: str = "half_mse"
+    learning_rate: float = 10.0
+    seed: int = 2
+    table: str = "XOR"
+    notebook_mode: bool = False
+
+    def __post_init__(self):
+        clean = {
+            "n_h": whole_number("n_h", self.n_h, 1, N_H_MAX),
+            "activation": _choice("activation", self.activation, tuple(ACTIVATIONS), str.lower),
+            "cost": _choice("cost", self.cost, tuple(COSTS), str.lower),
+            "learning_rate": _positive_number("learning_rate", self.learning_rate),
+            "seed": whole_number("seed", self.seed, 0, SEED_LIMIT - 1),
+            "table": _choice("table", self.table, TABLE_NAMES, str.upper),
+            "notebook_mode": _flag("notebook_mode", self.notebook_mode),
+        }
+        for field, value in clean.items():
+            object.__setattr__(self, field, value)
+
+    @classmethod
+    def from_dict(cls, settings):
+        """A Config from a dict of settings; missing ones take their defaults."""
+        if isinstance(settings, Config):
+            return settings
+        if not isinstance(settings, dict):
+            raise ValueError(f"config must be a dict of settings (got {settings!r})")
+        known = [f.name for f in dataclasses.fields(cls)]
+        for key in settings:
+            if key not in known:
+                raise ValueError(f"unknown setting {key!r}; the settings are {', '.join(known)}")
+        return cls(**settings)
+
+    def to_dict(self):
+        return dataclasses.asdict(self)
+
+    def replace(self, **changes):
+        return dataclasses.replace(self, **changes)
+
+
+def _matrix(name, value, shape, n_h):
+    rows, cols = shape
+    expected = f"{name} must be {rows} row(s) of {cols} number(s), shape {shape} for n_h={n_h}"
+    if isinstance(value, np.ndarray):
+        value = value.tolist()
+    if not isinstance(value, (list, tuple)) or len(value) != rows:
+        raise ValueError(f"{expected} (got {value!r})")
+    for i, row in enumerate(value):
+        if not isinstance(row, (list, tuple)) or len(row) != cols:
+            raise ValueError(f"{expected} (row {i} is {row!r})")
+        for j, x in enumerate(row):
+            is_number = isinstance(x, (int, float, np.integer, np.floating)) and not isinstance(x, bool)
+            if not is_number or _finite_float(x) is None:
+                raise ValueError(f"{name}[{i},{j}] must be a finite number (got {x!r})")
+    return np.array(value, dtype=float)
+
+
+def params_from_dict(params, n_h):
+    """{"W0": nested lists, "b0": ..., "W1": ..., "b1": ...} -> dict of float arrays, validated."""
+    if not isinstance(params, dict):
+        raise ValueError(f"params must be a dict with keys {', '.join(PARAM_NAMES)} (got {params!r})")
+    for key in params:
+        if key not in PARAM_NAMES:
+            raise ValueError(f"unknown parameter {key!r}; the parameters are {', '.join(PARAM_NAMES)}")
+    for key in PARAM_NAMES:
+        if key not in params:
+            raise ValueError(f"parameter {key} is missing")
+    return {name: _matrix(name, params[name], shape, n_h) for name, shape in param_shapes(n_h).items()}
+
+
+def params_to_dict(params):
+    """Parameters as nested lists of floats; a non-finite number (a diverged run) becomes None."""
+    return {name: [[x if math.isfinite(x) else None for x in row] for row in np.asarray(params[name]).tolist()]
+            for name in PARAM_NAMES}

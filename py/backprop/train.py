@@ -1,0 +1,202 @@
+"""Gradient descent on one network (Run) or on K networks at once (Batch).
+
+Cost semantics: history[k] is J of the parameters after k updates, so history[0] is
+the cost of the initial network. The forward pass that gives step k+1's cost is also
+the one whose intermediates the next backward pass uses: one forward, one backward
+per step.
+"""
+import math
+
+import numpy as np
+
+from .config import Config, params_from_dict, params_to_dict, whole_number
+from .data import A0, truth_table
+from .network import PARAM_NAMES, backward, forward, init_params, unflatten
+
+
+def _config(config):
+    if config is None:
+        return Config()
+    return config if isinstance(config, Config) else Config.from_dict(config)
+
+
+def _solved(A2, Y):
+    """Every prediction on the right side of 0.5 (per network, for a batch)."""
+    return np.where(Y > 0.5, A2 > 0.5, A2 < 0.5).all(axis=(-2, -1))
+
+
+def _nan_or_infinite(x):
+    return "NaN" if np.isnan(x).any() else "infinite"
+
+
+class Run:
+    """One network being trained: step count, parameters, cost history and status.
+
+    status is "ready", or "diverged" once the cost or a parameter stops being a finite
+    number; reason then says why, and train() does nothing more.
+    """
+
+    def __init__(self, config=None, params=None, step=0):
+        self.config = _config(config)
+        n_h = self.config.n_h
+        start = init_params(n_h, self.config.seed) if params is None else params_from_dict(params, n_h)
+        # The parameters live in one vector, so that one update and one finiteness test cover them all.
+        self.theta = np.concatenate([start[name].ravel() for name in PARAM_NAMES])
+        self.params = unflatten(self.theta, n_h)
+        self._grad = np.empty_like(self.theta)
+        self._grads_out = {"d" + name: view for name, view in unflatten(self._grad, n_h).items()}
+        self.Y = truth_table(self.config.table)
+        self.step = whole_number("step", step, 0, 2**63 - 1)
+        self.history_start = self.step  # history[i] is the cost at step history_start + i
+        self.status, self.reason = "ready", None
+        with np.errstate(all="ignore"):
+            self.cache = forward(self.params, A0, self.Y, self.config.activation, self.config.cost)
+        self.history = [float(self.cache["J"])]
+        self._check()
+
+    @property
+    def cost(self):
+        """J of the current parameters."""
+        return self.history[-1]
+
+    @property
+    def A2(self):
+        """Predictions for the four examples, shape (1, 4)."""
+        return self.cache["A2"]
+
+    @property
+    def solved(self):
+        return self.status != "diverged" and bool(_solved(self.cache["A2"], self.Y))
+
+    def set_params(self, params):
+        """Overwrite the parameters in place (validated, e.g. a weight the student edited).
+
+        The cost at the current step becomes that of the new parameters. Assign through
+        this (or in place): params' arrays are views into theta, which training updates.
+        """
+        new = params_from_dict(params, self.config.n_h)
+        for name in PARAM_NAMES:
+            self.params[name][...] = new[name]
+        self.status, self.reason = "ready", None
+        with np.errstate(all="ignore"):
+            self.cache = forward(self.params, A0, self.Y, self.config.activation, self.config.cost)
+        self.history[-1] = float(self.cache["J"])
+        self._check()
+
+    def gradients(self):
+        """Analytic gradients at the current parameters (dA2 ... db0), as training uses them."""
+        c = self.config
+        with np.errstate(all="ignore"):
+            return backward(self.params, self.cache, A0, self.Y, c.activation, c.cost, c.notebook_mode)
+
+    def train(self, n=1):
+        """Take up to n steps of gradient descent (none once diverged). Returns the current cost."""
+        c = self.config
+        params, theta, grad, grads_out = self.params, self.theta, self._grad, self._grads_out
+        with np.errstate(all="ignore"):
+            for _ in range(n):
+                if self.status == "diverged":
+                    break
+                backward(params, self.cache, A0, self.Y, c.activation, c.cost, c.notebook_mode, out=grads_out)
+                grad *= c.learning_rate
+                theta -= grad
+                self.cache = forward(params, A0, self.Y, c.activation, c.cost)
+                self.step += 1
+                self.history.append(float(self.cache["J"]))
+                self._check()
+        return self.cost
+
+    def _check(self):
+        J = self.history[-1]
+        if not math.isfinite(J):
+            self._diverge(f"the cost became {_nan_or_infinite(J)}")
+        # theta·theta is finite only if every parameter is; only when it is not is the exact test needed.
+        elif not math.isfinite(self.theta.dot(self.theta)) and not np.isfinite(self.theta).all():
+            bad = next(name for name in PARAM_NAMES if not np.isfinite(self.params[name]).all())
+            self._diverge(f"parameter {bad} became {_nan_or_infinite(self.params[bad])}")
+
+    def _diverge(self, what):
+        self.status = "diverged"
+        self.reason = (f"{what} at step {self.step} — the learning rate {self.config.learning_rate:g} "
+                       f"is too large for this network; try a smaller one")
+
+    def predict(self, inputs):
+        """A2 for any inputs of shape (2, N), e.g. a grid for a decision surface."""
+        with np.errstate(all="ignore"):
+            return forward(self.params, np.asarray(inputs, dtype=float), activation=self.config.activation)["A2"]
+
+    def to_dict(self):
+        """Config, parameters and step count as a JSON-able dict (non-finite numbers become None)."""
+        return {"config": self.config.to_dict(), "params": params_to_dict(self.params), "step": self.step}
+
+    @classmethod
+    def from_dict(cls, state):
+        """A Run from to_dict()'s output, validated; its history starts at the saved step."""
+        if not isinstance(state, dict):
+            raise ValueError(f"a saved run must be a dict with config, params and step (got {state!r})")
+        for key in state:
+            if key not in ("config", "params", "step"):
+                raise ValueError(f"unknown key {key!r} in a saved run; the keys are config, params, step")
+        for key in ("config", "params"):
+            if key not in state:
+                raise ValueError(f"a saved run needs {key}")
+        return cls(Config.from_dict(state["config"]), state["params"], state.get("step", 0))
+
+
+class Batch:
+    """K networks, one per seed, sharing every other setting, trained together.
+
+    Parameters carry a leading K axis (W0 has shape (K, n_h, 2)). A network whose cost
+    or parameters stop being finite numbers freezes; the others go on.
+    """
+
+    def __init__(self, config=None, seeds=(2,)):
+        self.config = _config(config)
+        self.seeds = [self.config.replace(seed=seed).seed for seed in seeds]
+        if not self.seeds:
+            raise ValueError("seeds must list at least one seed")
+        singles = [init_params(self.config.n_h, seed) for seed in self.seeds]
+        self.params = {name: np.stack([p[name] for p in singles]) for name in PARAM_NAMES}
+        self.Y = truth_table(self.config.table)
+        self.step = 0
+        self.diverged = np.zeros(len(self.seeds), dtype=bool)
+        self.diverged_at = np.full(len(self.seeds), -1)  # step at which each network diverged, or -1
+        with np.errstate(all="ignore"):
+            self.cache = forward(self.params, A0, self.Y, self.config.activation, self.config.cost)
+        self._check()
+
+    @property
+    def costs(self):
+        """J of each network's current parameters, shape (K,)."""
+        return self.cache["J"]
+
+    @property
+    def solved(self):
+        return _solved(self.cache["A2"], self.Y) & ~self.diverged
+
+    def train(self, n=1):
+        """Take n steps for every network that has not diverged. Returns the costs."""
+        c = self.config
+        params = self.params
+        with np.errstate(all="ignore"):
+            for _ in range(n):
+                if self.diverged.all():
+                    break
+                grads = backward(params, self.cache, A0, self.Y, c.activation, c.cost, c.notebook_mode)
+                alive = ~self.diverged[:, None, None] if self.diverged.any() else True  # True: no mask, faster
+                for name in PARAM_NAMES:
+                    np.subtract(params[name], c.learning_rate * grads["d" + name], out=params[name], where=alive)
+                self.cache = forward(params, A0, self.Y, c.activation, c.cost)
+                self.step += 1
+                self._check()
+        return self.costs
+
+    def _check(self):
+        finite = np.isfinite(self.cache["J"])
+        if finite.all() and all(np.isfinite(self.params[name]).all() for name in PARAM_NAMES):
+            return  # the usual case, without the slower per-network reductions
+        for name in PARAM_NAMES:
+            finite &= np.isfinite(self.params[name]).all(axis=(-2, -1))
+        newly = ~finite & ~self.diverged
+        self.diverged_at[newly] = self.step
+        self.diverged |= newly
