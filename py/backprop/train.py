@@ -1,7 +1,7 @@
 """Gradient descent on one network (Run) or on K networks at once (Batch).
 
-Cost semantics: history[k] is J of the parameters after k updates, so history[0] is
-the cost of the initial network. The forward pass that gives step k+1's cost is also
+Cost semantics: the cost at step k is J of the parameters after k updates, so step 0's
+is the cost of the initial network (the notebook prints the same: J before update i). The forward pass that gives step k+1's cost is also
 the one whose intermediates the next backward pass uses: one forward, one backward
 per step.
 """
@@ -32,11 +32,20 @@ def _nan_or_infinite(x):
 class Run:
     """One network being trained: step count, parameters, cost history and status.
 
-    status is "ready", or "diverged" once the cost or a parameter stops being a finite
-    number; reason then says why, and train() does nothing more.
+    status is "ready", or "diverged" once training has visibly failed; reason then says
+    why, and train() does nothing more. Diverged means the cost or a parameter stopped
+    being a finite number, or the cost stayed above RISE_RATIO times its reference (its
+    value when training started or the learning rate last changed) for RISE_STEPS steps
+    in a row: gradient descent with a small enough learning rate never does that.
+
+    history[i] is the cost at step history_start + i * history_stride. With a
+    history_limit, the history is thinned to every other point whenever it grows past the
+    limit (the stride doubles), so a long run keeps a bounded, evenly spaced curve.
     """
 
-    def __init__(self, config=None, params=None, step=0):
+    RISE_RATIO, RISE_STEPS = 1.5, 20
+
+    def __init__(self, config=None, params=None, step=0, history_limit=None):
         self.config = _config(config)
         n_h = self.config.n_h
         start = init_params(n_h, self.config.seed) if params is None else params_from_dict(params, n_h)
@@ -47,17 +56,16 @@ class Run:
         self._grads_out = {"d" + name: view for name, view in unflatten(self._grad, n_h).items()}
         self.Y = truth_table(self.config.table)
         self.step = whole_number("step", step, 0, 2**63 - 1)
-        self.history_start = self.step  # history[i] is the cost at step history_start + i
+        if history_limit is not None and whole_number("history_limit", history_limit, 2, 2**31) % 2:
+            raise ValueError("history_limit must be even, so that thinning keeps the curve evenly spaced")
+        self.history_limit, self.history_start, self.history_stride = history_limit, self.step, 1
         self.status, self.reason = "ready", None
         with np.errstate(all="ignore"):
             self.cache = forward(self.params, A0, self.Y, self.config.activation, self.config.cost)
-        self.history = [float(self.cache["J"])]
+        self.cost = float(self.cache["J"])  # J of the current parameters
+        self.history = [self.cost]
+        self._watch_from_here()
         self._check()
-
-    @property
-    def cost(self):
-        """J of the current parameters."""
-        return self.history[-1]
 
     @property
     def A2(self):
@@ -80,8 +88,16 @@ class Run:
         self.status, self.reason = "ready", None
         with np.errstate(all="ignore"):
             self.cache = forward(self.params, A0, self.Y, self.config.activation, self.config.cost)
-        self.history[-1] = float(self.cache["J"])
+        self.cost = float(self.cache["J"])
+        if self._on_history_grid():
+            self.history[-1] = self.cost
+        self._watch_from_here()
         self._check()
+
+    def set_learning_rate(self, learning_rate):
+        """Go on training from here with another learning rate (validated like the config's)."""
+        self.config = self.config.replace(learning_rate=learning_rate)
+        self._watch_from_here()
 
     def gradients(self):
         """Analytic gradients at the current parameters (dA2 ... db0), as training uses them."""
@@ -102,18 +118,40 @@ class Run:
                 theta -= grad
                 self.cache = forward(params, A0, self.Y, c.activation, c.cost)
                 self.step += 1
-                self.history.append(float(self.cache["J"]))
+                self.cost = float(self.cache["J"])
+                if self._on_history_grid():
+                    self._record()
                 self._check()
         return self.cost
 
+    def _on_history_grid(self):
+        return (self.step - self.history_start) % self.history_stride == 0
+
+    def _record(self):
+        self.history.append(self.cost)
+        if self.history_limit is not None and len(self.history) > self.history_limit:
+            del self.history[1::2]
+            self.history_stride *= 2
+
+    def _watch_from_here(self):
+        self._rise_limit = self.RISE_RATIO * self.cost
+        self._steps_above = 0
+
     def _check(self):
-        J = self.history[-1]
+        J = self.cost
         if not math.isfinite(J):
             self._diverge(f"the cost became {_nan_or_infinite(J)}")
         # theta·theta is finite only if every parameter is; only when it is not is the exact test needed.
         elif not math.isfinite(self.theta.dot(self.theta)) and not np.isfinite(self.theta).all():
             bad = next(name for name in PARAM_NAMES if not np.isfinite(self.params[name]).all())
             self._diverge(f"parameter {bad} became {_nan_or_infinite(self.params[bad])}")
+        elif J > self._rise_limit:
+            self._steps_above += 1
+            if self._steps_above >= self.RISE_STEPS:
+                self._diverge(f"the cost rose from {self._rise_limit / self.RISE_RATIO:.4g} to {J:.4g} "
+                              f"and stayed above {self.RISE_RATIO:g} times that for {self.RISE_STEPS} steps")
+        else:
+            self._steps_above = 0
 
     def _diverge(self, what):
         self.status = "diverged"
@@ -146,8 +184,8 @@ class Run:
 class Batch:
     """K networks, one per seed, sharing every other setting, trained together.
 
-    Parameters carry a leading K axis (W0 has shape (K, n_h, 2)). A network whose cost
-    or parameters stop being finite numbers freezes; the others go on.
+    Parameters carry a leading K axis (W0 has shape (K, n_h, 2)). A network that
+    diverges, by Run's rule, freezes; the others go on.
     """
 
     def __init__(self, config=None, seeds=(2,)):
@@ -163,6 +201,8 @@ class Batch:
         self.diverged_at = np.full(len(self.seeds), -1)  # step at which each network diverged, or -1
         with np.errstate(all="ignore"):
             self.cache = forward(self.params, A0, self.Y, self.config.activation, self.config.cost)
+            self._rise_limit = Run.RISE_RATIO * self.costs
+        self._steps_above = np.zeros(len(self.seeds), dtype=int)
         self._check()
 
     @property
@@ -192,11 +232,15 @@ class Batch:
         return self.costs
 
     def _check(self):
-        finite = np.isfinite(self.cache["J"])
-        if finite.all() and all(np.isfinite(self.params[name]).all() for name in PARAM_NAMES):
-            return  # the usual case, without the slower per-network reductions
-        for name in PARAM_NAMES:
-            finite &= np.isfinite(self.params[name]).all(axis=(-2, -1))
-        newly = ~finite & ~self.diverged
-        self.diverged_at[newly] = self.step
-        self.diverged |= newly
+        with np.errstate(invalid="ignore"):
+            rising = self.costs > self._rise_limit
+        self._steps_above = np.where(rising, self._steps_above + 1, 0)
+        failed = self._steps_above >= Run.RISE_STEPS
+        finite = np.isfinite(self.costs)
+        if not (finite.all() and all(np.isfinite(self.params[name]).all() for name in PARAM_NAMES)):
+            for name in PARAM_NAMES:  # the slower per-network test only when something is not finite
+                finite &= np.isfinite(self.params[name]).all(axis=(-2, -1))
+        newly = (failed | ~finite) & ~self.diverged
+        if newly.any():
+            self.diverged_at[newly] = self.step
+            self.diverged |= newly

@@ -179,24 +179,32 @@ def test_batch_solved_flags_tell_solvers_from_stuck_networks():
         assert not run.solved
 
 
-def test_a_diverging_network_freezes_while_the_others_train():
+@pytest.mark.parametrize("config, steps", [
+    ({"activation": "relu", "cost": "cross_entropy", "learning_rate": 1e100}, 30),  # NaN, then rising costs
+    ({"activation": "tanh", "cost": "half_mse", "learning_rate": 60}, 200),  # rising costs at various steps
+])
+def test_diverging_networks_freeze_while_the_others_train_as_single_runs_do(config, steps):
+    batch = Batch(config, range(12))
+    batch.train(steps)
+    assert batch.diverged.any()
+    for k in range(12):
+        run = Run(dict(config, seed=k))
+        run.train(steps)
+        assert batch.diverged[k] == (run.status == "diverged")
+        assert batch.diverged_at[k] == (run.step if run.status == "diverged" else -1)
+        np.testing.assert_allclose(batch.params["W1"][k], run.params["W1"], rtol=1e-12)
+    assert not batch.solved[batch.diverged].any()
+
+
+def test_nan_networks_stop_at_once_and_are_not_trained_further():
     config = {"activation": "relu", "cost": "cross_entropy", "learning_rate": 1e100}
-    seeds = list(range(12))
-    batch = Batch(config, seeds)
+    batch = Batch(config, range(12))
     batch.train(5)
-    assert list(np.flatnonzero(batch.diverged)) == [2, 3]
-    assert list(batch.diverged_at[[2, 3]]) == [2, 2]
+    assert list(np.flatnonzero(batch.diverged)) == [2, 3]  # their cost is NaN at step 2
     frozen = {name: value[[2, 3]].copy() for name, value in batch.params.items()}
-    batch.train(45)
+    batch.train(10)
     for name in frozen:
         np.testing.assert_array_equal(batch.params[name][[2, 3]], frozen[name])
-    for k in (0, 1, 4, 11):
-        run = Run(dict(config, seed=seeds[k]))
-        run.train(50)
-        assert run.status == "ready"
-        np.testing.assert_allclose(batch.params["W1"][k], run.params["W1"], rtol=1e-12)
-        assert batch.costs[k] == pytest.approx(run.cost, rel=1e-12)
-    assert not batch.solved[[2, 3]].any()
 
 
 def test_a_batch_catches_a_non_finite_parameter_per_network():
@@ -221,3 +229,78 @@ def test_a_batch_needs_seeds_and_checks_them():
         Batch(None, [])
     with pytest.raises(ValueError, match="seed must be a whole number"):
         Batch(None, [1, -1])
+
+
+def test_a_learning_rate_of_1000_diverges_by_a_rising_cost_and_says_so():
+    run = Run({"learning_rate": 1000})
+    J0 = run.cost
+    run.train(100)
+    assert run.status == "diverged"
+    assert run.step <= Run.RISE_STEPS + 5  # noticed within a few steps of the rise
+    assert math.isfinite(run.cost) and run.cost > Run.RISE_RATIO * J0  # a readable, finite cost
+    assert run.reason.startswith(f"the cost rose from {J0:.4g} to ")
+    assert "the learning rate 1000 is too large" in run.reason
+    step = run.step
+    run.train(10)
+    assert run.step == step
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_default_learning_rate_never_counts_as_diverged(seed):
+    # Some seeds' cost jumps above 1.5 J0 for a single step on the way down; that is not divergence.
+    run = Run({"seed": seed})
+    run.train(2000)
+    assert run.status == "ready" and run.solved
+
+
+def test_changing_the_learning_rate_keeps_training_from_the_same_network():
+    run, reference = Run(), Run()
+    run.train(300)
+    reference.train(300)
+    run.set_learning_rate("2.5")
+    assert run.config.learning_rate == 2.5 and run.step == 300
+    grads = reference.gradients()
+    expected = {name: reference.params[name] - 2.5 * grads["d" + name] for name in run.params}
+    run.train(1)
+    for name in run.params:
+        np.testing.assert_array_equal(run.params[name], expected[name])
+    with pytest.raises(ValueError, match="learning_rate must be a finite number greater than 0"):
+        run.set_learning_rate("nan")
+    assert run.config.learning_rate == 2.5
+
+
+def test_raising_the_learning_rate_mid_run_is_judged_from_the_cost_at_that_moment():
+    run = Run()
+    run.train(20)
+    low = run.cost
+    run.set_learning_rate(1000)
+    run.train(100)
+    assert run.status == "diverged"
+    assert run.reason.startswith(f"the cost rose from {low:.4g} to ")
+
+
+def test_a_trained_network_can_take_a_huge_learning_rate():
+    # Near a solution the sigmoid saturates and the gradient all but vanishes: no rise, no divergence.
+    run = Run()
+    run.train(1000)
+    low = run.cost
+    run.set_learning_rate(1000)
+    run.train(200)
+    assert run.status == "ready" and run.cost < low
+
+
+def test_a_history_limit_keeps_an_evenly_thinned_curve():
+    full, limited = Run(), Run(history_limit=100)
+    full.train(1000)
+    limited.train(1000)
+    assert len(limited.history) <= 101
+    stride = limited.history_stride
+    assert stride == 16  # 1001 points thinned by halving until at most 101 remain
+    assert limited.history == full.history[::stride][:len(limited.history)]
+    assert (limited.step, limited.cost) == (full.step, full.cost)
+
+
+@pytest.mark.parametrize("limit", [1, 3, 0, "many"])
+def test_a_history_limit_must_be_an_even_whole_number_of_at_least_2(limit):
+    with pytest.raises(ValueError, match="history_limit"):
+        Run(history_limit=limit)
