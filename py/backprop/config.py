@@ -68,7 +68,7 @@ def _choice(field, value, choices, normalise):
     raise ValueError(f"{field} must be one of {', '.join(choices)} (got {value!r})")
 
 
-def _flag(field, value):
+def flag(field, value):
     if isinstance(value, (bool, np.bool_)):
         return bool(value)
     if isinstance(value, (int, np.integer)) and value in (0, 1):
@@ -98,7 +98,7 @@ class Config:
             "learning_rate": _positive_number("learning_rate", self.learning_rate),
             "seed": whole_number("seed", self.seed, 0, SEED_LIMIT - 1),
             "table": _choice("table", self.table, TABLE_NAMES, str.upper),
-            "notebook_mode": _flag("notebook_mode", self.notebook_mode),
+            "notebook_mode": flag("notebook_mode", self.notebook_mode),
         }
         for field, value in clean.items():
             object.__setattr__(self, field, value)

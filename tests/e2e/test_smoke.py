@@ -34,8 +34,9 @@ def reference_cost_after_one_step():
 
 
 def test_page_reaches_ready(ready_page):
-    expect(ready_page.get_by_role("status")).to_have_text("Ready")
-    expect(ready_page.get_by_role("button", name="Step")).to_be_enabled()
+    expect(readout(ready_page, "Status")).to_have_text("ready")
+    for name in ("Train", "Step", "Reset"):
+        expect(ready_page.get_by_role("button", name=name, exact=True)).to_be_enabled()
 
 
 def test_page_runs_numpy_2_0_2(ready_page):

@@ -1,0 +1,56 @@
+"""The settings form: shows a Config and View in the fields, reads what the student typed, and
+shows a field's error next to it. No maths and no model state here."""
+
+from app.state import SPEEDS, spell
+
+FIELDS = ("learning_rate", "n_h", "activation", "cost", "seed", "table", "notebook_mode", "speed", "log_scale")
+CHECKBOXES = ("notebook_mode", "log_scale")
+
+
+class Controls:
+    def __init__(self, document):
+        self.document = document
+        self.fields = {name: document.getElementById(name) for name in FIELDS}
+        self.speed_value = document.getElementById("speed-value")
+        self.buttons = {name: document.getElementById(name) for name in ("train", "step", "reset")}
+
+    def show(self, config, view):
+        """Put every setting in its field, and clear the fields' errors."""
+        values = {**config.to_dict(), "speed": SPEEDS.index(view.speed), "log_scale": view.log_scale}
+        for name, field in self.fields.items():
+            if name in CHECKBOXES:
+                field.checked = bool(values[name])
+            else:
+                field.value = spell(values[name])
+            self.clear_error(name)
+        self.show_speed(view.speed)
+
+    def read(self, name):
+        """A field's raw value as the model's parsers take it (the speed as steps per frame)."""
+        field = self.fields[name]
+        if name in CHECKBOXES:
+            return bool(field.checked)
+        if name == "speed":
+            return SPEEDS[int(field.value)]
+        return field.value
+
+    def show_speed(self, speed):
+        self.speed_value.textContent = f"{speed} step{'s' if speed != 1 else ''} per frame"
+        self.fields["speed"].setAttribute("aria-valuetext", self.speed_value.textContent)
+
+    def show_error(self, name, message):
+        self.fields[name].setAttribute("aria-invalid", "true")
+        self.document.getElementById(f"{name}-error").textContent = message
+
+    def clear_error(self, name):
+        self.fields[name].removeAttribute("aria-invalid")
+        error = self.document.getElementById(f"{name}-error")
+        if error is not None:
+            error.textContent = ""
+
+    def enable(self):
+        for button in self.buttons.values():
+            button.disabled = False
+
+    def show_training(self, training):
+        self.buttons["train"].textContent = "Pause" if training else "Train"
