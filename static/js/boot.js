@@ -30,4 +30,18 @@ addEventListener("unhandledrejection", ({ reason }) => {
   fail(`The Python runtime failed to start: ${reason?.message ?? reason}`);
 });
 
+// Files fetched by the runtime (the WebAssembly, the standard library, NumPy, the Python modules)
+// do not raise the events above when they 404: their timing entries carry the status.
+new PerformanceObserver((entries) => {
+  for (const entry of entries.getEntries()) {
+    if (entry.responseStatus >= 400) fail(`Could not load ${entry.name} (HTTP ${entry.responseStatus}).`);
+  }
+}).observe({ type: "resource", buffered: true });
+
+// Python that raises while the lab starts shows PyScript's error box; say so in the panel too.
+new MutationObserver(() => {
+  const error = document.querySelector(".py-error");
+  if (error) fail(`Python stopped with an error while starting: ${error.textContent.trim().split("\n").pop()}`);
+}).observe(document.body, { childList: true });
+
 stage.textContent = "Loading PyScript…";
