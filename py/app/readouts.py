@@ -6,10 +6,6 @@ LIVE_INTERVAL = 5.0  # seconds between spoken progress updates while training
 MAX_MESSAGES = 4
 
 
-def format_cost(J):
-    return f"{J:.10g}"
-
-
 class Readouts:
     def __init__(self, document):
         self.document = document
@@ -28,7 +24,7 @@ class Readouts:
         previous_status = self.last.get("status")
         self._set("status", status)
         self._set("step-count", str(run.step))
-        self._set("cost-value", format_cost(run.cost))
+        self._set("cost-value", f"{run.cost:.10g}")
         self._set("rate", "–" if rate is None else f"{rate:,.0f}")
         self._set("status-reason", f"Diverged: {run.reason}. Press Reset to start again."
                   if status == "diverged" else "")

@@ -1,0 +1,424 @@
+"""The network diagram: x1, x2 -> n_h hidden units A1[i] -> output A2, as SVG.
+
+Every weight is a line (colour and dash by sign, width by magnitude); every bias is the outline of
+its unit (same encoding). Each weight and bias is focusable and labelled, and shows its exact value
+in a tooltip on hover and on keyboard focus, through four listeners on the <svg> (event delegation).
+
+Pure functions (CPython-testable): stroke widths, sign styles, value texts, names and the layout.
+`NetworkDiagram` creates the elements once per n_h and, per frame, writes only changed attributes.
+Browser modules are imported lazily inside the methods, so this module imports under CPython.
+"""
+
+import time
+
+import numpy as np
+
+SVG_NS = "http://www.w3.org/2000/svg"
+MINUS = "\u2212"
+
+POSITIVE = "#2166ac"  # blue, as A2 -> 1 on the decision surface; solid
+NEGATIVE = "#b35806"  # orange, as A2 -> 0; dashed
+NOT_A_NUMBER = "#6b6b6b"  # grey; dotted
+# Per sign category (0 positive or zero, 1 negative, 2 NaN): colour, dash pattern, word.
+STYLES = ((POSITIVE, "none", "positive"), (NEGATIVE, "6 4", "negative"), (NOT_A_NUMBER, "2 3", "not a number"))
+
+VIEW_WIDTH = 400
+COLUMN_X = {"input": 44.0, "hidden": 200.0, "output": 356.0}
+NODE_WIDTH = {"input": 40.0, "hidden": 60.0, "output": 48.0}
+NODE_HEIGHT = 24.0
+HEADER = 34.0          # room for the column titles
+INPUT_GAP = 100.0      # distance between x1 and x2
+LEGEND_HEIGHT = 56.0   # two lines of legend below the units
+LABEL_INTERVAL = 0.5   # seconds between refreshes of the aria-labels while the values change
+
+
+def stroke_width(values):
+    """Line width for parameter values: 0.5 + 5.5 * tanh(|w| / 2); monotone in |w|, in [0.5, 6]; NaN -> 0.5."""
+    w = np.abs(np.asarray(values, dtype=float))
+    with np.errstate(invalid="ignore"):
+        width = 0.5 + 5.5 * np.tanh(w / 2.0)
+    return np.where(np.isnan(width), 0.5, width)
+
+
+def sign_category(values):
+    """0 for positive or zero, 1 for negative, 2 for NaN (indexes STYLES)."""
+    v = np.asarray(values, dtype=float)
+    return np.where(np.isnan(v), 2, np.where(v < 0, 1, 0)).astype(np.int8)
+
+
+def format_value(value, digits=8):
+    """A value for a label: `digits` significant figures, with a real minus sign (read as "minus")."""
+    value = float(value)
+    if value != value:
+        return "NaN"
+    return f"{value:.{digits}g}".replace("-", MINUS).replace("inf", "infinity")
+
+
+def exact_value(value):
+    """The value at full precision (Python's shortest repr that round-trips), with a real minus sign."""
+    value = float(value)
+    if value != value:
+        return "NaN"
+    return repr(value).replace("-", MINUS).replace("inf", "infinity")
+
+
+def hidden_name(i):
+    return f"A1[{i}]"
+
+
+def param_keys(n_h):
+    """Every weight and bias as (name, row, column), in the order the diagram stores them:
+    W0 row by row, then W1, then b0, then b1."""
+    keys = [("W0", i, k) for i in range(n_h) for k in range(2)]
+    keys += [("W1", 0, i) for i in range(n_h)]
+    keys += [("b0", i, 0) for i in range(n_h)]
+    keys.append(("b1", 0, 0))
+    return keys
+
+
+def param_values(params, n_h):
+    """The values of params (dict of W0, b0, W1, b1) in param_keys order, as one float array."""
+    parts = [np.asarray(params[name], dtype=float).reshape(-1) for name in ("W0", "W1", "b0", "b1")]
+    values = np.concatenate(parts)
+    if values.size != 4 * n_h + 1:
+        raise ValueError(f"params hold {values.size} numbers; a 2-{n_h}-1 network has {4 * n_h + 1}")
+    return values
+
+
+def param_name(key):
+    """The notebook name of one parameter: "W0[1,0]", "b0[2]", "W1[0,3]" or "b1"."""
+    name, row, col = key
+    if name == "W0" or name == "W1":
+        return f"{name}[{row},{col}]"
+    if name == "b0":
+        return f"b0[{row}]"
+    return "b1"
+
+
+def param_role(key):
+    """What a parameter connects, in words: "input x1 to hidden unit A1[1]"."""
+    name, row, col = key
+    if name == "W0":
+        return f"input x{col + 1} to hidden unit {hidden_name(row)}"
+    if name == "W1":
+        return f"hidden unit {hidden_name(col)} to output A2"
+    if name == "b0":
+        return f"bias of hidden unit {hidden_name(row)}"
+    return "bias of output A2"
+
+
+def aria_label(key, value):
+    """e.g. "W0[1,0], input x1 to hidden unit A1[1]: −0.21361961"."""
+    return f"{param_name(key)}, {param_role(key)}: {format_value(value)}"
+
+
+def tooltip_text(key, value):
+    """e.g. "W0[1,0] = −0.2136196104739812 (negative, dashed): input x1 to hidden unit A1[1]"."""
+    colour, dash, word = STYLES[int(sign_category(value))]
+    look = {"positive": "solid", "negative": "dashed", "not a number": "dotted"}[word]
+    return f"{param_name(key)} = {exact_value(value)} ({word}, {look}): {param_role(key)}"
+
+
+def row_spacing(n_h):
+    """Vertical distance between hidden units: roomy for a few, at least 30 units for 16."""
+    return max(30.0, min(64.0, 360.0 / max(1, n_h)))
+
+
+def layout(n_h):
+    """Positions in viewBox units: {"width", "height", "input", "hidden", "output" (lists of (x, y) centres),
+    "W0"[i][k] and "W1"[i] line ends (x1, y1, x2, y2), "legend_y"}."""
+    s = row_spacing(n_h)
+    span = max((n_h - 1) * s, INPUT_GAP)
+    cy = HEADER + 6 + NODE_HEIGHT / 2 + span / 2  # 6: room for the focus halo under the titles
+    hx, ix, ox = COLUMN_X["hidden"], COLUMN_X["input"], COLUMN_X["output"]
+    hidden = [(hx, cy + (i - (n_h - 1) / 2) * s) for i in range(n_h)]
+    inputs = [(ix, cy - INPUT_GAP / 2), (ix, cy + INPUT_GAP / 2)]
+    output = [(ox, cy)]
+    in_right = ix + NODE_WIDTH["input"] / 2
+    h_left, h_right = hx - NODE_WIDTH["hidden"] / 2, hx + NODE_WIDTH["hidden"] / 2
+    out_left = ox - NODE_WIDTH["output"] / 2
+    W0 = [[(in_right, inputs[k][1], h_left, y) for k in range(2)] for _, y in hidden]
+    W1 = [(h_right, y, out_left, cy) for _, y in hidden]
+    bottom = cy + span / 2 + NODE_HEIGHT / 2
+    return {"width": float(VIEW_WIDTH), "height": bottom + LEGEND_HEIGHT, "input": inputs, "hidden": hidden,
+            "output": output, "W0": W0, "W1": W1, "legend_y": bottom + 24}
+
+
+class NetworkDiagram:
+    """The 2-n_h-1 network as SVG, with a tooltip for every weight and bias.
+
+    svg: an <svg> element (empty; its children are replaced by build). It gets the class
+    "network-diagram", role="group" and an aria-label. tooltip: an HTML element (e.g. a <div>) that
+    is shown near the hovered or focused weight; it gets role="tooltip", the class "plot-tooltip"
+    (position: fixed, see static/css/plots.css), an id if it has none, and is hidden when idle.
+    Listeners (mouseover, mouseout, focusin, focusout, keydown for Escape) are added once, on the svg.
+    """
+
+    def __init__(self, svg, tooltip):
+        from pyodide.ffi import create_proxy
+
+        self.svg, self.tooltip = svg, tooltip
+        svg.classList.add("network-diagram")
+        svg.setAttribute("role", "group")
+        tooltip.classList.add("plot-tooltip")
+        tooltip.setAttribute("role", "tooltip")
+        if not tooltip.id:
+            tooltip.id = "network-diagram-tooltip"
+        tooltip.hidden = True
+        self.n_h = None
+        self.keys, self.items = [], []
+        self.values = None
+        self._hover = self._focus = self._shown = None
+        self._tooltip_text = None
+        self._labels_at = -1e9
+        self._proxies = {
+            "mouseover": create_proxy(self._on_over),
+            "mouseout": create_proxy(self._on_out),
+            "focusin": create_proxy(self._on_focusin),
+            "focusout": create_proxy(self._on_focusout),
+            "keydown": create_proxy(self._on_keydown),
+        }
+        for event, proxy in self._proxies.items():
+            svg.addEventListener(event, proxy)
+        self._proxies["timer"] = create_proxy(self._on_timer)
+        self._timer = None
+
+    # -- building -------------------------------------------------------------------------------
+
+    def build(self, n_h):
+        """Create the elements for a 2-n_h-1 network (replacing any previous ones)."""
+        import js
+
+        document = js.document
+        self._hide()
+        self._hover = self._focus = None
+        self.n_h = n_h = int(n_h)
+        geo = layout(n_h)
+        svg = self.svg
+        svg.setAttribute("viewBox", f"0 0 {geo['width']:g} {geo['height']:g}")
+        svg.setAttribute("aria-label", f"Network diagram: inputs x1 and x2, {n_h} hidden unit"
+                                       f"{'' if n_h == 1 else 's'} A1, output A2. Tab to a weight or bias "
+                                       f"to read its value.")
+        fragment = document.createDocumentFragment()
+
+        def make(tag, parent, attrs=None, text=None):
+            el = document.createElementNS(SVG_NS, tag)
+            for name, value in (attrs or {}).items():
+                el.setAttribute(name, str(value))
+            if text is not None:
+                el.textContent = text
+            parent.appendChild(el)
+            return el
+
+        for column, title in (("input", "inputs A0"), ("hidden", "hidden layer A1"), ("output", "output")):
+            make("text", fragment, {"class": "column-title", "x": COLUMN_X[column], "y": 14}, title)
+
+        self.keys = param_keys(n_h)
+        self.items = []
+        wires = make("g", fragment, {"class": "wires"})
+        ends = {("W0", i, k): geo["W0"][i][k] for i in range(n_h) for k in range(2)}
+        ends.update({("W1", 0, i): geo["W1"][i] for i in range(n_h)})
+        for key in self.keys[:3 * n_h]:
+            x1, y1, x2, y2 = (f"{v:.1f}" for v in ends[key])
+            group = make("g", wires, {"class": "param weight", "tabindex": "0", "role": "img",
+                                      "data-param": str(len(self.items))})
+            coords = {"x1": x1, "y1": y1, "x2": x2, "y2": y2}
+            make("line", group, {"class": "hit", **coords})
+            line = make("line", group, {"class": "wire", **coords})
+            self.items.append({"group": group, "shape": line})
+
+        nodes = make("g", fragment, {"class": "units"})
+        for k, (x, y) in enumerate(geo["input"]):
+            group = make("g", nodes, {"class": "unit input"})
+            self._node_shapes(make, group, x, y, NODE_WIDTH["input"], f"x{k + 1}")
+        bias_groups = []
+        for i, (x, y) in enumerate(geo["hidden"]):
+            group = make("g", nodes, {"class": "param unit bias", "tabindex": "0", "role": "img"})
+            bias_groups.append((group, self._node_shapes(make, group, x, y, NODE_WIDTH["hidden"], hidden_name(i))))
+        x, y = geo["output"][0]
+        group = make("g", nodes, {"class": "param unit bias", "tabindex": "0", "role": "img"})
+        bias_groups.append((group, self._node_shapes(make, group, x, y, NODE_WIDTH["output"], "A2")))
+        for group, ring in bias_groups:
+            group.setAttribute("data-param", str(len(self.items)))
+            self.items.append({"group": group, "shape": ring})
+
+        self._legend(make, fragment, geo["legend_y"])
+        svg.replaceChildren(fragment)
+        self.values = None
+        self._width = np.full(len(self.keys), np.nan)
+        self._category = np.full(len(self.keys), -1, dtype=np.int8)
+        self._labelled = np.full(len(self.keys), np.nan)
+        self._tooltip_text = None
+
+    @staticmethod
+    def _node_shapes(make, group, x, y, width, label):
+        """A unit: a focus halo, a pill (whose outline is the bias) and its name. Returns the pill."""
+        h = NODE_HEIGHT
+        make("rect", group, {"class": "halo", "x": f"{x - width / 2 - 5:.1f}", "y": f"{y - h / 2 - 5:.1f}",
+                             "width": f"{width + 10:.1f}", "height": f"{h + 10:.1f}", "rx": f"{h / 2 + 5:.1f}"})
+        ring = make("rect", group, {"class": "ring", "x": f"{x - width / 2:.1f}", "y": f"{y - h / 2:.1f}",
+                                    "width": f"{width:.1f}", "height": f"{h:.1f}", "rx": f"{h / 2:.1f}"})
+        make("text", group, {"class": "unit-label", "x": f"{x:.1f}", "y": f"{y:.1f}"}, label)
+        return ring
+
+    @staticmethod
+    def _legend(make, parent, y):
+        legend = make("g", parent, {"class": "legend"})
+        make("line", legend, {"class": "sample", "x1": 8, "y1": y, "x2": 38, "y2": y, "stroke": POSITIVE,
+                              "stroke-width": 3})
+        make("text", legend, {"x": 44, "y": y}, "positive (solid)")
+        make("line", legend, {"class": "sample", "x1": 168, "y1": y, "x2": 198, "y2": y, "stroke": NEGATIVE,
+                              "stroke-width": 3, "stroke-dasharray": STYLES[1][1]})
+        make("text", legend, {"x": 204, "y": y}, "negative (dashed)")
+        make("text", legend, {"x": 8, "y": y + 20},
+             "Thicker = larger magnitude. A unit's outline is its bias.")
+
+    # -- per frame --------------------------------------------------------------------------------
+
+    def draw(self, params, force_labels=False):
+        """Show params (dict of W0, b0, W1, b1 arrays), building first when n_h (W0's rows) differs from
+        the built one. Writes only attributes whose value changed; the aria-labels follow at most every
+        LABEL_INTERVAL seconds (a timer catches up after the last frame), or now with force_labels; a
+        focused element's label is refreshed on focus.
+        Returns the number of attribute writes."""
+        n_h = int(np.shape(params["W0"])[0])
+        if n_h != self.n_h:
+            self.build(n_h)  # a new network size: new elements (the listeners stay)
+        values = param_values(params, self.n_h)
+        self.values = values
+        writes = 0
+        width = np.round(stroke_width(values), 1)
+        for j in np.flatnonzero(width != self._width).tolist():
+            self.items[j]["shape"].setAttribute("stroke-width", f"{width[j]:.1f}")
+            writes += 1
+        self._width = width
+        category = sign_category(values)
+        for j in np.flatnonzero(category != self._category).tolist():
+            colour, dash, _ = STYLES[category[j]]
+            shape = self.items[j]["shape"]
+            shape.setAttribute("stroke", colour)
+            shape.setAttribute("stroke-dasharray", dash)
+            writes += 2
+        self._category = category
+        now = time.monotonic()
+        if force_labels or now - self._labels_at >= LABEL_INTERVAL:
+            writes += self._refresh_labels()
+            self._labels_at = now
+        elif not self._timer:
+            # Labels left stale by this frame are brought up to date LABEL_INTERVAL later, even when
+            # no further frame comes (training stopped): one pending timer at a time.
+            import js
+
+            self._timer = js.setTimeout(self._proxies["timer"], int(LABEL_INTERVAL * 1000))
+        if self._shown is not None:
+            writes += self._set_tooltip_text(self._shown)
+        return writes
+
+    def _on_timer(self, *args):
+        self._timer = None
+        self._refresh_labels()
+        self._labels_at = time.monotonic()
+
+    def _refresh_labels(self, indexes=None):
+        values = self.values
+        if values is None:
+            return 0
+        if indexes is None:
+            same = (values == self._labelled) | (np.isnan(values) & np.isnan(self._labelled))
+            indexes = np.flatnonzero(~same).tolist()
+        for j in indexes:
+            self.items[j]["group"].setAttribute("aria-label", aria_label(self.keys[j], values[j]))
+            self._labelled[j] = values[j]
+        return len(indexes)
+
+    # -- tooltip ----------------------------------------------------------------------------------
+
+    def _index_of(self, event):
+        target = event.target
+        element = target.closest("[data-param]") if target and hasattr(target, "closest") else None
+        if element is None:
+            return None, None
+        return int(element.getAttribute("data-param")), element
+
+    def _on_over(self, event):
+        j, element = self._index_of(event)
+        if j is not None and j != self._hover:
+            self._hover = j
+            self._show(j, element, event)
+
+    def _on_out(self, event):
+        j, element = self._index_of(event)
+        if j is None:
+            return
+        related = event.relatedTarget
+        if related is not None and element.contains(related):
+            return  # moving between the parts of one weight
+        self._hover = None
+        if self._focus is not None:
+            self._show(self._focus, self.items[self._focus]["group"])
+        else:
+            self._hide()
+
+    def _on_focusin(self, event):
+        j, element = self._index_of(event)
+        if j is None:
+            return
+        self._focus = j
+        self._refresh_labels([j])
+        self._show(j, element)
+
+    def _on_focusout(self, event):
+        self._focus = None
+        if self._hover is None:
+            self._hide()
+
+    def _on_keydown(self, event):
+        if event.key == "Escape" and self._shown is not None:
+            self._hide()
+
+    def _set_tooltip_text(self, j):
+        if self.values is None or j >= len(self.keys):
+            return 0
+        text = tooltip_text(self.keys[j], self.values[j])
+        if text == self._tooltip_text:
+            return 0
+        self.tooltip.textContent = self._tooltip_text = text
+        return 1
+
+    def _show(self, j, element, event=None):
+        import js
+
+        self._shown = j
+        self._set_tooltip_text(j)
+        tip = self.tooltip
+        tip.hidden = False
+        element.setAttribute("aria-describedby", tip.id)
+        box = element.getBoundingClientRect()
+        if event is not None and getattr(event, "clientX", None) is not None and event.type == "mouseover":
+            x, top, bottom = event.clientX, event.clientY - 8, event.clientY + 16
+        else:
+            x, top, bottom = box.left + box.width / 2, box.top - 6, box.bottom + 6
+        width, height = tip.offsetWidth, tip.offsetHeight
+        left = min(max(4, x - width / 2), max(4, js.window.innerWidth - width - 4))
+        y = top - height if top - height >= 4 else bottom
+        tip.style.left = f"{left:.0f}px"
+        tip.style.top = f"{y:.0f}px"
+
+    def _hide(self):
+        if self._shown is not None and self._shown < len(self.items):
+            self.items[self._shown]["group"].removeAttribute("aria-describedby")
+        self._shown = None
+        self.tooltip.hidden = True
+
+    def destroy(self):
+        """Remove the listeners (for a page that drops the diagram)."""
+        import js
+
+        if self._timer:
+            js.clearTimeout(self._timer)
+            self._timer = None
+        for event, proxy in self._proxies.items():
+            if event != "timer":
+                self.svg.removeEventListener(event, proxy)
+            proxy.destroy()
+        self._proxies = {}

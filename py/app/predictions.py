@@ -1,0 +1,140 @@
+"""The predictions table: for each training example, its inputs, target Y, the network's A2 and a bar.
+
+Pure functions (CPython-testable) turn A2 and Y into the texts and widths the table shows;
+`Predictions` builds the table once and, per frame, writes only the cells whose text changed
+(A2's number, the bar's width, the right/wrong mark: at most 3 writes per row).
+Browser modules are imported lazily inside the methods, so this module imports under CPython.
+"""
+
+import math
+
+import numpy as np
+
+HEADERS = ("x1", "x2", "target Y", "prediction A2", "bar")
+CAPTION = "Predictions A2 against targets Y"
+MARK_HEADER = "correct?"  # A2 on the target's side of 0.5
+
+
+def format_a2(value):
+    """A2 with 4 decimals, or "NaN"."""
+    return "NaN" if math.isnan(value) else f"{value:.4f}"
+
+
+def bar_width(value):
+    """The bar's CSS width for A2: a percentage with 1 decimal, clipped to 0-100%; NaN is 0%."""
+    if math.isnan(value):
+        return "0%"
+    return f"{min(100.0, max(0.0, value * 100)):.1f}%"
+
+
+def is_right(value, target):
+    """Whether A2 is on the target's side of 0.5 (NaN never is)."""
+    return value > 0.5 if target > 0.5 else value < 0.5
+
+
+def mark(right):
+    """The visible mark with its word, so the meaning rests neither on colour nor on a glyph alone."""
+    return "\u2713 right" if right else "\u2717 wrong"
+
+
+def rows(A2, Y):
+    """Per example: (A2 text, bar width, mark text, right?) from A2 and Y of shape (1, m)."""
+    a = np.asarray(A2, dtype=float).reshape(-1).tolist()
+    y = np.asarray(Y, dtype=float).reshape(-1).tolist()
+    out = []
+    for value, target in zip(a, y):
+        right = is_right(value, target)
+        out.append((format_a2(value), bar_width(value), mark(right), right))
+    return out
+
+
+def format_input(value):
+    return f"{value:g}"
+
+
+class Predictions:
+    """A <table> of the examples (x1, x2, target Y, prediction A2, bar, right/wrong) in container.
+
+    container: any element (e.g. a <div>); the table is appended to it once. draw(run) updates the table.
+    The table has the class "predictions"; see static/css/plots.css.
+    """
+
+    def __init__(self, container, inputs=None):
+        import js
+
+        if inputs is None:
+            from backprop import A0 as inputs
+        self.inputs = np.asarray(inputs, dtype=float)
+        document = js.document
+        self.table = table = document.createElement("table")
+        table.className = "predictions"
+        caption = document.createElement("caption")
+        caption.textContent = CAPTION
+        table.appendChild(caption)
+        head = document.createElement("thead")
+        tr = document.createElement("tr")
+        for index, text in enumerate(HEADERS + (MARK_HEADER,)):
+            th = document.createElement("th")
+            th.setAttribute("scope", "col")
+            th.className = "num" if index < 4 else ""
+            th.textContent = text
+            tr.appendChild(th)
+        head.appendChild(tr)
+        table.appendChild(head)
+        body = document.createElement("tbody")
+        self.cells = []
+        for x1, x2 in self.inputs.T.tolist():
+            tr = document.createElement("tr")
+            cells = {}
+            for key, text in (("x1", format_input(x1)), ("x2", format_input(x2)), ("y", ""), ("a2", "")):
+                td = document.createElement("td")
+                td.className = f"num col-{key}"
+                td.textContent = text
+                tr.appendChild(td)
+                cells[key] = td
+            bar_cell = document.createElement("td")
+            bar_cell.className = "col-bar"
+            track = document.createElement("div")
+            track.className = "bar-track"
+            track.setAttribute("aria-hidden", "true")  # the number beside it says the same
+            fill = document.createElement("div")
+            fill.className = "bar-fill"
+            fill.style.width = "0%"
+            track.appendChild(fill)
+            bar_cell.appendChild(track)
+            tr.appendChild(bar_cell)
+            mark_cell = document.createElement("td")
+            mark_cell.className = "col-mark"
+            tr.appendChild(mark_cell)
+            cells["bar"], cells["mark"] = fill, mark_cell
+            body.appendChild(tr)
+            self.cells.append(cells)
+        table.appendChild(body)
+        container.appendChild(table)
+        # The last value written to each cell, so unchanged ones are not written again.
+        self._shown = [{"y": None, "a2": None, "bar": "0%", "mark": None, "right": None} for _ in self.cells]
+
+    def draw(self, run):
+        """Show run.A2 against run.Y; writes only what changed. Returns the number of DOM writes."""
+        writes = 0
+        targets = np.asarray(run.Y, dtype=float).reshape(-1).tolist()
+        for cells, shown, target, (a2, width, mark_text, right) in zip(
+                self.cells, self._shown, targets, rows(run.A2, run.Y)):
+            y_text = format_input(target)
+            if shown["y"] != y_text:
+                cells["y"].textContent = shown["y"] = y_text
+                writes += 1
+            if shown["a2"] != a2:
+                cells["a2"].textContent = shown["a2"] = a2
+                writes += 1
+            if shown["bar"] != width:
+                cells["bar"].style.width = shown["bar"] = width
+                writes += 1
+            if shown["mark"] != mark_text:
+                cells["mark"].textContent = shown["mark"] = mark_text
+                cells["mark"].className = "col-mark " + ("is-right" if right else "is-wrong")
+                writes += 2
+        return writes
+
+    def update(self, run):
+        return self.draw(run)
