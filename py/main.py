@@ -120,6 +120,7 @@ class Lab:
         self.new_run(self.run.config)
 
     async def loop(self):
+        frame = 0
         while self.training:
             await next_frame()
             if not self.training:
@@ -133,7 +134,8 @@ class Lab:
             if self.run.status == "diverged":
                 self.pause()
             else:
-                self.draw()
+                frame += 1
+                self.draw(frame)
 
     def change(self, name):
         """A setting changed in the form: apply it, or show why it cannot be."""
@@ -158,11 +160,15 @@ class Lab:
 
     # --- drawing -----------------------------------------------------------------------------
 
-    def draw(self):
+    def draw(self, frame=None):
+        """Redraw. While training (a frame number given) the two costly plots take turns,
+        so that a frame's drawing stays a few milliseconds beside its training."""
         run, now = self.run, time.perf_counter()
         self.readouts.show(run, self.status, self.meter.rate if self.training else None, now)
-        self.cost_chart.draw(run, self.view.log_scale)
-        self.surface.draw(run)
+        if frame is None or frame % 2 == 0:
+            self.cost_chart.draw(run, self.view.log_scale)
+        if frame is None or frame % 2 == 1:
+            self.surface.draw(run)
         self.predictions.draw(run)
         self.diagram.draw(run.params)
 
