@@ -152,7 +152,7 @@ class Lab:
                     self.new_run(config)
                     self.readouts.note(f"{LABELS[name]} changed: the network was reset to step 0.")
         except ValueError as err:
-            self.controls.show_error(name, str(err).capitalize() + ".")
+            self.controls.show_error(name, str(err))
             return
         self.controls.clear_error(name)
         self.save_link()

@@ -39,8 +39,10 @@ class Controls:
         self.fields["speed"].setAttribute("aria-valuetext", self.speed_value.textContent)
 
     def show_error(self, name, message):
+        """Show the model's message beside the field, whose label names it: "Must be ..."."""
+        text = message.removeprefix(f"{name} ")
         self.fields[name].setAttribute("aria-invalid", "true")
-        self.document.getElementById(f"{name}-error").textContent = message
+        self.document.getElementById(f"{name}-error").textContent = text[:1].upper() + text[1:] + "."
 
     def clear_error(self, name):
         self.fields[name].removeAttribute("aria-invalid")

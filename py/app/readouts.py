@@ -3,7 +3,7 @@
 from app.pacing import Throttle
 
 LIVE_INTERVAL = 5.0  # seconds between spoken progress updates while training
-MAX_MESSAGES = 4
+MAX_MESSAGES = 8
 
 
 class Readouts:
