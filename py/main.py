@@ -220,8 +220,13 @@ def on_history(event):
     lab.load_link(window.location.search)
 
 
+def on_resize(event):
+    lab.draw()  # the plots refit their canvases to the new size
+
+
 document.addEventListener("keydown", create_proxy(on_key))
 window.addEventListener("popstate", create_proxy(on_history))
+window.addEventListener("resize", create_proxy(on_resize))
 
 document.getElementById("runtime-versions").textContent = (
     f"Python {sys.version.split()[0]} and NumPy {np.__version__}, running in this page.")

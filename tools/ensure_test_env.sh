@@ -26,4 +26,11 @@ if ! cmp -s requirements-test.txt .venv/requirements-test.txt 2>/dev/null; then
   cp requirements-test.txt .venv/requirements-test.txt
 fi
 
+# axe-core for the accessibility test (a devDependency pinned in package-lock.json). npm writes
+# node_modules/.package-lock.json on every install, so its age tells whether the lock changed since.
+if [ ! -e node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "installing the npm test dependencies from package-lock.json"
+  npm ci --ignore-scripts --no-audit --no-fund
+fi
+
 python3 tools/setup_runtime.py

@@ -10,7 +10,7 @@ import math
 
 import numpy as np
 
-HEADERS = ("x1", "x2", "target Y", "prediction A2", "bar")
+HEADERS = ("x1", "x2", "Y", "A2", "bar")  # the caption says what Y and A2 are
 CAPTION = "Predictions A2 against targets Y"
 MARK_HEADER = "correct?"  # A2 on the target's side of 0.5
 
@@ -53,7 +53,7 @@ def format_input(value):
 
 
 class Predictions:
-    """A <table> of the examples (x1, x2, target Y, prediction A2, bar, right/wrong) in container.
+    """A <table> of the examples (x1, x2, Y, A2, bar, right or wrong) in container.
 
     container: any element (e.g. a <div>); the table is appended to it once. draw(run) updates the table.
     The table has the class "predictions"; see static/css/plots.css.

@@ -46,7 +46,7 @@ def test_table_is_built_once_and_frames_write_only_changes(monkeypatch):
     tags = [el.tag for el in built.walk()]
     assert tags.count("tr") == 5 and tags.count("th") == 6 and tags.count("caption") == 1
     assert [th.textContent for th in built.walk() if th.tag == "th"][:5] == \
-        ["x1", "x2", "target Y", "prediction A2", "bar"]
+        ["x1", "x2", "Y", "A2", "bar"]
     first_row = [td.textContent for td in built.children[2].children[0].children]
     assert first_row[:2] == ["0", "1"]  # A0's first column, (0, 1)
 

@@ -2,12 +2,11 @@
 that fails any test on a console error, an uncaught page error, a PyScript error banner, or a request
 that leaves the site's origin (such requests are aborted and listed)."""
 
-from urllib.parse import urlsplit
-
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
 import chromium
+from guard import PageGuard
 import serve
 import setup_runtime
 
@@ -32,33 +31,6 @@ def browser():
         browser.close()
 
 
-class PageGuard:
-    """Collects what must never happen on the page."""
-
-    def __init__(self, page, origin):
-        self.console_errors, self.page_errors, self.off_origin = [], [], []
-        page.on("console", lambda msg: msg.type == "error" and self.console_errors.append(msg.text))
-        page.on("pageerror", lambda error: self.page_errors.append(str(error)))
-        page.context.route("**/*", lambda route: self._route(route, origin))
-
-    def _route(self, route, origin):
-        url = route.request.url
-        parts = urlsplit(url)
-        if f"{parts.scheme}://{parts.netloc}" == origin:
-            route.continue_()
-        else:
-            self.off_origin.append(url)
-            route.abort()
-
-    def problems(self, page):
-        found = [f"console error: {text}" for text in self.console_errors]
-        found += [f"uncaught page error: {text}" for text in self.page_errors]
-        found += [f"request left the origin: {url}" for url in self.off_origin]
-        if not page.is_closed():
-            found += [f"PyScript error banner: {text}" for text in page.locator(".py-error").all_inner_texts()]
-        return found
-
-
 @pytest.fixture
 def page(browser, site_url):
     context = browser.new_context()
@@ -78,3 +50,15 @@ def ready_page(page, site_url):
     page.goto(site_url)
     expect(page.locator("html")).to_have_attribute("data-app-state", "ready", timeout=READY_TIMEOUT_MS)
     return page
+
+
+@pytest.fixture
+def open_lab(page, site_url):
+    """open_lab(query) loads the app at site_url + query (e.g. "?n_h=4") and waits until it is ready."""
+
+    def open_at(query=""):
+        page.goto(site_url + query)
+        expect(page.locator("html")).to_have_attribute("data-app-state", "ready", timeout=READY_TIMEOUT_MS)
+        return page
+
+    return open_at

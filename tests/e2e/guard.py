@@ -1,0 +1,62 @@
+"""What must never happen on the page: console errors, uncaught errors, PyScript error banners and
+requests that leave the site's origin (aborted and listed), with narrow allowances for a test that
+provokes an error on purpose."""
+
+import re
+from urllib.parse import urlsplit
+
+
+class PageGuard:
+    """Collects what must never happen on the page."""
+
+    def __init__(self, page, origin):
+        self.console_errors, self.page_errors, self.off_origin = [], [], []
+        self.allowances = []  # Allowance objects: errors a test provokes on purpose
+        page.on("console", lambda msg: msg.type == "error" and self.console_errors.append(msg.text))
+        page.on("pageerror", lambda error: self.page_errors.append(str(error)))
+        page.context.route("**/*", lambda route: self._route(route, origin))
+
+    def _route(self, route, origin):
+        url = route.request.url
+        parts = urlsplit(url)
+        if f"{parts.scheme}://{parts.netloc}" == origin:
+            route.continue_()
+        else:
+            self.off_origin.append(url)
+            route.abort()
+
+    def allow_console_error(self, pattern, required=True):
+        """Excuse the console errors that match pattern (re.search), for a test that provokes them.
+
+        Narrow by design: every allowance names one regular expression and each excused error must match
+        it. A required allowance that excused nothing is itself a problem (the provoked failure never
+        came); required=False is for the errors that follow it at a moment the test does not wait for.
+        """
+        self.allowances.append(Allowance("console error", pattern, required))
+
+    def allow_page_error(self, pattern, required=True):
+        """Excuse the uncaught page errors that match pattern; see allow_console_error."""
+        self.allowances.append(Allowance("uncaught page error", pattern, required))
+
+    def _excused(self, kind, text):
+        for allowance in self.allowances:
+            if allowance.kind == kind and allowance.pattern.search(text):
+                allowance.used += 1
+                return True
+        return False
+
+    def problems(self, page):
+        errors = [("console error", text) for text in self.console_errors]
+        errors += [("uncaught page error", text) for text in self.page_errors]
+        found = [f"{kind}: {text}" for kind, text in errors if not self._excused(kind, text)]
+        found += [f"request left the origin: {url}" for url in self.off_origin]
+        if not page.is_closed():
+            found += [f"PyScript error banner: {text}" for text in page.locator(".py-error").all_inner_texts()]
+        found += [f"an allowed {allowance.kind} never happened: /{allowance.pattern.pattern}/"
+                  for allowance in self.allowances if allowance.required and not allowance.used]
+        return found
+
+
+class Allowance:
+    def __init__(self, kind, pattern, required):
+        self.kind, self.pattern, self.required, self.used = kind, re.compile(pattern), required, 0
