@@ -2,35 +2,13 @@
 
 import re
 
-import numpy as np
 import pytest
 from playwright.sync_api import expect
 
-NOTEBOOK_FIRST_COST = 0.12519375208599626  # the notebook's first logged cost (seed 2, cell 35)
+import e2e_reference as reference
+from labpage import readout
 
-
-def readout(page, label):
-    """A readout, found by its visible label."""
-    return page.get_by_label(label, exact=True)
-
-
-def reference_cost_after_one_step():
-    """The notebook's network after one correct gradient step, written out independently of py/."""
-    rng = np.random.RandomState(2)
-    W0 = rng.randn(2, 2) * 0.1
-    W1 = rng.randn(1, 2) * 0.1
-    b0, b1 = np.full((2, 1), 0.1), np.full((1, 1), 0.1)
-    A0, Y = np.array([[0, 1, 0, 1], [1, 0, 0, 1]]), np.array([[1, 1, 0, 0]])
-    sigmoid = lambda Z: 1 / (1 + np.exp(-Z))  # noqa: E731
-
-    A1 = np.tanh(W0 @ A0 + b0)
-    A2 = sigmoid(W1 @ A1 + b1)
-    dZ2 = (A2 - Y) / 4 * A2 * (1 - A2)
-    dZ1 = (W1.T @ dZ2) * (1 - A1**2)
-    W1, b1 = W1 - 10 * dZ2 @ A1.T, b1 - 10 * dZ2.sum(keepdims=True)
-    W0, b0 = W0 - 10 * dZ1 @ A0.T, b0 - 10 * dZ1.sum(axis=1, keepdims=True)
-    A2 = sigmoid(W1 @ np.tanh(W0 @ A0 + b0) + b1)
-    return 0.5 * np.mean((A2 - Y) ** 2)
+NOTEBOOK_FIRST_COST = reference.NOTEBOOK_COSTS[0]  # the notebook's first logged cost (seed 2, cell 35)
 
 
 def test_page_reaches_ready(ready_page):
@@ -53,7 +31,7 @@ def test_step_trains_the_notebook_network(ready_page):
     page.get_by_role("button", name="Step").click()
 
     expect(step_count).to_have_text("1")
-    assert float(cost.inner_text()) == pytest.approx(reference_cost_after_one_step(), rel=1e-9)
+    assert float(cost.inner_text()) == pytest.approx(reference.tanh_half_mse_costs(1)[1], rel=1e-9)
     assert float(cost.inner_text()) < NOTEBOOK_FIRST_COST
 
 
