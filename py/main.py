@@ -54,7 +54,7 @@ class Lab:
         self.predictions = Predictions(document.getElementById("predictions"))
         self.diagram = NetworkDiagram(document.getElementById("diagram"), document.getElementById("diagram-tooltip"))
         self.pacer, self.meter = Pacer(), RateMeter()
-        self.training = False
+        self.training, self.loop_task = False, None
         self.load_link(window.location.search)
         window.history.replaceState(None, "", self.link())
 
@@ -101,7 +101,9 @@ class Lab:
         self.training = True
         self.controls.show_training(True)
         self.draw()
-        asyncio.ensure_future(self.loop())
+        # A Pause then Train within one frame finds the old loop still waiting for its frame: it goes on.
+        if self.loop_task is None or self.loop_task.done():
+            self.loop_task = asyncio.ensure_future(self.loop())
 
     def pause(self, redraw=True):
         self.training = False

@@ -105,3 +105,16 @@ def test_notebook_mode_replays_the_notebook_log(ready_page):
     # The check tells the modes apart: the correct gradient gives a different J after 100 steps.
     assert reference.tanh_half_mse_costs(100)[100] != pytest.approx(NOTEBOOK_J100, rel=1e-2)
     assert reference.tanh_half_mse_costs(100, notebook_mode=True)[100] == pytest.approx(NOTEBOOK_J100, rel=1e-9)
+
+
+def test_pause_and_train_within_one_frame_keep_one_step_per_frame(open_lab):
+    page = open_lab("?speed=1")
+    # Three presses inside one task, faster than a person: the loop must not be started twice.
+    page.evaluate("() => { const b = document.getElementById('train'); b.click(); b.click(); b.click(); }")
+    expect(readout(page, "Status")).to_have_text("training")
+    wait_for_step_at_least(page, 2)
+    before = step_count(page)
+    page.evaluate("() => new Promise(r => { let n = 0; const f = () => ++n < 30 ? requestAnimationFrame(f) : r(); requestAnimationFrame(f); })")
+    taken = step_count(page) - before
+    button(page, "Pause").click()
+    assert 0 < taken <= 31, f"{taken} steps in 30 frames at 1 step per frame"
