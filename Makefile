@@ -1,10 +1,14 @@
 # The two commands of the README. Both install what they need on a fresh machine.
 PORT ?= 8000
 
-.PHONY: serve test bench
+.PHONY: serve test bench site
 
 serve:
 	python3 tools/serve.py --port $(PORT)
+
+# The static site folder for any static host (_site/), with its file count and size.
+site:
+	python3 tools/build_site.py
 
 test:
 	bash tools/ensure_test_env.sh

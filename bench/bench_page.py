@@ -2,15 +2,22 @@
 
 - the runtime setup's no-op time;
 - time from navigation to ready in headless Chromium with a cold cache (5 loads);
+- first visit against repeat visit, 5 pairs: a new browser context (empty caches) loads the page to ready,
+  waits until the service worker (sw.js) keeps the files, then reloads it to ready; the same pairs again with
+  service workers blocked, where the repeat visit has only the browser's HTTP cache; both on this machine's
+  loopback and over an emulated slow link (every request waits SLOW_LATENCY_S, all bytes share SLOW_RATE);
 - the page's own training loop at its top speed (1000 steps per frame): steps per second counted on the
   page's clock, the page's "Steps per second" readout, and the interval between animation frames;
 - the same model's raw training speed in CPython (backprop.Run().train), for the ratio.
 """
 
+import functools
 import statistics
 import subprocess
 import sys
+import threading
 import time
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -25,6 +32,7 @@ RUNS = 5
 READY_TIMEOUT_MS = 120_000
 WARM_UP_MS, MEASURE_MS = 1000, 3000
 CPYTHON_STEPS, CPYTHON_REPEATS = 5000, 5
+SLOW_RATE, SLOW_LATENCY_S = 50e6 / 8, 0.03  # 50 Mbit/s shared by all responses, 30 ms per request
 
 
 def summary(values, unit="s", digits=2):
@@ -37,13 +45,92 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
+def new_context(browser, service_workers="block"):
+    # A new context: empty HTTP cache and Cache Storage. Service workers blocked unless a figure is about them.
+    return browser.new_context(viewport={"width": 1280, "height": 800}, service_workers=service_workers)
+
+
+def wait_ready(page):
+    page.wait_for_selector("html[data-app-state=ready]", state="attached", timeout=READY_TIMEOUT_MS)
+
+
 def open_ready(browser, url):
-    context = browser.new_context(viewport={"width": 1280, "height": 800})  # a new context: empty HTTP cache
+    context = new_context(browser)
     page = context.new_page()
     started = time.perf_counter()
     page.goto(url)
-    page.wait_for_selector("html[data-app-state=ready]", state="attached", timeout=READY_TIMEOUT_MS)
+    wait_ready(page)
     return context, page, time.perf_counter() - started
+
+
+def first_and_repeat_visit(browser, url, service_workers):
+    """Seconds to ready on a first visit (new context) and on a reload of it. With service workers
+    allowed, the reload waits until offline.js says the service worker keeps the files."""
+    context = new_context(browser, service_workers)
+    page = context.new_page()
+    started = time.perf_counter()
+    page.goto(url)
+    wait_ready(page)
+    first = time.perf_counter() - started
+    if service_workers == "allow":
+        page.wait_for_selector("html[data-offline]", state="attached", timeout=READY_TIMEOUT_MS)
+        state = page.evaluate("() => [document.documentElement.dataset.offline, "
+                              "document.documentElement.dataset.offlineReason]")
+        if state[0] != "ready":
+            raise RuntimeError(f"the page was not saved for offline use: {state[1]}")
+    started = time.perf_counter()
+    page.reload()
+    wait_ready(page)
+    repeat = time.perf_counter() - started
+    context.close()
+    return first, repeat
+
+
+def visit_pairs(browser, url, service_workers):
+    pairs = [first_and_repeat_visit(browser, url, service_workers) for _ in range(RUNS)]
+    return [first for first, _ in pairs], [repeat for _, repeat in pairs]
+
+
+class SlowLink:
+    """One link for the whole server: each request waits the latency, the bytes of all responses queue
+    for the rate. Applies to every request, the page's and the service worker's alike."""
+
+    def __init__(self, rate, latency):
+        self.rate, self.latency = rate, latency
+        self.lock, self.free_at = threading.Lock(), 0.0
+
+    def send(self, size):
+        with self.lock:
+            self.free_at = max(self.free_at, time.perf_counter()) + size / self.rate
+            done = self.free_at
+        time.sleep(max(0.0, done - time.perf_counter()))
+
+
+def start_slow_server(link):
+    """The site served as serve.start serves it, through link."""
+
+    class SlowHandler(serve.StaticHandler):
+        quiet = True
+
+        def send_head(self):
+            time.sleep(link.latency)
+            return super().send_head()
+
+        def copyfile(self, source, outputfile):
+            while chunk := source.read(64 * 1024):
+                link.send(len(chunk))
+                outputfile.write(chunk)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SlowHandler, directory=str(ROOT)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def print_visit_pairs(browser, url, where):
+    for service_workers, how in (("allow", "service worker (sw.js)"), ("block", "HTTP cache only")):
+        first, repeat = visit_pairs(browser, url, service_workers)
+        print(f"first vs repeat visit, {where}, {how}: first {summary(first)}; repeat {summary(repeat)}; "
+              f"first / repeat {statistics.median(first) / statistics.median(repeat):.1f}x", flush=True)
 
 
 def time_to_ready(browser, url):
@@ -106,6 +193,12 @@ def main():
         browser = chromium.launch(playwright)
         times = [time_to_ready(browser, url) for _ in range(RUNS)]
         print(f"navigation to ready, cold cache: {summary(times)}")
+        print_visit_pairs(browser, url, "loopback")
+        slow_server, slow_url = start_slow_server(SlowLink(SLOW_RATE, SLOW_LATENCY_S))
+        print_visit_pairs(browser, slow_url, f"{SLOW_RATE * 8 / 1e6:g} Mbit/s and {SLOW_LATENCY_S * 1000:g} ms "
+                                             f"per request")
+        slow_server.shutdown()
+        slow_server.server_close()
         training = training_figures(browser, url)
         browser.close()
     server.shutdown()

@@ -62,6 +62,7 @@ class Lab:
 
     def load_link(self, query):
         config, self.view, messages = read_link(query)
+        document.documentElement.dataset.embed = "true" if self.view.embed else "false"  # as boot.js set it
         for message in messages:
             self.readouts.note(message)
         self.controls.show(config, self.view)
@@ -72,7 +73,12 @@ class Lab:
 
     def save_link(self):
         if window.location.search + window.location.hash != self.link():
-            window.history.pushState(None, "", self.link())
+            # Embedded, a new history entry would be the host page's too (its Back button would undo a
+            # setting in the frame instead of leaving the page), so the frame's address is replaced.
+            if self.view.embed:
+                window.history.replaceState(None, "", self.link())
+            else:
+                window.history.pushState(None, "", self.link())
 
     def new_run(self, config):
         self.run = Run(config, history_limit=HISTORY_LIMIT)

@@ -29,16 +29,38 @@ MIME_TYPES = {
 }
 
 
+def normal_prefix(prefix):
+    """"/course/lab", "course/lab/" -> "/course/lab/"; "" or "/" -> "/"."""
+    parts = [part for part in prefix.split("/") if part]
+    return "/" + "".join(part + "/" for part in parts)
+
+
 class StaticHandler(SimpleHTTPRequestHandler):
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
     quiet = False
+    prefix = "/"  # the folder is served only under this URL path, as a host serves a project site
 
     def send_head(self):
+        path, _, query = self.path.partition("?")
+        if self.prefix != "/":
+            if path == self.prefix.rstrip("/"):  # the prefix without its slash: relative URLs need it
+                self.send_response(301)
+                self.send_header("Location", self.prefix + (f"?{query}" if query else ""))
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return None
+            if not path.startswith(self.prefix):
+                self.send_error(404)
+                return None
         # Never serve dot-folders (.git, .venv, .cache) even if someone binds a public address.
-        if any(part.startswith(".") for part in self.path.split("?")[0].split("/")):
+        if any(part.startswith(".") for part in path.split("/")):
             self.send_error(404)
             return None
         return super().send_head()
+
+    def translate_path(self, path):
+        # send_head has checked that the path starts with the prefix; the folder is what follows it.
+        return super().translate_path("/" + path.removeprefix(self.prefix))
 
     def end_headers(self):
         self.send_header("Cache-Control", "no-cache")
@@ -49,28 +71,40 @@ class StaticHandler(SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
-def start(directory, host="127.0.0.1", port=0, quiet=True):
-    """Serve directory in a background thread; returns (server, base URL). Used by the tests."""
-    handler = type("Handler", (StaticHandler,), {"quiet": quiet})
+def start(directory, host="127.0.0.1", port=0, quiet=True, prefix="/"):
+    """Serve directory under the URL path prefix in a background thread; returns (server, its URL).
+    Used by the tests."""
+    prefix = normal_prefix(prefix)
+    handler = type("Handler", (StaticHandler,), {"quiet": quiet, "prefix": prefix})
     server = ThreadingHTTPServer((host, port), functools.partial(handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://{host}:{server.server_address[1]}/"
+    return server, f"http://{host}:{server.server_address[1]}{prefix}"
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description="Serve Backprop Lab on this machine.")
     parser.add_argument("--port", type=int, default=8000, help="port to listen on (0 picks a free one; default 8000)")
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    parser.add_argument("--prefix", default="/",
+                        help="URL path to serve under, as a host does for a sub-path (e.g. /course/backprop-lab/)")
+    parser.add_argument("--dir", type=Path, default=None,
+                        help="folder to serve (default: the repository; e.g. _site after `make site`)")
     args = parser.parse_args(argv)
-    try:
-        setup_runtime.assemble()
-    except setup_runtime.SetupError as err:
-        print(f"runtime setup failed: {err}", file=sys.stderr)
+    if args.dir is not None and not (args.dir / "index.html").is_file():
+        print(f"{args.dir} has no index.html: build the site first (make site)", file=sys.stderr)
         return 1
-    handler = functools.partial(StaticHandler, directory=str(setup_runtime.ROOT))
+    if args.dir is None:
+        try:
+            setup_runtime.assemble()
+        except setup_runtime.SetupError as err:
+            print(f"runtime setup failed: {err}", file=sys.stderr)
+            return 1
+    prefix = normal_prefix(args.prefix)
+    handler = type("Handler", (StaticHandler,), {"prefix": prefix})
+    handler = functools.partial(handler, directory=str(args.dir or setup_runtime.ROOT))
     with ThreadingHTTPServer((args.host, args.port), handler) as server:
-        print(f"Backprop Lab is served at http://{args.host}:{server.server_address[1]}/  (Ctrl+C stops it)",
-              flush=True)
+        print(f"Backprop Lab is served at http://{args.host}:{server.server_address[1]}{prefix}  "
+              f"(Ctrl+C stops it)", flush=True)
         try:
             server.serve_forever()
         except KeyboardInterrupt:

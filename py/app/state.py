@@ -16,10 +16,12 @@ MESSAGE_LIMIT = 240
 
 @dataclasses.dataclass(frozen=True)
 class View:
-    """How the page trains and draws: steps per frame, and the cost chart's scale."""
+    """How the page trains and draws: steps per frame, the cost chart's scale, and the compact layout
+    for an iframe (embed; static/js/boot.js applies it before Python loads)."""
 
     speed: int = 10
     log_scale: bool = False
+    embed: bool = False
 
     def __post_init__(self):
         speed = whole_number("speed", self.speed, 1, SPEEDS[-1])
@@ -27,6 +29,7 @@ class View:
             raise ValueError(f"speed must be one of {', '.join(map(str, SPEEDS))} steps per frame (got {self.speed!r})")
         object.__setattr__(self, "speed", speed)
         object.__setattr__(self, "log_scale", flag("log_scale", self.log_scale))
+        object.__setattr__(self, "embed", flag("embed", self.embed))
 
 
 CONFIG_KEYS = tuple(field.name for field in dataclasses.fields(Config))

@@ -2,6 +2,11 @@
 // fails to load, shows the error panel instead of a page that spins for ever.
 const root = document.documentElement;
 const stage = document.getElementById("loading-stage");
+// Embed mode (?embed=1 or true, as py/app/state.py reads it): the compact layout for an iframe, set
+// here so that it shows from the first paint rather than once Python has loaded.
+const embed = new URLSearchParams(location.search).getAll("embed").pop();
+if (["1", "true"].includes(embed?.trim().toLowerCase())) root.dataset.embed = "true";
+
 const STAGES = { "Loading Pyodide": "Loading the Python runtime (Pyodide, about 13 MB)…" };
 
 function loading() {

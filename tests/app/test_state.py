@@ -17,14 +17,14 @@ def test_an_empty_link_gives_the_notebook_defaults():
 def test_every_setting_round_trips_through_a_link():
     config = Config(n_h=7, activation="relu", cost="cross_entropy", learning_rate=0.123456789,
                     seed=2**32 - 1, table="NAND", notebook_mode=True)
-    view = View(speed=500, log_scale=True)
+    view = View(speed=500, log_scale=True, embed=True)
     assert read_link(write_link(config, view)) == (config, view, [])
 
 
 def test_a_link_spells_values_plainly():
     query = write_link(Config(), View())
     assert query == ("?n_h=2&activation=tanh&cost=half_mse&learning_rate=10&seed=2&table=XOR"
-                     "&notebook_mode=false&speed=10&log_scale=false")
+                     "&notebook_mode=false&speed=10&log_scale=false&embed=false")
 
 
 def test_hand_written_spellings_are_accepted():
@@ -32,6 +32,14 @@ def test_hand_written_spellings_are_accepted():
     assert messages == []
     assert (config.learning_rate, config.n_h, config.table, config.notebook_mode) == (3.0, 4, "XOR", True)
     assert view.log_scale is True
+
+
+@pytest.mark.parametrize("spelling, embed", [("1", True), ("true", True), ("TRUE", True), ("0", False),
+                                             ("false", False)])
+def test_embed_is_a_flag_like_the_others(spelling, embed):
+    _, view, messages = read_link(f"?embed={spelling}&n_h=3")
+    assert (view.embed, messages) == (embed, [])
+    assert f"embed={'true' if embed else 'false'}" in write_link(Config(), view)
 
 
 @pytest.mark.parametrize("key, value, words", [
@@ -51,6 +59,7 @@ def test_hand_written_spellings_are_accepted():
     ("speed", "7", "speed must be one of 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000"),
     ("speed", "99999999", "speed must be a whole number from 1 to 1000"),
     ("log_scale", "yes please", "log_scale must be true or false"),
+    ("embed", "2", "embed must be true or false"),
 ])
 def test_a_bad_value_is_named_and_falls_back_to_its_default(key, value, words):
     other = "seed=5" if key != "seed" else "n_h=3"

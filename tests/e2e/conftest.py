@@ -23,11 +23,27 @@ def site_url():
     server.shutdown()
 
 
+class ServiceWorkersBlocked:
+    """The browser, whose new contexts block service workers unless a test asks for them
+    (service_workers="allow", as test_offline.py does): a page served by sw.js would not be the page
+    the other tests mean to load, and Playwright's routes do not see what a service worker answers."""
+
+    def __init__(self, browser):
+        self._browser = browser
+
+    def new_context(self, **options):
+        options.setdefault("service_workers", "block")
+        return self._browser.new_context(**options)
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+
 @pytest.fixture(scope="session")
 def browser():
     with sync_playwright() as playwright:
         browser = chromium.launch(playwright)
-        yield browser
+        yield ServiceWorkersBlocked(browser)
         browser.close()
 
 

@@ -9,17 +9,20 @@ from urllib.parse import urlsplit
 class PageGuard:
     """Collects what must never happen on the page."""
 
-    def __init__(self, page, origin):
+    def __init__(self, page, origin, also=()):
+        """origin: the site's ("http://127.0.0.1:8123"); also: further origins a test serves itself
+        (a host page that embeds the site). Requests to any other origin are aborted and listed."""
         self.console_errors, self.page_errors, self.off_origin = [], [], []
         self.allowances = []  # Allowance objects: errors a test provokes on purpose
+        origins = frozenset((origin, *also))
         page.on("console", lambda msg: msg.type == "error" and self.console_errors.append(msg.text))
         page.on("pageerror", lambda error: self.page_errors.append(str(error)))
-        page.context.route("**/*", lambda route: self._route(route, origin))
+        page.context.route("**/*", lambda route: self._route(route, origins))
 
-    def _route(self, route, origin):
+    def _route(self, route, origins):
         url = route.request.url
         parts = urlsplit(url)
-        if f"{parts.scheme}://{parts.netloc}" == origin:
+        if f"{parts.scheme}://{parts.netloc}" in origins:
             route.continue_()
         else:
             self.off_origin.append(url)

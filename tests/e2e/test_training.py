@@ -113,8 +113,14 @@ def test_pause_and_train_within_one_frame_keep_one_step_per_frame(open_lab):
     page.evaluate("() => { const b = document.getElementById('train'); b.click(); b.click(); b.click(); }")
     expect(readout(page, "Status")).to_have_text("training")
     wait_for_step_at_least(page, 2)
-    before = step_count(page)
-    page.evaluate("() => new Promise(r => { let n = 0; const f = () => ++n < 30 ? requestAnimationFrame(f) : r(); requestAnimationFrame(f); })")
-    taken = step_count(page) - before
+    # Counted inside the page, over exactly 30 of its frames (a test-side read would add the frames
+    # that pass between two round trips to the browser).
+    taken = page.evaluate("""() => new Promise(resolve => {
+        const shown = () => Number(document.getElementById("step-count").textContent);
+        const start = shown();
+        let frames = 0;
+        const frame = () => ++frames < 30 ? requestAnimationFrame(frame) : resolve(shown() - start);
+        requestAnimationFrame(frame);
+    })""")
     button(page, "Pause").click()
     assert 0 < taken <= 31, f"{taken} steps in 30 frames at 1 step per frame"

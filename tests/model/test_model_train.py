@@ -5,7 +5,7 @@ import warnings
 import numpy as np
 import pytest
 
-from backprop import A0, Batch, Config, Run, forward, init_params, truth_table
+from backprop import A0, Batch, Config, Run, forward, init_params
 
 LOG_STEP_0, LOG_STEP_100 = 0.12519375208599626, 0.044109941906362596  # notebook cell 35
 

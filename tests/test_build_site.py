@@ -1,0 +1,88 @@
+"""The site build writes a folder a static host can serve alone: everything the page and its configuration
+name, the verified runtime, and nothing of the repository's tests, tools or dependencies."""
+
+import contextlib
+import hashlib
+import io
+import json
+import re
+import tomllib
+
+import pytest
+
+import build_site
+import setup_runtime
+
+
+@pytest.fixture(scope="module")
+def build_output(tmp_path_factory):
+    """(site folder, what the command printed)."""
+    out = tmp_path_factory.mktemp("build") / "site"
+    stdout = io.StringIO()
+    with contextlib.redirect_stdout(stdout):
+        assert build_site.main(["--out", str(out)]) == 0
+    return out, stdout.getvalue()
+
+
+def files_in(folder):
+    return sorted(path for path in folder.rglob("*") if path.is_file())
+
+
+def test_every_file_the_configuration_and_the_page_name_is_there(build_output):
+    site, _ = build_output
+    config = tomllib.loads((site / "pyscript.toml").read_text())
+    named = list(config["files"]) + [config["interpreter"]]
+    html = (site / "index.html").read_text()
+    named += re.findall(r'(?:src|href|config)="([^"]*)"', html)
+    assert len(named) > 20
+    for url in named:
+        assert url.startswith("./"), f"{url} is not relative"
+        assert (site / url).is_file(), f"{url} is missing from the site"
+    assert (site / "py" / "main.py").is_file() and (site / ".nojekyll").is_file()
+    if (setup_runtime.ROOT / "sw.js").is_file():
+        assert (site / "sw.js").read_bytes() == (setup_runtime.ROOT / "sw.js").read_bytes()
+
+
+def test_nothing_but_the_site(build_output):
+    site, _ = build_output
+    top = {path.name for path in site.iterdir()}
+    assert top <= {"index.html", "pyscript.toml", "sw.js", "py", "static", ".nojekyll"}
+    for path in site.rglob("*"):
+        parts = path.relative_to(site).parts
+        assert not {"tests", "tools", "node_modules", ".git", "__pycache__", ".cache", ".venv", "bench"} & set(parts), path
+        assert path.suffix not in (".pyc", ".map"), path
+    assert {path.name for path in (site / "static").iterdir()} == {"css", "img", "js", "vendor"}
+
+
+def test_the_runtime_in_the_site_matches_its_manifest(build_output):
+    site, _ = build_output
+    vendor = site / "static" / "vendor"
+    manifest = json.loads((vendor / "manifest.json").read_text())
+    assert manifest["files"], "the manifest lists the runtime's files"
+    for relative, digest in manifest["files"].items():
+        assert hashlib.sha256((vendor / relative).read_bytes()).hexdigest() == digest, relative
+    listed = {(vendor / relative) for relative in manifest["files"]} | {vendor / "manifest.json"}
+    assert set(files_in(vendor)) == listed, "the runtime folder holds exactly what the setup verified"
+
+
+def test_the_printed_count_and_size_are_the_folders(build_output):
+    site, printed = build_output
+    files = files_in(site)
+    match = re.search(r": (\d+) files, ([\d,]+) bytes", printed)
+    assert match, printed
+    assert int(match[1]) == len(files)
+    assert int(match[2].replace(",", "")) == sum(path.stat().st_size for path in files)
+
+
+def test_a_second_build_replaces_the_folder_and_a_foreign_folder_is_refused(tmp_path):
+    site = tmp_path / "site"
+    build_site.build(site)
+    (site / "stale.txt").write_text("from an earlier build")
+    build_site.build(site)
+    assert not (site / "stale.txt").exists()
+    foreign = tmp_path / "foreign"
+    foreign.mkdir()
+    (foreign / "notes.txt").write_text("keep me")
+    with pytest.raises(setup_runtime.SetupError, match="not a site this command wrote"):
+        build_site.build(foreign)
+    assert (foreign / "notes.txt").read_text() == "keep me"

@@ -1,0 +1,90 @@
+"""Write the self-contained static site: everything a static host needs, nothing else.
+
+The folder (default _site/, written fresh each time) holds the page, pyscript.toml, sw.js when the
+repository has one, the Python modules of py/ (no __pycache__), static/ with the verified runtime, and
+.nojekyll (GitHub Pages then serves the files as they are). No tests, tools, node_modules or dot-folders.
+Runs the runtime setup first, so the runtime in it is the one setup_runtime.py checked.
+Standard library only. Serve the result anywhere, or try it with `python3 tools/serve.py --dir _site`.
+"""
+
+import argparse
+import shutil
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import setup_runtime  # noqa: E402
+
+ROOT = setup_runtime.ROOT
+OUT = ROOT / "_site"
+TOP_FILES = ("index.html", "pyscript.toml")
+OPTIONAL_TOP_FILES = ("sw.js",)  # the offline service worker, once the repository has one
+STATIC_FOLDERS = ("css", "img", "js", "vendor")
+
+
+def site_files(root=ROOT):
+    """{path in the site: source path} of everything the site serves."""
+    files = {}
+    for name in TOP_FILES:
+        files[name] = root / name
+    for name in OPTIONAL_TOP_FILES:
+        if (root / name).is_file():
+            files[name] = root / name
+    for path in sorted((root / "py").rglob("*.py")):
+        relative = path.relative_to(root)
+        if not any(part == "__pycache__" or part.startswith(".") for part in relative.parts):
+            files[relative.as_posix()] = path
+    for folder in STATIC_FOLDERS:
+        for path in sorted((root / "static" / folder).rglob("*")):
+            relative = path.relative_to(root)
+            if path.is_file() and not any(part.startswith(".") or part == "__pycache__" for part in relative.parts):
+                files[relative.as_posix()] = path
+    return files
+
+
+def build(out=OUT, root=ROOT, assemble=True):
+    """Write the site into out (replaced whole). Returns (file count, total bytes)."""
+    if assemble:
+        setup_runtime.assemble(root=root, vendor=root / "static" / "vendor", cache=root / ".cache" / "runtime")
+    out = Path(out).resolve()
+    if out.exists() and any(out.iterdir()) and not (out / ".nojekyll").exists():
+        # Only an empty folder or an earlier build is replaced, never (by a slip of --out) anything else.
+        raise setup_runtime.SetupError(f"{out} exists and is not a site this command wrote; choose another --out")
+    files = site_files(root)
+    missing = [name for name, source in files.items() if not source.is_file()]
+    if missing:
+        raise setup_runtime.SetupError(f"the site needs {', '.join(missing)}, which the repository lacks")
+    # Written beside the old folder and swapped in, so a failed build leaves no half-written site.
+    staging = out.with_name(out.name + ".partial")
+    shutil.rmtree(staging, ignore_errors=True)
+    for name, source in files.items():
+        target = staging / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+    (staging / ".nojekyll").write_bytes(b"")
+    shutil.rmtree(out, ignore_errors=True)
+    staging.rename(out)
+    written = [path for path in out.rglob("*") if path.is_file()]
+    return len(written), sum(path.stat().st_size for path in written)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT, help="the folder to write (default _site/)")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    try:
+        count, size = build(args.out)
+    except setup_runtime.SetupError as err:
+        print(f"site build failed: {err}", file=sys.stderr)
+        return 1
+    shown = args.out.resolve()
+    shown = shown.relative_to(ROOT) if ROOT in shown.parents else shown
+    print(f"site written to {shown}/: {count} files, {size:,} bytes ({size / 1e6:.1f} MB) "
+          f"in {time.perf_counter() - started:.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
