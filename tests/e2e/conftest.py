@@ -7,10 +7,10 @@ from playwright.sync_api import expect, sync_playwright
 
 import chromium
 from guard import PageGuard
+from labpage import expect_ready
 import serve
 import setup_runtime
 
-READY_TIMEOUT_MS = 60_000
 expect.set_options(timeout=15_000)
 
 
@@ -64,7 +64,7 @@ def page(browser, site_url):
 def ready_page(page, site_url):
     """The app, loaded and reporting ready."""
     page.goto(site_url)
-    expect(page.locator("html")).to_have_attribute("data-app-state", "ready", timeout=READY_TIMEOUT_MS)
+    expect_ready(page)
     return page
 
 
@@ -74,7 +74,7 @@ def open_lab(page, site_url):
 
     def open_at(query=""):
         page.goto(site_url + query)
-        expect(page.locator("html")).to_have_attribute("data-app-state", "ready", timeout=READY_TIMEOUT_MS)
+        expect_ready(page)
         return page
 
     return open_at

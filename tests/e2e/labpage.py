@@ -7,6 +7,12 @@ import math
 from playwright.sync_api import expect
 
 PREDICTIONS_TABLE = "Predictions A2 against targets Y"
+READY_TIMEOUT_MS = 60_000  # a cold start is about 5 s here; a loaded CI machine can be much slower
+
+
+def expect_ready(page):
+    """Wait for the app's one readiness signal, <html data-app-state="ready">."""
+    expect(page.locator("html")).to_have_attribute("data-app-state", "ready", timeout=READY_TIMEOUT_MS)
 
 
 def readout(page, label):

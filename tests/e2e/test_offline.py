@@ -15,9 +15,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from conftest import READY_TIMEOUT_MS
 from guard import PageGuard
-from labpage import button, field, readout, wait_for_step_at_least
+from labpage import button, expect_ready, field, readout, wait_for_step_at_least
 import serve
 import setup_runtime
 
@@ -31,7 +30,7 @@ def origin_of(url):
 
 
 def wait_until_ready(page):
-    expect(page.locator("html")).to_have_attribute("data-app-state", "ready", timeout=READY_TIMEOUT_MS)
+    expect_ready(page)
 
 
 def wait_until_saved_for_offline(page):

@@ -11,9 +11,8 @@ from playwright.sync_api import expect
 
 import build_site
 import serve
-from conftest import READY_TIMEOUT_MS
 from guard import PageGuard
-from labpage import button, field, readout, step_count, wait_for_step_at_least
+from labpage import READY_TIMEOUT_MS, button, expect_ready, field, readout, step_count, wait_for_step_at_least
 
 RESULTS = Path(__file__).resolve().parents[2] / "test-results"
 PREFIX = "/course/backprop-lab/"
@@ -76,7 +75,7 @@ def test_the_built_site_served_alone_under_a_sub_path_starts_and_trains(browser,
     page = guarded_page(browser, origin_of(published_url))
     page.goto(published_url.rstrip("/"))  # as a person types it: the server adds the slash
     assert page.url == published_url
-    expect(page.locator("html")).to_have_attribute("data-app-state", "ready", timeout=READY_TIMEOUT_MS)
+    expect_ready(page)
     assert page.url.startswith(published_url + "?")  # the settings link stays under the sub-path
     button(page, "Train").click()
     wait_for_step_at_least(page, 200)
@@ -141,7 +140,7 @@ def test_embed_shows_a_links_messages_and_a_bad_embed_value_keeps_the_full_page(
     page = guarded_page(browser, origin_of(published_url))
     page.set_viewport_size({"width": 800, "height": 520})
     page.goto(published_url + "?embed=1&n_h=99")
-    expect(page.locator("html")).to_have_attribute("data-app-state", "ready", timeout=READY_TIMEOUT_MS)
+    expect_ready(page)
     message = page.get_by_role("list", name="Messages").get_by_role("listitem")
     expect(message).to_have_count(1)
     expect(message).to_be_visible()
@@ -149,7 +148,7 @@ def test_embed_shows_a_links_messages_and_a_bad_embed_value_keeps_the_full_page(
     expect(page.locator(".page-header")).to_be_hidden()
 
     page.goto(published_url + "?embed=maybe")
-    expect(page.locator("html")).to_have_attribute("data-app-state", "ready", timeout=READY_TIMEOUT_MS)
+    expect_ready(page)
     expect(page.locator("html")).to_have_attribute("data-embed", "false")
     expect(page.locator(".page-header")).to_be_visible()
     expect(message).to_contain_text("embed was ignored")
