@@ -1,7 +1,7 @@
 """Write the self-contained static site: everything a static host needs, nothing else.
 
-The folder (default _site/, written fresh each time) holds the page, pyscript.toml, sw.js when the
-repository has one, the Python modules of py/ (no __pycache__), static/ with the verified runtime, and
+The folder (default _site/, written fresh each time) holds the page, pyscript.toml, the service worker
+sw.js, the Python modules of py/ (no __pycache__), static/ with the verified runtime, and
 .nojekyll (GitHub Pages then serves the files as they are). No tests, tools, node_modules or dot-folders.
 Runs the runtime setup first, so the runtime in it is the one setup_runtime.py checked.
 Standard library only. Serve the result anywhere, or try it with `python3 tools/serve.py --dir _site`.
@@ -18,28 +18,19 @@ import setup_runtime  # noqa: E402
 
 ROOT = setup_runtime.ROOT
 OUT = ROOT / "_site"
-TOP_FILES = ("index.html", "pyscript.toml")
-OPTIONAL_TOP_FILES = ("sw.js",)  # the offline service worker, once the repository has one
+TOP_FILES = ("index.html", "pyscript.toml", "sw.js")
 STATIC_FOLDERS = ("css", "img", "js", "vendor")
 
 
 def site_files(root=ROOT):
     """{path in the site: source path} of everything the site serves."""
-    files = {}
-    for name in TOP_FILES:
-        files[name] = root / name
-    for name in OPTIONAL_TOP_FILES:
-        if (root / name).is_file():
-            files[name] = root / name
-    for path in sorted((root / "py").rglob("*.py")):
+    files = {name: root / name for name in TOP_FILES}
+    sources = [*(root / "py").rglob("*.py"), *(path for folder in STATIC_FOLDERS
+                                               for path in (root / "static" / folder).rglob("*"))]
+    for path in sorted(sources):
         relative = path.relative_to(root)
-        if not any(part == "__pycache__" or part.startswith(".") for part in relative.parts):
+        if path.is_file() and not any(part.startswith(".") or part == "__pycache__" for part in relative.parts):
             files[relative.as_posix()] = path
-    for folder in STATIC_FOLDERS:
-        for path in sorted((root / "static" / folder).rglob("*")):
-            relative = path.relative_to(root)
-            if path.is_file() and not any(part.startswith(".") or part == "__pycache__" for part in relative.parts):
-                files[relative.as_posix()] = path
     return files
 
 

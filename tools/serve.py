@@ -74,10 +74,15 @@ class StaticHandler(SimpleHTTPRequestHandler):
 def start(directory, host="127.0.0.1", port=0, quiet=True, prefix="/"):
     """Serve directory under the URL path prefix in a background thread; returns (server, its URL).
     Used by the tests."""
+    server, url = make_server(directory, host, port, quiet, prefix)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, url
+
+
+def make_server(directory, host, port, quiet, prefix):
     prefix = normal_prefix(prefix)
     handler = type("Handler", (StaticHandler,), {"quiet": quiet, "prefix": prefix})
     server = ThreadingHTTPServer((host, port), functools.partial(handler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://{host}:{server.server_address[1]}{prefix}"
 
 
@@ -99,12 +104,9 @@ def main(argv=None):
         except setup_runtime.SetupError as err:
             print(f"runtime setup failed: {err}", file=sys.stderr)
             return 1
-    prefix = normal_prefix(args.prefix)
-    handler = type("Handler", (StaticHandler,), {"prefix": prefix})
-    handler = functools.partial(handler, directory=str(args.dir or setup_runtime.ROOT))
-    with ThreadingHTTPServer((args.host, args.port), handler) as server:
-        print(f"Backprop Lab is served at http://{args.host}:{server.server_address[1]}{prefix}  "
-              f"(Ctrl+C stops it)", flush=True)
+    server, url = make_server(args.dir or setup_runtime.ROOT, args.host, args.port, False, args.prefix)
+    with server:
+        print(f"Backprop Lab is served at {url}  (Ctrl+C stops it)", flush=True)
         try:
             server.serve_forever()
         except KeyboardInterrupt:

@@ -246,7 +246,7 @@ class CostChart:
     """J against the step count on a canvas, with a linear or a log y axis.
 
     canvas: a <canvas> element; it gets the classes "plot-canvas cost-chart" (full width, 16:10, see
-    static/css/plots.css), role="img" and an aria-label kept current by draw() (describe(run)).
+    static/css/plots.css), role="img" and an aria-label kept current by draw() (describe_costs).
     """
 
     ASPECT = 16 / 10
@@ -258,9 +258,6 @@ class CostChart:
         canvas.setAttribute("role", "img")
         self._label = None
         self._key = None
-
-    def describe(self, run):
-        return describe_costs(*run_points(run))
 
     def draw(self, run, log_scale=False, force=False):
         """Redraw the chart for run; returns False when the canvas is not laid out.

@@ -409,16 +409,3 @@ class NetworkDiagram:
             self.items[self._shown]["group"].removeAttribute("aria-describedby")
         self._shown = None
         self.tooltip.hidden = True
-
-    def destroy(self):
-        """Remove the listeners (for a page that drops the diagram)."""
-        import js
-
-        if self._timer:
-            js.clearTimeout(self._timer)
-            self._timer = None
-        for event, proxy in self._proxies.items():
-            if event != "timer":
-                self.svg.removeEventListener(event, proxy)
-            proxy.destroy()
-        self._proxies = {}

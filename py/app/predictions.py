@@ -135,6 +135,3 @@ class Predictions:
                 cells["mark"].className = "col-mark " + ("is-right" if right else "is-wrong")
                 writes += 2
         return writes
-
-    def update(self, run):
-        return self.draw(run)

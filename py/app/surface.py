@@ -212,12 +212,6 @@ class DecisionSurface:
         self._draw_points(run, square)
         return True
 
-    def describe(self, run=None):
-        """The current aria-label text (computed by the last draw, or now from run)."""
-        if run is not None:
-            return describe_surface(run.predict(self.grid), run.A2, run.Y)
-        return self._label
-
     def _draw_axes(self, square):
         ctx = self.ctx
         left, top, side = square
