@@ -33,8 +33,8 @@ class Run:
     """One network being trained: step count, parameters, cost history and status.
 
     status is "ready", or "diverged" once training has visibly failed; reason then says
-    why, and train() does nothing more. Diverged means the cost or a parameter stopped
-    being a finite number, or the cost stayed above RISE_RATIO times its reference (its
+    why, and train() does nothing more. Diverged means the cost, the output Z2 or a parameter
+    stopped being a finite number, or the cost stayed above RISE_RATIO times its reference (its
     value when training started or the learning rate last changed) for RISE_STEPS steps
     in a row: gradient descent with a small enough learning rate never does that.
 
@@ -138,9 +138,13 @@ class Run:
         self._steps_above = 0
 
     def _check(self):
-        J = self.cost
+        J, Z2 = self.cost, self.cache["Z2"]
         if not math.isfinite(J):
             self._diverge(f"the cost became {_nan_or_infinite(J)}")
+        # An overflowed output saturates the sigmoid, so J can stay finite; whether the overflow reads as
+        # infinite or NaN (inf - inf) depends on the BLAS kernel's order of sums.
+        elif not np.isfinite(Z2).all():
+            self._diverge(f"the output Z2 became {_nan_or_infinite(Z2)}")
         # theta·theta is finite only if every parameter is; only when it is not is the exact test needed.
         elif not math.isfinite(self.theta.dot(self.theta)) and not np.isfinite(self.theta).all():
             bad = next(name for name in PARAM_NAMES if not np.isfinite(self.params[name]).all())
@@ -236,7 +240,7 @@ class Batch:
             rising = self.costs > self._rise_limit
         self._steps_above = np.where(rising, self._steps_above + 1, 0)
         failed = self._steps_above >= Run.RISE_STEPS
-        finite = np.isfinite(self.costs)
+        finite = np.isfinite(self.costs) & np.isfinite(self.cache["Z2"]).all(axis=(-2, -1))
         if not (finite.all() and all(np.isfinite(self.params[name]).all() for name in PARAM_NAMES)):
             for name in PARAM_NAMES:  # the slower per-network test only when something is not finite
                 finite &= np.isfinite(self.params[name]).all(axis=(-2, -1))
