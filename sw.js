@@ -13,7 +13,9 @@
 //   runtime; offline, or when the check takes longer than VERSION_CHECK_MS, the cached runtime is used;
 // - everything else (the page, pyscript.toml, the Python modules, CSS, JavaScript, the manifest): from the
 //   network first, so that an edit shows at once, with the cache as the fallback when the network fails;
-// - requests to other origins, outside the scope, or not GET: not touched at all.
+// - HEAD requests (the page checks that the model worker's runtime files are there, static/js/boot.js):
+//   the network, and offline the headers of the cached copy;
+// - requests to other origins, outside the scope, or neither GET nor HEAD: not touched at all.
 
 const SCOPE = self.registration.scope; // ends with "/"
 const VERSION = new URL(self.location.href).searchParams.get("v") || "unversioned";
@@ -130,10 +132,22 @@ async function networkFirst(event) {
   return response;
 }
 
+async function head(request) {
+  try {
+    return await fetch(request);
+  } catch (error) {
+    const cached = await (await caches.open(CACHE)).match(request.url, { ignoreMethod: true });
+    if (!cached) throw error;
+    return new Response(null, { status: cached.status, statusText: cached.statusText, headers: cached.headers });
+  }
+}
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   // Other origins (SCOPE starts with this origin) and anything outside the scope pass through untouched.
-  if (request.method !== "GET" || !request.url.startsWith(SCOPE) || request.headers.has("range")) return;
+  if (!request.url.startsWith(SCOPE) || request.headers.has("range")) return;
+  if (request.method === "HEAD") return event.respondWith(head(request));
+  if (request.method !== "GET") return;
   const url = new URL(request.url);
   if (request.mode === "navigate") siteHasThisVersion = checkSiteVersion();
   if (request.url.startsWith(VENDOR) && request.url !== MANIFEST && !url.search) {

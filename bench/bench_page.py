@@ -1,14 +1,19 @@
 """Page figures, printed (never asserted). Run with `make bench`.
 
 - the runtime setup's no-op time;
-- time from navigation to ready in headless Chromium with a cold cache (5 loads);
+- start-up in its two stages, cold cache, RUNS loads each: navigation to interactive (the page's
+  MicroPython answers: a settings control responds, timed by changing one) and to ready (the model's
+  worker has Pyodide and NumPy running), against a bare page that starts the same worker and nothing
+  else (bench/bare/); the longest main-thread task from interactive to ready;
 - first visit against repeat visit, 5 pairs: a new browser context (empty caches) loads the page to ready,
   waits until the service worker (sw.js) keeps the files, then reloads it to ready; the same pairs again with
   service workers blocked, where the repeat visit has only the browser's HTTP cache; both on this machine's
   loopback and over an emulated slow link (every request waits SLOW_LATENCY_S, all bytes share SLOW_RATE);
-- the page's own training loop at its top speed (1000 steps per frame): steps per second counted on the
-  page's clock, the page's "Steps per second" readout, and the interval between animation frames;
-- the same model's raw training speed in CPython (backprop.Run().train), for the ratio.
+- the page's training at its top speed (1000 steps per frame): steps per second counted on the page's
+  clock, the page's "Steps per second" readout, the interval between animation frames, and the long tasks;
+- the same model's raw training speed in CPython (backprop.Run().train), for the ratio, and inside Pyodide
+  under Node (bench/pyodide_speed.mjs): the most the page's worker could reach.
+TensorFlow Playground is not built here: its figures, measured on this kind of machine, are in ANCHORS.md.
 """
 
 import functools
@@ -52,6 +57,50 @@ def new_context(browser, service_workers="block"):
 
 def wait_ready(page):
     page.wait_for_selector("html[data-app-state=ready]", state="attached", timeout=READY_TIMEOUT_MS)
+
+
+# From the document's start: each app state's time and every long task (performance.now(), ms).
+RECORD_START = """
+window.__longTasks = [];
+window.__states = {};
+new PerformanceObserver(list => window.__longTasks.push(...list.getEntries().map(
+    task => ({start: task.startTime, duration: task.duration})))).observe({type: "longtask", buffered: true});
+new MutationObserver(() => {
+    const state = document.documentElement.dataset.appState;
+    if (!(state in window.__states)) window.__states[state] = performance.now();
+}).observe(document, {attributes: true, subtree: true, attributeFilter: ["data-app-state"]});
+"""
+
+
+def start_up(browser, url):
+    """(interactive s, a setting answered s, ready s, longest task from interactive to ready ms), one cold load.
+    "Answered": the log-scale box is ticked at interactive, and the page has written it to its address."""
+    context = new_context(browser)
+    page = context.new_page()
+    page.add_init_script(RECORD_START)
+    page.goto(url)
+    page.wait_for_selector("html[data-app-state=interactive], html[data-app-state=ready]", state="attached",
+                           timeout=READY_TIMEOUT_MS)
+    page.get_by_label("Log scale for the cost", exact=True).check()
+    page.wait_for_function("() => location.search.includes('log_scale=true')", timeout=READY_TIMEOUT_MS)
+    answered = page.evaluate("() => performance.now()")
+    wait_ready(page)
+    states, tasks = page.evaluate("() => [window.__states, window.__longTasks]")
+    context.close()
+    interactive = states.get("interactive", states["ready"])
+    longest = max([task["duration"] for task in tasks if task["start"] >= interactive] or [0])
+    return interactive / 1000, answered / 1000, states["ready"] / 1000, longest
+
+
+def bare_ready(browser, url):
+    context = new_context(browser)
+    page = context.new_page()
+    page.add_init_script(RECORD_START)
+    page.goto(url + "bench/bare/")
+    wait_ready(page)
+    ready = page.evaluate("() => window.__states.ready")
+    context.close()
+    return ready / 1000
 
 
 def open_ready(browser, url):
@@ -133,12 +182,6 @@ def print_visit_pairs(browser, url, where):
               f"first / repeat {statistics.median(first) / statistics.median(repeat):.1f}x", flush=True)
 
 
-def time_to_ready(browser, url):
-    context, _, elapsed = open_ready(browser, url)
-    context.close()
-    return elapsed
-
-
 def page_clock_and_steps(page, step_readout):
     """(performance.now(), the step count the page shows) read in one go."""
     return page.evaluate("el => [performance.now(), Number(el.textContent)]", step_readout)
@@ -155,6 +198,11 @@ def training_figures(browser, url):
         const record = t => { window.__frameTimes.push(t); requestAnimationFrame(record); };
         requestAnimationFrame(record);
     }""")
+    page.evaluate("""() => {
+        window.__longTasks = [];
+        new PerformanceObserver(list => window.__longTasks.push(...list.getEntries().map(
+            task => ({start: task.startTime, duration: task.duration})))).observe({type: "longtask"});
+    }""")
     page.get_by_role("button", name="Train", exact=True).click()
     started = page.evaluate("() => performance.now()")
     page.wait_for_function("t => performance.now() > t", arg=started + WARM_UP_MS, polling=100)
@@ -163,11 +211,12 @@ def training_figures(browser, url):
     t1, steps1 = page_clock_and_steps(page, step_readout)
     readout = page.get_by_label("Steps per second", exact=True).inner_text()
     frames = page.evaluate("([t0, t1]) => window.__frameTimes.filter(t => t >= t0 && t <= t1)", [t0, t1])
+    tasks = page.evaluate("t0 => window.__longTasks.filter(task => task.start >= t0)", started)
     page.get_by_role("button", name="Pause", exact=True).click()
     context.close()
     intervals = [b - a for a, b in zip(frames, frames[1:])]
     return {"steps_per_s": (steps1 - steps0) / ((t1 - t0) / 1000), "readout": readout,
-            "seconds": (t1 - t0) / 1000, "steps": steps1 - steps0, "intervals": intervals}
+            "seconds": (t1 - t0) / 1000, "steps": steps1 - steps0, "intervals": intervals, "long_tasks": tasks}
 
 
 def cpython_steps_per_s():
@@ -178,6 +227,12 @@ def cpython_steps_per_s():
         run.train(CPYTHON_STEPS)
         rates.append(CPYTHON_STEPS / (time.perf_counter() - started))
     return statistics.median(rates)
+
+
+def pyodide_steps_per_s():
+    out = subprocess.run(["node", str(ROOT / "bench" / "pyodide_speed.mjs"), str(CPYTHON_STEPS), str(CPYTHON_REPEATS)],
+                         check=True, capture_output=True, text=True)
+    return float(out.stdout.strip().splitlines()[-1])
 
 
 def setup_noop_time():
@@ -191,8 +246,17 @@ def main():
     server, url = serve.start(ROOT)
     with sync_playwright() as playwright:
         browser = chromium.launch(playwright)
-        times = [time_to_ready(browser, url) for _ in range(RUNS)]
-        print(f"navigation to ready, cold cache: {summary(times)}")
+        runs = [start_up(browser, url) for _ in range(RUNS)]
+        bare = [bare_ready(browser, url) for _ in range(RUNS)]
+        interactive, answered, ready, longest = ([run[k] for run in runs] for k in range(4))
+        print(f"navigation to interactive (MicroPython page answers), cold cache: {summary(interactive)}")
+        print(f"navigation to a settings change shown in the address: {summary(answered)}")
+        print(f"navigation to ready (the model's worker runs NumPy): {summary(ready)}")
+        print(f"bare page starting the same Pyodide + NumPy worker, to ready: {summary(bare)}; "
+              f"lab / bare: {statistics.median(ready) / statistics.median(bare):.2f}x")
+        print(f"longest main-thread task from interactive to ready: {summary(longest, 'ms', 0)}")
+        print("TensorFlow Playground, built from source on this kind of machine (ANCHORS.md): interactive "
+              "0.34 s median, load event with play wired 1.10 s")
         print_visit_pairs(browser, url, "loopback")
         slow_server, slow_url = start_slow_server(SlowLink(SLOW_RATE, SLOW_LATENCY_S))
         print_visit_pairs(browser, slow_url, f"{SLOW_RATE * 8 / 1e6:g} Mbit/s and {SLOW_LATENCY_S * 1000:g} ms "
@@ -211,11 +275,18 @@ def main():
         print(f"frame interval while training: p50 {percentile(intervals, 0.5):.1f} ms, "
               f"p95 {percentile(intervals, 0.95):.1f} ms, max {max(intervals):.1f} ms "
               f"({len(intervals) + 1} frames, {len(intervals) / training['seconds']:.0f} frames/s)")
+    long_tasks = training["long_tasks"]
+    print(f"long tasks (> 50 ms) on the main thread while training: {len(long_tasks)}"
+          + (f", longest {max(task['duration'] for task in long_tasks):.0f} ms" if long_tasks else ""))
     cpython = cpython_steps_per_s()
     print(f"CPython {sys.version.split()[0]}, backprop.Run().train({CPYTHON_STEPS}): {cpython:,.0f} steps/s "
           f"(median of {CPYTHON_REPEATS})")
     print(f"ratio page / CPython: {training['steps_per_s'] / cpython:.2f} "
-          f"(the page trains only part of each frame; the rest is drawing)")
+          f"(the worker trains full time; the page draws the plots 10 times a second meanwhile)")
+    pyodide = pyodide_steps_per_s()
+    print(f"Pyodide 0.27.7 under Node, backprop.Run().train({CPYTHON_STEPS}): {pyodide:,.0f} steps/s (median of "
+          f"{CPYTHON_REPEATS}), the worker's ceiling; ratio page / Pyodide: {training['steps_per_s'] / pyodide:.2f}, "
+          f"Pyodide / CPython: {pyodide / cpython:.2f}")
 
 
 if __name__ == "__main__":

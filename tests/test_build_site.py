@@ -30,8 +30,10 @@ def files_in(folder):
 
 def test_every_file_the_configuration_and_the_page_name_is_there(build_output):
     site, _ = build_output
-    config = tomllib.loads((site / "pyscript.toml").read_text())
-    named = list(config["files"]) + [config["interpreter"]]
+    named = []
+    for name in ("pyscript.toml", "worker.toml"):
+        config = tomllib.loads((site / name).read_text())
+        named += list(config["files"]) + [config["interpreter"]]
     html = (site / "index.html").read_text()
     named += re.findall(r'(?:src|href|config)="([^"]*)"', html)
     assert len(named) > 20
@@ -39,6 +41,7 @@ def test_every_file_the_configuration_and_the_page_name_is_there(build_output):
         assert url.startswith("./"), f"{url} is not relative"
         assert (site / url).is_file(), f"{url} is missing from the site"
     assert (site / "py" / "main.py").is_file() and (site / ".nojekyll").is_file()
+    assert (site / "py" / "model_worker.py").is_file()
     if (setup_runtime.ROOT / "sw.js").is_file():
         assert (site / "sw.js").read_bytes() == (setup_runtime.ROOT / "sw.js").read_bytes()
 
@@ -46,7 +49,7 @@ def test_every_file_the_configuration_and_the_page_name_is_there(build_output):
 def test_nothing_but_the_site(build_output):
     site, _ = build_output
     top = {path.name for path in site.iterdir()}
-    assert top <= {"index.html", "pyscript.toml", "sw.js", "py", "static", ".nojekyll"}
+    assert top <= {"index.html", "pyscript.toml", "worker.toml", "sw.js", "py", "static", ".nojekyll"}
     for path in site.rglob("*"):
         parts = path.relative_to(site).parts
         assert not {"tests", "tools", "node_modules", ".git", "__pycache__", ".cache", ".venv", "bench"} & set(parts), path

@@ -1,4 +1,4 @@
-"""The page's configuration points only at files this repository serves, by relative URLs."""
+"""The page's and the worker's configurations point only at files this repository serves, by relative URLs."""
 
 import re
 import tomllib
@@ -6,29 +6,49 @@ import tomllib
 import setup_runtime
 
 ROOT = setup_runtime.ROOT
-CONFIG = tomllib.loads((ROOT / "pyscript.toml").read_text())
+PAGE = tomllib.loads((ROOT / "pyscript.toml").read_text())
+WORKER = tomllib.loads((ROOT / "worker.toml").read_text())
+HTML = (ROOT / "index.html").read_text()
 
 
-def test_every_python_module_is_shipped_to_the_browser():
-    expected = {f"./py/{package}/{path.name}": f"./{package}/{path.name}"
-                for package in ("app", "backprop") for path in (ROOT / "py" / package).glob("*.py")}
-    assert CONFIG["files"] == expected
+def shipped(*packages):
+    return {f"./py/{package}/{path.name}": f"./{package}/{path.name}"
+            for package in packages for path in (ROOT / "py" / package).glob("*.py")}
 
 
-def test_interpreter_is_the_self_hosted_pyodide_by_a_relative_url():
-    assert CONFIG["interpreter"] == "./static/vendor/pyodide/pyodide.mjs"
-    assert (ROOT / CONFIG["interpreter"]).exists()
+def test_the_page_ships_its_own_modules_and_not_the_model():
+    assert PAGE["files"] == shipped("app")
 
 
-def test_no_package_goes_through_micropip():
-    # NumPy is loaded by py/main.py from the self-hosted folder; a "packages" list would send
-    # PyScript to micropip, which needs the network.
-    assert "packages" not in CONFIG
+def test_the_worker_ships_the_model_and_its_own_modules():
+    assert WORKER["files"] == shipped("backprop", "worker")
+
+
+def test_the_page_runs_on_the_self_hosted_micropython_and_the_worker_on_pyodide():
+    assert PAGE["interpreter"] == "./static/vendor/micropython/micropython.mjs"
+    assert WORKER["interpreter"] == "./static/vendor/pyodide/pyodide.mjs"
+    for config in (PAGE, WORKER):
+        assert (ROOT / config["interpreter"]).exists()
+    assert re.search(r'<script type="mpy" src="\./py/main\.py" config="\./pyscript\.toml"', HTML)
+    assert re.search(r'<script type="py" worker name="model" src="\./py/model_worker\.py" config="\./worker\.toml"', HTML)
+
+
+def test_numpy_loads_from_beside_pyodide_not_through_micropip():
+    # "passthrough" hands the list to loadPyodide, which reads pyodide-lock.json beside pyodide.mjs; the
+    # default cache would send PyScript to micropip, which needs the network.
+    assert WORKER["packages"] == ["numpy"]
+    assert WORKER["packages_cache"] == "passthrough"
+    assert "packages" not in PAGE
+
+
+def test_the_page_layer_imports_neither_numpy_nor_the_model():
+    for path in [ROOT / "py" / "main.py", *(ROOT / "py" / "app").glob("*.py")]:
+        text = path.read_text()
+        assert not re.search(r"^\s*(import|from)\s+(numpy|backprop)\b", text, re.MULTILINE), path
 
 
 def test_page_urls_are_relative():
-    html = (ROOT / "index.html").read_text()
-    urls = re.findall(r'(?:src|href|config)="([^"]*)"', html)
+    urls = re.findall(r'(?:src|href|config)="([^"]*)"', HTML)
     assert urls, "the page references its files"
     for url in urls:
         assert url.startswith("./"), f"{url} is not relative to the page"

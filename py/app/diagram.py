@@ -4,14 +4,16 @@ Every weight is a line (colour and dash by sign, width by magnitude); every bias
 its unit (same encoding). Each weight and bias is focusable and labelled, and shows its exact value
 in a tooltip on hover and on keyboard focus, through four listeners on the <svg> (event delegation).
 
-Pure functions (CPython-testable): stroke widths, sign styles, value texts, names and the layout.
-`NetworkDiagram` creates the elements once per n_h and, per frame, writes only changed attributes.
-Browser modules are imported lazily inside the methods, so this module imports under CPython.
+Pure functions: stroke widths, sign styles, value texts, names and the layout. `NetworkDiagram`
+creates the elements once per n_h and, per frame, writes only changed attributes. Exact values are
+the worker's texts (CPython's repr; MicroPython's float repr differs in the last digits).
+Plain Python for MicroPython (the page) and CPython (the tests); the browser modules are imported
+lazily inside the methods, so this module imports anywhere.
 """
 
-import time
+import math
 
-import numpy as np
+from app.pacing import clock
 
 SVG_NS = "http://www.w3.org/2000/svg"
 MINUS = "\u2212"
@@ -32,18 +34,16 @@ LEGEND_HEIGHT = 56.0   # two lines of legend below the units
 LABEL_INTERVAL = 0.5   # seconds between refreshes of the aria-labels while the values change
 
 
-def stroke_width(values):
-    """Line width for parameter values: 0.5 + 5.5 * tanh(|w| / 2); monotone in |w|, in [0.5, 6]; NaN -> 0.5."""
-    w = np.abs(np.asarray(values, dtype=float))
-    with np.errstate(invalid="ignore"):
-        width = 0.5 + 5.5 * np.tanh(w / 2.0)
-    return np.where(np.isnan(width), 0.5, width)
+def stroke_width(value):
+    """Line width for a parameter value: 0.5 + 5.5 * tanh(|w| / 2); monotone in |w|, in [0.5, 6]; NaN -> 0.5."""
+    if math.isnan(value):
+        return 0.5
+    return 0.5 + 5.5 * math.tanh(abs(value) / 2.0)
 
 
-def sign_category(values):
+def sign_category(value):
     """0 for positive or zero, 1 for negative, 2 for NaN (indexes STYLES)."""
-    v = np.asarray(values, dtype=float)
-    return np.where(np.isnan(v), 2, np.where(v < 0, 1, 0)).astype(np.int8)
+    return 2 if math.isnan(value) else 1 if value < 0 else 0
 
 
 def format_value(value, digits=8):
@@ -51,15 +51,12 @@ def format_value(value, digits=8):
     value = float(value)
     if value != value:
         return "NaN"
-    return f"{value:.{digits}g}".replace("-", MINUS).replace("inf", "infinity")
+    return ("%.{}g".format(digits) % value).replace("-", MINUS).replace("inf", "infinity")
 
 
-def exact_value(value):
-    """The value at full precision (Python's shortest repr that round-trips), with a real minus sign."""
-    value = float(value)
-    if value != value:
-        return "NaN"
-    return repr(value).replace("-", MINUS).replace("inf", "infinity")
+def exact_value(text):
+    """The worker's exact text of a value (CPython's repr), with a real minus sign: "−0.2136196104739812"."""
+    return text.replace("-", MINUS).replace("inf", "infinity").replace("nan", "NaN")
 
 
 def hidden_name(i):
@@ -77,11 +74,10 @@ def param_keys(n_h):
 
 
 def param_values(params, n_h):
-    """The values of params (dict of W0, b0, W1, b1) in param_keys order, as one float array."""
-    parts = [np.asarray(params[name], dtype=float).reshape(-1) for name in ("W0", "W1", "b0", "b1")]
-    values = np.concatenate(parts)
-    if values.size != 4 * n_h + 1:
-        raise ValueError(f"params hold {values.size} numbers; a 2-{n_h}-1 network has {4 * n_h + 1}")
+    """The values of params (dict of W0, b0, W1, b1, each a flat row-major list) in param_keys order."""
+    values = params["W0"] + params["W1"] + params["b0"] + params["b1"]
+    if len(values) != 4 * n_h + 1:
+        raise ValueError("params hold {} numbers; a 2-{}-1 network has {}".format(len(values), n_h, 4 * n_h + 1))
     return values
 
 
@@ -112,11 +108,12 @@ def aria_label(key, value):
     return f"{param_name(key)}, {param_role(key)}: {format_value(value)}"
 
 
-def tooltip_text(key, value):
-    """e.g. "W0[1,0] = −0.2136196104739812 (negative, dashed): input x1 to hidden unit A1[1]"."""
-    colour, dash, word = STYLES[int(sign_category(value))]
+def tooltip_text(key, value, text):
+    """e.g. "W0[1,0] = −0.2136196104739812 (negative, dashed): input x1 to hidden unit A1[1]", for the
+    value and its exact text."""
+    colour, dash, word = STYLES[sign_category(value)]
     look = {"positive": "solid", "negative": "dashed", "not a number": "dotted"}[word]
-    return f"{param_name(key)} = {exact_value(value)} ({word}, {look}): {param_role(key)}"
+    return "{} = {} ({}, {}): {}".format(param_name(key), exact_value(text), word, look, param_role(key))
 
 
 def row_spacing(n_h):
@@ -155,7 +152,7 @@ class NetworkDiagram:
     """
 
     def __init__(self, svg, tooltip):
-        from pyodide.ffi import create_proxy
+        from pyscript.ffi import create_proxy
 
         self.svg, self.tooltip = svg, tooltip
         svg.classList.add("network-diagram")
@@ -219,12 +216,11 @@ class NetworkDiagram:
         ends = {("W0", i, k): geo["W0"][i][k] for i in range(n_h) for k in range(2)}
         ends.update({("W1", 0, i): geo["W1"][i] for i in range(n_h)})
         for key in self.keys[:3 * n_h]:
-            x1, y1, x2, y2 = (f"{v:.1f}" for v in ends[key])
+            x1, y1, x2, y2 = ("%.1f" % v for v in ends[key])
             group = make("g", wires, {"class": "param weight", "tabindex": "0", "role": "img",
                                       "data-param": str(len(self.items))})
-            coords = {"x1": x1, "y1": y1, "x2": x2, "y2": y2}
-            make("line", group, {"class": "hit", **coords})
-            line = make("line", group, {"class": "wire", **coords})
+            make("line", group, {"class": "hit", "x1": x1, "y1": y1, "x2": x2, "y2": y2})
+            line = make("line", group, {"class": "wire", "x1": x1, "y1": y1, "x2": x2, "y2": y2})
             self.items.append({"group": group, "shape": line})
 
         nodes = make("g", fragment, {"class": "units"})
@@ -244,10 +240,10 @@ class NetworkDiagram:
 
         self._legend(make, fragment, geo["legend_y"])
         svg.replaceChildren(fragment)
-        self.values = None
-        self._width = np.full(len(self.keys), np.nan)
-        self._category = np.full(len(self.keys), -1, dtype=np.int8)
-        self._labelled = np.full(len(self.keys), np.nan)
+        self.values = self.texts = None
+        self._width = [None] * len(self.keys)
+        self._category = [None] * len(self.keys)
+        self._labels = [None] * len(self.keys)
         self._tooltip_text = None
 
     @staticmethod
@@ -275,32 +271,34 @@ class NetworkDiagram:
 
     # -- per frame --------------------------------------------------------------------------------
 
-    def draw(self, params, force_labels=False):
-        """Show params (dict of W0, b0, W1, b1 arrays), building first when n_h (W0's rows) differs from
-        the built one. Writes only attributes whose value changed; the aria-labels follow at most every
+    def draw(self, params, texts, force_labels=False):
+        """Show params (dict of W0, b0, W1, b1, flat row-major lists of floats) with their exact texts
+        (the same shape, the worker's repr strings), building first when n_h (len(b0)) differs from the
+        built one. Writes only attributes whose value changed; the aria-labels follow at most every
         LABEL_INTERVAL seconds (a timer catches up after the last frame), or now with force_labels; a
         focused element's label is refreshed on focus.
         Returns the number of attribute writes."""
-        n_h = int(np.shape(params["W0"])[0])
+        n_h = len(params["b0"])
         if n_h != self.n_h:
             self.build(n_h)  # a new network size: new elements (the listeners stay)
-        values = param_values(params, self.n_h)
-        self.values = values
+        self.values = values = param_values(params, n_h)
+        self.texts = param_values(texts, n_h)
         writes = 0
-        width = np.round(stroke_width(values), 1)
-        for j in np.flatnonzero(width != self._width).tolist():
-            self.items[j]["shape"].setAttribute("stroke-width", f"{width[j]:.1f}")
-            writes += 1
-        self._width = width
-        category = sign_category(values)
-        for j in np.flatnonzero(category != self._category).tolist():
-            colour, dash, _ = STYLES[category[j]]
-            shape = self.items[j]["shape"]
-            shape.setAttribute("stroke", colour)
-            shape.setAttribute("stroke-dasharray", dash)
-            writes += 2
-        self._category = category
-        now = time.monotonic()
+        for j, value in enumerate(values):
+            width = "%.1f" % stroke_width(value)
+            if width != self._width[j]:
+                self.items[j]["shape"].setAttribute("stroke-width", width)
+                self._width[j] = width
+                writes += 1
+            category = sign_category(value)
+            if category != self._category[j]:
+                colour, dash, _ = STYLES[category]
+                shape = self.items[j]["shape"]
+                shape.setAttribute("stroke", colour)
+                shape.setAttribute("stroke-dasharray", dash)
+                self._category[j] = category
+                writes += 2
+        now = clock()
         if force_labels or now - self._labels_at >= LABEL_INTERVAL:
             writes += self._refresh_labels()
             self._labels_at = now
@@ -317,19 +315,19 @@ class NetworkDiagram:
     def _on_timer(self, *args):
         self._timer = None
         self._refresh_labels()
-        self._labels_at = time.monotonic()
+        self._labels_at = clock()
 
     def _refresh_labels(self, indexes=None):
-        values = self.values
-        if values is None:
+        if self.values is None:
             return 0
-        if indexes is None:
-            same = (values == self._labelled) | (np.isnan(values) & np.isnan(self._labelled))
-            indexes = np.flatnonzero(~same).tolist()
-        for j in indexes:
-            self.items[j]["group"].setAttribute("aria-label", aria_label(self.keys[j], values[j]))
-            self._labelled[j] = values[j]
-        return len(indexes)
+        writes = 0
+        for j in range(len(self.keys)) if indexes is None else indexes:
+            label = aria_label(self.keys[j], self.values[j])
+            if label != self._labels[j]:
+                self.items[j]["group"].setAttribute("aria-label", label)
+                self._labels[j] = label
+                writes += 1
+        return writes
 
     # -- tooltip ----------------------------------------------------------------------------------
 
@@ -379,7 +377,7 @@ class NetworkDiagram:
     def _set_tooltip_text(self, j):
         if self.values is None or j >= len(self.keys):
             return 0
-        text = tooltip_text(self.keys[j], self.values[j])
+        text = tooltip_text(self.keys[j], self.values[j], self.texts[j])
         if text == self._tooltip_text:
             return 0
         self.tooltip.textContent = self._tooltip_text = text

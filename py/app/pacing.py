@@ -1,27 +1,12 @@
-"""How much to train in one animation frame, and how often to speak: plain timing, no browser."""
+"""The page's clock, its steps-per-second meter and a throttle: plain timing, no browser."""
 
-FRAME_BUDGET = 0.008  # seconds of training per frame, leaving the rest of a 60 Hz frame to drawing
+try:
+    from time import perf_counter as clock
+except ImportError:  # MicroPython: milliseconds since start (wraps after about 12 days)
+    from time import ticks_ms
 
-
-class Pacer:
-    """Steps per frame: the speed asked for, cut down to what fits the frame's time budget."""
-
-    def __init__(self, budget=FRAME_BUDGET):
-        self.budget = budget
-        self.seconds_per_step = None  # unknown until a first chunk was timed
-
-    def steps(self, speed):
-        if self.seconds_per_step is None:
-            return 1
-        return max(1, min(speed, int(self.budget / self.seconds_per_step)))
-
-    def observe(self, steps, seconds):
-        """Learn from a timed chunk; a moving average so one slow frame does not halve the speed."""
-        if steps <= 0:
-            return
-        measured = seconds / steps
-        previous = self.seconds_per_step
-        self.seconds_per_step = measured if previous is None else 0.7 * previous + 0.3 * measured
+    def clock():
+        return ticks_ms() / 1000
 
 
 class RateMeter:

@@ -3,12 +3,11 @@
 Pure functions (CPython-testable) turn A2 and Y into the texts and widths the table shows;
 `Predictions` builds the table once and, per frame, writes only the cells whose text changed
 (A2's number, the bar's width, the right/wrong mark: at most 3 writes per row).
-Browser modules are imported lazily inside the methods, so this module imports under CPython.
+Plain Python for MicroPython (the page) and CPython (the tests); the browser module `js` is imported
+lazily inside the methods, so this module imports anywhere.
 """
 
 import math
-
-import numpy as np
 
 HEADERS = ("x1", "x2", "Y", "A2", "bar")  # the caption says what Y and A2 are
 CAPTION = "Predictions A2 against targets Y"
@@ -38,33 +37,30 @@ def mark(right):
 
 
 def rows(A2, Y):
-    """Per example: (A2 text, bar width, mark text, right?) from A2 and Y of shape (1, m)."""
-    a = np.asarray(A2, dtype=float).reshape(-1).tolist()
-    y = np.asarray(Y, dtype=float).reshape(-1).tolist()
+    """Per example: (A2 text, bar width, mark text, right?) from the lists A2 and Y (one value per example)."""
     out = []
-    for value, target in zip(a, y):
+    for value, target in zip(A2, Y):
         right = is_right(value, target)
         out.append((format_a2(value), bar_width(value), mark(right), right))
     return out
 
 
 def format_input(value):
-    return f"{value:g}"
+    return "{:g}".format(value)
 
 
 class Predictions:
     """A <table> of the examples (x1, x2, Y, A2, bar, right or wrong) in container.
 
-    container: any element (e.g. a <div>); the table is appended to it once. draw(run) updates the table.
+    container: any element (e.g. a <div>); the table is appended to it once. inputs: A0, the examples'
+    inputs as [x1 values, x2 values]. draw(A2, Y) updates the table.
     The table has the class "predictions"; see static/css/plots.css.
     """
 
-    def __init__(self, container, inputs=None):
+    def __init__(self, container, inputs):
         import js
 
-        if inputs is None:
-            from backprop import A0 as inputs
-        self.inputs = np.asarray(inputs, dtype=float)
+        self.inputs = inputs
         document = js.document
         self.table = table = document.createElement("table")
         table.className = "predictions"
@@ -83,7 +79,7 @@ class Predictions:
         table.appendChild(head)
         body = document.createElement("tbody")
         self.cells = []
-        for x1, x2 in self.inputs.T.tolist():
+        for x1, x2 in zip(inputs[0], inputs[1]):
             tr = document.createElement("tr")
             cells = {}
             for key, text in (("x1", format_input(x1)), ("x2", format_input(x2)), ("y", ""), ("a2", "")):
@@ -114,12 +110,12 @@ class Predictions:
         # The last value written to each cell, so unchanged ones are not written again.
         self._shown = [{"y": None, "a2": None, "bar": "0%", "mark": None, "right": None} for _ in self.cells]
 
-    def draw(self, run):
-        """Show run.A2 against run.Y; writes only what changed. Returns the number of DOM writes."""
+    def draw(self, A2, Y):
+        """Show A2 against Y (lists, one value per example); writes only what changed. Returns the
+        number of DOM writes."""
         writes = 0
-        targets = np.asarray(run.Y, dtype=float).reshape(-1).tolist()
         for cells, shown, target, (a2, width, mark_text, right) in zip(
-                self.cells, self._shown, targets, rows(run.A2, run.Y)):
+                self.cells, self._shown, Y, rows(A2, Y)):
             y_text = format_input(target)
             if shown["y"] != y_text:
                 cells["y"].textContent = shown["y"] = y_text

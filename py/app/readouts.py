@@ -6,6 +6,28 @@ LIVE_INTERVAL = 5.0  # seconds between spoken progress updates while training
 MAX_MESSAGES = 8
 
 
+def thousands(number):
+    """A whole number with thousands separators: 12,345 (MicroPython's format has no "," option)."""
+    text = str(int(round(number)))
+    sign, digits = ("-", text[1:]) if text.startswith("-") else ("", text)
+    groups = []
+    while len(digits) > 3:
+        groups.insert(0, digits[-3:])
+        digits = digits[:-3]
+    return sign + ",".join([digits] + groups)
+
+
+def format_cost(cost):
+    return "{:.10g}".format(cost)
+
+
+def summary(snap, status):
+    """What the live region says of the network on screen."""
+    if status == "diverged":
+        return "Diverged at step {}: {}.".format(snap["step"], snap["reason"])
+    return "{}. Step {}, cost {:.4g}.".format(status[:1].upper() + status[1:], snap["step"], snap["cost"])
+
+
 class Readouts:
     def __init__(self, document):
         self.document = document
@@ -20,24 +42,24 @@ class Readouts:
             self.elements[name].textContent = text
             self.last[name] = text
 
-    def show(self, run, status, rate, now):
+    def show_starting(self):
+        """Before the model's worker is ready: no network to describe yet."""
+        self._set("status", "starting")
+
+    def show(self, snap, status, rate, now):
+        """The network of snapshot snap, the page's status and its steps per second (None: not training)."""
         previous_status = self.last.get("status")
         self._set("status", status)
-        self._set("step-count", str(run.step))
-        self._set("cost-value", f"{run.cost:.10g}")
-        self._set("rate", "–" if rate is None else f"{rate:,.0f}")
-        self._set("status-reason", f"Diverged: {run.reason}. Press Reset to start again."
+        self._set("step-count", str(snap["step"]))
+        self._set("cost-value", format_cost(snap["cost"]))
+        self._set("rate", "–" if rate is None else thousands(rate))
+        self._set("status-reason", "Diverged: {}. Press Reset to start again.".format(snap["reason"])
                   if status == "diverged" else "")
         if status != previous_status:
-            self.speak(self._summary(run, status))
+            self.speak(summary(snap, status))
             self.live_throttle.last = now
         elif status == "training" and self.live_throttle.due(now):
-            self.speak(self._summary(run, status))
-
-    def _summary(self, run, status):
-        if status == "diverged":
-            return f"Diverged at step {run.step}: {run.reason}."
-        return f"{status.capitalize()}. Step {run.step}, cost {run.cost:.4g}."
+            self.speak(summary(snap, status))
 
     def speak(self, text):
         self._set("live", text)

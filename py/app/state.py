@@ -1,43 +1,165 @@
-"""The page's settings, the model's Config and how the page shows it (View), to and from a link.
+"""The page's settings and how the page shows them, validated, to and from a link.
+
+Plain Python that runs under MicroPython (the page) and CPython (the tests): settings are dicts. The
+page validates what it shows with the same rules and words as the model's backprop.Config (a test
+holds the two to each other); the worker's model validates again what it runs.
 
 A link is read leniently: each bad value gets a message naming it and falls back to its default,
 and the rest of the link still applies. Messages are plain text; the page shows them as text.
 """
 
-import dataclasses
-from urllib.parse import parse_qsl, urlencode
+import math
 
-from backprop import Config
-from backprop.config import flag, whole_number
+from app.cpython import parse_float, query_pairs, shortest
 
+# The model's settings (backprop.Config's fields, in its order), then the page's own (View).
+MODEL_KEYS = ("n_h", "activation", "cost", "learning_rate", "seed", "table", "notebook_mode")
+VIEW_KEYS = ("speed", "log_scale", "embed")
+DEFAULTS = {"n_h": 2, "activation": "tanh", "cost": "half_mse", "learning_rate": 10.0, "seed": 2,
+            "table": "XOR", "notebook_mode": False, "speed": 10, "log_scale": False, "embed": False}
+CHOICES = {"activation": ("tanh", "sigmoid", "relu"), "cost": ("half_mse", "cross_entropy"),
+           "table": ("XOR", "XNOR", "AND", "OR", "NAND", "NOR")}
+N_H_MAX = 16
+SEED_LIMIT = 2 ** 32
 SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)  # steps per animation frame
 MESSAGE_LIMIT = 240
+SAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~"
 
 
-@dataclasses.dataclass(frozen=True)
-class View:
-    """How the page trains and draws: steps per frame, the cost chart's scale, and the compact layout
-    for an iframe (embed; static/js/boot.js applies it before Python loads)."""
-
-    speed: int = 10
-    log_scale: bool = False
-    embed: bool = False
-
-    def __post_init__(self):
-        speed = whole_number("speed", self.speed, 1, SPEEDS[-1])
-        if speed not in SPEEDS:
-            raise ValueError(f"speed must be one of {', '.join(map(str, SPEEDS))} steps per frame (got {self.speed!r})")
-        object.__setattr__(self, "speed", speed)
-        object.__setattr__(self, "log_scale", flag("log_scale", self.log_scale))
-        object.__setattr__(self, "embed", flag("embed", self.embed))
+def _number(value):
+    """value as an int or float, or None when it is not a number (bools are not numbers)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        for kind in (int, parse_float):
+            try:
+                return kind(text)
+            except (ValueError, OverflowError):
+                pass
+    return None
 
 
-CONFIG_KEYS = tuple(field.name for field in dataclasses.fields(Config))
-VIEW_KEYS = tuple(field.name for field in dataclasses.fields(View))
+def _finite(number):
+    try:
+        number = float(number)
+    except (OverflowError, TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
 
 
-def _clip(text):
-    return text if len(text) <= MESSAGE_LIMIT else text[:MESSAGE_LIMIT - 1] + "…"
+def whole_number(name, value, low, high):
+    number = _number(value)
+    if isinstance(number, float) and (_finite(number) is None or number != int(number)):
+        number = None
+    if number is None or not low <= number <= high:
+        raise ValueError("{} must be a whole number from {} to {} (got {})".format(name, low, high, _repr(value)))
+    return int(number)
+
+
+def positive_number(name, value):
+    number = _finite(_number(value))
+    if number is None or number <= 0:
+        raise ValueError("{} must be a finite number greater than 0 (got {})".format(name, _repr(value)))
+    return number
+
+
+def choice(name, value):
+    choices = CHOICES[name]
+    if isinstance(value, str):
+        text = value.strip()
+        text = text.upper() if name == "table" else text.lower()
+        if text in choices:
+            return text
+    raise ValueError("{} must be one of {} (got {})".format(name, ", ".join(choices), _repr(value)))
+
+
+def flag(name, value):
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str) and value.strip().lower() in ("true", "false", "1", "0"):
+        return value.strip().lower() in ("true", "1")
+    raise ValueError("{} must be true or false (got {})".format(name, _repr(value)))
+
+
+def speed(name, value):
+    steps = whole_number(name, value, 1, SPEEDS[-1])
+    if steps not in SPEEDS:
+        raise ValueError("{} must be one of {} steps per frame (got {})".format(
+            name, ", ".join(str(s) for s in SPEEDS), _repr(value)))
+    return steps
+
+
+def validate(name, value):
+    """The setting's clean value, or ValueError with the words a student can act on."""
+    if name == "n_h":
+        return whole_number(name, value, 1, N_H_MAX)
+    if name == "seed":
+        return whole_number(name, value, 0, SEED_LIMIT - 1)
+    if name == "learning_rate":
+        return positive_number(name, value)
+    if name in CHOICES:
+        return choice(name, value)
+    if name == "speed":
+        return speed(name, value)
+    if name in ("notebook_mode", "log_scale", "embed"):
+        return flag(name, value)
+    raise ValueError("{} is not a setting of this page".format(_repr(name)))
+
+
+# Characters that CPython's repr escapes, besides the ASCII ones: every assigned code point that str.isprintable
+# rejects (Unicode 14, CPython 3.11), as ranges. MicroPython has no Unicode database (nor str.isprintable) and its
+# repr escapes every non-ASCII character, so _repr spells strings itself; unassigned code points are shown as they are.
+NOT_PRINTABLE = ((0x0, 0x1F), (0x7F, 0xA0), (0xAD, 0xAD), (0x600, 0x605), (0x61C, 0x61C), (0x6DD, 0x6DD),
+                 (0x70F, 0x70F), (0x890, 0x891), (0x8E2, 0x8E2), (0x1680, 0x1680), (0x180E, 0x180E), (0x2000, 0x200F),
+                 (0x2028, 0x202F), (0x205F, 0x2064), (0x2066, 0x206F), (0x3000, 0x3000), (0xD800, 0xF8FF),
+                 (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB), (0x110BD, 0x110BD), (0x110CD, 0x110CD), (0x13430, 0x13438),
+                 (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0001, 0xE0001), (0xE0020, 0xE007F), (0xF0000, 0xFFFFD),
+                 (0x100000, 0x10FFFD))
+ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def printable(char):
+    """Whether CPython's repr shows char as it is: str.isprintable, or without it (MicroPython) the table."""
+    if hasattr(char, "isprintable"):
+        return char.isprintable()
+    return printable_code(ord(char))
+
+
+def printable_code(code):
+    """Whether the code point is printable by the NOT_PRINTABLE table."""
+    for low, high in NOT_PRINTABLE:
+        if low <= code <= high:
+            return False
+    return True
+
+
+def _repr(value):
+    """repr(value) as CPython spells it, for the messages: the same words as the model's on either Python."""
+    if isinstance(value, float) and _finite(value) is not None:
+        text = shortest(value)
+        return text if "." in text or "e" in text else text + ".0"
+    if not isinstance(value, str) or not value or max(value) < "\x80":
+        return repr(value)  # ASCII: MicroPython's repr is CPython's
+    quote = '"' if "'" in value and '"' not in value else "'"
+    out = [quote]
+    for char in value:
+        code = ord(char)
+        if char == quote:
+            out.append("\\" + char)
+        elif char in ESCAPES:
+            out.append(ESCAPES[char])
+        elif printable(char):
+            out.append(char)
+        else:
+            spelling = "\\x{:02x}" if code < 0x100 else "\\u{:04x}" if code < 0x10000 else "\\U{:08x}"
+            out.append(spelling.format(code))
+    out.append(quote)
+    return "".join(out)
 
 
 def spell(value):
@@ -45,30 +167,61 @@ def spell(value):
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
-        return repr(value).removesuffix(".0")
+        return shortest(value)
     return str(value)
 
 
+def clip(text):
+    return text if len(text) <= MESSAGE_LIMIT else text[:MESSAGE_LIMIT - 1] + "…"
+
+
+def quote(text):
+    """URL-encode like urllib.parse.quote_plus: UTF-8, space as +."""
+    out = []
+    for byte in text.encode("utf-8"):
+        char = chr(byte)
+        out.append(char if char in SAFE else "+" if char == " " else "%{:02X}".format(byte))
+    return "".join(out)
+
+
+def parse_query(query):
+    """{key: value} of a URL query such as "?n_h=4&seed=7"; a key given twice keeps its last value."""
+    values = {}
+    for key, value in query_pairs(query):
+        values[key] = value
+    return values
+
+
+def defaults():
+    return dict(DEFAULTS)
+
+
 def read_link(query):
-    """(Config, View, messages) from a URL query such as "?learning_rate=3&n_h=4"."""
-    values = dict(parse_qsl(query.removeprefix("?"), keep_blank_values=True))
-    accepted, messages = {Config: {}, View: {}}, []
-    for key, value in values.items():
-        kind = Config if key in CONFIG_KEYS else View if key in VIEW_KEYS else None
-        if kind is None:
-            messages.append(_clip(f"The link's setting {key!r} is not one this page has; it was ignored."))
+    """(settings, messages) from a URL query: every setting, from the link where it is valid, else its default."""
+    settings, messages, values, seen = defaults(), [], {}, set()
+    pairs = query_pairs(query)
+    for key, value in pairs:
+        values[key] = value  # the last value of a key given twice
+    for key, _ in pairs:  # in the link's order (MicroPython's dicts keep no order)
+        if key in seen:
+            continue
+        seen.add(key)
+        value = values[key]
+        if key not in DEFAULTS:
+            messages.append(clip("The link's setting {} is not one this page has; it was ignored.".format(_repr(key))))
             continue
         try:
-            kind(**{key: value})
+            settings[key] = validate(key, value)
         except ValueError as err:
-            default = spell(getattr(kind(), key))
-            messages.append(_clip(f"The link's {key} was ignored, so it is {default}: {err}."))
-        else:
-            accepted[kind][key] = value
-    return Config(**accepted[Config]), View(**accepted[View]), messages
+            messages.append(clip("The link's {} was ignored, so it is {}: {}.".format(key, spell(DEFAULTS[key]), err)))
+    return settings, messages
 
 
-def write_link(config, view):
-    """The query that restores config and view: every setting, spelled as read_link reads it."""
-    settings = {**config.to_dict(), **dataclasses.asdict(view)}
-    return "?" + urlencode({key: spell(value) for key, value in settings.items()})
+def write_link(settings):
+    """The query that restores the settings: every one, spelled as read_link reads it."""
+    return "?" + "&".join(key + "=" + quote(spell(settings[key])) for key in MODEL_KEYS + VIEW_KEYS)
+
+
+def model_settings(settings):
+    """The settings the model takes (backprop.Config's), as the worker's configure() wants them."""
+    return {key: settings[key] for key in MODEL_KEYS}

@@ -1,5 +1,9 @@
 // Runs before Python exists, so it is JavaScript: it names the loading stage and, if the runtime
-// fails to load, shows the error panel instead of a page that spins for ever.
+// fails to load, shows the error panel instead of a page that spins for ever. Python's own stages
+// (py/app/stages.py) take over once the page's MicroPython runs: <html data-app-state> is then
+// "interactive" until the model's worker (Pyodide and NumPy) is ready.
+import { manifest, runtimeURLs, workerURLs } from "./site-files.js";
+
 const root = document.documentElement;
 const stage = document.getElementById("loading-stage");
 // Embed mode (?embed=1 or true, as py/app/state.py reads it): the compact layout for an iframe, set
@@ -7,10 +11,10 @@ const stage = document.getElementById("loading-stage");
 const embed = new URLSearchParams(location.search).getAll("embed").pop();
 if (["1", "true"].includes(embed?.trim().toLowerCase())) root.dataset.embed = "true";
 
-const STAGES = { "Loading Pyodide": "Loading the Python runtime (Pyodide, about 13 MB)…" };
+const STAGES = { "Loading MicroPython": "Loading the page's Python (MicroPython, about 0.5 MB)…" };
 
 function loading() {
-  return root.dataset.appState === "loading";
+  return ["loading", "interactive"].includes(root.dataset.appState);
 }
 
 function fail(message) {
@@ -31,22 +35,38 @@ addEventListener("error", (event) => {
   fail(source ? `Could not load ${source}.` : `The runtime stopped with an error: ${event.message}`);
 }, true);
 
+// A runtime file that failed to load names the failure better than the rejection it causes.
+function failedFile() {
+  const entry = performance.getEntriesByType("resource").find(({ responseStatus }) => responseStatus >= 400);
+  return entry && `Could not load ${entry.name} (HTTP ${entry.responseStatus}).`;
+}
+
 addEventListener("unhandledrejection", ({ reason }) => {
-  fail(`The Python runtime failed to start: ${reason?.message ?? reason}`);
+  const message = `The Python runtime failed to start: ${reason?.message ?? reason}`;
+  filesChecked.finally(() => fail(failedFile() ?? message));
 });
 
-// Files fetched by the runtime (the WebAssembly, the standard library, NumPy, the Python modules)
-// do not raise the events above when they 404: their timing entries carry the status.
+// Files fetched by the runtime (the WebAssembly, the Python modules) do not raise the events above
+// when they 404: their timing entries carry the status.
 new PerformanceObserver((entries) => {
   for (const entry of entries.getEntries()) {
     if (entry.responseStatus >= 400) fail(`Could not load ${entry.name} (HTTP ${entry.responseStatus}).`);
   }
 }).observe({ type: "resource", buffered: true });
 
-// Python that raises while the lab starts shows PyScript's error box; say so in the panel too.
-new MutationObserver(() => {
-  const error = document.querySelector(".py-error");
-  if (error) fail(`Python stopped with an error while starting: ${error.textContent.trim().split("\n").pop()}`);
-}).observe(document.body, { childList: true });
+// The model's worker fetches its files itself, out of this page's sight, and Pyodide waits for ever
+// when one is missing. So the page asks the site for each of them and of the runtime's (HEAD: headers
+// only; sw.js answers from its copy when offline) and shows the error panel for a missing one.
+async function checkFiles() {
+  const listed = await (await manifest()).json();
+  // PyScript's own files load in this page, where the listeners above see a failure.
+  const interpreters = runtimeURLs(listed).filter((url) => /\/vendor\/(pyodide|micropython)\//.test(url));
+  const urls = [...interpreters, ...(await workerURLs())];
+  await Promise.all(urls.map(async (url) => {
+    const response = await fetch(url, { method: "HEAD" });
+    if (!response.ok) fail(`Could not load ${url} (HTTP ${response.status}).`);
+  }));
+}
+const filesChecked = checkFiles().catch((error) => fail(error.message));
 
 stage.textContent = "Loading PyScript…";

@@ -4,6 +4,8 @@
 // static/vendor/manifest.json, so a new runtime installs a new worker and cache (see sw.js).
 // Everything here is optional: where service workers are unavailable (file://, some iframes, private
 // modes, blocked) the lab works as before, and nothing is reported as an error.
+import { manifest, runtimeURLs, workerURLs } from "./site-files.js";
+
 const root = document.documentElement;
 
 // Room for every file the page loads in the resource timing list (the default keeps 250).
@@ -59,11 +61,15 @@ function ask(worker, message, timeoutMs = 120_000) {
   });
 }
 
-function pageFilesURLs() {
+// What this page loaded from its own site, and the worker's files (site-files.js), whose requests the
+// page's resource timing does not list. Runtime files the page did not use are not kept.
+async function pageFilesURLs(listed) {
   const page = new URL(location.href);
   page.search = "";
   page.hash = "";
-  const urls = [page.href, ...performance.getEntriesByType("resource").map((entry) => entry.name)];
+  const worker = runtimeURLs(listed).filter((url) => url.includes("/vendor/pyodide/"));
+  const urls = [page.href, ...performance.getEntriesByType("resource").map((entry) => entry.name),
+    ...worker, ...(await workerURLs())];
   return [...new Set(urls.filter((url) => new URL(url).origin === location.origin))];
 }
 
@@ -84,14 +90,14 @@ async function keepForOffline() {
     throw new Error("service workers are not available here");
   }
   await whenReady();
-  const manifest = await fetch("./static/vendor/manifest.json", { cache: "no-cache" });
-  if (!manifest.ok) throw new Error(`manifest: HTTP ${manifest.status}`);
-  const version = await sha256Hex(await manifest.arrayBuffer());
+  const bytes = await (await manifest()).arrayBuffer();
+  const version = await sha256Hex(bytes);
   const scriptURL = new URL(`./sw.js?v=${version}`, document.baseURI).href;
   const registration = await navigator.serviceWorker.register(scriptURL);
   if (!registration) throw new Error("service worker registration was blocked"); // as Playwright blocks it
   const worker = await activated(registration, scriptURL);
-  const result = await ask(worker, { type: "store", urls: pageFilesURLs() });
+  const urls = await pageFilesURLs(JSON.parse(new TextDecoder().decode(bytes)));
+  const result = await ask(worker, { type: "store", urls });
   if (!result?.ok) throw new Error(`not all files were kept: ${result?.failed?.join(", ") || result?.error}`);
   root.dataset.offline = "ready";
   say("Saved in this browser: the next visit starts faster and works offline.");

@@ -1,5 +1,6 @@
-"""A tiny stand-in for the browser's `js` and `pyodide.ffi` modules, enough to run the plot classes'
-DOM code under CPython and count what they write. Not a DOM: only what the classes call."""
+"""A tiny stand-in for the browser's `js` module and PyScript's `pyscript.ffi` (and the older `pyodide.ffi`),
+enough to run the page classes' DOM code under CPython and count what they write. Not a DOM: only what
+the classes call."""
 
 import types
 
@@ -75,12 +76,80 @@ class Element:
             yield from child.walk()
 
 
+class ImageData:
+    def __init__(self, width, height):
+        self.width, self.height = width, height
+        self.data = PixelArray(width * height * 4)
+
+
+class PixelArray:
+    """ImageData.data: set() copies bytes in."""
+
+    def __init__(self, size):
+        self.bytes = bytes(size)
+
+    def set(self, source):
+        source = bytes(source)
+        assert len(source) == len(self.bytes), (len(source), len(self.bytes))
+        self.bytes = source
+
+
+class Context2D:
+    """A canvas's 2D context: records every method call as (name, args) and every property set as
+    ("=name", value), in order."""
+
+    def __init__(self):
+        object.__setattr__(self, "calls", [])
+
+    def __setattr__(self, name, value):
+        self.calls.append(("=" + name, value))
+
+    def __getattr__(self, name):
+        def method(*args):
+            self.calls.append((name, args))
+            if name == "createImageData":
+                return ImageData(*args)
+            return None
+        return method
+
+    def called(self, name):
+        """The arguments of every call of method name."""
+        return [args for call, args in self.calls if call == name]
+
+
+class MessageList:
+    """A <ul> as Readouts.note uses it: prepend, children.length and lastElementChild.remove()."""
+
+    def __init__(self):
+        self.items = []
+
+    def prepend(self, item):
+        self.items.insert(0, item)
+        item.props["remove"] = lambda: self.items.remove(item)
+
+    @property
+    def children(self):
+        return types.SimpleNamespace(length=len(self.items))
+
+    @property
+    def lastElementChild(self):
+        return self.items[-1]
+
+    def texts(self):
+        return [item.textContent for item in self.items]
+
+
 class Document:
     def __init__(self):
         self.log = []
 
     def createElement(self, tag):
-        return Element(tag, self.log)
+        element = Element(tag, self.log)
+        if tag == "canvas":  # not laid out (clientWidth 0) until a test gives it a size
+            context = Context2D()
+            element.props.update(width=300, height=150, clientWidth=0, clientHeight=0, context=context,
+                                 getContext=lambda kind: context)
+        return element
 
     def createElementNS(self, namespace, tag):
         return Element(tag, self.log)
@@ -101,7 +170,8 @@ class Proxy:
 
 
 def install(monkeypatch):
-    """Put fake `js`, `pyodide` and `pyodide.ffi` modules in sys.modules; returns the fake document."""
+    """Put fake `js`, `pyscript`, `pyscript.ffi`, `pyodide` and `pyodide.ffi` modules in sys.modules;
+    returns the fake document (its .js is the fake `js` module)."""
     document = Document()
     js = types.ModuleType("js")
     js.document = document
@@ -113,14 +183,24 @@ def install(monkeypatch):
         return len(js.timers)
 
     js.setTimeout = set_timeout
+    js.Path2D = types.SimpleNamespace(new=lambda d: ("Path2D", d))
+    js.Uint8ClampedArray = types.SimpleNamespace(new=lambda data: bytes(data))
     js.clearTimeout = lambda handle: None
     pyodide = types.ModuleType("pyodide")
     ffi = types.ModuleType("pyodide.ffi")
     ffi.create_proxy = Proxy
-    ffi.to_js = lambda value: value
+    ffi.to_js = lambda value, **options: value
     pyodide.ffi = ffi
-    monkeypatch.setitem(__import__("sys").modules, "js", js)
-    monkeypatch.setitem(__import__("sys").modules, "pyodide", pyodide)
-    monkeypatch.setitem(__import__("sys").modules, "pyodide.ffi", ffi)
+    pyscript = types.ModuleType("pyscript")
+    pyscript.__path__ = []  # a package, so that `from pyscript.ffi import ...` finds the submodule
+    pyscript_ffi = types.ModuleType("pyscript.ffi")
+    pyscript_ffi.create_proxy = Proxy
+    pyscript_ffi.to_js = lambda value, **options: value
+    pyscript.ffi = pyscript_ffi
+    pyscript.document, pyscript.window = document, js.window
+    modules = __import__("sys").modules
+    for name, module in (("js", js), ("pyodide", pyodide), ("pyodide.ffi", ffi), ("pyscript", pyscript),
+                         ("pyscript.ffi", pyscript_ffi)):
+        monkeypatch.setitem(modules, name, module)
     document.js = js
     return document

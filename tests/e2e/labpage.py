@@ -54,6 +54,13 @@ def wait_for_step_at_least(page, n, timeout=30_000):
     wait_for_readout(page, "Step", "(text, n) => Number(text) >= n", n, timeout)
 
 
+def expect_cost(page, expected, rel=1e-9, timeout=15_000):
+    """Wait until the Cost J readout shows expected (to rel): a setting takes effect when the model's
+    worker answers, a few milliseconds after the form and the address show it."""
+    wait_for_readout(page, "Cost J", "(text, [x, rel]) => Math.abs(Number(text) - x) <= rel * Math.abs(x)",
+                     [expected, rel], timeout)
+
+
 def wait_for_cost_below(page, limit, timeout=60_000):
     wait_for_readout(page, "Cost J", "(text, limit) => Number(text) < limit", limit, timeout)
 

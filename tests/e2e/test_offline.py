@@ -95,7 +95,7 @@ def site_copy(tmp_path):
     site = tmp_path / "site"
     site.mkdir()
     root = setup_runtime.ROOT
-    for name in ("index.html", "pyscript.toml", "sw.js"):
+    for name in ("index.html", "pyscript.toml", "worker.toml", "sw.js"):
         (site / name).symlink_to(root / name)
     (site / "py").symlink_to(root / "py")
     (site / "static").mkdir()
@@ -103,7 +103,8 @@ def site_copy(tmp_path):
         (site / "static" / name).symlink_to(root / "static" / name)
     vendor = site / "static" / "vendor"
     vendor.mkdir()
-    (vendor / "pyodide").symlink_to(setup_runtime.VENDOR / "pyodide")
+    for name in ("pyodide", "micropython"):
+        (vendor / name).symlink_to(setup_runtime.VENDOR / name)
     (vendor / "pyscript").mkdir()
     for path in (setup_runtime.VENDOR / "pyscript").iterdir():
         if path.name != "core.css":

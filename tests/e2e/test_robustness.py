@@ -36,31 +36,42 @@ def test_learning_rate_1000_diverges_and_reset_recovers(ready_page):
     assert cost(page) == pytest.approx(reference.NOTEBOOK_COSTS[0], rel=1e-9)
 
 
-# What each broken runtime file makes the browser report, excused narrowly (see PageGuard.allow_*).
+# What each broken file makes the browser report after the panel shows, excused narrowly (see
+# PageGuard.allow_*): the page names the missing file first, from its own check of the site's files.
 NOT_FOUND = r"^Failed to load resource: the server responded with a status of 404 \(Not Found\)$"
-STDLIB_FAILURE = {
-    "console": [
-        r"^Error occurred while installing the standard library:$",
-        r"^Error: Failed to load '[^']*/python_stdlib\.zip': request failed\.",
-        # CPython's report of the start-up it then cannot finish (no encodings module without the stdlib).
-        r"^(Python path configuration:|  .*|Fatal Python error: init_fs_encoding: .*|Python runtime state: core "
-        r"initialized|ModuleNotFoundError: No module named 'encodings'|Current thread 0x[0-9a-f]+ \(most recent "
-        r"call first\):|)$",
-    ],
-    "page": [r"^Failed to load '[^']*/python_stdlib\.zip': request failed\.$", r"^ExitStatus$"],
+WASM_FAILURE = [r"^wasm streaming compile failed: TypeError: Failed to execute 'compile' on 'WebAssembly': HTTP "
+                r"status code is not ok$", r"^falling back to ArrayBuffer instantiation$",
+                r"^failed to asynchronously prepare wasm: both async and sync fetching of the wasm failed$",
+                r"^Aborted\(both async and sync fetching of the wasm failed\)$"]
+AFTERMATH = {
+    "pyodide.asm.wasm": {"console": [], "page": []},
+    "python_stdlib.zip": {
+        "console": [
+            r"^Error occurred while installing the standard library:$",
+            r"^Error: Failed to load '[^']*/python_stdlib\.zip': request failed\.",
+            # CPython's report of the start-up it then cannot finish (no encodings module without the stdlib).
+            r"^(Python path configuration:|  .*|Fatal Python error: init_fs_encoding: .*|Python runtime state: core "
+            r"initialized|ModuleNotFoundError: No module named 'encodings'|Current thread 0x[0-9a-f]+ \(most recent "
+            r"call first\):|)$",
+        ],
+        "page": [r"^Failed to load '[^']*/python_stdlib\.zip': request failed\.$", r"^ExitStatus$"],
+    },
+    # The page's own MicroPython.
+    "micropython.wasm": {"console": WASM_FAILURE, "page": [r"^Aborted\(both async and sync fetching of the wasm failed\)$"]},
+    # A module of the worker: PyScript runs the 404 page as Python, and the worker has no exports.
+    "session.py": {"console": [r"^PythonError: Traceback \(most recent call last\):"],
+                   "page": [r"^Cannot read properties of undefined \(reading 'apply'\)$"]},
 }
 
 
-@pytest.mark.parametrize("missing", ["pyodide.asm.wasm", "python_stdlib.zip"])
+@pytest.mark.parametrize("missing", list(AFTERMATH))
 def test_a_missing_runtime_file_shows_the_error_panel(page, site_url, missing):
     page.route(f"**/{missing}", lambda route: route.fulfill(status=404, body="Not Found"))
     page.guard.allow_console_error(NOT_FOUND)
-    if missing == "python_stdlib.zip":
-        # Pyodide goes on to report the failure after the panel shows: excused if and when it comes.
-        for pattern in STDLIB_FAILURE["console"]:
-            page.guard.allow_console_error(pattern, required=False)
-        for pattern in STDLIB_FAILURE["page"]:
-            page.guard.allow_page_error(pattern, required=False)
+    for pattern in AFTERMATH[missing]["console"]:
+        page.guard.allow_console_error(pattern, required=False)
+    for pattern in AFTERMATH[missing]["page"]:
+        page.guard.allow_page_error(pattern, required=False)
     page.goto(site_url)
 
     panel = page.get_by_role("alert").filter(has=page.get_by_role("heading", name="The lab could not start"))
@@ -68,4 +79,16 @@ def test_a_missing_runtime_file_shows_the_error_panel(page, site_url, missing):
     expect(panel).to_contain_text(missing)  # it says what is wrong
     expect(page.locator("html")).not_to_have_attribute("data-app-state", "ready")
     expect(readout(page, "Status")).not_to_have_text("ready")
+    expect(button(page, "Train")).to_be_disabled()
+
+
+def test_python_that_fails_while_the_page_starts_shows_the_error_panel(page, site_url):
+    # The page's own Python raises at start (as a module missing from pyscript.toml would): the panel
+    # says so, where the page would otherwise say "loading" for ever.
+    page.route("**/py/app/lab.py", lambda route: route.fulfill(status=200, content_type="text/x-python",
+                                                               body="raise RuntimeError('the lab is broken')\n"))
+    page.goto(site_url)
+    panel = page.get_by_role("alert").filter(has=page.get_by_role("heading", name="The lab could not start"))
+    expect(panel).to_be_visible(timeout=ERROR_PANEL_TIMEOUT_MS)
+    expect(panel).to_contain_text("The page's Python stopped while starting: the lab is broken")
     expect(button(page, "Train")).to_be_disabled()

@@ -34,9 +34,9 @@ def test_step_increments_and_train_then_pause_stops_within_a_frame(ready_page):
     wait_for_readout(page, "Steps per second", "text => Number(text.replaceAll(',', '')) > 0")
 
     button(page, "Pause").click()
+    expect(status).to_have_text("paused")
     paused_at = assert_step_count_holds(page)
     assert paused_at >= 200
-    expect(status).to_have_text("paused")
     expect(button(page, "Train")).to_be_visible()
     expect(button(page, "Pause")).to_have_count(0)
     assert cost(page) < initial_cost
@@ -46,8 +46,8 @@ def test_step_increments_and_train_then_pause_stops_within_a_frame(ready_page):
     expect(status).to_have_text("training")
     wait_for_step_at_least(page, paused_at + 100)
     button(page, "Pause").click()
-    assert assert_step_count_holds(page) >= paused_at + 100
     expect(status).to_have_text("paused")
+    assert assert_step_count_holds(page) >= paused_at + 100
 
 
 def test_default_xor_training_reaches_a_small_cost_with_every_prediction_right(ready_page):

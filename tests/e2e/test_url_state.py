@@ -4,12 +4,11 @@ bad or hostile value in a link is named, replaced by its default and shown only 
 import re
 from urllib.parse import urlencode
 
-import pytest
 from playwright.sync_api import expect
 
 import labpage
 import e2e_reference as reference
-from labpage import cost, predictions, readout
+from labpage import expect_cost, predictions, readout
 
 LINK = {"n_h": "4", "activation": "relu", "learning_rate": "0.5", "seed": "7", "table": "AND",
         "cost": "cross_entropy", "notebook_mode": "false", "speed": "100", "log_scale": "true"}
@@ -47,7 +46,7 @@ def test_a_link_restores_its_settings_and_back_forward_restore_earlier_ones(open
     expect(messages(page)).to_have_count(0)
     # The network on screen is the link's: its initial cost, and the AND targets in the table.
     expect(readout(page, "Step")).to_have_text("0")
-    assert cost(page) == pytest.approx(reference.initial_cost(4, "relu", "cross_entropy", 7, "AND"), rel=1e-9)
+    expect_cost(page, reference.initial_cost(4, "relu", "cross_entropy", 7, "AND"))
     assert [float(row["Y"]) for row in predictions(page)] == \
         [float(int(row["x1"]) & int(row["x2"])) for row in predictions(page)]
     linked = page.url
@@ -56,11 +55,11 @@ def test_a_link_restores_its_settings_and_back_forward_restore_earlier_ones(open
     field(page, "activation").select_option("sigmoid")
     expect(page).to_have_url(in_url("activation", "sigmoid"))
     after_choice = page.url
-    assert cost(page) == pytest.approx(reference.initial_cost(4, "sigmoid", "cross_entropy", 7, "AND"), rel=1e-9)
+    expect_cost(page, reference.initial_cost(4, "sigmoid", "cross_entropy", 7, "AND"))
     field(page, "n_h").fill("3")
     field(page, "n_h").press("Tab")
     expect(page).to_have_url(in_url("n_h", "3"))
-    assert cost(page) == pytest.approx(reference.initial_cost(3, "sigmoid", "cross_entropy", 7, "AND"), rel=1e-9)
+    expect_cost(page, reference.initial_cost(3, "sigmoid", "cross_entropy", 7, "AND"))
 
     page.go_back()
     expect(page).to_have_url(after_choice)
@@ -69,7 +68,7 @@ def test_a_link_restores_its_settings_and_back_forward_restore_earlier_ones(open
     page.go_back()
     expect(page).to_have_url(linked)
     expect(field(page, "activation")).to_have_value("relu")
-    assert cost(page) == pytest.approx(reference.initial_cost(4, "relu", "cross_entropy", 7, "AND"), rel=1e-9)
+    expect_cost(page, reference.initial_cost(4, "relu", "cross_entropy", 7, "AND"))
     page.go_forward()
     expect(page).to_have_url(after_choice)
     expect(field(page, "activation")).to_have_value("sigmoid")
@@ -93,7 +92,7 @@ def test_invalid_link_values_are_named_and_replaced_by_their_defaults(open_lab):
         expect(field(page, name)).to_have_value(DEFAULTS[name])
     expect_speed(page, 10)
     expect(readout(page, "Status")).to_have_text("ready")
-    assert cost(page) == pytest.approx(reference.NOTEBOOK_COSTS[0], rel=1e-9)
+    expect_cost(page, reference.NOTEBOOK_COSTS[0])
 
 
 def test_markup_in_a_link_is_shown_as_text(open_lab):

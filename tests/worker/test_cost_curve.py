@@ -1,13 +1,17 @@
-"""Pure functions of the cost chart; expected path strings worked out by hand from the geometry."""
+"""Pure functions of the cost chart's geometry (computed in the worker); expected path strings and positions
+worked out by hand from the geometry."""
 
+import json
 import math
+import re
 import types
 
 import numpy as np
 import pytest
 
-from app.cost_chart import (cost_path, describe_costs, format_cost, history_points, linear_ticks, log_ticks,
-                            min_max_per_column, nice_step, plot_area, run_points, tick_label, x_domain, y_domain)
+from worker.cost_curve import (chart, cost_path, describe_costs, format_cost, history_points, linear_ticks,
+                               log_ticks, min_max_per_column, nice_step, plot_area, run_points, tick_label,
+                               x_domain, y_domain)
 
 # A 156 x 124 canvas with margins top 10, right 6, bottom 14, left 50:
 # the plot area is x 50..150 and y 10..110, 100 px each way.
@@ -187,3 +191,137 @@ def test_descriptions():
     assert describe_costs([0, 9], [0.1, 0.2]) == "Cost J rose from 0.1 at step 0 to 0.2 at step 9."
     assert describe_costs([], []) == "Cost J: no steps yet."
     assert format_cost(math.inf) == "infinity" and format_cost(3.12e-5) == "3.12e-05"
+
+
+# --- chart(): everything the page's cost chart paints -------------------------------------------------------------
+# With the default margins (top 14, right 16, bottom 38, left 56), a 172 x 152 canvas has the plot area
+# x 56..156 and y 14..114: 100 px each way, so positions can be worked out by hand.
+CW, CH = 172, 152
+SUPERSCRIPT_DIGITS = dict(zip("\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "-0123456789"))
+
+
+def tick_value(label):
+    """The number a tick label names: "0.02", "20k", "1.5M", "10⁻³" (independent of tick_label)."""
+    if label.startswith("10") and any(c in SUPERSCRIPT_DIGITS for c in label[2:]) and label[2:]:
+        return 10.0 ** int("".join(SUPERSCRIPT_DIGITS[c] for c in label[2:]))
+    scale = {"k": 1e3, "M": 1e6}.get(label[-1:], 1.0)
+    return float(label[:-1] if scale != 1.0 else label) * scale
+
+
+def test_chart_of_a_straight_line_worked_out_by_hand():
+    c = chart([0, 50, 100], [0.1, 0.05, 0.0], CW, CH)
+    assert c["area"] == [56.0, 14.0, 156.0, 114.0]
+    # x: 100 px wide, at most max(2, 100 // 70) = 2 ticks: 0 and 100 at the area's edges
+    assert c["x_ticks"] == [[56.0, "0"], [156.0, "100"]]
+    # y: 0 .. 0.1 in steps of 0.02, 20 px apart, with the 2 decimals the step needs
+    assert c["y_ticks"] == [[114.0, "0.00"], [94.0, "0.02"], [74.0, "0.04"], [54.0, "0.06"], [34.0, "0.08"],
+                            [14.0, "0.10"]]
+    assert c["path"] == "M56.0 14.0L106.0 64.0L156.0 114.0"
+    assert c["point"] == [156.0, 114.0]  # (100, 0.0): the bottom-right corner
+    assert c["alert"] is None
+    assert c["y_title"] == "cost J"
+    assert c["label"] == "Cost J fell from 0.1 at step 0 to 0 at step 100."
+
+
+def test_chart_point_is_the_last_step_and_cost_mapped():
+    c = chart([0, 40, 100], [0.1, 0.02, 0.05], CW, CH)
+    # y range 0 .. 0.1: 0.05 is half-way up the 100 px
+    assert c["point"] == [156.0, 64.0]
+    c = chart([0, 25, 75], [0.1, 0.06, 0.03], CW, CH)
+    # x range 0 .. 75: the last step is at the right edge; y: 114 - 100 * 0.03 / 0.1 = 84
+    assert c["point"] == [156.0, 84.0]
+
+
+def test_chart_on_a_log_scale():
+    c = chart([0, 50, 100], [1.0, 0.1, 0.01], CW, CH, log_scale=True)
+    # decades 10^-2 .. 10^0 over 100 px: 50 px a decade
+    assert c["path"] == "M56.0 14.0L106.0 64.0L156.0 114.0"
+    assert c["y_ticks"] == [[114.0, "10\u207b\u00b2"], [64.0, "10\u207b\u00b9"], [14.0, "10\u2070"]]
+    assert c["point"] == [156.0, 114.0]
+    assert c["y_title"] == "cost J (log)"
+    assert c["label"] == "Cost J fell from 1 at step 0 to 0.01 at step 100. Log scale."
+    linear = chart([0, 50, 100], [1.0, 0.1, 0.01], CW, CH)
+    assert linear["y_title"] == "cost J" and not linear["label"].endswith("Log scale.")
+
+
+@pytest.mark.parametrize("bad, words", [(math.nan, "NaN"), (math.inf, "infinity"), (-math.inf, "minus infinity")])
+def test_chart_alerts_when_the_last_cost_is_not_finite(bad, words):
+    for log_scale in (False, True):
+        c = chart([0, 1, 2], [0.1, 0.05, bad], CW, CH, log_scale)
+        assert c["point"] is None
+        assert c["alert"] == f"J is {words} at step 2"
+        assert "the training diverged" in c["label"]
+        assert c["path"].count("M") == 1 and c["path"].count("L") == 1  # the two finite points still drawn
+        json.dumps(c, allow_nan=False)  # travels to the page as JSON
+
+
+def test_chart_no_alert_for_a_finite_cost_that_a_log_scale_cannot_show():
+    c = chart([0, 1], [0.1, 0.0], CW, CH, log_scale=True)
+    assert c["point"] is None and c["alert"] is None
+
+
+def test_chart_of_no_steps():
+    c = chart([], [], CW, CH)
+    assert (c["path"], c["point"], c["alert"], c["label"]) == ("", None, None, "Cost J: no steps yet.")
+    assert c["x_ticks"] == [[56.0, "0"], [156.0, "1"]]
+
+
+def in_area(x, y, area):
+    left, top, right, bottom = area
+    return left <= x <= right and top <= y <= bottom
+
+
+LONG_STEPS = np.arange(0, 25001, 25.0)
+LONG_COSTS = 0.125 * np.exp(-LONG_STEPS / 4000) + 1e-4
+
+
+@pytest.mark.parametrize("width, height", [(640, 400), (300, 187.5), (1200, 750), (90, 60)])
+@pytest.mark.parametrize("log_scale", [False, True])
+def test_chart_area_ticks_and_path_stay_inside_the_canvas(width, height, log_scale):
+    c = chart(LONG_STEPS, LONG_COSTS, width, height, log_scale)
+    left, top, right, bottom = c["area"]
+    assert 0 <= left < right <= width and 0 <= top < bottom <= height
+    assert len(c["x_ticks"]) >= (2 if width >= 300 else 1) and len(c["y_ticks"]) >= 2
+    for x, label in c["x_ticks"]:
+        assert left <= x <= right and label
+        # the label names the step at its position
+        assert x == pytest.approx(left + tick_value(label) / 25000 * (right - left), abs=0.06)
+    y_lo, y_hi = y_domain(LONG_COSTS, log_scale)
+    for y, label in c["y_ticks"]:
+        assert top <= y <= bottom and label
+        v = tick_value(label)
+        if log_scale:
+            share = (math.log10(v) - math.log10(y_lo)) / (math.log10(y_hi) - math.log10(y_lo))
+            expected = bottom - share * (bottom - top)
+        else:
+            expected = bottom - (v - y_lo) / (y_hi - y_lo) * (bottom - top)
+        assert y == pytest.approx(expected, abs=0.06)
+    xs = [float(v) for v in re.findall(r"[ML]([0-9.]+) ", c["path"])]
+    ys = [float(v) for v in re.findall(r" ([0-9.]+)", c["path"])]
+    assert xs and len(xs) == len(ys) and all(in_area(x, y, c["area"]) for x, y in zip(xs, ys))
+    assert in_area(*c["point"], c["area"])
+    # the path is the cost curve over the same ranges as the ticks
+    assert c["path"] == cost_path(LONG_STEPS, LONG_COSTS, width, height, log_scale, x_domain(LONG_STEPS),
+                                  (y_lo, y_hi))
+    json.dumps(c, allow_nan=False)
+
+
+def test_chart_ticks_are_increasing_and_labels_distinct():
+    c = chart(LONG_STEPS, LONG_COSTS, 640, 400)
+    xs, labels = zip(*c["x_ticks"])
+    assert list(xs) == sorted(xs) and len(set(labels)) == len(labels)
+    ys, labels = zip(*c["y_ticks"])
+    assert list(ys) == sorted(ys, reverse=True) and len(set(labels)) == len(labels)  # larger costs higher up
+
+
+def test_chart_of_a_real_run_ends_at_its_cost():
+    from backprop import Run
+
+    run = Run()
+    run.train(30)
+    steps, costs = run_points(run)
+    c = chart(steps, costs, CW, CH)
+    x, y = c["point"]
+    y_lo, y_hi = y_domain([0.12519375208599626], False)  # the notebook's first cost sets the top of the range
+    assert x == 156.0
+    assert y == round(114 - 100 * (run.cost - y_lo) / (y_hi - y_lo), 1)

@@ -1,4 +1,5 @@
-"""Pure functions of the decision surface; oracles worked out by hand from the geometry."""
+"""The decision surface's image, computed in the worker: grid, colour map and description; oracles worked out
+by hand from the geometry."""
 
 import math
 import sys
@@ -6,9 +7,7 @@ import sys
 import numpy as np
 import pytest
 
-from app import surface
-from app.surface import (backing_size, circles_path, describe_surface, plot_square, surface_grid, surface_rgba,
-                         to_canvas)
+from worker.surface_image import describe_surface, surface_grid, surface_rgba
 
 
 def test_import_needs_no_browser():
@@ -80,43 +79,9 @@ def test_colour_map_follows_the_grid_orientation():
     assert rgba[0, 0, 2] > rgba[-1, 0, 2] and rgba[0, 0, 0] < rgba[-1, 0, 0]
 
 
-def test_backing_size_scales_by_device_pixel_ratio():
-    assert backing_size(300, 150, 2) == (600, 300)
-    assert backing_size(333, 333, 1.25) == (416, 416)  # 416.25
-    assert backing_size(100, 50, 0) == (100, 50)
-    assert backing_size(100, 50, None) == (100, 50)
-    assert backing_size(0, 0, 3) == (1, 1)
-
-
-def test_plot_square_is_the_largest_square_inside_the_margins():
-    # margins (top 10, right 12, bottom 36, left 40): 400 - 52 = 348 wide, 400 - 46 = 354 high.
-    assert plot_square(400, 400) == (40.0, 10.0, 348.0)
-    assert plot_square(400, 300, margins=(0, 0, 0, 0)) == (0.0, 0.0, 300.0)
-
-
-def test_to_canvas_maps_the_unit_square_inside_the_shown_square():
-    # side 348 over 2 input units: 174 px per unit; x1 = -0.5 at the left edge, x2 = 1.5 at the top.
-    xs, ys = to_canvas([0, 1, -0.5, 1.5], [0, 1, 1.5, -0.5], (40.0, 10.0, 348.0))
-    assert xs.tolist() == [127.0, 301.0, 40.0, 388.0]
-    assert ys.tolist() == [271.0, 97.0, 10.0, 358.0]
-
-
-def test_circles_path():
-    assert circles_path([10], [20], 5) == "M15.0 20.0A5.0 5.0 0 1 0 5.0 20.0A5.0 5.0 0 1 0 15.0 20.0Z"
-    two = circles_path(np.array([1.0, 3.0]), np.array([2.0, 4.0]), 0.5)
-    assert two == ("M1.5 2.0A0.5 0.5 0 1 0 0.5 2.0A0.5 0.5 0 1 0 1.5 2.0Z"
-                   "M3.5 4.0A0.5 0.5 0 1 0 2.5 4.0A0.5 0.5 0 1 0 3.5 4.0Z")
-    assert circles_path([], [], 3) == ""
-
-
 def test_describe_surface():
     text = describe_surface([[0.9, 0.1, 0.2, 0.8]], [[0.9, 0.8, 0.1, 0.2]], [[1, 1, 0, 0]])
     assert "above 0.5 on 50% of the square" in text and "4 of 4 training points" in text
     text = describe_surface([0.9, 0.9, 0.9, 0.2], [[0.9, 0.8, 0.7, 0.2]], [[1, 1, 0, 0]])
     assert "75%" in text and "3 of 4" in text
     assert "not a number" in describe_surface([math.nan] * 4, [[math.nan] * 4], [[1, 1, 0, 0]])
-
-
-def test_target_colours_are_the_map_ends():
-    assert surface.COLOR_ZERO == "#%02x%02x%02x" % (179, 88, 6)
-    assert surface.COLOR_ONE == "#%02x%02x%02x" % (33, 102, 172)

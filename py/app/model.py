@@ -1,0 +1,92 @@
+"""The page's one door to the model's worker (py/worker/exports.py): every await on the worker is here.
+
+The worker answers [snapshot JSON, surface bytes]; this turns the JSON into a dict whose numbers are
+floats again ("NaN", "Infinity" and "-Infinity" travel as text, since JSON has no such numbers), and
+raises ModelError when the worker reports a failure, so the page can show its error panel.
+"""
+
+import json
+
+from app.state import spell
+
+NUMBER_KEYS = ("cost", "A2", "Y")
+NOT_FINITE = {"NaN": float("nan"), "Infinity": float("inf"), "-Infinity": float("-inf")}
+
+
+class ModelError(Exception):
+    """The model's worker failed: it could not start, or it raised."""
+
+
+class Refused(Exception):
+    """The model refused a setting; str() says why, in words for the student."""
+
+
+def number(value):
+    return NOT_FINITE[value] if isinstance(value, str) else float(value)
+
+
+def numbers(values):
+    return [number(v) for v in values]
+
+
+def decode(text):
+    """A snapshot dict from the worker's JSON, with its numbers as floats."""
+    snap = json.loads(text)
+    if "fatal" in snap:
+        raise ModelError(snap["fatal"])
+    if "error" in snap:
+        raise Refused(snap["error"])
+    snap["cost"] = number(snap["cost"])
+    snap["A2"], snap["Y"] = numbers(snap["A2"]), numbers(snap["Y"])
+    snap["params"] = {name: numbers(values) for name, values in snap["params"].items()}
+    return snap
+
+
+def settings_json(settings):
+    """The settings as the worker's configure() takes them, with each float as its shortest text (CPython's repr),
+    which the model reads back as the very same float. MicroPython's json.dumps spells floats with up to 17
+    digits that are off in the last ones: 0.46 as 0.4600000000000001, another float for the worker's CPython."""
+    return json.dumps({key: spell(value) if isinstance(value, float) else value for key, value in settings.items()})
+
+
+def view_request(chart=None, log_scale=False, surface=False):
+    """What the page will draw from the next snapshot, as the worker's `view` JSON."""
+    return json.dumps({"chart": chart, "log_scale": log_scale, "surface": surface})
+
+
+class Model:
+    """The worker named `name` in index.html, once start() has returned."""
+
+    def __init__(self, name="model"):
+        self.name = name
+        self.worker = None
+
+    async def start(self):
+        """Wait for the worker (Pyodide and NumPy starting); returns its versions {"python", "numpy"}."""
+        from pyscript import workers
+
+        try:
+            self.worker = await workers[self.name]
+            return json.loads(await self.worker.start())
+        except Exception as err:
+            raise ModelError("the model's worker did not start: {}".format(err))
+
+    async def _call(self, method, *args):
+        answer = await getattr(self.worker, method)(*args)
+        snap = decode(answer[0])
+        return snap, (answer[1] if "surface_label" in snap else None)
+
+    async def configure(self, settings, view):
+        return await self._call("configure", settings_json(settings), view)
+
+    async def reset(self, view):
+        return await self._call("reset", view)
+
+    async def step(self, view):
+        return await self._call("step", 1, view)
+
+    async def train_for(self, max_steps, ms, view):
+        return await self._call("train_for", max_steps, ms, view)
+
+    async def snapshot(self, view):
+        return await self._call("snapshot", view)

@@ -1,0 +1,120 @@
+"""One network on the page, as the worker keeps it: settings, training in slices, and snapshots.
+
+A snapshot is what the page draws, as plain JSON-able values: the step, the cost, the status, A2 and
+Y, the parameters (with their exact texts, formatted here by CPython's rules), and on request the
+cost chart's geometry for the page's canvas size and the decision surface as RGBA bytes. A number
+that is not finite travels as the text "NaN", "Infinity" or "-Infinity", since JSON has no such numbers.
+"""
+
+import math
+import time
+
+import numpy as np
+
+from backprop import A0, PARAM_NAMES, Config, Run
+
+from .cost_curve import chart, run_points
+from .surface_image import describe_surface, surface_grid, surface_rgba
+
+HISTORY_LIMIT = 2000  # cost-curve points kept; older ones are thinned evenly
+SURFACE_RESOLUTION = 64
+CHUNK_SECONDS = 0.002  # training between two looks at the clock in train_for
+
+
+def plain(x):
+    """A float as JSON can carry it: the number, or "NaN" / "Infinity" / "-Infinity"."""
+    x = float(x)
+    if math.isfinite(x):
+        return x
+    return "NaN" if math.isnan(x) else ("Infinity" if x > 0 else "-Infinity")
+
+
+def plain_list(values):
+    return [plain(x) for x in np.asarray(values, dtype=float).reshape(-1).tolist()]
+
+
+class Session:
+    """The worker's one Run, created by configure() and changed only through these methods.
+
+    version counts every change of what a snapshot shows, so the page can skip a redraw; run_id counts
+    new networks (a setting other than the learning rate, or Reset).
+    """
+
+    def __init__(self, clock=time.perf_counter):
+        self.clock = clock
+        self.run = None
+        self.version = self.run_id = 0
+        self.grid = surface_grid(SURFACE_RESOLUTION)
+        self.rgba = np.zeros((SURFACE_RESOLUTION, SURFACE_RESOLUTION, 4), dtype=np.uint8)
+        self.seconds_per_step = None
+
+    def configure(self, settings):
+        """Apply settings (a dict, validated by the model). A change of the learning rate alone goes
+        on training from here; any other change starts a new network at step 0."""
+        config = Config.from_dict(settings)
+        run = self.run
+        if run is not None and config == run.config:
+            return
+        if run is not None and config == run.config.replace(learning_rate=config.learning_rate):
+            run.set_learning_rate(config.learning_rate)
+        else:
+            self._new_run(config)
+        self.version += 1
+
+    def reset(self):
+        self._new_run(self.run.config)
+        self.version += 1
+
+    def _new_run(self, config):
+        self.run = Run(config, history_limit=HISTORY_LIMIT)
+        self.run_id += 1
+
+    def step(self, n=1):
+        """Exactly n steps (fewer only once diverged)."""
+        self.run.train(int(n))
+        self.version += 1
+
+    def train_for(self, max_steps, seconds):
+        """Train up to max_steps, stopping at the first look at the clock after `seconds`.
+        Returns the number of steps taken."""
+        run, started, taken = self.run, self.clock(), 0
+        while taken < max_steps and run.status != "diverged":
+            per_step = self.seconds_per_step
+            # A clock too coarse to time a chunk (performance.now() in a worker may tick every 0.1 or 1 ms)
+            # measures 0 s: no estimate yet, so one step at a time until it ticks (no division by zero).
+            chunk = 1 if not per_step else max(1, int(min(max_steps - taken, CHUNK_SECONDS / per_step)))
+            before = self.clock()
+            run.train(chunk)
+            now = self.clock()
+            taken += chunk
+            measured = (now - before) / chunk
+            self.seconds_per_step = measured if per_step is None else 0.8 * per_step + 0.2 * measured
+            if now - started >= seconds:
+                break
+        if taken:
+            self.version += 1
+        return taken
+
+    def snapshot(self, chart_size=None, log_scale=False):
+        """The network as plain values; with chart_size (width, height in CSS pixels), the cost chart's
+        geometry for that canvas."""
+        run = self.run
+        snap = {
+            "version": self.version, "run_id": self.run_id, "step": run.step, "cost": plain(run.cost),
+            "status": run.status, "reason": run.reason, "solved": run.solved, "config": run.config.to_dict(),
+            "A2": plain_list(run.A2), "Y": plain_list(run.Y), "A0": np.asarray(A0, dtype=float).tolist(),
+            "params": {name: plain_list(run.params[name]) for name in PARAM_NAMES},
+            "params_text": {name: [repr(x) for x in run.params[name].reshape(-1).tolist()]
+                            for name in PARAM_NAMES},
+        }
+        if chart_size is not None:
+            width, height = chart_size
+            steps, costs = run_points(run)
+            snap["chart"] = chart(steps, costs, float(width), float(height), bool(log_scale))
+        return snap
+
+    def surface(self):
+        """(RGBA bytes of the R x R decision surface, its description), R = SURFACE_RESOLUTION."""
+        A2 = self.run.predict(self.grid)
+        surface_rgba(A2, SURFACE_RESOLUTION, out=self.rgba)
+        return self.rgba.tobytes(), describe_surface(A2, self.run.A2, self.run.Y)

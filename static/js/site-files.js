@@ -1,0 +1,28 @@
+// The files the page's Python needs beyond what this page's own requests show: the runtime's (as
+// static/vendor/manifest.json lists them) and the model worker's, which the worker fetches itself, out
+// of this page's resource timing: its script and config (named on its <script worker> element) and the
+// files the config lists. Used by boot.js (are they there?) and offline.js (keep them).
+
+export const VENDOR = new URL("./static/vendor/", document.baseURI);
+
+export async function manifest() {
+  const response = await fetch(new URL("manifest.json", VENDOR), { cache: "no-cache" });
+  if (!response.ok) throw new Error(`manifest: HTTP ${response.status}`);
+  return response;
+}
+
+export function runtimeURLs(listed) {
+  return Object.keys(listed.files).map((path) => new URL(path, VENDOR).href);
+}
+
+export async function workerURLs() {
+  const urls = [];
+  for (const script of document.querySelectorAll("script[worker]")) {
+    const config = new URL(script.getAttribute("config"), document.baseURI);
+    urls.push(new URL(script.getAttribute("src"), document.baseURI).href, config.href);
+    const response = await fetch(config);
+    if (!response.ok) throw new Error(`Could not load ${config} (HTTP ${response.status}).`);
+    for (const [, path] of (await response.text()).matchAll(/^"([^"]+)"\s*=/gm)) urls.push(new URL(path, config).href);
+  }
+  return urls;
+}

@@ -1,0 +1,71 @@
+"""The page's Python under the page's own MicroPython: every tests/app_mpy/check_*.py must run without an exception.
+
+Each script runs through tools/micropython_run.mjs (the vendored MicroPython in Node, with py/ on sys.path); a
+script passes when it runs to the end, so its checks are plain `assert` statements.
+"""
+
+import shutil
+import subprocess
+
+import pytest
+
+import setup_runtime
+
+ROOT = setup_runtime.ROOT
+RUNNER = ROOT / "tools" / "micropython_run.mjs"
+CHECKS = sorted((ROOT / "tests" / "app_mpy").glob("check_*.py"))
+
+pytestmark = pytest.mark.skipif(shutil.which("node") is None,
+                                reason="node is not installed (Debian: apt-get install nodejs)")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def vendored_micropython():
+    if not (setup_runtime.VENDOR / "micropython" / "micropython.mjs").is_file():
+        pytest.fail("static/vendor/micropython/ is missing: run `python3 tools/setup_runtime.py` first "
+                    "(the test command does)")
+
+
+def run_under_micropython(script):
+    return subprocess.run(["node", str(RUNNER), str(script)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize("script", CHECKS, ids=[path.name for path in CHECKS])
+def test_check_script_passes_under_micropython(script):
+    result = run_under_micropython(script)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+
+
+def test_the_runner_checks_something():
+    assert "check_runner.py" in [path.name for path in CHECKS]
+    result = run_under_micropython(ROOT / "tests" / "app_mpy" / "check_runner.py")
+    assert "check_runner: MicroPython (1, 26, 0" in result.stdout
+
+
+def test_a_script_that_raises_fails_with_its_traceback(tmp_path):
+    script = tmp_path / "check_raises.py"
+    script.write_text('print("started")\n\n'
+                      'def broken():\n    raise ValueError("the weights are not finite")\n\n'
+                      'broken()\n')
+    result = run_under_micropython(script)
+    assert result.returncode == 1
+    assert result.stdout == "started\n"
+    assert "ValueError: the weights are not finite" in result.stderr
+    assert f'File "{script}", line 4, in broken' in result.stderr
+
+
+def test_a_failed_assert_fails(tmp_path):
+    script = tmp_path / "check_assert.py"
+    script.write_text('assert 1 + 1 == 3, "arithmetic"\nprint("not reached")\n')
+    result = run_under_micropython(script)
+    assert result.returncode == 1
+    assert "AssertionError: arithmetic" in result.stderr
+    assert "not reached" not in result.stdout
+
+
+def test_a_script_may_await_at_top_level(tmp_path):
+    script = tmp_path / "check_await.py"
+    script.write_text("import asyncio\n\nasync def later():\n    await asyncio.sleep(0)\n    return 7\n\n"
+                      "print(await later())\n")
+    result = run_under_micropython(script)
+    assert (result.returncode, result.stdout) == (0, "7\n"), result.stderr
