@@ -89,3 +89,34 @@ def test_a_second_build_replaces_the_folder_and_a_foreign_folder_is_refused(tmp_
     with pytest.raises(setup_runtime.SetupError, match="not a site this command wrote"):
         build_site.build(foreign)
     assert (foreign / "notes.txt").read_text() == "keep me"
+
+
+# The site's Content-Security-Policy, directive by directive; README.md ("Content-Security-Policy") says why
+# each exception to 'self' is there.
+POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-eval'"],
+    "worker-src": ["'self'", "blob:"],
+    "connect-src": ["'self'"],
+    "img-src": ["'self'"],
+    "style-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'none'"],
+}
+
+
+def test_the_built_page_carries_the_content_security_policy_before_any_script(build_output):
+    site, _ = build_output
+    html = (site / "index.html").read_text()
+    metas = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
+    assert len(metas) == 1, "one policy, as a meta tag (GitHub Pages cannot set headers)"
+    directives = {}
+    for part in metas[0].split(";"):
+        name, *sources = part.split()
+        directives[name] = sources
+    assert directives == POLICY
+    # The policy governs only what comes after it: nothing is loaded before it, and no script is inline.
+    assert html.index("Content-Security-Policy") < min(html.index(tag) for tag in ("<script", "<link"))
+    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>\s*\S", html), "an inline script"
+    assert not re.search(r'\sstyle="', html) and not re.search(r"\son[a-z]+=", html), "inline style or handler"

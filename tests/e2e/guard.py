@@ -1,9 +1,18 @@
-"""What must never happen on the page: console errors, uncaught errors, PyScript error banners and
-requests that leave the site's origin (aborted and listed), with narrow allowances for a test that
-provokes an error on purpose."""
+"""What must never happen on the page: console errors, uncaught errors, PyScript error banners,
+Content-Security-Policy violations and requests that leave the site's origin (aborted and listed), with
+narrow allowances for a test that provokes an error on purpose."""
 
 import re
 from urllib.parse import urlsplit
+
+
+# Every document of the page (frames too) lists the policy violations it sees; a violation in a worker is
+# reported on the console, which the guard hears as well.
+RECORD_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => window.__cspViolations.push(
+    `${event.effectiveDirective} refused ${event.blockedURI || "inline"}`));
+"""
 
 
 class PageGuard:
@@ -17,6 +26,7 @@ class PageGuard:
         origins = frozenset((origin, *also))
         page.on("console", lambda msg: msg.type == "error" and self.console_errors.append(msg.text))
         page.on("pageerror", lambda error: self.page_errors.append(str(error)))
+        page.add_init_script(RECORD_VIOLATIONS)
         page.context.route("**/*", lambda route: self._route(route, origins))
 
     def _route(self, route, origins):
@@ -55,8 +65,20 @@ class PageGuard:
         found += [f"request left the origin: {url}" for url in self.off_origin]
         if not page.is_closed():
             found += [f"PyScript error banner: {text}" for text in page.locator(".py-error").all_inner_texts()]
+            found += [f"Content-Security-Policy violation: {text}" for text in self.violations(page)]
         found += [f"an allowed {allowance.kind} never happened: /{allowance.pattern.pattern}/"
                   for allowance in self.allowances if allowance.required and not allowance.used]
+        return found
+
+
+    @staticmethod
+    def violations(page):
+        found = []
+        for frame in page.frames:
+            try:
+                found += frame.evaluate("() => window.__cspViolations || []")
+            except Exception:  # a frame that navigated away or closed meanwhile
+                pass
         return found
 
 

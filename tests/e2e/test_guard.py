@@ -37,3 +37,24 @@ def test_guard_excuses_only_the_allowed_errors_and_reports_an_allowance_never_us
     context.close()
     assert problems == ["console error: another console error",
                         "an allowed uncaught page error never happened: /never thrown/"]
+
+
+def test_guard_reports_a_content_security_policy_violation(browser, site_url):
+    # The site's policy allows no inline script: one injected into the page is refused, and the guard says so.
+    context = browser.new_context()
+    page = context.new_page()
+    guard = PageGuard(page, site_url.rstrip("/"))
+    guard.allow_console_error(r"^Executing inline script violates the following Content Security Policy directive")
+    page.goto(site_url)
+    page.evaluate("""() => {
+        const script = document.createElement("script");
+        script.textContent = "window.__injected = true";
+        document.body.append(script);
+    }""")
+    page.wait_for_function("() => window.__cspViolations.length > 0")
+    problems = guard.problems(page)
+    injected = page.evaluate("() => window.__injected === true")
+    context.close()
+    assert not injected
+    assert [problem for problem in problems if problem.startswith("Content-Security-Policy violation: ")] == [
+        "Content-Security-Policy violation: script-src-elem refused inline"]

@@ -166,8 +166,14 @@ def test_the_embed_tests_guard_allows_the_two_origins_only_and_hears_the_frame(b
         await fetch("http://127.0.0.1:9/third-origin").catch(() => {});
         console.error("deliberate console error in the frame");
     }""", published_url + "static/img/favicon.svg")
+    # The host page has no policy of its own: its request to a third origin is aborted and listed.
+    page.evaluate("() => fetch('http://127.0.0.1:9/from-the-host').catch(() => {})")
+    page.guard.allow_console_error(r"^Connecting to 'http://127\.0\.0\.1:9/third-origin' violates the following "
+                                   r"Content Security Policy directive: \"connect-src 'self'\"")
     problems = page.guard.problems(page)
     page.context.close()
     assert "console error: deliberate console error in the frame" in problems
-    assert "request left the origin: http://127.0.0.1:9/third-origin" in problems
+    # The lab's policy refuses the frame's request to a third origin before it leaves, and the guard hears it.
+    assert "Content-Security-Policy violation: connect-src refused http://127.0.0.1:9/third-origin" in problems
+    assert "request left the origin: http://127.0.0.1:9/from-the-host" in problems
     assert not any("favicon" in problem for problem in problems)
