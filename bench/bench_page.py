@@ -11,6 +11,8 @@
   loopback and over an emulated slow link (every request waits SLOW_LATENCY_S, all bytes share SLOW_RATE);
 - the page's training at its top speed (1000 steps per frame): steps per second counted on the page's
   clock, the page's "Steps per second" readout, the interval between animation frames, and the long tasks;
+- the Notebook view at n_h = 2 and 16: from a click on its tab to the whole view written, and the frame
+  interval and long tasks while training at top speed with it open;
 - the same model's raw training speed in CPython (backprop.Run().train), for the ratio, and inside Pyodide
   under Node (bench/pyodide_speed.mjs): the most the page's worker could reach.
 TensorFlow Playground is not built here: its figures, measured on this kind of machine, are in ANCHORS.md.
@@ -219,6 +221,34 @@ def training_figures(browser, url):
             "seconds": (t1 - t0) / 1000, "steps": steps1 - steps0, "intervals": intervals, "long_tasks": tasks}
 
 
+def notebook_figures(browser, url, n_h):
+    """(ms from a click on the Notebook tab to the whole view written, frame interval p95 ms and long tasks
+    while training at top speed with the view open) for a 2-n_h-1 network."""
+    context, page, _ = open_ready(browser, url + f"?n_h={n_h}&speed=1000")
+    shown = page.evaluate("""() => new Promise(resolve => {
+        const at = document.getElementById("notebook-at");
+        const started = performance.now();
+        new MutationObserver(() => resolve(performance.now() - started)).observe(at, {childList: true});
+        document.getElementById("tab-notebook").click();
+    })""")
+    page.evaluate("""() => {
+        window.__frameTimes = []; window.__longTasks = [];
+        const record = t => { window.__frameTimes.push(t); requestAnimationFrame(record); };
+        requestAnimationFrame(record);
+        new PerformanceObserver(list => window.__longTasks.push(...list.getEntries().map(
+            task => task.duration))).observe({type: "longtask"});
+    }""")
+    page.get_by_role("button", name="Train", exact=True).click()
+    started = page.evaluate("() => performance.now()")
+    page.wait_for_function("t => performance.now() > t", arg=started + WARM_UP_MS + MEASURE_MS, polling=100)
+    frames = page.evaluate("t0 => window.__frameTimes.filter(t => t >= t0)", started + WARM_UP_MS)
+    tasks = page.evaluate("() => window.__longTasks")
+    page.get_by_role("button", name="Pause", exact=True).click()
+    context.close()
+    intervals = [b - a for a, b in zip(frames, frames[1:])]
+    return shown, percentile(intervals, 0.95), tasks
+
+
 def cpython_steps_per_s():
     rates = []
     for _ in range(CPYTHON_REPEATS):
@@ -264,6 +294,11 @@ def main():
         slow_server.shutdown()
         slow_server.server_close()
         training = training_figures(browser, url)
+        for n_h in (2, 16):
+            shown, p95, tasks = notebook_figures(browser, url, n_h)
+            print(f"notebook view, n_h = {n_h}: tab click to the whole view written {shown:.0f} ms; while training "
+                  f"at top speed with it open, frame interval p95 {p95:.1f} ms, {len(tasks)} long task(s)"
+                  + (f", longest {max(tasks):.0f} ms" if tasks else ""), flush=True)
         browser.close()
     server.shutdown()
 

@@ -179,6 +179,8 @@ class NetworkDiagram:
             svg.addEventListener(event, proxy)
         self._proxies["timer"] = create_proxy(self._on_timer)
         self._timer = None
+        self.on_point = None  # on_point(name or None): the weight or bias shown now, for linked views
+        self._linked = None
 
     # -- building -------------------------------------------------------------------------------
 
@@ -383,9 +385,21 @@ class NetworkDiagram:
         self.tooltip.textContent = self._tooltip_text = text
         return 1
 
+    def highlight(self, name):
+        """Mark the weight or bias of that notebook name ("W0[1,0]", "b1"), or none, as linked."""
+        if self._linked is not None and self._linked < len(self.items):
+            self.items[self._linked]["group"].classList.remove("linked")
+        self._linked = None
+        for j, key in enumerate(self.keys):
+            if param_name(key) == name:
+                self.items[j]["group"].classList.add("linked")
+                self._linked = j
+
     def _show(self, j, element, event=None):
         import js
 
+        if self.on_point is not None and j != self._shown:
+            self.on_point(param_name(self.keys[j]))
         self._shown = j
         self._set_tooltip_text(j)
         tip = self.tooltip
@@ -403,6 +417,8 @@ class NetworkDiagram:
         tip.style.top = f"{y:.0f}px"
 
     def _hide(self):
+        if self.on_point is not None and self._shown is not None:
+            self.on_point(None)
         if self._shown is not None and self._shown < len(self.items):
             self.items[self._shown]["group"].removeAttribute("aria-describedby")
         self._shown = None

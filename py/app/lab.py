@@ -14,16 +14,20 @@ import asyncio
 from app.controls import Controls
 from app.cost_chart import CostChart
 from app.diagram import NetworkDiagram
+from app.links import Links
 from app.model import ModelError, Refused, view_request
+from app.notebook_view import NotebookView
 from app.pacing import RateMeter, Throttle, clock
 from app.predictions import Predictions
 from app.readouts import Readouts
 from app.stages import show_error
 from app.state import VIEW_KEYS, model_settings, read_link, validate, write_link
 from app.surface import DecisionSurface
+from app.tabs import Tabs
 
 SLICE_MS = 15  # the longest piece of training between two snapshots
 PLOT_INTERVAL = 0.1  # seconds between plot redraws while training: redraws take CPU from the worker
+NOTEBOOK_INTERVAL = 0.5  # seconds between the notebook's refreshes while training (a section a frame)
 NEW_NETWORK = {"n_h": "Hidden units", "activation": "Hidden activation", "cost": "Cost", "seed": "Seed",
                "table": "Truth table", "notebook_mode": "Notebook mode"}
 
@@ -40,6 +44,13 @@ class Lab:
         self.predictions = None  # built from the first snapshot's inputs A0
         self.diagram = NetworkDiagram(document.getElementById("diagram"), document.getElementById("diagram-tooltip"))
         self.meter, self.plot_throttle = RateMeter(), Throttle(PLOT_INTERVAL)
+        self.notebook = NotebookView(document.getElementById("notebook"))
+        self.links = Links(document.getElementById("notebook"), self.diagram, self.surface)
+        self.notebook_throttle = Throttle(NOTEBOOK_INTERVAL)
+        self.notebook_busy = False  # a notebook request or render is under way
+        self.notebook_version = None  # the snapshot version the notebook shows
+        self.tabs = Tabs(document, self.select_view)
+        document.getElementById("notebook").addEventListener("click", self._on_notebook_click)
         self.snap = None  # the snapshot on screen; None until the model's worker is ready
         self.training = False  # Train is on
         self.looping = False  # the training loop runs (a slice may still be in flight after Pause)
@@ -58,6 +69,7 @@ class Lab:
         for message in messages:
             self.readouts.note(message)
         self.controls.show(self.settings)
+        self.tabs.show(self.settings["view"])
         if self.snap is not None:
             self.later(self.configure())
 
@@ -211,6 +223,45 @@ class Lab:
             self.readouts.note("{} changed: the network was reset to step 0.".format(NEW_NETWORK[name]))
         self.later(self.configure())
 
+    def _on_notebook_click(self, event):
+        if event.target.closest('[data-action="step"]') is not None:
+            self.step()
+
+    def select_view(self, view):
+        """A tab was picked: the view goes into the address, and the notebook fills in when shown."""
+        self.settings["view"] = view
+        self.save_link()
+        self.want_notebook()
+
+    def want_notebook(self):
+        """Refresh the notebook when it is shown and out of date: at once, or every NOTEBOOK_INTERVAL
+        while training; one refresh at a time."""
+        if self.settings["view"] != "notebook" or self.snap is None or self.notebook_busy:
+            return
+        if self.notebook_version == self.snap["version"]:
+            return
+        if self.looping and not self.notebook_throttle.due(clock()):
+            return
+        self.notebook_busy = True
+        self.later(self.refresh_notebook())
+
+    async def refresh_notebook(self):
+        try:
+            page = await self.model.notebook(True)
+            # A section a frame, so that a large network's notebook never blocks one (n_h = 16: 16 x 4 sums).
+            for key in page["keys"]:
+                if self.notebook.show_section(key, page):
+                    self.links.refresh()
+                await next_frame(self.window)
+            self.notebook.hide_others(page)
+            self.notebook_version = page["version"]
+            run = page["run"]
+            self.document.getElementById("notebook-at").textContent = (
+                "Worked through for the network at step {}, cost J = {}.".format(run["step"], run["cost_text"]))
+        finally:
+            self.notebook_busy = False
+        self.want_notebook()
+
     def on_history(self):
         self.pause()
         self.load_link(self.window.location.search)
@@ -237,5 +288,14 @@ class Lab:
         self.surface.draw(surface, snap.get("surface_label"), snap["A0"], snap["Y"])
         if self.predictions is None:
             self.predictions = Predictions(self.document.getElementById("predictions"), snap["A0"])
+            self.links.attach(self.predictions)
         self.predictions.draw(snap["A2"], snap["Y"])
         self.diagram.draw(snap["params"], snap["params_text"])
+        self.want_notebook()
+
+
+async def next_frame(window):
+    """Resolves at the browser's next animation frame."""
+    frame = asyncio.Event()
+    window.requestAnimationFrame(lambda timestamp: frame.set())
+    await frame.wait()

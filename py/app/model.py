@@ -90,3 +90,13 @@ class Model:
 
     async def snapshot(self, view):
         return await self._call("snapshot", view)
+
+    async def notebook(self, numeric=True):
+        """The Notebook view for the network on screen: each section's HTML, as the worker wrote it."""
+        answer = await self.worker.notebook(numeric)
+        view = json.loads(answer[0])
+        if "fatal" in view:
+            raise ModelError(view["fatal"])
+        html = answer[2]
+        view["html"] = {key: html[i] for i, key in enumerate(view["keys"])}
+        return view

@@ -79,8 +79,11 @@ class Predictions:
         table.appendChild(head)
         body = document.createElement("tbody")
         self.cells = []
+        self.rows = []
         for x1, x2 in zip(inputs[0], inputs[1]):
             tr = document.createElement("tr")
+            tr.setAttribute("data-example", str(len(self.rows)))
+            self.rows.append(tr)
             cells = {}
             for key, text in (("x1", format_input(x1)), ("x2", format_input(x2)), ("y", ""), ("a2", "")):
                 td = document.createElement("td")
@@ -107,8 +110,25 @@ class Predictions:
             self.cells.append(cells)
         table.appendChild(body)
         container.appendChild(table)
+        self.on_example = None  # on_example(j or None): the example (column j of A0) pointed at, for linked views
+        self._linked = None
+        body.addEventListener("mouseover", self._on_over)
+        body.addEventListener("mouseleave", lambda event: self.on_example and self.on_example(None))
         # The last value written to each cell, so unchanged ones are not written again.
         self._shown = [{"y": None, "a2": None, "bar": "0%", "mark": None, "right": None} for _ in self.cells]
+
+    def _on_over(self, event):
+        row = event.target.closest("tr")
+        if row is not None and self.on_example is not None:
+            self.on_example(int(row.getAttribute("data-example")))
+
+    def highlight(self, j):
+        """Mark example j's row (or none) as linked."""
+        if self._linked is not None:
+            self.rows[self._linked].classList.remove("linked")
+        self._linked = j
+        if j is not None:
+            self.rows[j].classList.add("linked")
 
     def draw(self, A2, Y):
         """Show A2 against Y (lists, one value per example); writes only what changed. Returns the

@@ -14,11 +14,11 @@ from app.cpython import parse_float, query_pairs, shortest
 
 # The model's settings (backprop.Config's fields, in its order), then the page's own (View).
 MODEL_KEYS = ("n_h", "activation", "cost", "learning_rate", "seed", "table", "notebook_mode")
-VIEW_KEYS = ("speed", "log_scale", "embed")
+VIEW_KEYS = ("speed", "log_scale", "embed", "view")
 DEFAULTS = {"n_h": 2, "activation": "tanh", "cost": "half_mse", "learning_rate": 10.0, "seed": 2,
-            "table": "XOR", "notebook_mode": False, "speed": 10, "log_scale": False, "embed": False}
+            "table": "XOR", "notebook_mode": False, "speed": 10, "log_scale": False, "embed": False, "view": "lab"}
 CHOICES = {"activation": ("tanh", "sigmoid", "relu"), "cost": ("half_mse", "cross_entropy"),
-           "table": ("XOR", "XNOR", "AND", "OR", "NAND", "NOR")}
+           "table": ("XOR", "XNOR", "AND", "OR", "NAND", "NOR"), "view": ("lab", "notebook")}
 N_H_MAX = 16
 SEED_LIMIT = 2 ** 32
 SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)  # steps per animation frame

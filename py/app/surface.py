@@ -13,6 +13,7 @@ COLOR_ZERO = "#b35806"  # the colour of target 0 (and of a negative weight in th
 COLOR_ONE = "#2166ac"   # the colour of target 1 (and of a positive weight)
 INK = "#1d2330"
 MUTED = "#5a6372"
+LINKED = "#f2a900"  # the page's focus colour: a point linked to the term in focus
 # Canvas margins around the plot area in CSS pixels: top, right, bottom, left.
 MARGINS = (10, 12, 36, 40)
 
@@ -90,6 +91,8 @@ class DecisionSurface:
         canvas.setAttribute("role", "img")
         self._label = None
         self.has_image = False
+        self.linked = None  # the example (column of A0) ringed as linked, or None
+        self._points = None
 
     def draw(self, rgba, label, inputs, targets):
         """Paint the image (rgba: the worker's R*R*4 bytes, or None to keep the last one), with the
@@ -106,6 +109,7 @@ class DecisionSurface:
             self.canvas.setAttribute("aria-label", label)
             self._label = label
         fitted = fit_canvas(self.canvas, self.ASPECT)
+        self._points = inputs, targets
         if fitted is None or not self.has_image:
             return False
         width, height, ratio = fitted
@@ -118,6 +122,13 @@ class DecisionSurface:
         self._draw_axes(square)
         self._draw_points(square, inputs, targets)
         return True
+
+    def highlight(self, j):
+        """Ring example j's point (or none) as linked, and say so on the canvas (data-linked)."""
+        self.linked = j
+        self.canvas.setAttribute("data-linked", "" if j is None else str(j))
+        if self._points is not None:
+            self.draw(None, None, *self._points)
 
     def _draw_axes(self, square):
         ctx = self.ctx
@@ -165,6 +176,11 @@ class DecisionSurface:
         ctx.textBaseline = "middle"
         for (x, y), one in zip(points, ones):
             ctx.fillText("1" if one else "0", x, y + 0.5)
+        if self.linked is not None and self.linked < len(points):
+            x, y = points[self.linked]
+            ctx.lineWidth = 3
+            ctx.strokeStyle = LINKED
+            ctx.stroke(self._path(circles_path([(x, y)], radius + 5)))
 
     @staticmethod
     def _path(d):

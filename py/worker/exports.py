@@ -14,9 +14,14 @@ import traceback
 
 import numpy as np
 
+from .notebook_html import page
 from .session import Session
 
 SESSION = Session()
+
+
+def _fatal():
+    return [json.dumps({"fatal": traceback.format_exc()}), None]
 
 
 def _answer(change, view_json, refusable=False):
@@ -36,7 +41,7 @@ def _answer(change, view_json, refusable=False):
             surface, snap["surface_label"] = SESSION.surface()
         return [json.dumps(snap), surface]
     except Exception:
-        return [json.dumps({"fatal": traceback.format_exc()}), None]
+        return _fatal()
 
 
 def start():
@@ -66,4 +71,20 @@ def snapshot(view_json=None):
     return _answer(lambda: None, view_json)
 
 
-EXPORTS = ["start", "configure", "reset", "step", "train_for", "snapshot"]
+def notebook(numeric=True):
+    """The Notebook view for the network on screen, with the numeric gradient checks when numeric:
+    [JSON {"version", "run", "keys", "titles"}, None, [each section's HTML, in keys' order]] (worker/notebook.py's
+    sections as notebook_html.page writes them; the snapshot version and run summary they describe). The HTML
+    travels as plain strings, outside the JSON: MicroPython would take tens of milliseconds to unescape it."""
+    try:
+        sections = SESSION.notebook(bool(numeric))
+        view = page(sections)
+        sections_html = view.pop("html")
+        html = [sections_html[key] for key in view["keys"]]
+        view.update(version=sections["version"], run=sections["run"])
+        return [json.dumps(view, allow_nan=False), None, html]
+    except Exception:
+        return _fatal()
+
+
+EXPORTS = ["start", "configure", "reset", "step", "train_for", "snapshot", "notebook"]

@@ -6,7 +6,6 @@ cost chart's geometry for the page's canvas size and the decision surface as RGB
 that is not finite travels as the text "NaN", "Infinity" or "-Infinity", since JSON has no such numbers.
 """
 
-import math
 import time
 
 import numpy as np
@@ -14,23 +13,13 @@ import numpy as np
 from backprop import A0, PARAM_NAMES, Config, Run
 
 from .cost_curve import chart, run_points
+from .notebook import notebook
+from .plain import plain, plain_list
 from .surface_image import describe_surface, surface_grid, surface_rgba
 
 HISTORY_LIMIT = 2000  # cost-curve points kept; older ones are thinned evenly
 SURFACE_RESOLUTION = 64
 CHUNK_SECONDS = 0.002  # training between two looks at the clock in train_for
-
-
-def plain(x):
-    """A float as JSON can carry it: the number, or "NaN" / "Infinity" / "-Infinity"."""
-    x = float(x)
-    if math.isfinite(x):
-        return x
-    return "NaN" if math.isnan(x) else ("Infinity" if x > 0 else "-Infinity")
-
-
-def plain_list(values):
-    return [plain(x) for x in np.asarray(values, dtype=float).reshape(-1).tolist()]
 
 
 class Session:
@@ -112,6 +101,12 @@ class Session:
             steps, costs = run_points(run)
             snap["chart"] = chart(steps, costs, float(width), float(height), bool(log_scale))
         return snap
+
+    def notebook(self, numeric=True):
+        """The Notebook view's sections for this network, with its version (see worker/notebook.py)."""
+        sections = notebook(self.run, numeric=numeric)
+        sections["version"] = self.version
+        return sections
 
     def surface(self):
         """(RGBA bytes of the R x R decision surface, its description), R = SURFACE_RESOLUTION."""

@@ -12,6 +12,37 @@ class ClassList:
     def add(self, *names):
         self.names += [n for n in names if n not in self.names]
 
+    def remove(self, *names):
+        self.names = [n for n in self.names if n not in names]
+
+    def contains(self, name):
+        return name in self.names
+
+
+class NodeList:
+    """What querySelectorAll returns: .length and indexing, as JavaScript reads a NodeList."""
+
+    def __init__(self, items):
+        self.items = list(items)
+
+    @property
+    def length(self):
+        return len(self.items)
+
+    def __getitem__(self, index):
+        return self.items[index]
+
+
+def matches(element, selector):
+    """Whether element matches a selector of one of the forms tag, [name] and [name="value"] (enough for
+    the page's queries)."""
+    if not selector.startswith("["):
+        return element.tag == selector
+    name, _, value = selector[1:-1].partition("=")
+    if name not in element.attributes:
+        return False
+    return not value or element.attributes[name] == value.strip('"')
+
 
 class Style:
     def __init__(self, element):
@@ -59,10 +90,26 @@ class Element:
 
     def appendChild(self, child):
         self.props["children"].append(child)
+        child.props["parentNode"] = self
         return child
 
     def replaceChildren(self, *children):
         self.props["children"] = list(children)
+        for child in children:
+            child.props["parentNode"] = self
+
+    def closest(self, selector):
+        """This element or its nearest ancestor that matches selector (see matches), else None."""
+        element = self
+        while element is not None:
+            if matches(element, selector):
+                return element
+            element = element.props.get("parentNode")
+        return None
+
+    def querySelectorAll(self, selector):
+        """The descendants (appended with appendChild, not written as innerHTML) that match selector."""
+        return NodeList(element for element in self.walk() if element is not self and matches(element, selector))
 
     def addEventListener(self, event, handler):
         self.props["listeners"].append((event, handler))

@@ -1,5 +1,6 @@
 """The lab view (app/lab.py) on a fake page, talking through app/model.py to the real worker functions
-(py/worker/exports.py): links, settings, Step, Train and Pause, divergence, Reset and a failing worker.
+(py/worker/exports.py): links, settings, Step, Train and Pause, divergence, Reset, a failing worker, and the
+Notebook view: its tabs, its refresh a section a frame and its Take this step.
 
 What the page shows is checked against the worker's own Run and against backprop.Run trained independently.
 """
@@ -21,6 +22,8 @@ from app.readouts import format_cost
 from app.state import write_link
 from backprop import Config, Run
 from worker import exports
+from worker import notebook_html
+from worker.notebook_html import SECTION_KEYS
 from worker.session import Session
 
 FIELDS = ("learning_rate", "n_h", "activation", "cost", "seed", "table", "notebook_mode", "speed", "log_scale")
@@ -53,10 +56,26 @@ class Page(fake_dom.Document):
         self.elements["diagram"] = self.createElementNS("svg", "svg")
         self.elements["diagram-tooltip"] = self.createElement("div")
         self.elements["predictions"] = self.createElement("div")
+        # the view tabs: a tablist of two tabs, each controlling its panel; the notebook's container
+        self.tablist = self.createElement("div")
+        self.tablist.setAttribute("role", "tablist")
+        self.focused = []
+        for view in ("lab", "notebook"):
+            tab = self.createElement("button")
+            tab.id = "tab-" + view
+            tab.setAttribute("role", "tab")
+            tab.setAttribute("aria-controls", "view-" + view)
+            tab.props["focus"] = lambda tab=tab: self.focused.append(tab.id)
+            self.elements[tab.id] = self.tablist.appendChild(tab)
+            self.elements["view-" + view] = self.createElement("section")
+        self.elements["notebook"] = self.createElement("div")
         self.documentElement = types.SimpleNamespace(dataset=types.SimpleNamespace(appState="interactive"))
 
     def getElementById(self, name):
         return self.elements.get(name)
+
+    def querySelector(self, selector):
+        return self.tablist if fake_dom.matches(self.tablist, selector) else None
 
     def text(self, name):
         return self.elements[name].textContent
@@ -79,13 +98,14 @@ class Window:
 
 
 class FakeWorker:
-    def __init__(self):
+    def __init__(self, calls):
+        self.calls = calls  # the names of the functions called, in order
         for name in exports.EXPORTS:
             setattr(self, name, self._async(name))
 
-    @staticmethod
-    def _async(name):
+    def _async(self, name):
         async def call(*args):
+            self.calls.append(name)
             await asyncio.sleep(0)  # an answer comes back later, as from a worker
             return getattr(exports, name)(*args)
         return call
@@ -101,11 +121,12 @@ def session(monkeypatch):
 def open_lab(monkeypatch, search=""):
     fake_dom.install(monkeypatch)
     page, window = Page(), Window(search)
+    page.calls = []
 
     class Workers:  # pyscript.workers: awaiting workers["model"] gives the worker once it has started
         def __getitem__(self, name):
             async def ready():
-                return FakeWorker()
+                return FakeWorker(page.calls)
             return ready()
 
     sys.modules["pyscript"].workers = Workers()
@@ -291,3 +312,180 @@ def test_the_view_asks_for_the_plots_only_when_they_are_drawn(monkeypatch, sessi
     assert json.loads(lab.view()) == {"chart": [640, 400], "log_scale": True, "surface": True}
     assert json.loads(lab.view(plots=False)) == {"chart": None, "log_scale": False, "surface": False}
     assert lab_module.SLICE_MS > 0
+
+
+# --- the Notebook view ------------------------------------------------------------------------------------------------
+
+LINK = ("?n_h=2&activation=tanh&cost=half_mse&learning_rate=10&seed=2&table=XOR&notebook_mode=false&speed=10"
+        "&log_scale=false&embed=false")
+
+
+class Target:
+    """An event's target: closest(selector) is `inside` when it matches selector, else None."""
+
+    def __init__(self, inside=None):
+        self.inside = inside
+
+    def closest(self, selector):
+        return self.inside if self.inside is not None and fake_dom.matches(self.inside, selector) else None
+
+
+def click(element, target):
+    event = types.SimpleNamespace(target=target, key=None, preventDefault=lambda: None)
+    for kind, handler in element.listeners:
+        if kind == "click":
+            handler(event)
+
+
+def sections(page):
+    """The notebook's sections on the page: key -> (shown, the body's HTML)."""
+    return {key: (not section.hidden, section.children[1].props.get("innerHTML"))
+            for key, section in zip(SECTION_KEYS, page.elements["notebook"].children)}
+
+
+def shown(page):
+    return [key for key, (visible, _) in sections(page).items() if visible]
+
+
+def tab_state(page):
+    return (page.documentElement.dataset.view, page.elements["tab-lab"].getAttribute("aria-selected"),
+            page.elements["tab-notebook"].getAttribute("aria-selected"), page.elements["view-lab"].hidden,
+            page.elements["view-notebook"].hidden)
+
+
+async def fill_notebook(page, window):
+    """Let the notebook render to its end, a section a frame; returns the sections shown after each frame."""
+    seen = [shown(page)]
+    while window.frames:
+        window.frames.pop(0)(len(seen) * 16.7)
+        await settle()
+        seen.append(shown(page))
+    return seen
+
+
+def the_workers_notebook(session):
+    """Each section's HTML as the worker sends it now (exports.notebook's third element), by key: what
+    notebook_html.page writes for the session's network."""
+    answer = exports.notebook(True)
+    keys = json.loads(answer[0])["keys"]
+    html = dict(zip(keys, answer[2]))
+    assert keys == list(SECTION_KEYS) and html == notebook_html.page(session.notebook(True))["html"]
+    return html
+
+
+def test_the_notebook_view_asks_for_the_notebook_and_writes_a_section_a_frame(monkeypatch, session):
+    page, window, lab = open_lab(monkeypatch, "?view=notebook")
+    assert window.replaced == [LINK + "&view=notebook"]
+    assert tab_state(page) == ("notebook", "false", "true", True, False)
+
+    async def scenario():
+        await lab.start()
+        await settle()
+        assert page.calls.count("notebook") == 1
+        assert page.calls.index("notebook") > page.calls.index("configure")  # after the first snapshot
+        return await fill_notebook(page, window)
+
+    seen = asyncio.run(scenario())
+    assert seen == [list(SECTION_KEYS[:n]) for n in range(1, 7)] + [list(SECTION_KEYS)]  # one per frame, in order
+    assert {key: html for key, (_, html) in sections(page).items()} == the_workers_notebook(session)
+    assert lab.notebook_version == session.version and not lab.notebook_busy
+    assert page.calls.count("notebook") == 1 and window.frames == []  # current: not asked again
+
+
+def test_the_lab_view_does_not_ask_for_the_notebook(monkeypatch, session):
+    page, window, lab = open_lab(monkeypatch)
+    assert tab_state(page) == ("lab", "true", "false", False, True)
+
+    async def scenario():
+        await lab.start()
+        await settle()
+        lab.step()
+        await settle()
+
+    asyncio.run(scenario())
+    assert "notebook" not in page.calls and page.calls.count("step") == 1
+    assert page.elements["notebook"].children == [] and window.frames == []
+
+
+def test_a_tab_click_shows_the_notebook_and_puts_the_view_in_the_address(monkeypatch, session):
+    page, window, lab = open_lab(monkeypatch)
+
+    async def scenario():
+        await lab.start()
+        await settle()
+        click(page.tablist, Target(page.elements["tab-notebook"]))
+        assert window.pushed == [LINK + "&view=notebook"]
+        assert tab_state(page) == ("notebook", "false", "true", True, False)
+        await settle()
+        assert page.calls.count("notebook") == 1 and shown(page) == ["setup"]
+        assert (await fill_notebook(page, window))[-1] == list(SECTION_KEYS)
+
+        # back to the lab: nothing more is asked of the worker, even as the network changes
+        click(page.tablist, Target(page.elements["tab-lab"]))
+        assert window.pushed[-1] == LINK + "&view=lab"
+        assert tab_state(page) == ("lab", "true", "false", False, True)
+        lab.step()
+        await settle()
+        assert page.calls.count("notebook") == 1 and window.frames == []
+
+        # and to the notebook again: it is a step behind, so it is asked for again
+        click(page.tablist, Target(page.elements["tab-notebook"]))
+        await settle()
+        assert page.calls.count("notebook") == 2
+        await fill_notebook(page, window)
+
+    asyncio.run(scenario())
+    assert window.pushed == [LINK + "&view=notebook", LINK + "&view=lab", LINK + "&view=notebook"]
+    assert session.run.step == 1 and lab.notebook_version == session.version
+    assert sections(page)["step"][1] == the_workers_notebook(session)["step"]
+
+
+def test_take_this_step_in_the_notebook_takes_one_step(monkeypatch, session):
+    page, window, lab = open_lab(monkeypatch, "?view=notebook")
+    notebook = page.elements["notebook"]
+
+    async def scenario():
+        await lab.start()
+        await settle()
+        await fill_notebook(page, window)
+        # the step section's button (its HTML is the worker's; here a fake element in its place)
+        body = notebook.children[SECTION_KEYS.index("step")].children[1]
+        assert 'data-action="step">Take this step</button>' in body.innerHTML
+        button = page.createElement("button")
+        button.setAttribute("data-action", "step")
+        body.appendChild(page.createElement("p")).appendChild(button)
+        click(notebook, Target(button))
+        await settle()
+        assert readout(page)[:2] == ("paused", "1")
+        # a click elsewhere in the notebook (a heading, a term) takes no step
+        click(notebook, Target(notebook.children[0].children[0]))
+        click(notebook, Target())
+        await settle()
+        assert page.calls.count("notebook") == 2  # the notebook follows the step
+        await fill_notebook(page, window)
+
+    asyncio.run(scenario())
+    assert page.calls.count("step") == 1 and session.run.step == 1
+    oracle = Run(Config())
+    oracle.train(1)
+    assert readout(page) == ("paused", "1", format_cost(oracle.cost))
+    assert {key: html for key, (_, html) in sections(page).items()} == the_workers_notebook(session)
+    assert "nb-changed" in sections(page)["setup"][1]  # the setup shows that the weights have moved
+
+
+def test_back_to_a_notebook_link_shows_the_notebook(monkeypatch, session):
+    page, window, lab = open_lab(monkeypatch)
+
+    async def scenario():
+        await lab.start()
+        await settle()
+        window.location.search = LINK + "&view=notebook"
+        lab.on_history()
+        assert tab_state(page) == ("notebook", "false", "true", True, False)
+        await settle()
+        assert page.calls.count("notebook") == 1
+        await fill_notebook(page, window)
+
+    asyncio.run(scenario())
+    assert shown(page) == list(SECTION_KEYS) and lab.settings["view"] == "notebook"
+    assert window.pushed == []  # Back does not add to the history

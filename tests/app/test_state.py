@@ -19,7 +19,7 @@ from app.state import (DEFAULTS, MODEL_KEYS, SPEEDS, VIEW_KEYS, model_settings, 
                        shortest, spell, validate, write_link)
 from backprop import Config
 
-VIEW_DEFAULTS = {"speed": 10, "log_scale": False, "embed": False}
+VIEW_DEFAULTS = {"speed": 10, "log_scale": False, "embed": False, "view": "lab"}
 ALL_DEFAULTS = dict(Config().to_dict(), **VIEW_DEFAULTS)
 
 
@@ -27,7 +27,7 @@ ALL_DEFAULTS = dict(Config().to_dict(), **VIEW_DEFAULTS)
 
 def test_the_model_settings_are_backprops_config_fields_in_order():
     assert MODEL_KEYS == tuple(field.name for field in dataclasses.fields(Config))
-    assert VIEW_KEYS == ("speed", "log_scale", "embed")
+    assert VIEW_KEYS == ("speed", "log_scale", "embed", "view")
 
 
 def test_the_defaults_are_the_models_and_the_notebooks():
@@ -97,6 +97,7 @@ def test_the_table_holds_good_and_bad_spellings_of_every_setting():
 @pytest.mark.parametrize("name, value, expected", [
     ("speed", "10", 10), ("speed", 1000, 1000), ("speed", " 1 ", 1), ("speed", "500.0", 500),
     ("log_scale", "TRUE", True), ("log_scale", 0, False), ("embed", "1", True), ("embed", False, False),
+    ("view", "lab", "lab"), ("view", " Notebook ", "notebook"), ("view", "NOTEBOOK", "notebook"),
 ])
 def test_the_view_settings(name, value, expected):
     assert validate(name, value) == expected and type(validate(name, value)) is type(expected)
@@ -108,6 +109,9 @@ def test_the_view_settings(name, value, expected):
     ("speed", "fast", "speed must be a whole number from 1 to 1000 (got 'fast')"),
     ("log_scale", "yes please", "log_scale must be true or false (got 'yes please')"),
     ("embed", 2, "embed must be true or false (got 2)"),
+    ("view", "notebooks", "view must be one of lab, notebook (got 'notebooks')"),
+    ("view", 1, "view must be one of lab, notebook (got 1)"),
+    ("view", None, "view must be one of lab, notebook (got None)"),
     ("hidden", 4, "'hidden' is not a setting of this page"),
 ])
 def test_bad_view_settings_and_unknown_names(name, value, message):
@@ -126,7 +130,7 @@ def test_an_empty_link_gives_the_notebook_defaults():
 def test_every_setting_round_trips_through_a_link():
     settings = {"n_h": 7, "activation": "relu", "cost": "cross_entropy", "learning_rate": 0.123456789,
                 "seed": 2 ** 32 - 1, "table": "NAND", "notebook_mode": True, "speed": 500, "log_scale": True,
-                "embed": True}
+                "embed": True, "view": "notebook"}
     assert read_link(write_link(settings)) == (settings, [])
 
 
@@ -137,10 +141,10 @@ def test_random_settings_round_trip_through_a_link():
                     "cost": rng.choice(tuple(backprop.COSTS)), "learning_rate": random_learning_rate(rng),
                     "seed": rng.randrange(2 ** 32), "table": rng.choice(backprop.TABLE_NAMES),
                     "notebook_mode": rng.random() < 0.5, "speed": rng.choice(SPEEDS), "log_scale": rng.random() < 0.5,
-                    "embed": rng.random() < 0.5}
+                    "embed": rng.random() < 0.5, "view": rng.choice(("lab", "notebook"))}
         link = write_link(settings)
         assert read_link(link) == (settings, [])
-        # the link is plain: exactly the ten settings, each once, in the page's order
+        # the link is plain: exactly the eleven settings, each once, in the page's order
         assert [key for key, _ in parse_qsl(link[1:])] == list(MODEL_KEYS + VIEW_KEYS)
 
 
@@ -158,7 +162,8 @@ def random_learning_rate(rng):
 
 def test_a_link_spells_values_plainly():
     assert write_link(DEFAULTS) == ("?n_h=2&activation=tanh&cost=half_mse&learning_rate=10&seed=2&table=XOR"
-                                    "&notebook_mode=false&speed=10&log_scale=false&embed=false")
+                                    "&notebook_mode=false&speed=10&log_scale=false&embed=false&view=lab")
+    assert write_link(dict(DEFAULTS, view="notebook")).endswith("&embed=false&view=notebook")
     assert "learning_rate=1e-07&" in write_link(dict(DEFAULTS, learning_rate=1e-7))
     assert "learning_rate=0.1&" in write_link(dict(DEFAULTS, learning_rate=0.1))
 
@@ -185,7 +190,8 @@ def test_embed_is_a_flag_like_the_others(spelling, embed):
 
 
 DEFAULT_SPELLINGS = {"n_h": "2", "activation": "tanh", "cost": "half_mse", "learning_rate": "10", "seed": "2",
-                     "table": "XOR", "notebook_mode": "false", "speed": "10", "log_scale": "false", "embed": "false"}
+                     "table": "XOR", "notebook_mode": "false", "speed": "10", "log_scale": "false", "embed": "false",
+                     "view": "lab"}
 
 
 @pytest.mark.parametrize("key, value, words", [
@@ -206,6 +212,8 @@ DEFAULT_SPELLINGS = {"n_h": "2", "activation": "tanh", "cost": "half_mse", "lear
     ("speed", "99999999", "speed must be a whole number from 1 to 1000 (got '99999999')"),
     ("log_scale", "yes+please", "log_scale must be true or false (got 'yes please')"),
     ("embed", "2", "embed must be true or false (got '2')"),
+    ("view", "graph", "view must be one of lab, notebook (got 'graph')"),
+    ("view", "", "view must be one of lab, notebook (got '')"),
 ])
 def test_a_bad_value_is_named_and_falls_back_to_its_default(key, value, words):
     other = "seed=5" if key != "seed" else "n_h=3"

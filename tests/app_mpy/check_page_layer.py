@@ -17,14 +17,18 @@ import app.cost_chart
 import app.cpython
 import app.diagram
 import app.lab
+import app.links
 import app.model
+import app.notebook_view
 import app.pacing
 import app.predictions
 import app.readouts
 import app.stages
 import app.state
 import app.surface
-from app.diagram import format_value, param_keys, param_values, stroke_width, tooltip_text
+import app.tabs
+from app.diagram import format_value, param_keys, param_name, param_values, stroke_width, tooltip_text
+from app.links import example_of, parameter_of
 from app.model import ModelError, Refused, decode, settings_json
 from app.predictions import bar_width, format_a2, rows
 from app.readouts import format_cost, summary, thousands
@@ -118,7 +122,7 @@ def _():
 def _():
     settings, messages = read_link(
         "?n_h=17&activation=softmax&learning_rate=ten&seed=-3&table=caf%C3%A9&notebook_mode=maybe&speed=7"
-        "&log_scale=%F0%9F%98%80&embed=2&hidden=4&%3Cb%3E=x")
+        "&log_scale=%F0%9F%98%80&embed=2&view=graph&hidden=4&%3Cb%3E=x")
     equal(settings, DEFAULTS, "settings")
     expected = [
         "The link's n_h was ignored, so it is 2: n_h must be a whole number from 1 to 16 (got '17').",
@@ -134,6 +138,7 @@ def _():
         "steps per frame (got '7').",
         "The link's log_scale was ignored, so it is false: log_scale must be true or false (got '\U0001f600').",
         "The link's embed was ignored, so it is false: embed must be true or false (got '2').",
+        "The link's view was ignored, so it is lab: view must be one of lab, notebook (got 'graph').",
         "The link's setting 'hidden' is not one this page has; it was ignored.",
         "The link's setting '<b>' is not one this page has; it was ignored.",
     ]
@@ -186,6 +191,7 @@ def _():
     equal(validate("table", " nand "), "NAND", "table")
     equal(validate("notebook_mode", "TRUE"), True, "notebook_mode")
     equal(validate("speed", "500"), 500, "speed")
+    equal(validate("view", " Notebook "), "notebook", "view")
     for name, value, message in [
         ("n_h", 2.5, "n_h must be a whole number from 1 to 16 (got 2.5)"),
         ("n_h", True, "n_h must be a whole number from 1 to 16 (got True)"),
@@ -195,6 +201,7 @@ def _():
         ("learning_rate", None, "learning_rate must be a finite number greater than 0 (got None)"),
         ("seed", 2 ** 32, "seed must be a whole number from 0 to 4294967295 (got 4294967296)"),
         ("activation", 1, "activation must be one of tanh, sigmoid, relu (got 1)"),
+        ("view", "caf\u00e9", "view must be one of lab, notebook (got 'caf\u00e9')"),
         ("notebook_mode", "tab\there", "notebook_mode must be true or false (got 'tab\\there')"),
         ("hidden", 1, "'hidden' is not a setting of this page"),
     ]:
@@ -209,11 +216,12 @@ def _():
 @check("write_link and read_link round-trip every setting")
 def _():
     equal(write_link(DEFAULTS), "?n_h=2&activation=tanh&cost=half_mse&learning_rate=10&seed=2&table=XOR"
-                                "&notebook_mode=false&speed=10&log_scale=false&embed=false", "default link")
+                                "&notebook_mode=false&speed=10&log_scale=false&embed=false&view=lab",
+          "default link")
     for learning_rate in (0.123456789, 0.46, 1e-07, from_bits(4623697889580987650), from_bits(1), 3.0):
         settings = {"n_h": 7, "activation": "relu", "cost": "cross_entropy", "learning_rate": learning_rate,
                     "seed": 4294967295, "table": "NAND", "notebook_mode": True, "speed": 500, "log_scale": True,
-                    "embed": True}
+                    "embed": True, "view": "notebook"}
         again, messages = read_link(write_link(settings))
         equal(messages, [], "messages")
         for key in settings:
@@ -272,6 +280,18 @@ def _():
     equal(bar_width(0.12345), "12.3%", "bar_width")
     equal(to_canvas(0, 0, (40.0, 10.0, 348.0)), (127.0, 271.0), "to_canvas")
     equal(circles_path([(10, 20)], 5), "M15.0 20.0A5.0 5.0 0 1 0 5.0 20.0A5.0 5.0 0 1 0 15.0 20.0Z", "circles_path")
+
+
+@check("links: the parameter or the example a notebook term names")
+def _():
+    for term, parameter, example in [("W0[1,0]", "W0[1,0]", None), ("b0[1]", "b0[1]", None), ("b1", "b1", None),
+                                     ("W1[0,1]", "W1[0,1]", None), ("A0[0,2]", None, 2), ("Z1[1,3]", None, 3),
+                                     ("A1[15,0]", None, 0), ("Z2[0,3]", None, 3), ("A2[0,1]", None, 1)]:
+        equal(parameter_of(term), parameter, "parameter_of " + term)
+        equal(example_of(term), example, "example_of " + term)
+    # the diagram's names are the notebook's: each weight and bias links to itself
+    equal([parameter_of(param_name(key)) for key in param_keys(2)],
+          ["W0[0,0]", "W0[0,1]", "W0[1,0]", "W0[1,1]", "W1[0,0]", "W1[0,1]", "b0[0]", "b0[1]", "b1"], "param_name")
 
 
 # --- the worker's answers -------------------------------------------------------------------------------------------

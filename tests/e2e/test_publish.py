@@ -177,3 +177,19 @@ def test_the_embed_tests_guard_allows_the_two_origins_only_and_hears_the_frame(b
     assert "Content-Security-Policy violation: connect-src refused http://127.0.0.1:9/third-origin" in problems
     assert "request left the origin: http://127.0.0.1:9/from-the-host" in problems
     assert not any("favicon" in problem for problem in problems)
+
+
+def test_embedded_with_view_notebook_the_frame_opens_the_notebook(browser, published_url, host_url):
+    page = guarded_page(browser, origin_of(host_url), also=[origin_of(published_url)])
+    page.set_viewport_size({"width": 800, "height": 520})
+    page.goto(host_url)
+    page.evaluate("url => { document.querySelector('iframe').src = url; }", published_url + "?view=notebook&embed=1")
+    lab = page.frame_locator(FRAME)
+    expect(lab.locator("html[data-app-state=ready]")).to_be_attached(timeout=READY_TIMEOUT_MS)
+    expect(lab.get_by_role("tab", name="Notebook")).to_have_attribute("aria-selected", "true")
+    panel = lab.get_by_role("tabpanel", name="Notebook")
+    expect(panel.get_by_text(re.compile(r"^Worked through for the network at step 0,"))).to_be_visible(timeout=30_000)
+    expect(panel).to_contain_text("8 of 8 gradients right.")
+    frame = next(frame for frame in page.frames if frame.url.startswith(published_url))
+    assert frame.evaluate("document.documentElement.scrollWidth") <= 800
+    finish(page, lab)

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from backprop import Config, Run
-from worker import exports
+from worker import exports, notebook_html
 from worker.session import Session
 
 J_NB = 0.12519375208599626  # the notebook's first J (cell 13), default settings, seed 2
@@ -170,6 +170,50 @@ def test_calls_before_configure_and_bad_arguments_are_fatal():
         snap, surface = answer(call())
         assert "fatal" in snap and surface is None
     assert answer(exports.snapshot())[0]["step"] == 0  # and the session still works
+
+
+def test_the_notebook_is_each_sections_html_outside_the_json(fresh_session):
+    configure(n_h=3)
+    exports.step(2)
+    result = exports.notebook(True)
+    assert isinstance(result, list) and len(result) == 3 and result[1] is None
+    view, html = strict(result[0]), result[2]
+    assert set(view) == {"version", "run", "keys", "titles"}
+    assert view["version"] == fresh_session.version
+    assert view["run"]["step"] == 2 and view["run"]["config"] == dict(DEFAULTS, n_h=3)
+    assert view["keys"] == list(notebook_html.SECTION_KEYS)
+    assert view["titles"] == {key: notebook_html.SECTION_TITLES[key] for key in view["keys"]}
+    assert isinstance(html, list) and all(isinstance(text, str) for text in html) and len(html) == len(view["keys"])
+    sections = fresh_session.notebook(True)
+    assert view["run"] == sections["run"]
+    assert html == [notebook_html.section_html(key, sections) for key in view["keys"]]
+    assert "nb-summary" in html[view["keys"].index("backward")]  # with the numeric checks
+
+    # without the numeric checks: the same sections, the checks left to come
+    view, _, html = exports.notebook(False)
+    view = strict(view)
+    sections = fresh_session.notebook(False)
+    assert html == [notebook_html.section_html(key, sections) for key in view["keys"]]
+    assert "nb-pending" in html[view["keys"].index("backward")]
+
+    # a step later: the new version
+    exports.step(1)
+    assert strict(exports.notebook(True)[0])["version"] == fresh_session.version
+
+
+def test_a_failing_notebook_is_fatal_and_never_raises(monkeypatch, fresh_session):
+    result = exports.notebook(True)  # no network yet
+    assert set(strict(result[0])) == {"fatal"} and result[1] is None
+    configure()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the notebook went missing")
+
+    monkeypatch.setattr(fresh_session, "notebook", broken)
+    result = exports.notebook(True)
+    snap = strict(result[0])
+    assert set(snap) == {"fatal"} and result[1] is None
+    assert snap["fatal"].rstrip().endswith("RuntimeError: the notebook went missing")
 
 
 def test_the_worker_script_exports_every_function():
