@@ -34,6 +34,7 @@ sys.path[:0] = [str(ROOT / "tools"), str(ROOT / "py")]
 import chromium  # noqa: E402
 import serve  # noqa: E402
 from backprop import Run  # noqa: E402
+from page_probes import RECORD_START  # noqa: E402
 
 RUNS = 5
 READY_TIMEOUT_MS = 120_000
@@ -59,19 +60,6 @@ def new_context(browser, service_workers="block"):
 
 def wait_ready(page):
     page.wait_for_selector("html[data-app-state=ready]", state="attached", timeout=READY_TIMEOUT_MS)
-
-
-# From the document's start: each app state's time and every long task (performance.now(), ms).
-RECORD_START = """
-window.__longTasks = [];
-window.__states = {};
-new PerformanceObserver(list => window.__longTasks.push(...list.getEntries().map(
-    task => ({start: task.startTime, duration: task.duration})))).observe({type: "longtask", buffered: true});
-new MutationObserver(() => {
-    const state = document.documentElement.dataset.appState;
-    if (!(state in window.__states)) window.__states[state] = performance.now();
-}).observe(document, {attributes: true, subtree: true, attributeFilter: ["data-app-state"]});
-"""
 
 
 def start_up(browser, url):

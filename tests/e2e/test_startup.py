@@ -8,21 +8,10 @@ from playwright.sync_api import expect
 
 import e2e_reference as reference
 from labpage import button, expect_cost, expect_ready, field, readout, wait_for_step_at_least
+from page_probes import RECORD_START
 
 LONG_TASK_MS = 50
 PAUSE_FRAMES = 3  # frames from the click on Pause to the status "paused" (one slice in flight)
-
-# Records, from the document's start, every long task and the time each app state was reached.
-RECORD_START = """
-window.__longTasks = [];
-window.__states = {};
-new PerformanceObserver(list => window.__longTasks.push(...list.getEntries().map(
-    task => ({start: task.startTime, duration: task.duration})))).observe({type: "longtask", buffered: true});
-new MutationObserver(() => {
-    const state = document.documentElement.dataset.appState;
-    if (!(state in window.__states)) window.__states[state] = performance.now();
-}).observe(document, {attributes: true, subtree: true, attributeFilter: ["data-app-state"]});
-"""
 
 
 def test_settings_answer_while_the_model_loads_and_apply_once_it_is_ready(page, site_url):
