@@ -9,7 +9,6 @@ import json
 
 from app.state import spell
 
-NUMBER_KEYS = ("cost", "A2", "Y")
 NOT_FINITE = {"NaN": float("nan"), "Infinity": float("inf"), "-Infinity": float("-inf")}
 
 
