@@ -106,12 +106,17 @@ def extract_members(tarball, wanted):
     return found
 
 
-def pyodide_files(tarball):
-    files = extract_members(tarball, lambda name: name in PYODIDE_FILES)
-    missing = set(PYODIDE_FILES) - set(files)
+def named_files(tarball, names, package, folder):
+    """{folder/name: bytes} of the tarball's members names, every one of them there."""
+    files = extract_members(tarball, lambda name: name in names)
+    missing = set(names) - set(files)
     if missing:
-        raise SetupError(f"the pyodide tarball lacks {sorted(missing)}")
-    return {f"pyodide/{name}": data for name, data in files.items()}
+        raise SetupError(f"the {package} tarball lacks {sorted(missing)}")
+    return {f"{folder}/{name}": data for name, data in files.items()}
+
+
+def pyodide_files(tarball):
+    return named_files(tarball, PYODIDE_FILES, "pyodide", "pyodide")
 
 
 def pyscript_files(tarball):
@@ -126,11 +131,7 @@ def pyscript_files(tarball):
 
 def micropython_files(tarball):
     """MicroPython for PyScript: the module PyScript's `type="mpy"` loads and the WebAssembly beside it."""
-    files = extract_members(tarball, lambda name: name in MICROPYTHON_FILES)
-    missing = set(MICROPYTHON_FILES) - set(files)
-    if missing:
-        raise SetupError(f"the {MICROPYTHON} tarball lacks {sorted(missing)}")
-    return {f"micropython/{name}": data for name, data in files.items()}
+    return named_files(tarball, MICROPYTHON_FILES, MICROPYTHON, "micropython")
 
 
 def fetch_from_cdn(url, timeout=10):
