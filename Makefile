@@ -18,3 +18,4 @@ bench:
 	bash tools/ensure_test_env.sh
 	.venv/bin/python bench/bench_model.py
 	.venv/bin/python bench/bench_page.py
+	.venv/bin/python bench/bench_sweep.py

@@ -209,6 +209,16 @@ def training_figures(browser, url):
             "seconds": (t1 - t0) / 1000, "steps": steps1 - steps0, "intervals": intervals, "long_tasks": tasks}
 
 
+# Every animation frame's time and every long task's duration, from now on.
+RECORD_FRAMES_AND_LONG_TASKS = """() => {
+    window.__frameTimes = []; window.__longTasks = [];
+    const record = t => { window.__frameTimes.push(t); requestAnimationFrame(record); };
+    requestAnimationFrame(record);
+    new PerformanceObserver(list => window.__longTasks.push(...list.getEntries().map(
+        task => task.duration))).observe({type: "longtask"});
+}"""
+
+
 def notebook_figures(browser, url, n_h):
     """(ms from a click on the Notebook tab to the whole view written, frame interval p95 ms and long tasks
     while training at top speed with the view open) for a 2-n_h-1 network."""
@@ -219,13 +229,7 @@ def notebook_figures(browser, url, n_h):
         new MutationObserver(() => resolve(performance.now() - started)).observe(at, {childList: true});
         document.getElementById("tab-notebook").click();
     })""")
-    page.evaluate("""() => {
-        window.__frameTimes = []; window.__longTasks = [];
-        const record = t => { window.__frameTimes.push(t); requestAnimationFrame(record); };
-        requestAnimationFrame(record);
-        new PerformanceObserver(list => window.__longTasks.push(...list.getEntries().map(
-            task => task.duration))).observe({type: "longtask"});
-    }""")
+    page.evaluate(RECORD_FRAMES_AND_LONG_TASKS)
     page.get_by_role("button", name="Train", exact=True).click()
     started = page.evaluate("() => performance.now()")
     page.wait_for_function("t => performance.now() > t", arg=started + WARM_UP_MS + MEASURE_MS, polling=100)
@@ -235,6 +239,74 @@ def notebook_figures(browser, url, n_h):
     context.close()
     intervals = [b - a for a, b in zip(frames, frames[1:])]
     return shown, percentile(intervals, 0.95), tasks
+
+
+def sweep_figures(browser, url):
+    """Many seeds, 1,000 networks x 1,000 steps of the default settings in the page: (seconds from Run to done,
+    the longest main-thread task meanwhile in ms, frames per second meanwhile), then the cost landscape: the ms
+    from a Step to the landscape drawn for it."""
+    context, page, _ = open_ready(browser, url + "?view=sweep&sweep_count=1000&sweep_steps=1000")
+    page.evaluate(RECORD_FRAMES_AND_LONG_TASKS)
+    started = page.evaluate("() => performance.now()")
+    page.get_by_role("button", name="Run", exact=True).click()
+    page.wait_for_function("() => document.getElementById('sweep-shares').textContent.startsWith('Done')",
+                           timeout=READY_TIMEOUT_MS, polling=50)
+    ended = page.evaluate("() => performance.now()")
+    frames = page.evaluate("([a, b]) => window.__frameTimes.filter(t => t >= a && t <= b)", [started, ended])
+    tasks = page.evaluate("() => window.__longTasks")
+    page.get_by_role("tab", name="Lab", exact=True).click()
+    page.wait_for_selector("#landscape-status:has-text('At step 0')", timeout=READY_TIMEOUT_MS)
+    landscape = page.evaluate("""() => new Promise(resolve => {
+        const status = document.getElementById("landscape-status");
+        const started = performance.now();
+        new MutationObserver(() => status.textContent.startsWith("At step 1.") && resolve(performance.now() - started))
+            .observe(status, {childList: true, characterData: true, subtree: true});
+        document.getElementById("step").click();
+    })""")
+    context.close()
+    seconds = (ended - started) / 1000
+    return seconds, max(tasks or [0]), len(frames) / seconds, landscape
+
+
+def exercise_figures(browser, url):
+    """The Exercises view: (seconds from a click on its tab to the student's Python ready, on a page already ready;
+    ms from Check to the 8 rows shown for the reference backward pass, on all the networks; the median of 3)."""
+    import exercises
+
+    context, page, _ = open_ready(browser, url)
+    started = time.perf_counter()
+    page.get_by_role("tab", name="Exercises", exact=True).click()
+    page.wait_for_function("() => document.getElementById('exercise-status').textContent.startsWith('Ready')",
+                           timeout=READY_TIMEOUT_MS, polling=50)
+    opened = time.perf_counter() - started
+    page.get_by_label("Exercise", exact=True).select_option("backward")
+    page.get_by_role("textbox", name="Your code").fill(exercises.get("backward").SOLUTION)
+    checks = []
+    for _ in range(3):
+        checks.append(page.evaluate("""() => new Promise(resolve => {
+            const results = document.getElementById("exercise-results");
+            const started = performance.now();
+            const seen = new MutationObserver(() => {
+                if (results.textContent.includes("8 of 8 right")) { seen.disconnect(); resolve(performance.now() - started); }
+            });
+            results.replaceChildren();
+            seen.observe(results, {childList: true, subtree: true});
+            document.getElementById("exercise-check").click();
+        })"""))
+    context.close()
+    return opened, statistics.median(checks)
+
+
+def cpython_batch_seconds():
+    """The same 1,000 x 1,000 sweep as bare backprop.Batch in CPython (median of 3)."""
+    from backprop import Batch
+
+    times = []
+    for _ in range(3):
+        started = time.perf_counter()
+        Batch(None, range(1000)).train(1000)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
 
 
 def cpython_steps_per_s():
@@ -282,6 +354,11 @@ def main():
         slow_server.shutdown()
         slow_server.server_close()
         training = training_figures(browser, url)
+        sweep_seconds, sweep_longest, sweep_fps, landscape_ms = sweep_figures(browser, url)
+        exercise_open, exercise_check = exercise_figures(browser, url)
+        print(f"Exercises view: tab click to the student's Python ready (a second Pyodide + NumPy worker) "
+              f"{exercise_open:.2f} s; Check of the reference backward pass on all 5 networks, click to 8 rows "
+              f"shown: {exercise_check:.0f} ms (median of 3)", flush=True)
         for n_h in (2, 16):
             shown, p95, tasks = notebook_figures(browser, url, n_h)
             print(f"notebook view, n_h = {n_h}: tab click to the whole view written {shown:.0f} ms; while training "
@@ -306,6 +383,12 @@ def main():
           f"(median of {CPYTHON_REPEATS})")
     print(f"ratio page / CPython: {training['steps_per_s'] / cpython:.2f} "
           f"(the worker trains full time; the page draws the plots 10 times a second meanwhile)")
+    batch = cpython_batch_seconds()
+    print(f"Many seeds, 1,000 networks x 1,000 steps in the page: {sweep_seconds:.2f} s; bare backprop.Batch in "
+          f"CPython {batch:.2f} s; page / CPython {sweep_seconds / batch:.2f}x; meanwhile {sweep_fps:.0f} frames/s, "
+          f"longest main-thread task {sweep_longest:.0f} ms")
+    print(f"cost landscape (64 x 64 grid) from Step to drawn: {landscape_ms:.0f} ms "
+          f"(the grid against one forward pass: bench/bench_sweep.py)")
     pyodide = pyodide_steps_per_s()
     print(f"Pyodide 0.27.7 under Node, backprop.Run().train({CPYTHON_STEPS}): {pyodide:,.0f} steps/s (median of "
           f"{CPYTHON_REPEATS}), the worker's ceiling; ratio page / Pyodide: {training['steps_per_s'] / pyodide:.2f}, "

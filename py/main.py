@@ -9,7 +9,30 @@ from app.stages import set_state, show_error, show_ready, show_stage
 TYPING = ("INPUT", "SELECT", "TEXTAREA", "BUTTON")
 
 
-def wire(lab):
+def owns_keys(target):
+    """Whether the focused element keeps its own keys: a form control, or the code editor (a document's
+    listener sees the editor's shadow host, #editor, as the target of its keys)."""
+    return target.tagName in TYPING or target.closest("#editor, [contenteditable]") is not None
+
+
+def build():
+    """The lab and its other views and panels; returns (lab, lesson): the lesson says which keys it locks."""
+    from app.exercise_view import ExerciseView
+    from app.lab import Lab
+    from app.landscape_view import LandscapePanel
+    from app.lesson import add_save_and_share
+    from app.model import Model
+    from app.sweep_view import SweepView
+
+    lab = Lab(document, window, Model("model"))
+    lab.add_view("exercise", ExerciseView(document, window, lab))
+    lab.add_view("sweep", SweepView(document, window, lab))
+    LandscapePanel(document, window, lab)  # it follows the lab's snapshots (lab.watchers)
+    lesson = add_save_and_share(document, window, lab)  # exports, import, a lesson link's hidden or locked controls
+    return lab, lesson
+
+
+def wire(lab, lesson):
     """Buttons, the settings form, shortcut keys, Back and Forward, and resizing, to the lab."""
     when("click", "#train")(lambda event: lab.toggle())
     when("click", "#step")(lambda event: lab.step())
@@ -21,10 +44,10 @@ def wire(lab):
 
     def on_key(event):
         # Focused controls keep their own keys (Space presses a focused button); elsewhere, shortcuts.
-        if event.ctrlKey or event.metaKey or event.altKey or event.target.tagName in TYPING:
+        if event.ctrlKey or event.metaKey or event.altKey or owns_keys(event.target):
             return
         action = shortcuts.get(event.key.lower())
-        if action is not None:
+        if action is not None and lesson.allows_key(event.key.lower()):  # a lesson may lock Train, Step, Reset
             event.preventDefault()
             action()
 
@@ -48,12 +71,9 @@ async def start(lab):
 
 
 try:
-    from app.lab import Lab
-    from app.model import Model
-
-    lab = Lab(document, window, Model("model"))
+    lab, lesson = build()
 except Exception as err:  # a page that cannot start says so, rather than loading for ever
     show_error(document, "The page's Python stopped while starting: {}".format(err))
 else:
-    wire(lab)
+    wire(lab, lesson)
     await start(lab)  # noqa: F704 (PyScript runs this script with top-level await)

@@ -31,7 +31,7 @@ def files_in(folder):
 def test_every_file_the_configuration_and_the_page_name_is_there(build_output):
     site, _ = build_output
     named = []
-    for name in ("pyscript.toml", "worker.toml"):
+    for name in ("pyscript.toml", "worker.toml", "exercise.toml"):
         config = tomllib.loads((site / name).read_text())
         named += list(config["files"]) + [config["interpreter"]]
     html = (site / "index.html").read_text()
@@ -49,7 +49,7 @@ def test_every_file_the_configuration_and_the_page_name_is_there(build_output):
 def test_nothing_but_the_site(build_output):
     site, _ = build_output
     top = {path.name for path in site.iterdir()}
-    assert top <= {"index.html", "pyscript.toml", "worker.toml", "sw.js", "py", "static", ".nojekyll"}
+    assert top <= {"index.html", "pyscript.toml", "worker.toml", "exercise.toml", "sw.js", "py", "static", ".nojekyll"}
     for path in site.rglob("*"):
         parts = path.relative_to(site).parts
         assert not {"tests", "tools", "node_modules", ".git", "__pycache__", ".cache", ".venv", "bench"} & set(parts), path
@@ -98,8 +98,9 @@ POLICY = {
     "script-src": ["'self'", "'unsafe-eval'"],
     "worker-src": ["'self'", "blob:"],
     "connect-src": ["'self'"],
-    "img-src": ["'self'"],
+    "img-src": ["'self'", "blob:"],
     "style-src": ["'self'"],
+    "style-src-attr": ["'unsafe-inline'"],
     "object-src": ["'none'"],
     "base-uri": ["'none'"],
     "form-action": ["'none'"],

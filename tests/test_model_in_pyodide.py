@@ -1,5 +1,5 @@
-"""The unit tests of the model and of the worker's side, run again inside Pyodide: the Python and NumPy 2.0.2
-that run them in the page's worker."""
+"""The unit tests of the model, of the worker's side and of the exercise checker, run again inside Pyodide: the
+Python and NumPy 2.0.2 that run them in the page's workers."""
 
 import subprocess
 import sysconfig
@@ -9,7 +9,8 @@ import setup_runtime
 
 def test_model_suite_passes_under_pyodide():
     result = subprocess.run(
-        ["node", "tools/pyodide_pytest.mjs", sysconfig.get_paths()["purelib"], "tests/model", "tests/worker", "-q"],
+        ["node", "tools/pyodide_pytest.mjs", sysconfig.get_paths()["purelib"], "tests/model", "tests/worker", "tests/checker",
+         "-q"],
         cwd=setup_runtime.ROOT, capture_output=True, text=True, timeout=300)
     assert "Pyodide: Python 3.12.7, numpy 2.0.2 from /lib/python3.12/site-packages/" in result.stdout
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]

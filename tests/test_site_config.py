@@ -8,6 +8,7 @@ import setup_runtime
 ROOT = setup_runtime.ROOT
 PAGE = tomllib.loads((ROOT / "pyscript.toml").read_text())
 WORKER = tomllib.loads((ROOT / "worker.toml").read_text())
+EXERCISE = tomllib.loads((ROOT / "exercise.toml").read_text())
 HTML = (ROOT / "index.html").read_text()
 
 
@@ -16,18 +17,23 @@ def shipped(*packages):
             for package in packages for path in (ROOT / "py" / package).glob("*.py")}
 
 
-def test_the_page_ships_its_own_modules_and_not_the_model():
-    assert PAGE["files"] == shipped("app")
+def test_the_page_ships_its_own_modules_and_the_exercises_and_not_the_model():
+    assert PAGE["files"] == shipped("app", "exercises")
 
 
 def test_the_worker_ships_the_model_and_its_own_modules():
     assert WORKER["files"] == shipped("backprop", "worker")
 
 
-def test_the_page_runs_on_the_self_hosted_micropython_and_the_worker_on_pyodide():
+def test_the_exercise_worker_ships_the_model_the_checker_and_the_exercises():
+    assert EXERCISE["files"] == dict(shipped("backprop", "checker", "exercises"), **{
+        f"./py/worker/{name}": f"./worker/{name}" for name in ("__init__.py", "cost_curve.py")})
+
+
+def test_the_page_runs_on_the_self_hosted_micropython_and_the_workers_on_pyodide():
     assert PAGE["interpreter"] == "./static/vendor/micropython/micropython.mjs"
-    assert WORKER["interpreter"] == "./static/vendor/pyodide/pyodide.mjs"
-    for config in (PAGE, WORKER):
+    assert WORKER["interpreter"] == EXERCISE["interpreter"] == "./static/vendor/pyodide/pyodide.mjs"
+    for config in (PAGE, WORKER, EXERCISE):
         assert (ROOT / config["interpreter"]).exists()
     assert re.search(r'<script type="mpy" src="\./py/main\.py" config="\./pyscript\.toml"', HTML)
     assert re.search(r'<script type="py" worker name="model" src="\./py/model_worker\.py" config="\./worker\.toml"', HTML)
@@ -36,13 +42,14 @@ def test_the_page_runs_on_the_self_hosted_micropython_and_the_worker_on_pyodide(
 def test_numpy_loads_from_beside_pyodide_not_through_micropip():
     # "passthrough" hands the list to loadPyodide, which reads pyodide-lock.json beside pyodide.mjs; the
     # default cache would send PyScript to micropip, which needs the network.
-    assert WORKER["packages"] == ["numpy"]
-    assert WORKER["packages_cache"] == "passthrough"
+    for config in (WORKER, EXERCISE):
+        assert config["packages"] == ["numpy"]
+        assert config["packages_cache"] == "passthrough"
     assert "packages" not in PAGE
 
 
 def test_the_page_layer_imports_neither_numpy_nor_the_model():
-    for path in [ROOT / "py" / "main.py", *(ROOT / "py" / "app").glob("*.py")]:
+    for path in [ROOT / "py" / "main.py", *(ROOT / "py" / "app").glob("*.py"), *(ROOT / "py" / "exercises").glob("*.py")]:
         text = path.read_text()
         assert not re.search(r"^\s*(import|from)\s+(numpy|backprop)\b", text, re.MULTILINE), path
 

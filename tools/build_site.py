@@ -1,6 +1,6 @@
 """Write the self-contained static site: everything a static host needs, nothing else.
 
-The folder (default _site/, written fresh each time) holds the page, pyscript.toml and worker.toml, the service worker
+The folder (default _site/, written fresh each time) holds the page, pyscript.toml, worker.toml and exercise.toml, the service worker
 sw.js, the Python modules of py/ (no __pycache__), static/ with the verified runtime, and
 .nojekyll (GitHub Pages then serves the files as they are). No tests, tools, node_modules or dot-folders.
 Runs the runtime setup first, so the runtime in it is the one setup_runtime.py checked.
@@ -18,7 +18,7 @@ import setup_runtime  # noqa: E402
 
 ROOT = setup_runtime.ROOT
 OUT = ROOT / "_site"
-TOP_FILES = ("index.html", "pyscript.toml", "worker.toml", "sw.js")
+TOP_FILES = ("index.html", "pyscript.toml", "worker.toml", "exercise.toml", "sw.js")
 STATIC_FOLDERS = ("css", "img", "js", "vendor")
 
 

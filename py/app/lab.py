@@ -21,7 +21,7 @@ from app.pacing import RateMeter, Throttle, clock
 from app.predictions import Predictions
 from app.readouts import Readouts
 from app.stages import show_error
-from app.state import VIEW_KEYS, model_settings, read_link, validate, write_link
+from app.state import OPTIONAL_KEYS, VIEW_KEYS, model_settings, read_link, validate, write_link
 from app.surface import DecisionSurface
 from app.tabs import Tabs
 
@@ -50,6 +50,9 @@ class Lab:
         self.notebook_busy = False  # a notebook request or render is under way
         self.notebook_version = None  # the snapshot version the notebook shows
         self.tabs = Tabs(document, self.select_view)
+        self.views = {}  # the other views (exercises, many seeds) by name: add_view()
+        self.parts = []  # other parts of the page that wait for the model (save and share): add_part()
+        self.watchers = []  # called with each snapshot whose plots are drawn (the cost landscape)
         document.getElementById("notebook").addEventListener("click", self._on_notebook_click)
         self.snap = None  # the snapshot on screen; None until the model's worker is ready
         self.training = False  # Train is on
@@ -70,8 +73,23 @@ class Lab:
             self.readouts.note(message)
         self.controls.show(self.settings)
         self.tabs.show(self.settings["view"])
+        self.open_view()
         if self.snap is not None:
             self.later(self.configure())
+
+    def add_view(self, name, view):
+        """Another view, shown by its tab: view.open() when shown, view.model_ready() once the model is."""
+        self.views[name] = view
+        self.open_view()
+
+    def add_part(self, part):
+        """Another part of the page: part.model_ready() once the model is."""
+        self.parts.append(part)
+
+    def open_view(self):
+        view = self.views.get(self.settings["view"])
+        if view is not None:
+            view.open()
 
     def link(self):
         return write_link(self.settings) + self.window.location.hash
@@ -102,6 +120,8 @@ class Lab:
         versions = await self.model.start()
         await self.configure()
         self.controls.enable()
+        for part in list(self.views.values()) + self.parts:
+            part.model_ready()
         return versions
 
     def later(self, coroutine):
@@ -202,6 +222,11 @@ class Lab:
 
     def change(self, name):
         """A setting changed in the form: apply it, or show why it cannot be."""
+        if name in OPTIONAL_KEYS:  # a view's own setting
+            self.settings[name] = validate(name, self.document.getElementById(name).value)
+            self.save_link()
+            self.open_view()
+            return
         try:
             value = validate(name, self.controls.read(name))
         except ValueError as err:
@@ -212,6 +237,8 @@ class Lab:
             self.controls.show_speed(value)
         changed = value != self.settings[name]
         self.settings[name] = value
+        if changed and name in NEW_NETWORK:
+            self.settings["params"] = ""  # a lesson link's starting parameters were for the network it set up
         self.save_link()
         if not changed or self.snap is None:
             return  # before the worker is ready, start() applies every setting
@@ -231,6 +258,7 @@ class Lab:
         """A tab was picked: the view goes into the address, and the notebook fills in when shown."""
         self.settings["view"] = view
         self.save_link()
+        self.open_view()
         self.want_notebook()
 
     def want_notebook(self):
@@ -292,6 +320,8 @@ class Lab:
         self.predictions.draw(snap["A2"], snap["Y"])
         self.diagram.draw(snap["params"], snap["params_text"])
         self.want_notebook()
+        for watcher in self.watchers:
+            watcher(snap)
 
 
 async def next_frame(window):

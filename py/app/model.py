@@ -99,3 +99,63 @@ class Model:
         html = answer[2]
         view["html"] = {key: html[i] for i, key in enumerate(view["keys"])}
         return view
+
+    # The Many seeds sweep and the cost landscape (py/worker/sweep.py, landscape.py): plain JSON answers.
+
+    async def sweep_start(self, settings, first, count, steps):
+        return sweep_summary(await self.worker.sweep_start(settings_json(settings), first, count, steps))
+
+    async def sweep_advance(self, ms, sizes):
+        return sweep_summary(await self.worker.sweep_advance(ms, json.dumps(sizes) if sizes else None))
+
+    async def sweep_stop(self, sizes):
+        return sweep_summary(await self.worker.sweep_stop(json.dumps(sizes) if sizes else None))
+
+    async def sweep_pick(self, plot, x, y):
+        return plain(await self.worker.sweep_pick(plot, x, y))
+
+    async def landscape(self, axes, span, size):
+        """(the landscape's dict, its RGBA bytes) around the network on screen."""
+        answer = await self.worker.landscape(json.dumps(axes), span, json.dumps(size))
+        return plain(answer[0]), answer[1]
+
+    async def export_file(self, kind):
+        """(file name, file text) of the network on screen: kind "json", "py", "ipynb", "png" (the name only) or
+        "params" (a lesson link's text); Refused when the worker cannot make it."""
+        answer = await self.worker.export_file(kind)
+        head = json.loads(answer[0])
+        if "fatal" in head:
+            raise ModelError(head["fatal"])
+        if "error" in head:
+            raise Refused(head["error"])
+        return head["name"], str(answer[2])
+
+    async def import_run(self, text, view):
+        """Replace the run with the saved one in text; Refused (the run unchanged) with what is wrong with it."""
+        return await self._call("import_run", text, view)
+
+    async def start_from(self, params, view):
+        """A new network at step 0 from a lesson link's params= text; Refused (the run unchanged) when it is wrong."""
+        return await self._call("start_from", params, view)
+
+
+def sweep_summary(answer):
+    """The sweep's summary dict from the worker's [JSON, path strings]: the curves' paths put back in place."""
+    summary = plain(answer[0])
+    curves = summary.get("curves")
+    if curves is not None:
+        paths = answer[1]
+        curves["median"] = paths[len(curves["paths"])]
+        curves["paths"] = {name: paths[i] for i, name in enumerate(curves["paths"])}
+    return summary
+
+
+def plain(text):
+    """A plain JSON answer of the worker: ModelError on {"fatal"}, Refused on {"error"}."""
+    answer = json.loads(text)
+    if isinstance(answer, dict):
+        if "fatal" in answer:
+            raise ModelError(answer["fatal"])
+        if "error" in answer:
+            raise Refused(answer["error"])
+    return answer

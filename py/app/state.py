@@ -15,13 +15,27 @@ from app.cpython import parse_float, query_pairs, shortest
 # The model's settings (backprop.Config's fields, in its order), then the page's own (View).
 MODEL_KEYS = ("n_h", "activation", "cost", "learning_rate", "seed", "table", "notebook_mode")
 VIEW_KEYS = ("speed", "log_scale", "embed", "view")
+# The views' own settings: in a link only when they differ from their defaults, to keep links short.
+OPTIONAL_KEYS = ("exercise", "sweep_first", "sweep_count", "sweep_steps", "landscape_axes", "landscape_span", "hide", "lock", "params")
 DEFAULTS = {"n_h": 2, "activation": "tanh", "cost": "half_mse", "learning_rate": 10.0, "seed": 2,
-            "table": "XOR", "notebook_mode": False, "speed": 10, "log_scale": False, "embed": False, "view": "lab"}
+            "table": "XOR", "notebook_mode": False, "speed": 10, "log_scale": False, "embed": False, "view": "lab",
+            "exercise": "forward", "sweep_first": 0, "sweep_count": 200, "sweep_steps": 1000,
+            "landscape_axes": "random", "landscape_span": 2.0,
+            "hide": "", "lock": "", "params": ""}
 CHOICES = {"activation": ("tanh", "sigmoid", "relu"), "cost": ("half_mse", "cross_entropy"),
-           "table": ("XOR", "XNOR", "AND", "OR", "NAND", "NOR"), "view": ("lab", "notebook")}
+           "table": ("XOR", "XNOR", "AND", "OR", "NAND", "NOR"), "view": ("lab", "notebook", "exercise", "sweep"),
+           "exercise": ("forward", "backward")}
 N_H_MAX = 16
 SEED_LIMIT = 2 ** 32
+SWEEP_LIMITS = {"sweep_first": (0, SEED_LIMIT - 1000), "sweep_count": (10, 1000), "sweep_steps": (100, 10000)}
+SPAN_MAX = 100.0  # the cost landscape's largest range (worker/landscape.py's)
 SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)  # steps per animation frame
+# What a lesson link may hide or lock (app/lesson.py): the settings, the buttons, the view tabs, and the
+# Save and share panel's export, import and lesson-link groups.
+LESSON_CONTROLS = ("learning_rate", "n_h", "activation", "cost", "seed", "table", "notebook_mode", "speed",
+                   "log_scale", "train", "step", "reset", "tabs", "export", "import", "lesson")
+PARAMS_LIMIT = 4000  # characters of params=; the worker checks the numbers (worker/params_link.py)
+PARAMS_CHARACTERS = "0123456789.-+eE_,"
 MESSAGE_LIMIT = 240
 SAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~"
 
@@ -94,6 +108,58 @@ def speed(name, value):
     return steps
 
 
+def control_list(name, value):
+    """A lesson's list of controls ("seed,table"), in LESSON_CONTROLS's order, or ValueError naming the unknown ones."""
+    names, unknown = [], []
+    for part in str(value).split(","):
+        part = part.strip().lower()
+        if part and part not in LESSON_CONTROLS:
+            unknown.append(_repr(part))
+        elif part:
+            names.append(part)
+    if unknown:
+        raise ValueError("{}: {} {} not a control (the controls: {})".format(
+            name, ", ".join(unknown), "is" if len(unknown) == 1 else "are", ", ".join(LESSON_CONTROLS)))
+    return ",".join(control for control in LESSON_CONTROLS if control in names)
+
+
+def params_text(name, value):
+    """A lesson's starting parameters as the link spells them; the worker checks the numbers and their count."""
+    text = str(value).strip()
+    if len(text) > PARAMS_LIMIT or [char for char in text if char not in PARAMS_CHARACTERS]:
+        raise ValueError("{} must be at most {} characters of numbers separated by _ (got {})".format(
+            name, PARAMS_LIMIT, _repr(text[:40] + ("…" if len(text) > 40 else ""))))
+    return text
+
+
+def parameter_names(n_h):
+    """The parameters of a 2-n_h-1 network as the landscape names them: W0[0,0], W0[0,1], ..., b1[0,0]."""
+    shapes = (("W0", n_h, 2), ("b0", n_h, 1), ("W1", 1, n_h), ("b1", 1, 1))
+    return ["{}[{},{}]".format(name, i, j) for name, rows, cols in shapes for i in range(rows) for j in range(cols)]
+
+
+def landscape_axes(name, value):
+    """"random", or two different parameters of the largest network, as "W1[0,0],W1[0,1]"."""
+    text = str(value).replace(" ", "")
+    if text.lower() == "random":
+        return "random"
+    cut = text.find("],") + 1
+    first, second = text[:cut], text[cut + 1:]
+    known = parameter_names(N_H_MAX)
+    if cut and first in known and second in known and first != second:
+        return first + "," + second
+    raise ValueError("{} must be random or two different parameters such as W1[0,0],W1[0,1] (got {})".format(
+        name, _repr(value)))
+
+
+def landscape_span(name, value):
+    number = positive_number(name, value)
+    if number > SPAN_MAX:
+        raise ValueError("{} must be a number greater than 0 and at most {} (got {})".format(
+            name, spell(SPAN_MAX), _repr(value)))
+    return number
+
+
 def validate(name, value):
     """The setting's clean value, or ValueError with the words a student can act on."""
     if name == "n_h":
@@ -106,8 +172,18 @@ def validate(name, value):
         return choice(name, value)
     if name == "speed":
         return speed(name, value)
+    if name in SWEEP_LIMITS:
+        return whole_number(name, value, *SWEEP_LIMITS[name])
+    if name == "landscape_axes":
+        return landscape_axes(name, value)
+    if name == "landscape_span":
+        return landscape_span(name, value)
     if name in ("notebook_mode", "log_scale", "embed"):
         return flag(name, value)
+    if name in ("hide", "lock"):
+        return control_list(name, value)
+    if name == "params":
+        return params_text(name, value)
     raise ValueError("{} is not a setting of this page".format(_repr(name)))
 
 
@@ -213,13 +289,14 @@ def read_link(query):
         try:
             settings[key] = validate(key, value)
         except ValueError as err:
-            messages.append(clip("The link's {} was ignored, so it is {}: {}.".format(key, spell(DEFAULTS[key]), err)))
+            messages.append(clip("The link's {} was ignored, so it is {}: {}.".format(key, spell(DEFAULTS[key]) or "empty", err)))
     return settings, messages
 
 
 def write_link(settings):
     """The query that restores the settings: every one, spelled as read_link reads it."""
-    return "?" + "&".join(key + "=" + quote(spell(settings[key])) for key in MODEL_KEYS + VIEW_KEYS)
+    keys = MODEL_KEYS + VIEW_KEYS + tuple(key for key in OPTIONAL_KEYS if settings[key] != DEFAULTS[key])
+    return "?" + "&".join(key + "=" + quote(spell(settings[key])) for key in keys)
 
 
 def model_settings(settings):

@@ -67,6 +67,14 @@ def fit_canvas(canvas, aspect):
     return width, height, bitmap[0] / width
 
 
+def clear(canvas, ctx, fitted):
+    """Scale ctx to CSS pixels for fit_canvas's answer `fitted` and clear the canvas; returns (width, height)."""
+    width, height, ratio = fitted
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0)
+    ctx.clearRect(0, 0, width, height)
+    return width, height
+
+
 class DecisionSurface:
     """The network's output over the input plane, with the four training points.
 
@@ -112,10 +120,8 @@ class DecisionSurface:
         self._points = inputs, targets
         if fitted is None or not self.has_image:
             return False
-        width, height, ratio = fitted
         ctx = self.ctx
-        ctx.setTransform(ratio, 0, 0, ratio, 0, 0)
-        ctx.clearRect(0, 0, width, height)
+        width, height = clear(self.canvas, ctx, fitted)
         square = left, top, side = plot_square(width, height)
         ctx.imageSmoothingEnabled = True
         ctx.drawImage(self.offscreen, left, top, side, side)

@@ -9,7 +9,7 @@ import math
 
 import numpy as np
 
-from .config import Config, params_from_dict, params_to_dict, whole_number
+from .config import SEED_LIMIT, Config, params_from_dict, params_to_dict, whole_number
 from .data import A0, truth_table
 from .network import PARAM_NAMES, backward, forward, init_params, unflatten
 
@@ -23,6 +23,19 @@ def _config(config):
 def _solved(A2, Y):
     """Every prediction on the right side of 0.5 (per network, for a batch)."""
     return np.where(Y > 0.5, A2 > 0.5, A2 < 0.5).all(axis=(-2, -1))
+
+
+def _init_batch(n_h, seeds):
+    """init_params for every seed, stacked on a leading K axis. Reseeding one RandomState draws the same
+    numbers as a new RandomState per seed, about 30 times faster (a new one costs ~0.2 ms)."""
+    rng = np.random.RandomState()
+    W0, W1 = np.empty((len(seeds), n_h, 2)), np.empty((len(seeds), 1, n_h))
+    for k, seed in enumerate(seeds):
+        rng.seed(seed)
+        W0[k] = rng.randn(n_h, 2)  # init_params' draw order: W0, then W1
+        W1[k] = rng.randn(1, n_h)
+    b0 = np.full((len(seeds), n_h, 1), 0.1)
+    return {"W0": W0 * 0.1, "b0": b0, "W1": W1 * 0.1, "b1": np.full((len(seeds), 1, 1), 0.1)}
 
 
 def _nan_or_infinite(x):
@@ -190,15 +203,18 @@ class Batch:
 
     Parameters carry a leading K axis (W0 has shape (K, n_h, 2)). A network that
     diverges, by Run's rule, freezes; the others go on.
+
+    With track_solved, solved_since[k] is the step from which network k has been solved at every
+    step up to now, or -1 while it is not solved (so a network that solves, slips and solves again
+    counts from the last time); without it, solved_since is None and training costs nothing extra.
     """
 
-    def __init__(self, config=None, seeds=(2,)):
+    def __init__(self, config=None, seeds=(2,), track_solved=False):
         self.config = _config(config)
-        self.seeds = [self.config.replace(seed=seed).seed for seed in seeds]
+        self.seeds = [whole_number("seed", seed, 0, SEED_LIMIT - 1) for seed in seeds]
         if not self.seeds:
             raise ValueError("seeds must list at least one seed")
-        singles = [init_params(self.config.n_h, seed) for seed in self.seeds]
-        self.params = {name: np.stack([p[name] for p in singles]) for name in PARAM_NAMES}
+        self.params = _init_batch(self.config.n_h, self.seeds)
         self.Y = truth_table(self.config.table)
         self.step = 0
         self.diverged = np.zeros(len(self.seeds), dtype=bool)
@@ -207,6 +223,7 @@ class Batch:
             self.cache = forward(self.params, A0, self.Y, self.config.activation, self.config.cost)
             self._rise_limit = Run.RISE_RATIO * self.costs
         self._steps_above = np.zeros(len(self.seeds), dtype=int)
+        self.solved_since = np.full(len(self.seeds), -1) if track_solved else None
         self._check()
 
     @property
@@ -248,3 +265,6 @@ class Batch:
         if newly.any():
             self.diverged_at[newly] = self.step
             self.diverged |= newly
+        if self.solved_since is not None:
+            since = np.where(self.solved_since >= 0, self.solved_since, self.step)
+            self.solved_since = np.where(self.solved, since, -1)

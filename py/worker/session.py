@@ -16,10 +16,12 @@ from .cost_curve import chart, run_points
 from .notebook import notebook
 from .plain import plain, plain_list
 from .surface_image import describe_surface, surface_grid, surface_rgba
+from .sweep import Sweep
 
 HISTORY_LIMIT = 2000  # cost-curve points kept; older ones are thinned evenly
 SURFACE_RESOLUTION = 64
 CHUNK_SECONDS = 0.002  # training between two looks at the clock in train_for
+TRAJECTORY_LIMIT = 256  # parameter vectors kept along the run (for the cost landscape); thinned evenly
 
 
 class Session:
@@ -36,6 +38,15 @@ class Session:
         self.grid = surface_grid(SURFACE_RESOLUTION)
         self.rgba = np.zeros((SURFACE_RESOLUTION, SURFACE_RESOLUTION, 4), dtype=np.uint8)
         self.seconds_per_step = None
+        self._trajectory_steps, self._trajectory = [], []
+        self.start_params = None  # a lesson link's starting parameters: new networks and Reset start from them
+        self.sweep = None  # the Many seeds view's sweep, once started
+
+    def start_sweep(self, settings, first_seed, count, steps):
+        """A new sweep (see worker/sweep.py) in place of any earlier one; the network on screen stays."""
+        self.sweep = None
+        self.sweep = Sweep(settings, first_seed, count, steps, clock=self.clock)
+        return self.sweep
 
     def configure(self, settings):
         """Apply settings (a dict, validated by the model). A change of the learning rate alone goes
@@ -47,6 +58,7 @@ class Session:
         if run is not None and config == run.config.replace(learning_rate=config.learning_rate):
             run.set_learning_rate(config.learning_rate)
         else:
+            self.start_params = None  # they were for the network they set up
             self._new_run(config)
         self.version += 1
 
@@ -55,12 +67,33 @@ class Session:
         self.version += 1
 
     def _new_run(self, config):
-        self.run = Run(config, history_limit=HISTORY_LIMIT)
+        self._show_run(Run(config, params=self.start_params, history_limit=HISTORY_LIMIT))
+
+    def _show_run(self, run):
+        self.run = run
         self.run_id += 1
+        self._trajectory_steps, self._trajectory = [], []
+        self._record_trajectory()
+
+    def load(self, run):
+        """Show run (restored from a saved file, already validated: worker/saved_run.py) instead of this one."""
+        run.history_limit = HISTORY_LIMIT
+        self.start_params = None
+        self._show_run(run)
+        self.version += 1
+
+    def start_from(self, params):
+        """A new network of these settings at step 0 from params ({"W0": ..., ...}, validated for its n_h:
+        worker/params_link.py); Reset comes back to them until a setting starts another network."""
+        Run(self.run.config, params=params)  # validates before anything changes
+        self.start_params = params
+        self._new_run(self.run.config)
+        self.version += 1
 
     def step(self, n=1):
         """Exactly n steps (fewer only once diverged)."""
         self.run.train(int(n))
+        self._record_trajectory()
         self.version += 1
 
     def train_for(self, max_steps, seconds):
@@ -75,6 +108,7 @@ class Session:
             before = self.clock()
             run.train(chunk)
             now = self.clock()
+            self._record_trajectory()
             taken += chunk
             measured = (now - before) / chunk
             self.seconds_per_step = measured if per_step is None else 0.8 * per_step + 0.2 * measured
@@ -83,6 +117,22 @@ class Session:
         if taken:
             self.version += 1
         return taken
+
+    def _record_trajectory(self):
+        run = self.run
+        if self._trajectory_steps and self._trajectory_steps[-1] == run.step:
+            return
+        self._trajectory_steps.append(run.step)
+        self._trajectory.append(run.theta.copy())
+        if len(self._trajectory) > TRAJECTORY_LIMIT:  # keep every other one, the first included
+            del self._trajectory_steps[1::2], self._trajectory[1::2]
+
+    def trajectory(self):
+        """(steps, thetas): the run's parameter vectors (W0, b0, W1, b1 flattened, as Run.theta) recorded
+        as it trained, at most TRAJECTORY_LIMIT of them, shape (T, P); the current one last."""
+        if self._trajectory_steps[-1] != self.run.step:
+            self._record_trajectory()
+        return list(self._trajectory_steps), np.array(self._trajectory)
 
     def snapshot(self, chart_size=None, log_scale=False):
         """The network as plain values; with chart_size (width, height in CSS pixels), the cost chart's

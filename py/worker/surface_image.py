@@ -22,13 +22,20 @@ COLOR_VALUES = np.array([
 ], dtype=float)
 NAN_RGBA = (150, 150, 150, 255)  # a neutral grey for a NaN output (a diverged network)
 
-# A lookup table: index k holds the colour of A2 = k / LUT_STEPS, so 0, 0.5 and 1 fall exactly on stops.
 LUT_STEPS = 1024
-_LUT = np.empty((LUT_STEPS + 1, 4), dtype=np.uint8)
-_LUT[:, 3] = 255
-for _channel in range(3):
-    _LUT[:, _channel] = np.rint(np.interp(np.arange(LUT_STEPS + 1) / LUT_STEPS,
-                                          COLOR_STOPS, COLOR_VALUES[:, _channel]))
+
+
+def colour_table(stops, values, steps=LUT_STEPS):
+    """A lookup table of steps + 1 opaque RGBA colours: index k holds the colour at k / steps, interpolated
+    between the stops (so 0, 0.5 and 1 fall exactly on stops like these)."""
+    table = np.empty((steps + 1, 4), dtype=np.uint8)
+    table[:, 3] = 255
+    for channel in range(3):
+        table[:, channel] = np.rint(np.interp(np.arange(steps + 1) / steps, stops, values[:, channel]))
+    return table
+
+
+_LUT = colour_table(COLOR_STOPS, COLOR_VALUES)
 
 
 def surface_grid(resolution, lo=LO, hi=HI):

@@ -17,9 +17,15 @@ export function runtimeURLs(listed) {
 
 export async function workerURLs() {
   const urls = [];
-  for (const script of document.querySelectorAll("script[worker]")) {
-    const config = new URL(script.getAttribute("config"), document.baseURI);
-    urls.push(new URL(script.getAttribute("src"), document.baseURI).href, config.href);
+  // The model's worker, and the exercise worker the Exercises view starts (its element names its files).
+  const workers = [...document.querySelectorAll("script[worker]")].map((script) =>
+    [script.getAttribute("src"), script.getAttribute("config")]);
+  for (const element of document.querySelectorAll("[data-worker-config]")) {
+    workers.push([element.dataset.workerSrc, element.dataset.workerConfig]);
+  }
+  for (const [src, configPath] of workers) {
+    const config = new URL(configPath, document.baseURI);
+    urls.push(new URL(src, document.baseURI).href, config.href);
     const response = await fetch(config);
     if (!response.ok) throw new Error(`Could not load ${config} (HTTP ${response.status}).`);
     for (const [, path] of (await response.text()).matchAll(/^"([^"]+)"\s*=/gm)) urls.push(new URL(path, config).href);

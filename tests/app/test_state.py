@@ -20,7 +20,10 @@ from app.state import (DEFAULTS, MODEL_KEYS, SPEEDS, VIEW_KEYS, model_settings, 
 from backprop import Config
 
 VIEW_DEFAULTS = {"speed": 10, "log_scale": False, "embed": False, "view": "lab"}
-ALL_DEFAULTS = dict(Config().to_dict(), **VIEW_DEFAULTS)
+# The views' own settings, written into a link only when not their defaults.
+OPTIONAL_DEFAULTS = {"exercise": "forward", "sweep_first": 0, "sweep_count": 200, "sweep_steps": 1000,
+                     "landscape_axes": "random", "landscape_span": 2.0, "hide": "", "lock": "", "params": ""}
+ALL_DEFAULTS = dict(Config().to_dict(), **VIEW_DEFAULTS, **OPTIONAL_DEFAULTS)
 
 
 # --- the settings are the model's -----------------------------------------------------------------------------------
@@ -28,6 +31,13 @@ ALL_DEFAULTS = dict(Config().to_dict(), **VIEW_DEFAULTS)
 def test_the_model_settings_are_backprops_config_fields_in_order():
     assert MODEL_KEYS == tuple(field.name for field in dataclasses.fields(Config))
     assert VIEW_KEYS == ("speed", "log_scale", "embed", "view")
+    assert state.OPTIONAL_KEYS == tuple(OPTIONAL_DEFAULTS)
+
+
+def test_the_exercise_choices_are_the_exercises():
+    import exercises
+
+    assert state.CHOICES["exercise"] == exercises.NAMES
 
 
 def test_the_defaults_are_the_models_and_the_notebooks():
@@ -98,6 +108,9 @@ def test_the_table_holds_good_and_bad_spellings_of_every_setting():
     ("speed", "10", 10), ("speed", 1000, 1000), ("speed", " 1 ", 1), ("speed", "500.0", 500),
     ("log_scale", "TRUE", True), ("log_scale", 0, False), ("embed", "1", True), ("embed", False, False),
     ("view", "lab", "lab"), ("view", " Notebook ", "notebook"), ("view", "NOTEBOOK", "notebook"),
+    ("view", "exercise", "exercise"), ("view", "Sweep", "sweep"), ("exercise", "BACKWARD", "backward"),
+    ("sweep_first", "4294966296", 4294966296), ("sweep_count", "10", 10), ("sweep_count", 1000, 1000),
+    ("sweep_steps", "100", 100), ("sweep_steps", "10000", 10000),
 ])
 def test_the_view_settings(name, value, expected):
     assert validate(name, value) == expected and type(validate(name, value)) is type(expected)
@@ -109,10 +122,15 @@ def test_the_view_settings(name, value, expected):
     ("speed", "fast", "speed must be a whole number from 1 to 1000 (got 'fast')"),
     ("log_scale", "yes please", "log_scale must be true or false (got 'yes please')"),
     ("embed", 2, "embed must be true or false (got 2)"),
-    ("view", "notebooks", "view must be one of lab, notebook (got 'notebooks')"),
-    ("view", 1, "view must be one of lab, notebook (got 1)"),
-    ("view", None, "view must be one of lab, notebook (got None)"),
+    ("view", "notebooks", "view must be one of lab, notebook, exercise, sweep (got 'notebooks')"),
+    ("view", 1, "view must be one of lab, notebook, exercise, sweep (got 1)"),
+    ("view", None, "view must be one of lab, notebook, exercise, sweep (got None)"),
     ("hidden", 4, "'hidden' is not a setting of this page"),
+    ("exercise", "sideways", "exercise must be one of forward, backward (got 'sideways')"),
+    ("sweep_count", "9", "sweep_count must be a whole number from 10 to 1000 (got '9')"),
+    ("sweep_count", "1001", "sweep_count must be a whole number from 10 to 1000 (got '1001')"),
+    ("sweep_steps", "99", "sweep_steps must be a whole number from 100 to 10000 (got '99')"),
+    ("sweep_first", "4294966297", "sweep_first must be a whole number from 0 to 4294966296 (got '4294966297')"),
 ])
 def test_bad_view_settings_and_unknown_names(name, value, message):
     with pytest.raises(ValueError) as caught:
@@ -130,7 +148,9 @@ def test_an_empty_link_gives_the_notebook_defaults():
 def test_every_setting_round_trips_through_a_link():
     settings = {"n_h": 7, "activation": "relu", "cost": "cross_entropy", "learning_rate": 0.123456789,
                 "seed": 2 ** 32 - 1, "table": "NAND", "notebook_mode": True, "speed": 500, "log_scale": True,
-                "embed": True, "view": "notebook"}
+                "embed": True, "view": "notebook", "exercise": "backward", "sweep_first": 7, "sweep_count": 1000,
+                "sweep_steps": 100, "landscape_axes": "W0[15,1],b1[0,0]", "landscape_span": 0.125,
+                "hide": "seed,table", "lock": "n_h,train", "params": "0.5_-1e-07_2"}
     assert read_link(write_link(settings)) == (settings, [])
 
 
@@ -141,11 +161,20 @@ def test_random_settings_round_trip_through_a_link():
                     "cost": rng.choice(tuple(backprop.COSTS)), "learning_rate": random_learning_rate(rng),
                     "seed": rng.randrange(2 ** 32), "table": rng.choice(backprop.TABLE_NAMES),
                     "notebook_mode": rng.random() < 0.5, "speed": rng.choice(SPEEDS), "log_scale": rng.random() < 0.5,
-                    "embed": rng.random() < 0.5, "view": rng.choice(("lab", "notebook"))}
+                    "embed": rng.random() < 0.5, "view": rng.choice(state.CHOICES["view"]),
+                    "exercise": rng.choice(state.CHOICES["exercise"]), "sweep_first": rng.randrange(2 ** 32 - 1000),
+                    "sweep_count": rng.randint(10, 1000), "sweep_steps": rng.randint(100, 10000),
+                    "landscape_axes": rng.choice(("random", "W1[0,0],W1[0,1]")),
+                    "landscape_span": rng.choice((2.0, 0.5, 100.0)),
+                    "hide": ",".join(sorted(set(rng.sample(state.LESSON_CONTROLS, rng.randint(0, 3))),
+                                            key=state.LESSON_CONTROLS.index)),
+                    "lock": rng.choice(("", "n_h", "seed,train")), "params": rng.choice(("", "0.1_-2e-05_3"))}
         link = write_link(settings)
         assert read_link(link) == (settings, [])
-        # the link is plain: exactly the eleven settings, each once, in the page's order
-        assert [key for key, _ in parse_qsl(link[1:])] == list(MODEL_KEYS + VIEW_KEYS)
+        # the link is plain: the eleven settings, each once, in the page's order, then the views' own that
+        # differ from their defaults
+        optional = [key for key in OPTIONAL_DEFAULTS if settings[key] != OPTIONAL_DEFAULTS[key]]
+        assert [key for key, _ in parse_qsl(link[1:])] == list(MODEL_KEYS + VIEW_KEYS) + optional
 
 
 def random_learning_rate(rng):
@@ -164,6 +193,8 @@ def test_a_link_spells_values_plainly():
     assert write_link(DEFAULTS) == ("?n_h=2&activation=tanh&cost=half_mse&learning_rate=10&seed=2&table=XOR"
                                     "&notebook_mode=false&speed=10&log_scale=false&embed=false&view=lab")
     assert write_link(dict(DEFAULTS, view="notebook")).endswith("&embed=false&view=notebook")
+    assert write_link(dict(DEFAULTS, view="exercise", exercise="backward")).endswith(
+        "&view=exercise&exercise=backward")
     assert "learning_rate=1e-07&" in write_link(dict(DEFAULTS, learning_rate=1e-7))
     assert "learning_rate=0.1&" in write_link(dict(DEFAULTS, learning_rate=0.1))
 
@@ -212,8 +243,8 @@ DEFAULT_SPELLINGS = {"n_h": "2", "activation": "tanh", "cost": "half_mse", "lear
     ("speed", "99999999", "speed must be a whole number from 1 to 1000 (got '99999999')"),
     ("log_scale", "yes+please", "log_scale must be true or false (got 'yes please')"),
     ("embed", "2", "embed must be true or false (got '2')"),
-    ("view", "graph", "view must be one of lab, notebook (got 'graph')"),
-    ("view", "", "view must be one of lab, notebook (got '')"),
+    ("view", "graph", "view must be one of lab, notebook, exercise, sweep (got 'graph')"),
+    ("view", "", "view must be one of lab, notebook, exercise, sweep (got '')"),
 ])
 def test_a_bad_value_is_named_and_falls_back_to_its_default(key, value, words):
     other = "seed=5" if key != "seed" else "n_h=3"
@@ -372,3 +403,23 @@ def test_json_of_settings_is_plain():
     # what a link holds is what the page sends to the worker: plain JSON values
     settings, _ = read_link(write_link(DEFAULTS))
     assert json.loads(json.dumps(model_settings(settings))) == Config().to_dict()
+
+
+# --- a lesson link's hide, lock and params ----------------------------------------------------------------------------
+
+def test_a_lesson_links_controls_are_read_in_the_pages_order():
+    settings, messages = read_link("?hide=Table,%20seed,table&lock=n_h&params=0.5_-1e-07")
+    assert (settings["hide"], settings["lock"], settings["params"], messages) == ("seed,table", "n_h", "0.5_-1e-07", [])
+    assert "hide=seed%2Ctable&lock=n_h&params=0.5_-1e-07" in write_link(settings)
+
+
+def test_an_unknown_control_is_named_with_the_valid_ones():
+    settings, messages = read_link("?hide=seed,colour&lock=n_h")
+    assert settings["hide"] == "" and settings["lock"] == "n_h"
+    assert messages == ["The link's hide was ignored, so it is empty: hide: 'colour' is not a control (the controls: "
+                        + ", ".join(state.LESSON_CONTROLS) + ")."]
+
+
+def test_params_must_be_numbers_separated_by_underscores():
+    settings, messages = read_link("?params=1_2;alert(1)")
+    assert settings["params"] == "" and "params must be at most 4000 characters of numbers separated by _" in messages[0]

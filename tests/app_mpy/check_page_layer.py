@@ -16,7 +16,15 @@ import app.controls
 import app.cost_chart
 import app.cpython
 import app.diagram
+import app.exercise_results
+import app.exercise_runner
+import app.exercise_view
+import app.export_menu
+import app.importer
 import app.lab
+import app.landscape_plot
+import app.landscape_view
+import app.lesson
 import app.links
 import app.model
 import app.notebook_view
@@ -26,14 +34,20 @@ import app.readouts
 import app.stages
 import app.state
 import app.surface
+import app.sweep_plots
+import app.sweep_view
 import app.tabs
 from app.diagram import format_value, param_keys, param_name, param_values, stroke_width, tooltip_text
+from app.export_menu import plot_file_name
+from app.importer import imported_settings, too_large
+from app.lesson import buttons_note, lesson_query, names
 from app.links import example_of, parameter_of
 from app.model import ModelError, Refused, decode, settings_json
 from app.predictions import bar_width, format_a2, rows
 from app.readouts import format_cost, summary, thousands
 from app.state import DEFAULTS, parse_query, quote, read_link, shortest, spell, validate, write_link
 from app.surface import circles_path, to_canvas
+import exercises
 
 CHECKS = []
 
@@ -138,7 +152,7 @@ def _():
         "steps per frame (got '7').",
         "The link's log_scale was ignored, so it is false: log_scale must be true or false (got '\U0001f600').",
         "The link's embed was ignored, so it is false: embed must be true or false (got '2').",
-        "The link's view was ignored, so it is lab: view must be one of lab, notebook (got 'graph').",
+        "The link's view was ignored, so it is lab: view must be one of lab, notebook, exercise, sweep (got 'graph').",
         "The link's setting 'hidden' is not one this page has; it was ignored.",
         "The link's setting '<b>' is not one this page has; it was ignored.",
     ]
@@ -201,7 +215,7 @@ def _():
         ("learning_rate", None, "learning_rate must be a finite number greater than 0 (got None)"),
         ("seed", 2 ** 32, "seed must be a whole number from 0 to 4294967295 (got 4294967296)"),
         ("activation", 1, "activation must be one of tanh, sigmoid, relu (got 1)"),
-        ("view", "caf\u00e9", "view must be one of lab, notebook (got 'caf\u00e9')"),
+        ("view", "caf\u00e9", "view must be one of lab, notebook, exercise, sweep (got 'caf\u00e9')"),
         ("notebook_mode", "tab\there", "notebook_mode must be true or false (got 'tab\\there')"),
         ("hidden", 1, "'hidden' is not a setting of this page"),
     ]:
@@ -219,9 +233,10 @@ def _():
                                 "&notebook_mode=false&speed=10&log_scale=false&embed=false&view=lab",
           "default link")
     for learning_rate in (0.123456789, 0.46, 1e-07, from_bits(4623697889580987650), from_bits(1), 3.0):
-        settings = {"n_h": 7, "activation": "relu", "cost": "cross_entropy", "learning_rate": learning_rate,
-                    "seed": 4294967295, "table": "NAND", "notebook_mode": True, "speed": 500, "log_scale": True,
-                    "embed": True, "view": "notebook"}
+        settings = dict(DEFAULTS)  # the views' own settings too, at their defaults
+        settings.update({"n_h": 7, "activation": "relu", "cost": "cross_entropy", "learning_rate": learning_rate,
+                         "seed": 4294967295, "table": "NAND", "notebook_mode": True, "speed": 500, "log_scale": True,
+                         "embed": True, "view": "notebook"})
         again, messages = read_link(write_link(settings))
         equal(messages, [], "messages")
         for key in settings:
@@ -335,6 +350,86 @@ def _():
     meter = app.pacing.RateMeter(window=1.0)
     meter.add(100, 10.0)
     equal(meter.add(100, 11.0), 200.0, "rate")
+
+
+# --- Many seeds and the cost landscape --------------------------------------------------------------------------------
+
+@check("the Many seeds view's texts")
+def _():
+    summary = {"step": 12000, "steps": 10000, "done": False, "eta_seconds": 12.6}
+    equal(app.sweep_view.progress_text(summary), "12,000 of 10,000", "progress")
+    equal(app.sweep_view.time_left_text(summary), "about 13 s", "time left")
+    equal(app.sweep_view.time_left_text(dict(summary, eta_seconds=None)), "estimating…", "no estimate")
+    equal(app.sweep_view.time_left_text(dict(summary, done=True)), "done", "done")
+    equal(app.sweep_view.time_left_text(summary, stopped=True), "stopped", "stopped")
+    equal(app.sweep_view.seeds_heading("training", 1, 1), "Still improving: 1 network", "heading")
+    equal(app.sweep_view.seeds_heading("stuck", 120, 50), "Stuck: 120 networks (the first 50 listed)", "heading")
+
+
+@check("a histogram's bar chosen by keyboard")
+def _():
+    bars = [{}, {}, {}]
+    bar_index = app.sweep_plots.bar_index
+    equal([bar_index(bars, None, "ArrowRight"), bar_index(bars, None, "End"), bar_index(bars, 1, "ArrowLeft"),
+           bar_index(bars, 2, "ArrowRight"), bar_index(bars, 0, "ArrowLeft"), bar_index(bars, 0, "End"),
+           bar_index([], None, "Home")], [0, 2, 0, 2, 0, 2, None], "bars chosen")
+
+
+@check("the landscape's axes, range, legend and parameters")
+def _():
+    equal(app.state.parameter_names(1), ["W0[0,0]", "W0[0,1]", "b0[0,0]", "W1[0,0]", "b1[0,0]"], "parameters")
+    equal(len(app.state.parameter_names(16)), 16 * 4 + 1, "16 hidden units")
+    equal(validate("landscape_axes", " W1[0,0], b0[1,0] "), "W1[0,0],b0[1,0]", "axes")
+    equal(validate("landscape_axes", "Random"), "random", "random axes")
+    for bad in ("W1[0,0],W1[0,0]", "W1[0,0]", "W2[0,0],W1[0,0]", "W0[16,0],W1[0,0]"):
+        try:
+            validate("landscape_axes", bad)
+        except ValueError as err:
+            assert str(err).startswith("landscape_axes must be random or two different parameters"), str(err)
+        else:
+            raise AssertionError("accepted " + bad)
+    equal(validate("landscape_span", "0.5"), 0.5, "span")
+    try:
+        validate("landscape_span", "101")
+    except ValueError as err:
+        equal(str(err), "landscape_span must be a number greater than 0 and at most 100 (got '101')", "message")
+    equal(app.landscape_view.axes_request("W1[0,0],b0[1,0]"), ["W1[0,0]", "b0[1,0]"], "request")
+    equal(app.landscape_view.axes_request("random"), "random", "random request")
+    equal(app.landscape_view.axes_setting("random", "W1[0,0]"), "random", "either random")
+    equal(app.landscape_view.other_parameter(["a", "b", "c"], "c"), "a", "the other parameter")
+    equal(app.landscape_plot.legend_gradient([[0.0, "#440154"], [0.25, "#3b528b"], [1.0, "#fde725"]]),
+          "linear-gradient(to right, #440154 0%, #3b528b 25%, #fde725 100%)", "legend")
+    equal(app.landscape_plot.contour_text([{"label": "J = 0.01"}, {"label": "J = 0.1"}]),
+          "White contour lines at J = 0.01, J = 0.1.", "contours")
+    equal(write_link(dict(DEFAULTS, landscape_span=0.25)).split("&")[-1], "landscape_span=0.25", "link")
+
+
+@check("saving and lesson links: file names, size limits, imported settings and lesson queries")
+def _():
+    equal(plot_file_name("backprop-lab_xor_nh2_seed2_step0.png", "cost-chart"),
+          "backprop-lab_xor_nh2_seed2_step0_cost-chart.png", "plot file name")
+    equal(too_large("run.json", 2000000), None, "a file at the limit")
+    equal(too_large("junk.json", 10485760), "junk.json is 10.5 MB, too large for a saved run (at most 2.0 MB): "
+          "this is not a file Backprop Lab saved.", "a file over the limit")
+    snap = json.loads('{"config": {"n_h": 4, "activation": "relu", "cost": "cross_entropy", "learning_rate": 0.46, '
+                      '"seed": 4294967295, "table": "AND", "notebook_mode": true}, "learning_rate_text": "0.46"}')
+    settings = imported_settings(dict(DEFAULTS, params="1_2"), snap)
+    equal(write_link(settings), "?n_h=4&activation=relu&cost=cross_entropy&learning_rate=0.46&seed=4294967295"
+          "&table=AND&notebook_mode=true&speed=10&log_scale=false&embed=false&view=lab", "imported settings")
+    equal(lesson_query(DEFAULTS, ["table", "seed"], ["n_h", "seed"], "notebook", "0.5_-1e-07"),
+          "?n_h=2&activation=tanh&cost=half_mse&learning_rate=10&seed=2&table=XOR&notebook_mode=false&speed=10"
+          "&log_scale=false&embed=false&view=notebook&hide=seed%2Ctable&lock=n_h&params=0.5_-1e-07", "lesson query")
+    equal(names(read_link("?hide=table,SEED")[0]["hide"]), ["seed", "table"], "hidden controls")
+    equal(buttons_note(["reset", "n_h", "train"]), "Locked by this lesson: Train, Reset.", "buttons' note")
+
+
+@check("the exercises: the solution's line behind the hints, the state's choices")
+def _():
+    equal(exercises.reference_line(exercises.get("backward"), "dZ1"), "dZ1 = dA1 * (1 - A1**2)", "dZ1's line")
+    equal(exercises.reference_line(exercises.get("forward"), "A2"), "A2 = sigmoid(Z2)", "A2's line")
+    equal(app.state.CHOICES["exercise"], exercises.NAMES, "exercise choices")
+    equal(write_link(dict(DEFAULTS, view="exercise", exercise="backward")).split("&")[-2:],
+          ["view=exercise", "exercise=backward"], "an exercise's link")
 
 
 def run_checks():

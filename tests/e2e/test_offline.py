@@ -17,6 +17,7 @@ from playwright.sync_api import expect
 
 from guard import PageGuard
 from labpage import button, expect_ready, field, readout, wait_for_step_at_least
+import build_site
 import serve
 import setup_runtime
 
@@ -95,7 +96,7 @@ def site_copy(tmp_path):
     site = tmp_path / "site"
     site.mkdir()
     root = setup_runtime.ROOT
-    for name in ("index.html", "pyscript.toml", "worker.toml", "sw.js"):
+    for name in build_site.TOP_FILES:
         (site / name).symlink_to(root / name)
     (site / "py").symlink_to(root / "py")
     (site / "static").mkdir()

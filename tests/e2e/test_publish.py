@@ -193,3 +193,23 @@ def test_embedded_with_view_notebook_the_frame_opens_the_notebook(browser, publi
     frame = next(frame for frame in page.frames if frame.url.startswith(published_url))
     assert frame.evaluate("document.documentElement.scrollWidth") <= 800
     finish(page, lab)
+
+
+def test_embedded_a_lesson_link_hides_locks_and_opens_its_view(browser, published_url, host_url):
+    page = guarded_page(browser, origin_of(host_url), also=[origin_of(published_url)])
+    page.set_viewport_size({"width": 800, "height": 520})
+    page.goto(host_url)
+    page.evaluate("url => { document.querySelector('iframe').src = url; }",
+                  published_url + "?embed=1&n_h=3&hide=seed,table,tabs&lock=n_h,reset&view=notebook")
+    lab = page.frame_locator(FRAME)
+    expect(lab.locator("html[data-app-state=ready]")).to_be_attached(timeout=READY_TIMEOUT_MS)
+    expect(lab.get_by_role("tabpanel", name="Notebook")).to_be_visible()
+    expect(lab.get_by_role("tablist")).to_be_hidden()
+    for label in ("Seed", "Truth table"):
+        expect(field(lab, label)).to_be_hidden()
+    expect(field(lab, "Hidden units n_h")).to_be_disabled()
+    expect(field(lab, "Hidden units n_h")).to_have_value("3")
+    expect(button(lab, "Reset")).to_be_disabled()
+    button(lab, "Step").click()
+    expect(readout(lab, "Step")).to_have_text("1")
+    finish(page, lab)

@@ -308,3 +308,27 @@ def test_a_history_limit_keeps_an_evenly_thinned_curve():
 def test_a_history_limit_must_be_an_even_whole_number_of_at_least_2(limit):
     with pytest.raises(ValueError, match="history_limit"):
         Run(history_limit=limit)
+
+
+def test_a_batch_tracks_the_step_from_which_each_network_stays_solved():
+    config = {"learning_rate": 3}
+    seeds = range(6)
+    batch = Batch(config, seeds, track_solved=True)
+    assert Batch(config, seeds).solved_since is None  # nothing tracked unless asked
+    singles = [Run({**config, "seed": seed}) for seed in seeds]
+    since = [-1] * len(singles)
+    for step in range(1, 400):
+        batch.train(1)
+        for k, run in enumerate(singles):
+            run.train(1)
+            since[k] = (since[k] if since[k] >= 0 else step) if run.solved else -1
+        assert batch.solved_since.tolist() == since
+    assert any(s >= 0 for s in since) and any(s < 0 for s in since)
+
+
+def test_a_batch_draws_the_same_initial_networks_as_init_params():
+    seeds = [0, 1, 2, 2**32 - 1]
+    batch = Batch({"n_h": 5}, seeds)
+    for k, seed in enumerate(seeds):
+        for name, value in init_params(5, seed).items():
+            np.testing.assert_array_equal(batch.params[name][k], value)

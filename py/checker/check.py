@@ -1,0 +1,201 @@
+"""run() and check(): the student's code on the network on screen (run), and on that network and a few
+others with every value checked (check). Reference values are computed before the student's code runs,
+and the student's functions get copies of the arrays."""
+import math
+
+import numpy as np
+
+import exercises
+from backprop import numeric_gradient, relative_error
+from backprop.network import backward as model_backward
+
+from . import diagnose, networks
+from .runner import Sandbox
+
+RIGHT, SUSPICIOUS = 1e-7, 1e-4   # CS231n's bands, as in worker/notebook.py
+RANK = {"right": 0, "wrong": 1, "wrong shape": 2, "missing": 3}
+BACKWARD_ARGS = ("A0", "Y", "W0", "b0", "W1", "b1", "Z1", "A1", "Z2", "A2")
+
+
+class NotNumbers:
+    """What the student returned for a value, when it is not an array of numbers."""
+
+    def __init__(self, value):
+        self.text = _short(value)
+
+
+def _short(value, limit=300):
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit] + " ..."
+
+
+def _array(value):
+    if value is None:
+        return None
+    try:
+        return np.array(value, dtype=float)
+    except Exception:  # noqa: BLE001 - anything the student returned
+        return NotNumbers(value)
+
+
+def _backward_values(result):
+    if not isinstance(result, dict):
+        raise TypeError(f"backward must return a dict of the eight gradients, like the starter code "
+                        f"(it returned {type(result).__name__})")
+    return {name: _array(result.get(name)) for name in exercises.backward.CHECKED}
+
+
+def _forward_values(result):
+    if not isinstance(result, (tuple, list)) or len(result) != 4:
+        size = f"{len(result)} values" if isinstance(result, (tuple, list)) else type(result).__name__
+        raise TypeError(f"forward must return the four values Z1, A1, Z2, A2 (it returned {size})")
+    return dict(zip(("Z1", "A1", "Z2", "A2"), (_array(value) for value in result)))
+
+
+def call_student(exercise, box, net):
+    """The student's values on net as {name: array, None or NotNumbers}, or None when their code failed."""
+    if exercise.ID == "backward":
+        fn = box.function("backward")
+        ok, values = box.call(fn, *net.copies(*BACKWARD_ARGS), then=_backward_values) if fn else (False, None)
+        return values if ok else None
+    forward, cost = box.function("forward"), box.function("cost")
+    if not (forward and cost):
+        return None
+    ok, values = box.call(forward, *net.copies("A0", "W0", "b0", "W1", "b1"), then=_forward_values)
+    if not ok:
+        return None
+    ok, J = box.call(cost, *net.copies("A2", "Y"), then=_array)
+    if not ok:
+        return None
+    values["J"] = J
+    return values
+
+
+def references(exercise, net):
+    """{name: (the model's value, the numeric gradient or None)} for net."""
+    if exercise.ID == "forward":
+        return {name: (np.asarray(net.cache[name], dtype=float), None) for name in exercise.CHECKED}
+    grads = model_backward(net.params, net.cache, net.A0, net.Y)
+    return {"d" + name: (grads["d" + name], numeric_gradient(name, net.params, net.A0, net.Y))
+            for name in ("A2", "Z2", "W1", "b1", "A1", "Z1", "W0", "b0")}
+
+
+def _compare(value, expected, numeric, sign):
+    """(status, relative error or None, the student's shape or None) on one network."""
+    if value is None:
+        return "missing", None, None
+    if isinstance(value, NotNumbers):
+        return "wrong", None, None
+    if expected.shape == () and value.size == 1:
+        value = value.reshape(())
+    if value.shape != expected.shape:
+        return "wrong shape", None, list(value.shape)
+    with np.errstate(all="ignore"):
+        to_model = relative_error(sign * value, expected)
+        error = to_model if numeric is None else relative_error(sign * value, numeric)
+    status = "right" if to_model <= RIGHT else "wrong"
+    return status, (error if math.isfinite(error) else None), list(value.shape)
+
+
+def band(error):
+    if error is None:
+        return None
+    return "right" if error <= RIGHT else ("suspicious" if error <= SUSPICIOUS else "wrong")
+
+
+def _row(name, got, nets, refs, sign):
+    worst = None
+    errors = []
+    for k, (net, ref) in enumerate(zip(nets, refs)):
+        expected, numeric = ref[name]
+        value = got[k].get(name) if k < len(got) else None
+        status, error, got_shape = _compare(value, expected, numeric, sign)
+        if error is not None:
+            errors.append(error)
+        key = (RANK[status], -1 if error is None else error)
+        if worst is None or key > worst[0]:
+            worst = (key, status, net.label, list(expected.shape), got_shape)
+    _, status, label, shape, got_shape = worst
+    error = max(errors) if errors else None
+    row = {"name": name, "status": status, "shape": shape, "got_shape": got_shape, "error": error,
+           "band": band(error), "network": label, "diagnosis": None}
+    row.update(row_texts(row))
+    return row
+
+
+def row_texts(row):
+    """What the page shows of a row, as CPython writes it: its result and its relative error with the band."""
+    result = row["status"]
+    if result == "wrong shape":
+        got = "no array" if row["got_shape"] is None else "shape " + _shape_text(row["got_shape"])
+        result = f"wrong shape: {row['name']} must have shape {_shape_text(row['shape'])}, not {got}"
+    elif result == "wrong":
+        result = f"wrong (on {row['network']})"
+    error = "" if row["error"] is None else f"{row['error']:.1e} ({row['band']})"
+    return {"result_text": result, "error_text": error}
+
+
+def _shape_text(shape):
+    return "(" + ", ".join(str(n) for n in shape) + ("," if len(shape) == 1 else "") + ")"
+
+
+def _values_text(values, names):
+    out = []
+    for name in names:
+        value = values.get(name) if values else None
+        if isinstance(value, np.ndarray):
+            text = np.array2string(value, precision=5, threshold=40, max_line_width=80)
+            out.append({"name": name, "text": text, "shape": list(value.shape)})
+        else:
+            out.append({"name": name, "text": value.text if isinstance(value, NotNumbers) else "None",
+                        "shape": None})
+    return out
+
+
+def run(exercise_name, code, network_json):
+    """The student's code once, on the network on screen: what it printed, raised and returned."""
+    exercise = exercises.get(exercise_name)
+    net = networks.on_screen(network_json)
+    box = Sandbox(code)
+    values = call_student(exercise, box, net) if box.load() else None
+    return {**box.report(), "values": _values_text(values, exercise.CHECKED)}
+
+
+def check(exercise_name, code, network_json):
+    """Every value of the student's code checked on the network on screen and the other networks."""
+    exercise = exercises.get(exercise_name)
+    nets = [networks.on_screen(network_json), *networks.others()]
+    refs = [references(exercise, net) for net in nets]  # before any of the student's code runs
+    box = Sandbox(code)
+    got = []
+    if box.load():
+        for k, net in enumerate(nets):
+            box.show = k == 0
+            values = call_student(exercise, box, net)
+            if values is None:
+                if box.error is not None and k > 0:
+                    box.error["network"] = net.label
+                break
+            got.append(values)
+    report = box.report()
+    backward = exercise.ID == "backward"
+    sign = 1
+    if backward and got:
+        sign = diagnose.sign_convention(got, [{n: r[n][0] for n in r} for r in refs[:len(got)]], exercise.CHECKED)
+    rows = [_row(name, got, nets, refs, sign) for name in exercise.CHECKED]
+    statuses = {row["name"]: row["status"] for row in rows}
+    complete = len(got) == len(nets)
+    for row in rows:
+        if row["status"] in ("wrong", "wrong shape") and complete:
+            if backward:
+                analytic = [{n: r[n][0] for n in r} for r in refs]
+                row["diagnosis"] = diagnose.backward(row["name"], statuses, got, nets, analytic, sign)
+            else:
+                row["diagnosis"] = diagnose.forward(row["name"], statuses, got, nets)
+    right = sum(row["status"] == "right" for row in rows)
+    first_wrong = next((row["name"] for row in rows if row["status"] != "right"), None)
+    return {
+        "rows": rows, "right": right, "total": len(rows), "summary": f"{right} of {len(rows)} right",
+        "first_wrong": first_wrong, "formula": exercise.FORMULAS.get(first_wrong) if first_wrong else None,
+        "note": diagnose.NOTE if sign < 0 else None, "networks": [net.label for net in nets], **report,
+    }

@@ -1,0 +1,212 @@
+"""Runs a student's code safely enough for a lesson: its own namespace, its output captured, its errors
+reported with the line in the student's code, and a deadline.
+
+The deadline is a trace function (sys.settrace) that raises Stopped, a BaseException, once time is up.
+CPython drops a trace function that raises, so a student who catches Stopped would run on untraced: a
+profile function (sys.setprofile) and Stopped's own __del__ (when the student's handler lets it go) put
+the trace back, and it raises again at the next line. A loop inside the handler itself, or a hang in C
+(a huge NumPy product), is not stopped here: the page ends the whole worker when it does not answer.
+"""
+import builtins
+import math
+import sys
+import time
+import traceback
+
+import numpy as np
+
+FILENAME = "<your code>"
+SECONDS = 1.0          # per call of the student's code
+OUTPUT_LIMIT = 20_000  # characters of printed output kept
+# Modules the student's code could change by assigning to them (np.tanh = ...): restored after each call.
+GUARDED = (np, np.linalg, builtins, math)
+
+
+class Stopped(BaseException):
+    """Time is up. A BaseException, so that `except Exception` in the student's code does not catch it."""
+
+    def __del__(self):
+        deadline = Deadline.active
+        if deadline is not None and deadline.expired():
+            deadline.arm(sys._getframe(1))
+
+
+class Deadline:
+    active = None
+
+    def __init__(self, seconds, clock=time.perf_counter):
+        self.seconds, self.clock = seconds, clock
+        self.end = clock() + seconds
+        self.fired = False
+
+    def expired(self):
+        return self.clock() > self.end
+
+    # Both act only in frames of the student's code, never in the checker's own.
+    def _trace(self, frame, event, arg):
+        if frame.f_code.co_filename != FILENAME:
+            return None
+        if self.clock() > self.end:
+            self.fired = True
+            raise Stopped()
+        return self._trace
+
+    def _profile(self, frame, event, arg):
+        if frame.f_code.co_filename == FILENAME and sys.gettrace() is None and self.clock() > self.end:
+            self.arm(frame)
+
+    def arm(self, frame=None):
+        """Trace every new frame, and frame and its callers in the student's code."""
+        sys.settrace(self._trace)
+        while frame is not None:
+            if frame.f_code.co_filename == FILENAME:
+                frame.f_trace = self._trace
+            frame = frame.f_back
+
+    def __enter__(self):
+        Deadline.active = self
+        sys.setprofile(self._profile)
+        self.arm()
+        return self
+
+    def __exit__(self, *exc):
+        sys.settrace(None)
+        sys.setprofile(None)
+        Deadline.active = None
+        return False
+
+
+class Output:
+    """A text stream that keeps the first OUTPUT_LIMIT characters and counts the rest."""
+
+    def __init__(self, limit=OUTPUT_LIMIT):
+        self.parts, self.kept, self.dropped, self.limit = [], 0, 0, limit
+
+    def write(self, text):
+        text = str(text)
+        room = self.limit - self.kept
+        self.parts.append(text[:max(room, 0)])
+        self.kept += min(len(text), max(room, 0))
+        self.dropped += max(len(text) - max(room, 0), 0)
+        return len(text)
+
+    def flush(self):
+        pass
+
+    def text(self):
+        note = f"\n[... {self.dropped:,} more characters of output not shown]" if self.dropped else ""
+        return "".join(self.parts) + note
+
+
+def _source_line(code, line):
+    lines = code.splitlines()
+    return lines[line - 1].strip() if line and 0 < line <= len(lines) else None
+
+
+WORDS = {
+    RecursionError: "A function called itself too many times (maximum recursion depth exceeded): "
+                    "does your recursion ever stop?",
+    MemoryError: "Ran out of memory: is an array far larger than the network needs?",
+    SystemExit: "Your code called exit(); the checker needs your function to return instead.",
+}
+
+
+def describe(error, code):
+    """{"kind", "message", "line", "text"} for an exception, at the innermost line of the student's code."""
+    if isinstance(error, SyntaxError) and error.filename == FILENAME:
+        line = error.lineno
+        return {"kind": type(error).__name__, "message": error.msg, "line": line,
+                "text": _source_line(code, line)}
+    line = None
+    for frame in traceback.extract_tb(error.__traceback__):
+        if frame.filename == FILENAME:
+            line = frame.lineno
+    words = next((text for kind, text in WORDS.items() if isinstance(error, kind)), None)
+    message = words or str(error) or type(error).__name__
+    return {"kind": type(error).__name__, "message": message, "line": line, "text": _source_line(code, line)}
+
+
+class Sandbox:
+    """The student's code, loaded once, its functions called any number of times.
+
+    After the first error or stop every further call fails at once: report() says what happened.
+    Only output printed while `show` is on is kept (checks on other networks would repeat it).
+    """
+
+    def __init__(self, code, seconds=SECONDS):
+        self.code, self.seconds = str(code), seconds
+        self.output, self.error, self.stopped = Output(), None, None
+        self.namespace = {"__name__": "__student__", "__builtins__": builtins}
+        self.show = True
+        self._saved = [(vars(module), dict(vars(module))) for module in GUARDED]
+
+    @property
+    def failed(self):
+        return self.error is not None or self.stopped is not None
+
+    def load(self):
+        """Compile and run the code (its definitions). False when that failed."""
+        try:
+            compiled = compile(self.code, FILENAME, "exec")
+        except (SyntaxError, ValueError) as error:  # ValueError: a NUL byte in the source
+            self.error = describe(error, self.code) if isinstance(error, SyntaxError) else {
+                "kind": type(error).__name__, "message": str(error), "line": None, "text": None}
+            return False
+        ok, _ = self._run(exec, compiled, self.namespace)
+        return ok
+
+    def function(self, name):
+        """The student's function called name, or None with an error saying it is missing."""
+        value = self.namespace.get(name)
+        if callable(value):
+            return value
+        if not self.failed:
+            what = "is not a function" if name in self.namespace else "is not defined"
+            self.error = {"kind": "NameError", "message": f"{name} {what}: define def {name}(...) in your code.",
+                          "line": None, "text": None}
+        return None
+
+    def call(self, fn, *args, seconds=None, then=None):
+        """(True, fn(*args)) or (False, None) when it raised or ran out of time (see report()).
+        then(result) runs inside the deadline too (converting what the student returned runs their code)."""
+        if self.failed:
+            return False, None
+        return self._run(lambda: (then or (lambda r: r))(fn(*args)), seconds=seconds)
+
+    def _run(self, fn, *args, seconds=None):
+        seconds = self.seconds if seconds is None else seconds
+        stdout, stderr = sys.stdout, sys.stderr
+        sink = self.output if self.show else Output(0)
+        sys.stdout = sys.stderr = sink
+        deadline = Deadline(seconds)
+        try:
+            with deadline:
+                result = fn(*args)
+            return True, result
+        except Stopped:
+            self._stop(deadline)
+        except BaseException as error:  # the student's exceptions, whatever they are
+            if deadline.fired:
+                self._stop(deadline)
+            else:
+                self.error = describe(error, self.code)
+        finally:
+            sys.settrace(None)
+            sys.setprofile(None)
+            Deadline.active = None
+            sys.stdout, sys.stderr = stdout, stderr
+            self._restore()
+        return False, None
+
+    def _stop(self, deadline):
+        shown = f"{deadline.seconds:g}"
+        self.stopped = {"seconds": deadline.seconds,
+                        "message": f"Stopped after {shown} s: does your loop end?"}
+
+    def _restore(self):
+        for live, saved in self._saved:
+            live.clear()
+            live.update(saved)
+
+    def report(self):
+        return {"output": self.output.text(), "error": self.error, "stopped": self.stopped}

@@ -1,0 +1,144 @@
+"""train(): gradient descent with the student's backward pass, beside the same network trained with the
+model's (backprop.Run), and both cost curves on one chart."""
+import json
+import math
+import time
+
+import numpy as np
+
+from backprop import A0, PARAM_NAMES, Config, Run, forward, init_params, truth_table
+from backprop.config import whole_number
+from backprop.network import backward as model_backward
+from worker.cost_curve import chart, cost_path, format_cost, x_domain, y_domain
+
+from . import diagnose
+from .check import BACKWARD_ARGS, _backward_values
+from .runner import Sandbox
+
+SECONDS = 3.0      # for all the steps of the student's backward together
+MAX_STEPS = 5000
+SETTINGS = ("n_h", "seed", "learning_rate", "table")
+
+
+def _settings(settings):
+    if not isinstance(settings, dict):
+        raise ValueError(f"the settings must be a JSON object (got {settings!r})")
+    unknown = [key for key in settings if key not in SETTINGS]
+    if unknown:
+        raise ValueError(f"unknown setting {unknown[0]!r}; the settings are {', '.join(SETTINGS)}")
+    return Config.from_dict(settings)  # tanh and half-MSE, the exercise's network
+
+
+class Mine:
+    """The student's backward pass training one network: its costs, and why it stopped if it did."""
+
+    def __init__(self, code, config, steps):
+        self.config, self.Y = config, truth_table(config.table)
+        self.params = init_params(config.n_h, config.seed)
+        self.box = Sandbox(code, seconds=SECONDS)
+        self.costs, self.problem, self.sign = [], None, 1
+        self._train(steps)
+        if self.box.stopped:
+            self.box.stopped = {"seconds": SECONDS, "message": f"Stopped after {SECONDS:g} s of training: is "
+                                "your backward pass very slow, or does a loop in it not end?"}
+
+    def _gradients(self, fn, cache, until):
+        values = {"A0": np.array(A0, dtype=float), "Y": np.array(self.Y), **self.params, **cache}
+        args = [np.array(values[name], dtype=float) for name in BACKWARD_ARGS]
+        ok, grads = self.box.call(fn, *args, seconds=max(until - time.perf_counter(), 0.0), then=_backward_values)
+        return grads if ok else None
+
+    def _train(self, steps):
+        until = time.perf_counter() + SECONDS
+        fn = self.box.function("backward") if self.box.load() else None
+        lr = self.config.learning_rate
+        with np.errstate(all="ignore"):
+            cache = forward(self.params, A0, self.Y)
+            self.costs.append(float(cache["J"]))
+            for k in range(steps):
+                grads = self._gradients(fn, cache, until) if fn else None
+                if grads is None:
+                    return
+                if k == 0:
+                    true = model_backward(self.params, cache, A0, self.Y)
+                    self.sign = diagnose.sign_convention([grads], [true], tuple(true))
+                for name in PARAM_NAMES:
+                    grad = grads.get("d" + name)
+                    if not isinstance(grad, np.ndarray) or grad.shape != self.params[name].shape:
+                        shape = self.params[name].shape
+                        self.problem = (f"at step {k} your backward returned no usable d{name} "
+                                        f"(it must be an array of shape {shape})")
+                        return
+                for name in PARAM_NAMES:
+                    self.params[name] = self.params[name] - self.sign * lr * grads["d" + name]
+                cache = forward(self.params, A0, self.Y)
+                J = float(cache["J"])
+                self.costs.append(J)
+                if not math.isfinite(J):
+                    self.problem = f"the cost became {format_cost(J)} at step {k + 1}"
+                    return
+        self.A2 = cache["A2"]
+
+    @property
+    def learned(self):
+        A2 = getattr(self, "A2", None)
+        return A2 is not None and bool(np.where(self.Y > 0.5, A2 > 0.5, A2 < 0.5).all())
+
+
+def _chart(reference, mine, size):
+    width, height = float(size["width"]), float(size["height"])
+    log_scale = bool(size.get("log_scale", False))
+    steps = np.arange(len(reference), dtype=float)
+    mine_steps = np.arange(len(mine), dtype=float)
+    both_steps = np.concatenate([steps, mine_steps])
+    both_costs = np.concatenate([reference, mine])
+    # One pair of axes for both curves: chart() of all the points gives the axes, cost_path each curve.
+    view = chart(both_steps, both_costs, width, height, log_scale)
+    ranges = x_domain(both_steps), y_domain(both_costs, log_scale)
+    view["path"] = cost_path(steps, reference, width, height, log_scale, *ranges)
+    view["mine_path"] = cost_path(mine_steps, mine, width, height, log_scale, *ranges)
+    view["point"] = None
+    view["labels"] = {"path": "the model's backward pass", "mine_path": "your backward pass"}
+    view["label"] = (f"Cost J against the step: your backward pass from {format_cost(mine[0])} to "
+                     f"{format_cost(mine[-1])}, the model's to {format_cost(reference[-1])}."
+                     + (" Log scale." if log_scale else ""))
+    return view
+
+
+def train(code, settings, steps, chart_size=None):
+    config = _settings(settings)
+    steps = whole_number("steps", steps, 1, MAX_STEPS)
+    reference = Run(config)
+    reference.train(steps)
+    ref_costs = [float(c) for c in reference.history]
+    mine = Mine(code, config, steps)
+    first, last = mine.costs[0], mine.costs[-1]
+    taken = len(mine.costs) - 1
+    if mine.box.failed or mine.problem or taken < steps:
+        why = mine.problem or ("your code stopped with an error" if mine.box.error else "it ran out of time")
+        verdict = f"Training with your backward pass stopped after {taken} steps: {why}."
+    elif mine.learned:
+        verdict = (f"Your backward pass trains the network: J fell from {format_cost(first)} to "
+                   f"{format_cost(last)} in {steps} steps (the model's: {format_cost(reference.cost)}).")
+    else:
+        verdict = (f"Your backward pass did not learn: J went from {format_cost(first)} to "
+                   f"{format_cost(last)} in {steps} steps, where the model's reached {format_cost(reference.cost)}.")
+    return {
+        "mine": last if math.isfinite(last) else None,
+        "reference": reference.cost if math.isfinite(reference.cost) else None,
+        "learned": mine.learned and taken == steps, "verdict": verdict,
+        "note": diagnose.NOTE if mine.sign < 0 else None,
+        "chart": _chart(ref_costs, mine.costs, chart_size) if chart_size else None,
+        **mine.box.report(),
+    }
+
+
+def train_json(code, settings_json, steps, chart_json):
+    try:
+        settings = json.loads(settings_json) if settings_json else {}
+        size = json.loads(chart_json) if chart_json else None
+    except ValueError as error:
+        raise ValueError(f"the settings or chart size are not valid JSON ({error})") from None
+    if size is not None and not (isinstance(size, dict) and "width" in size and "height" in size):
+        raise ValueError(f"the chart size must be {{\"width\", \"height\", \"log_scale\"}} (got {size!r})")
+    return train(code, settings, steps, size)
