@@ -19,3 +19,4 @@ bench:
 	.venv/bin/python bench/bench_model.py
 	.venv/bin/python bench/bench_page.py
 	.venv/bin/python bench/bench_sweep.py
+	node bench/pyodide_sweep.mjs
