@@ -144,6 +144,16 @@ def test_a_wrong_shape_names_the_expected_shape(screen):
     assert row["status"] == "wrong shape"
     assert row["shape"] == [2, 1] and row["got_shape"] == [2]
     assert row["network"].startswith("the network on screen")
+    # What the page shows, written by the worker (the page's MicroPython formats floats otherwise).
+    assert row["result_text"] == "wrong shape: db0 must have shape (2, 1), not shape (2,)"
+    assert row["error_text"] == ""
+
+
+def test_the_texts_of_a_wrong_row_name_its_network_error_and_band(screen):
+    row = rows(check(backward_with(("dA2 = (A2 - Y) / m", "dA2 = (A2 - Y)")), screen))["dA2"]
+    assert row["result_text"] == "wrong (on " + row["network"] + ")"
+    assert row["error"] > 0.5  # 4 times too big: |4g - g| / (|4g| + |g|) = 0.6
+    assert row["error_text"] == "6.0e-01 (wrong)"
 
 
 def test_a_missing_key_is_missing(screen):
