@@ -11,6 +11,7 @@ import json
 import exercises
 from app.exercise_results import ExerciseResults
 from app.exercise_runner import ExerciseRunner, RunnerError, Stopped
+from app.export_menu import download
 from app.state import spell
 
 STORAGE_PREFIX = "backprop-lab:exercise:"
@@ -112,15 +113,8 @@ class ExerciseView:
     def download(self):
         from pyscript.ffi import to_js
 
-        js = self.window
-        blob = js.Blob.new(to_js([self.code()]), to_js({"type": "text/x-python"}))
-        link = self.document.createElement("a")
-        link.href = js.URL.createObjectURL(blob)
-        link.download = "backprop-lab_{}.py".format(self.name)
-        self.document.body.appendChild(link)
-        link.click()
-        link.remove()
-        js.setTimeout(lambda: js.URL.revokeObjectURL(link.href), 1000)
+        blob = self.window.Blob.new(to_js([self.code()]), to_js({"type": "text/x-python"}))
+        download(self.document, self.window, blob, "backprop-lab_{}.py".format(self.name))
 
     def ask_start_over(self):
         self._ask("Start over from the starter code? Your code for this exercise will be replaced (download it first "

@@ -39,6 +39,16 @@ def download(document, window, blob, name):
     window.setTimeout(lambda: window.URL.revokeObjectURL(url), 1000)
 
 
+def white_canvas(document, width, height):
+    """A new canvas of width x height pixels, painted white (a PNG's background); returns (canvas, context)."""
+    canvas = document.createElement("canvas")
+    canvas.width, canvas.height = width, height
+    context = canvas.getContext("2d")
+    context.fillStyle = "#ffffff"
+    context.fillRect(0, 0, width, height)
+    return canvas, context
+
+
 class ExportMenu:
     def __init__(self, document, window, lab):
         self.document, self.window, self.lab = document, window, lab
@@ -87,11 +97,7 @@ class ExportMenu:
         """A copy of a plot's canvas (its bitmap is already at device resolution) on a white background."""
         if not source.width or not source.clientWidth:
             return None
-        canvas = self.document.createElement("canvas")
-        canvas.width, canvas.height = source.width, source.height
-        context = canvas.getContext("2d")
-        context.fillStyle = "#ffffff"
-        context.fillRect(0, 0, canvas.width, canvas.height)
+        canvas, context = white_canvas(self.document, source.width, source.height)
         context.drawImage(source, 0, 0)
         return canvas
 
@@ -123,11 +129,7 @@ class ExportMenu:
             await image.decode()
         finally:
             self.window.URL.revokeObjectURL(url)
-        canvas = self.document.createElement("canvas")
-        canvas.width, canvas.height = width, height
-        context = canvas.getContext("2d")
-        context.fillStyle = "#ffffff"
-        context.fillRect(0, 0, width, height)
+        canvas, context = white_canvas(self.document, width, height)
         context.drawImage(image, 0, 0, width, height)
         return canvas
 

@@ -222,8 +222,11 @@ class Lab:
 
     def change(self, name):
         """A setting changed in the form: apply it, or show why it cannot be."""
-        if name in OPTIONAL_KEYS:  # a view's own setting
-            self.settings[name] = validate(name, self.document.getElementById(name).value)
+        if name in OPTIONAL_KEYS:  # a view's own setting; its view shows a bad value's message beside the field
+            try:
+                self.settings[name] = validate(name, self.document.getElementById(name).value)
+            except ValueError:
+                return
             self.save_link()
             self.open_view()
             return

@@ -121,7 +121,7 @@ class LandscapePanel:
 
     def on_snapshot(self, snap):
         """The lab showed a snapshot: the selects follow its network; the landscape follows when not training."""
-        self.show_controls(snap["config"]["n_h"] if "config" in snap else len(snap["params"]["b0"]))
+        self.show_controls(snap["config"]["n_h"])
         self.want()
 
     def want(self, force=False):

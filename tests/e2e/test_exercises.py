@@ -114,6 +114,10 @@ def test_start_over_asks_first_embedded_too(open_lab):
     button(page, "Start over").click()
     button(page, "Keep my code").click()
     expect(editor(page)).to_contain_text("# my own attempt")
+    with page.expect_download() as saved:
+        button(page, "Download my code").click()
+    assert saved.value.suggested_filename == "backprop-lab_forward.py"
+    assert open(saved.value.path()).read() == "# my own attempt\n"
     button(page, "Start over").click()
     page.get_by_role("group").get_by_role("button", name="Start over").click()
     expect(editor(page)).to_contain_text("def forward(A0, W0, b0, W1, b1):")
