@@ -1,7 +1,7 @@
 # The two commands of the README. Both install what they need on a fresh machine.
 PORT ?= 8000
 
-.PHONY: serve test bench site
+.PHONY: serve test bench site screenshots
 
 serve:
 	python3 tools/serve.py --port $(PORT)
@@ -20,3 +20,8 @@ bench:
 	.venv/bin/python bench/bench_page.py
 	.venv/bin/python bench/bench_sweep.py
 	node bench/pyodide_sweep.mjs
+
+# docs/img/*.png, the README's pictures of each view, taken from the running page.
+screenshots:
+	bash tools/ensure_test_env.sh
+	.venv/bin/python tools/screenshots.py

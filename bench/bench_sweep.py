@@ -15,8 +15,8 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "py")]
 from backprop import A0, Batch, Run, forward  # noqa: E402
 from backprop.network import unflatten  # noqa: E402
-from worker.landscape import landscape  # noqa: E402
-from worker.sweep import Sweep  # noqa: E402
+from worker.landscape.plot import landscape  # noqa: E402
+from worker.sweep.sweep import Sweep  # noqa: E402
 
 K, STEPS, REPEATS = 1000, 1000, 3
 SIZES = {"histogram": [400, 250], "curves": [600, 375], "solve_steps": [400, 250]}

@@ -1,6 +1,6 @@
 """The page, on MicroPython: the lab answers at once, and the model's worker (Pyodide and NumPy, see
 index.html and worker.toml) fills it in once it has started. Boot and event wiring only: the lab view
-is app/lab.py, the worker's door app/model.py, the maths py/backprop/ in the worker."""
+is app/lab/view.py, the worker's door app/door.py, the maths py/backprop/ in the worker."""
 
 from pyscript import document, when, window
 
@@ -17,12 +17,12 @@ def owns_keys(target):
 
 def build():
     """The lab and its other views and panels; returns (lab, lesson): the lesson says which keys it locks."""
-    from app.exercise_view import ExerciseView
-    from app.lab import Lab
-    from app.landscape_view import LandscapePanel
-    from app.lesson import add_save_and_share
-    from app.model import Model
-    from app.sweep_view import SweepView
+    from app.exercises.view import ExerciseView
+    from app.lab.view import Lab
+    from app.landscape.view import LandscapePanel
+    from app.share.lesson import add_save_and_share
+    from app.door import Model
+    from app.sweep.view import SweepView
 
     lab = Lab(document, window, Model("model"))
     lab.add_view("exercise", ExerciseView(document, window, lab))

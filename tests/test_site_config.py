@@ -13,8 +13,8 @@ HTML = (ROOT / "index.html").read_text()
 
 
 def shipped(*packages):
-    return {f"./py/{package}/{path.name}": f"./{package}/{path.name}"
-            for package in packages for path in (ROOT / "py" / package).glob("*.py")}
+    return {f"./py/{rel}": f"./{rel}" for package in packages
+            for rel in (path.relative_to(ROOT / "py").as_posix() for path in (ROOT / "py" / package).rglob("*.py"))}
 
 
 def test_the_page_ships_its_own_modules_and_the_exercises_and_not_the_model():
@@ -22,12 +22,11 @@ def test_the_page_ships_its_own_modules_and_the_exercises_and_not_the_model():
 
 
 def test_the_worker_ships_the_model_and_its_own_modules():
-    assert WORKER["files"] == shipped("backprop", "worker")
+    assert WORKER["files"] == shipped("backprop", "plots", "worker")
 
 
 def test_the_exercise_worker_ships_the_model_the_checker_and_the_exercises():
-    assert EXERCISE["files"] == dict(shipped("backprop", "checker", "exercises"), **{
-        f"./py/worker/{name}": f"./worker/{name}" for name in ("__init__.py", "cost_curve.py")})
+    assert EXERCISE["files"] == shipped("backprop", "checker", "exercises", "plots")
 
 
 def test_the_page_runs_on_the_self_hosted_micropython_and_the_workers_on_pyodide():
@@ -49,7 +48,7 @@ def test_numpy_loads_from_beside_pyodide_not_through_micropip():
 
 
 def test_the_page_layer_imports_neither_numpy_nor_the_model():
-    for path in [ROOT / "py" / "main.py", *(ROOT / "py" / "app").glob("*.py"), *(ROOT / "py" / "exercises").glob("*.py")]:
+    for path in [ROOT / "py" / "main.py", *(ROOT / "py" / "app").rglob("*.py"), *(ROOT / "py" / "exercises").glob("*.py")]:
         text = path.read_text()
         assert not re.search(r"^\s*(import|from)\s+(numpy|backprop)\b", text, re.MULTILINE), path
 

@@ -12,7 +12,7 @@ from backprop.network import backward as model_backward
 from . import diagnose, networks
 from .runner import Sandbox
 
-RIGHT, SUSPICIOUS = 1e-7, 1e-4   # CS231n's bands, as in worker/notebook.py
+RIGHT, SUSPICIOUS = 1e-7, 1e-4   # CS231n's bands, as in worker/notebook/sections.py
 RANK = {"right": 0, "wrong": 1, "wrong shape": 2, "missing": 3}
 BACKWARD_ARGS = ("A0", "Y", "W0", "b0", "W1", "b1", "Z1", "A1", "Z2", "A2")
 

@@ -9,7 +9,7 @@ import numpy as np
 from backprop import A0, PARAM_NAMES, Config, Run, forward, init_params, truth_table
 from backprop.config import whole_number
 from backprop.network import backward as model_backward
-from worker.cost_curve import chart, cost_path, format_cost, x_domain, y_domain
+from plots.cost_chart import chart, cost_path, format_cost, x_domain, y_domain
 
 from . import diagnose
 from .check import BACKWARD_ARGS, _backward_values

@@ -6,7 +6,7 @@ import { manifest, runtimeURLs, workerURLs } from "./site-files.js";
 
 const root = document.documentElement;
 const stage = document.getElementById("loading-stage");
-// Embed mode (?embed=1 or true, as py/app/state.py reads it): the compact layout for an iframe, set
+// Embed mode (?embed=1 or true, as py/app/settings.py reads it): the compact layout for an iframe, set
 // here so that it shows from the first paint rather than once Python has loaded.
 const embed = new URLSearchParams(location.search).getAll("embed").pop();
 if (["1", "true"].includes(embed?.trim().toLowerCase())) root.dataset.embed = "true";

@@ -12,41 +12,41 @@ import json
 import struct
 import sys
 
-import app.controls
-import app.cost_chart
+import app.lab.controls
+import app.lab.cost_chart
 import app.cpython
-import app.diagram
-import app.exercise_results
-import app.exercise_runner
-import app.exercise_view
-import app.export_menu
-import app.importer
-import app.lab
-import app.landscape_plot
-import app.landscape_view
-import app.lesson
-import app.links
-import app.model
-import app.notebook_view
+import app.lab.diagram
+import app.exercises.results
+import app.exercises.runner
+import app.exercises.view
+import app.share.export_menu
+import app.share.importer
+import app.lab.view
+import app.landscape.plot
+import app.landscape.view
+import app.share.lesson
+import app.notebook.terms
+import app.door
+import app.notebook.view
 import app.pacing
-import app.predictions
-import app.readouts
+import app.lab.predictions
+import app.lab.readouts
 import app.stages
-import app.state
-import app.surface
-import app.sweep_plots
-import app.sweep_view
+import app.settings
+import app.lab.surface
+import app.sweep.plots
+import app.sweep.view
 import app.tabs
-from app.diagram import format_value, param_keys, param_name, param_values, stroke_width, tooltip_text
-from app.export_menu import plot_file_name
-from app.importer import imported_settings, too_large
-from app.lesson import buttons_note, lesson_query, names
-from app.links import example_of, parameter_of
-from app.model import ModelError, Refused, decode, settings_json
-from app.predictions import bar_width, format_a2, rows
-from app.readouts import format_cost, summary, thousands
-from app.state import DEFAULTS, parse_query, quote, read_link, shortest, spell, validate, write_link
-from app.surface import circles_path, to_canvas
+from app.lab.diagram import format_value, param_keys, param_name, param_values, stroke_width, tooltip_text
+from app.share.export_menu import plot_file_name
+from app.share.importer import imported_settings, too_large
+from app.share.lesson import buttons_note, lesson_query, names
+from app.notebook.terms import example_of, parameter_of
+from app.door import ModelError, Refused, decode, settings_json
+from app.lab.predictions import bar_width, format_a2, rows
+from app.lab.readouts import format_cost, summary, thousands
+from app.settings import DEFAULTS, parse_query, quote, read_link, shortest, spell, validate, write_link
+from app.lab.surface import circles_path, to_canvas
 import exercises
 
 CHECKS = []
@@ -126,7 +126,7 @@ def _():
                        ("1.7976931348623157e308", 9218868437227405311), ("9007199254740993", 4845873199050653696),
                        ("0.46", 4601958243232267633), (" +1_0.5e-1 ", 4607407598781385933),
                        ("-0.0", 1 << 63), ("1e400", 0x7FF << 52), ("-Infinity", 0xFFF << 52)]:
-        equal(struct.unpack("<Q", struct.pack("<d", app.state.parse_float(text)))[0], bits, "the float of " + text)
+        equal(struct.unpack("<Q", struct.pack("<d", app.settings.parse_float(text)))[0], bits, "the float of " + text)
     equal(validate("learning_rate", "13.337369477691485"), from_bits(4623697889580987650), "learning_rate")
 
 
@@ -184,7 +184,7 @@ def _():
 @check("the messages quote values as CPython's repr does")
 def _():
     every_ascii = "".join(chr(code) for code in range(128))
-    equal(app.state._repr(every_ascii),
+    equal(app.settings._repr(every_ascii),
           '\'\\x00\\x01\\x02\\x03\\x04\\x05\\x06\\x07\\x08\\t\\n\\x0b\\x0c\\r\\x0e\\x0f\\x10\\x11\\x12\\x13'
           '\\x14\\x15\\x16\\x17\\x18\\x19\\x1a\\x1b\\x1c\\x1d\\x1e\\x1f !"#$%&\\\'()*+,-./0123456789:;<=>?@'
           'ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\\x7f\'', "every ASCII character")
@@ -195,7 +195,7 @@ def _():
                         ("\u0442\u0430\u043d\u0445", "'\u0442\u0430\u043d\u0445'"), (2.5, "2.5"), (10.0, "10.0"),
                         (-0.0, "-0.0"), (1e16, "1e+16"), (from_bits(4623697889580987650), "13.337369477691485"),
                         (None, "None"), (True, "True"), (7, "7")]:
-        equal(app.state._repr(value), text, "the repr of " + text)
+        equal(app.settings._repr(value), text, "the repr of " + text)
 
 
 @check("validate gives CPython's values and words for Python values")
@@ -311,7 +311,7 @@ def _():
 
 # --- the worker's answers -------------------------------------------------------------------------------------------
 
-@check("app.model.decode turns the worker's NaN and Infinity texts into floats")
+@check("app.door.decode turns the worker's NaN and Infinity texts into floats")
 def _():
     snap = decode('{"version": 3, "run_id": 1, "step": 1, "cost": "NaN", "status": "diverged", "reason": "r", '
                   '"A2": [1.0, "NaN", 0.5, 1e-300], "Y": [1.0, 1.0, 0.0, 0.0], "A0": [[0, 1, 0, 1], [1, 0, 0, 1]], '
@@ -335,7 +335,7 @@ def _():
             raise AssertionError("decode accepted " + text)
 
 
-@check("app.model.settings_json sends floats as CPython reads them back")
+@check("app.door.settings_json sends floats as CPython reads them back")
 def _():
     sent = json.loads(settings_json({"learning_rate": 0.46, "n_h": 3, "notebook_mode": True, "table": "OR"}))
     equal(sent, {"learning_rate": "0.46", "n_h": 3, "notebook_mode": True, "table": "OR"}, "settings JSON")
@@ -357,19 +357,19 @@ def _():
 @check("the Many seeds view's texts")
 def _():
     summary = {"step": 12000, "steps": 10000, "done": False, "eta_seconds": 12.6}
-    equal(app.sweep_view.progress_text(summary), "12,000 of 10,000", "progress")
-    equal(app.sweep_view.time_left_text(summary), "about 13 s", "time left")
-    equal(app.sweep_view.time_left_text(dict(summary, eta_seconds=None)), "estimating…", "no estimate")
-    equal(app.sweep_view.time_left_text(dict(summary, done=True)), "done", "done")
-    equal(app.sweep_view.time_left_text(summary, stopped=True), "stopped", "stopped")
-    equal(app.sweep_view.seeds_heading("training", 1, 1), "Still improving: 1 network", "heading")
-    equal(app.sweep_view.seeds_heading("stuck", 120, 50), "Stuck: 120 networks (the first 50 listed)", "heading")
+    equal(app.sweep.view.progress_text(summary), "12,000 of 10,000", "progress")
+    equal(app.sweep.view.time_left_text(summary), "about 13 s", "time left")
+    equal(app.sweep.view.time_left_text(dict(summary, eta_seconds=None)), "estimating…", "no estimate")
+    equal(app.sweep.view.time_left_text(dict(summary, done=True)), "done", "done")
+    equal(app.sweep.view.time_left_text(summary, stopped=True), "stopped", "stopped")
+    equal(app.sweep.view.seeds_heading("training", 1, 1), "Still improving: 1 network", "heading")
+    equal(app.sweep.view.seeds_heading("stuck", 120, 50), "Stuck: 120 networks (the first 50 listed)", "heading")
 
 
 @check("a histogram's bar chosen by keyboard")
 def _():
     bars = [{}, {}, {}]
-    bar_index = app.sweep_plots.bar_index
+    bar_index = app.sweep.plots.bar_index
     equal([bar_index(bars, None, "ArrowRight"), bar_index(bars, None, "End"), bar_index(bars, 1, "ArrowLeft"),
            bar_index(bars, 2, "ArrowRight"), bar_index(bars, 0, "ArrowLeft"), bar_index(bars, 0, "End"),
            bar_index([], None, "Home")], [0, 2, 0, 2, 0, 2, None], "bars chosen")
@@ -377,8 +377,8 @@ def _():
 
 @check("the landscape's axes, range, legend and parameters")
 def _():
-    equal(app.state.parameter_names(1), ["W0[0,0]", "W0[0,1]", "b0[0,0]", "W1[0,0]", "b1[0,0]"], "parameters")
-    equal(len(app.state.parameter_names(16)), 16 * 4 + 1, "16 hidden units")
+    equal(app.settings.parameter_names(1), ["W0[0,0]", "W0[0,1]", "b0[0,0]", "W1[0,0]", "b1[0,0]"], "parameters")
+    equal(len(app.settings.parameter_names(16)), 16 * 4 + 1, "16 hidden units")
     equal(validate("landscape_axes", " W1[0,0], b0[1,0] "), "W1[0,0],b0[1,0]", "axes")
     equal(validate("landscape_axes", "Random"), "random", "random axes")
     for bad in ("W1[0,0],W1[0,0]", "W1[0,0]", "W2[0,0],W1[0,0]", "W0[16,0],W1[0,0]"):
@@ -393,13 +393,13 @@ def _():
         validate("landscape_span", "101")
     except ValueError as err:
         equal(str(err), "landscape_span must be a number greater than 0 and at most 100 (got '101')", "message")
-    equal(app.landscape_view.axes_request("W1[0,0],b0[1,0]"), ["W1[0,0]", "b0[1,0]"], "request")
-    equal(app.landscape_view.axes_request("random"), "random", "random request")
-    equal(app.landscape_view.axes_setting("random", "W1[0,0]"), "random", "either random")
-    equal(app.landscape_view.other_parameter(["a", "b", "c"], "c"), "a", "the other parameter")
-    equal(app.landscape_plot.legend_gradient([[0.0, "#440154"], [0.25, "#3b528b"], [1.0, "#fde725"]]),
+    equal(app.landscape.view.axes_request("W1[0,0],b0[1,0]"), ["W1[0,0]", "b0[1,0]"], "request")
+    equal(app.landscape.view.axes_request("random"), "random", "random request")
+    equal(app.landscape.view.axes_setting("random", "W1[0,0]"), "random", "either random")
+    equal(app.landscape.view.other_parameter(["a", "b", "c"], "c"), "a", "the other parameter")
+    equal(app.landscape.plot.legend_gradient([[0.0, "#440154"], [0.25, "#3b528b"], [1.0, "#fde725"]]),
           "linear-gradient(to right, #440154 0%, #3b528b 25%, #fde725 100%)", "legend")
-    equal(app.landscape_plot.contour_text([{"label": "J = 0.01"}, {"label": "J = 0.1"}]),
+    equal(app.landscape.plot.contour_text([{"label": "J = 0.01"}, {"label": "J = 0.1"}]),
           "White contour lines at J = 0.01, J = 0.1.", "contours")
     equal(write_link(dict(DEFAULTS, landscape_span=0.25)).split("&")[-1], "landscape_span=0.25", "link")
 
@@ -427,7 +427,7 @@ def _():
 def _():
     equal(exercises.reference_line(exercises.get("backward"), "dZ1"), "dZ1 = dA1 * (1 - A1**2)", "dZ1's line")
     equal(exercises.reference_line(exercises.get("forward"), "A2"), "A2 = sigmoid(Z2)", "A2's line")
-    equal(app.state.CHOICES["exercise"], exercises.NAMES, "exercise choices")
+    equal(app.settings.CHOICES["exercise"], exercises.NAMES, "exercise choices")
     equal(write_link(dict(DEFAULTS, view="exercise", exercise="backward")).split("&")[-2:],
           ["view=exercise", "exercise=backward"], "an exercise's link")
 

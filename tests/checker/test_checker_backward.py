@@ -5,7 +5,7 @@ import json
 import pytest
 
 import exercises
-from checker import exports
+from checker import door as exports
 
 SOLUTION = exercises.backward.SOLUTION
 

@@ -2,7 +2,7 @@
 import json
 
 import exercises
-from checker import exports
+from checker import door as exports
 
 SOLUTION = exercises.forward.SOLUTION
 

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 import exercises
-from checker import exports
+from checker import door as exports
 from checker.runner import Sandbox
 
 SOLUTION = exercises.backward.SOLUTION

@@ -2,7 +2,7 @@
 import json
 
 import exercises
-from checker import exports
+from checker import door as exports
 
 SOLUTION = exercises.backward.SOLUTION
 DEFAULTS = json.dumps({"n_h": 2, "seed": 2, "learning_rate": 10, "table": "XOR"})

@@ -2,7 +2,7 @@
 against seeds trained one at a time by backprop.Run here), stop a sweep, open a network from a plot or a seed
 button in the lab at step 0, restore the view from its link; keyboard only, axe, 360 px, no long task.
 
-Oracles: backprop.Run (the shares), worker.sweep.Sweep in CPython (where a bar or a curve is drawn, to click it).
+Oracles: backprop.Run (the shares), worker.sweep.sweep.Sweep in CPython (where a bar or a curve is drawn, to click it).
 """
 
 import json
@@ -15,7 +15,7 @@ from backprop import Run
 from labpage import button, field, next_frames, readout
 from test_accessibility import axe_violations, describe
 from test_layout import overflowing
-from worker.sweep import Sweep
+from worker.sweep.sweep import Sweep
 
 SEEDS, STEPS = 200, 1000
 LONG_TASK_MS = 150  # generous: a 2-core machine running other tests meanwhile; make bench reports the 50 ms figure

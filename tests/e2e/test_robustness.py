@@ -85,7 +85,7 @@ def test_a_missing_runtime_file_shows_the_error_panel(page, site_url, missing):
 def test_python_that_fails_while_the_page_starts_shows_the_error_panel(page, site_url):
     # The page's own Python raises at start (as a module missing from pyscript.toml would): the panel
     # says so, where the page would otherwise say "loading" for ever.
-    page.route("**/py/app/lab.py", lambda route: route.fulfill(status=200, content_type="text/x-python",
+    page.route("**/py/app/lab/view.py", lambda route: route.fulfill(status=200, content_type="text/x-python",
                                                                body="raise RuntimeError('the lab is broken')\n"))
     page.goto(site_url)
     panel = page.get_by_role("alert").filter(has=page.get_by_role("heading", name="The lab could not start"))

@@ -1,0 +1,280 @@
+"""The Exercises view: the student writes the notebook's forward or backward pass in an editor, runs it, has
+every value checked, and trains a network with it.
+
+The student's code runs in a worker of its own (app/exercises/runner.py); the checks, the diagnosis and the
+charts come from there (py/checker/). This view keeps the code (saved in the browser as it is typed), the
+buttons and the messages; app/exercises/results.py shows a check's rows and hints. No maths here.
+"""
+
+import json
+
+import exercises
+from app.exercises.results import ExerciseResults
+from app.exercises.runner import ExerciseRunner, RunnerError, Stopped
+from app.share.export_menu import download
+from app.settings import spell
+
+STORAGE_PREFIX = "backprop-lab:exercise:"
+STOP_MESSAGE = "Stopped: you pressed Stop."
+
+
+class ExerciseView:
+    def __init__(self, document, window, lab):
+        self.document, self.window, self.lab = document, window, lab
+        self.runner = ExerciseRunner(document, window)
+        self.editor = None  # the CodeMirror editor, once mounted
+        self.mounting = False
+        self.busy = False  # a call to the runner is under way
+        self.name = None  # the exercise on screen
+        self.element = document.getElementById
+        self.status = self.element("exercise-status")
+        self.results = ExerciseResults(document, self.go_to_line)
+        self.buttons = {key: self.element("exercise-" + key)
+                        for key in ("run", "check", "stop", "train", "download", "start-over")}
+        self.confirm_box = self.element("exercise-confirm")
+        self.on_confirm = None
+        self.chart = None
+        actions = {"run": self.run, "check": self.check, "stop": self.stop, "train": self.train,
+                   "download": self.download, "start-over": self.ask_start_over}
+        for key, action in actions.items():
+            self.buttons[key].addEventListener("click", _ignore_event(action))
+        self.element("exercise-confirm-yes").addEventListener("click", _ignore_event(self._confirmed))
+        self.element("exercise-confirm-no").addEventListener("click", _ignore_event(self._hide_confirm))
+        self.element("exercise").addEventListener("change", lambda event: lab.change("exercise"))
+
+    # --- opening and choosing -----------------------------------------------------------------
+
+    def open(self):
+        """The view is shown: load the editor and Python for the student's code (once), show the exercise."""
+        self.show_exercise(self.lab.settings["exercise"])
+        if self.editor is None and not self.mounting:
+            self.mounting = True
+            self.lab.later(self._mount())
+        if self.runner.starting is None and not self.runner.ready:
+            self.lab.later(self._start_runner())
+
+    async def _start_runner(self):
+        self._status("Starting Python and NumPy for your code (a worker of its own)…")
+        try:
+            await self.runner.start()
+        except RunnerError as err:
+            self._status("Python for your code could not start: {}. Reload the page to try again.".format(err))
+            return
+        self._status("Ready: press Run to run your code, Check to check it.")
+        self._enable()
+
+    async def _mount(self):
+        from pyscript.ffi import create_proxy
+
+        parent = self.element("editor")
+        parent.replaceChildren()
+        self.editor = await self.window.BackpropEditor.mount(
+            parent, self.saved_code(self.name), "Your code", create_proxy(self._on_edit))
+        self._enable()
+
+    def show_exercise(self, name):
+        """Show exercise name's statement and the student's code for it."""
+        if name == self.name:
+            return
+        self.name = name
+        self.element("exercise").value = name
+        exercise = exercises.get(name)
+        statement = self.element("exercise-statement")
+        statement.replaceChildren()
+        for paragraph in exercise.STATEMENT:
+            statement.appendChild(_paragraph(self.document, paragraph))
+        self.results.clear()
+        self.element("exercise-error").textContent = ""
+        self.element("exercise-output-box").hidden = True
+        self.element("exercise-training").hidden = True
+        self.buttons["train"].hidden = "backward" not in exercise.FUNCTIONS
+        if self.editor is not None:
+            self.editor.setText(self.saved_code(name))
+        self._enable()
+
+    # --- the student's code, kept -------------------------------------------------------------
+
+    def saved_code(self, name):
+        try:
+            saved = self.window.localStorage.getItem(STORAGE_PREFIX + name)
+        except Exception:
+            saved = None
+        return saved if isinstance(saved, str) else exercises.get(name).STARTER
+
+    def _on_edit(self, text):
+        try:
+            self.window.localStorage.setItem(STORAGE_PREFIX + self.name, text)
+        except Exception:
+            self._status("This browser does not let the page keep your code: use Download my code to keep it.")
+
+    def code(self):
+        return self.editor.text() if self.editor is not None else self.saved_code(self.name)
+
+    def download(self):
+        from pyscript.ffi import to_js
+
+        blob = self.window.Blob.new(to_js([self.code()]), to_js({"type": "text/x-python"}))
+        download(self.document, self.window, blob, "backprop-lab_{}.py".format(self.name))
+
+    def ask_start_over(self):
+        self._ask("Start over from the starter code? Your code for this exercise will be replaced (download it first "
+                  "to keep it).", "Start over", self._start_over)
+
+    def _start_over(self):
+        if self.editor is not None:
+            self.editor.setText(exercises.get(self.name).STARTER)
+        else:
+            self._on_edit(exercises.get(self.name).STARTER)
+        self.results.clear()
+        self._status("Back to the starter code.")
+
+    def _ask(self, question, yes, action):
+        self.element("exercise-confirm-text").textContent = question
+        self.element("exercise-confirm-yes").textContent = yes
+        self.on_confirm = action
+        self.confirm_box.hidden = False
+        self.element("exercise-confirm-no").focus()
+
+    def _confirmed(self):
+        action, self.on_confirm = self.on_confirm, None
+        self._hide_confirm()
+        if action is not None:
+            action()
+
+    def _hide_confirm(self):
+        self.confirm_box.hidden = True
+
+    # --- running and checking -----------------------------------------------------------------
+
+    def network_json(self):
+        """The network on screen as the checker takes it: exact parameter texts (CPython's repr)."""
+        snap = self.lab.snap
+        config = snap["config"]
+        return json.dumps({"n_h": config["n_h"], "table": config["table"], "seed": config["seed"],
+                           "step": snap["step"], "params": snap["params_text"]})
+
+    def settings_json(self):
+        settings = self.lab.settings
+        return json.dumps({"n_h": settings["n_h"], "seed": settings["seed"], "table": settings["table"],
+                           "learning_rate": spell(settings["learning_rate"])})
+
+    def run(self):
+        self._call("Running your code…", self._show_run, "run", self.name, self.code(), self.network_json())
+
+    def check(self):
+        self._call("Checking your code on the network on screen and on others…", self._show_check,
+                   "check", self.name, self.code(), self.network_json())
+
+    def train(self):
+        chart = self._chart()
+        size = chart.size() or [640, 400]
+        request = json.dumps({"width": size[0], "height": size[1], "log_scale": True})
+        self._call("Training a network with your backward pass…", self._show_train,
+                   "train", self.code(), self.settings_json(), 1000, request)
+
+    def stop(self):
+        self.runner.stop(STOP_MESSAGE)
+
+    def _call(self, status, show, method, *args):
+        if self.busy or self.editor is None or not self.runner.ready or self.lab.snap is None:
+            return
+        self.busy = True
+        self._enable()
+        self._status(status)
+        self.lab.later(self._answer(show, method, args))
+
+    async def _answer(self, show, method, args):
+        try:
+            answer = await self.runner.call(method, *args)
+        except Stopped as err:
+            self.results.show_stopped(str(err))
+            self._status(str(err) + " Python for your code is starting again…")
+            self.busy = False
+            self._enable()
+            await self._start_runner()
+            return
+        except RunnerError as err:
+            self._status("Your code could not be run: {}.".format(err))
+            self.busy = False
+            self._enable()
+            return
+        self.busy = False
+        self._enable()
+        self._show_output(answer)
+        show(answer)
+
+    def _show_output(self, answer):
+        output = answer.get("output") or ""
+        self.element("exercise-output").textContent = output
+        self.element("exercise-output-box").hidden = not output
+        self.results.show_problem(answer.get("error"), answer.get("stopped"))
+
+    def _show_run(self, answer):
+        if answer.get("error") or answer.get("stopped"):
+            self._status("Your code did not run to the end: see below.")
+            return
+        self.results.show_values(answer.get("values") or [])
+        self._status("Your code ran. Press Check to check every value.")
+
+    def _show_check(self, answer):
+        if answer.get("error") or answer.get("stopped"):
+            self._status("Your code did not run to the end: see below.")
+            return
+        self.results.show_check(answer, exercises.get(self.name))
+        self._status("Checked: {}.".format(answer["summary"]))
+
+    def _chart(self):
+        if self.chart is None:
+            from app.lab.cost_chart import CostChart
+
+            self.chart = CostChart(self.element("exercise-chart"))
+        return self.chart
+
+    def _show_train(self, answer):
+        box = self.element("exercise-training")
+        if answer.get("error") or answer.get("stopped"):
+            box.hidden = True
+            self._status("Training with your code stopped: see below.")
+            return
+        box.hidden = False
+        self.element("exercise-training-verdict").textContent = answer["verdict"]
+        self._chart().draw(answer["chart"])
+        self._status(answer["verdict"])
+
+    def go_to_line(self, line):
+        if self.editor is not None:
+            self.editor.goToLine(line)
+
+    # --- state ----------------------------------------------------------------------------------
+
+    def _status(self, text):
+        self.status.textContent = text
+
+    def _enable(self):
+        can_run = self.editor is not None and self.runner.ready and self.lab.snap is not None and not self.busy
+        for key in ("run", "check", "train"):
+            self.buttons[key].disabled = not can_run
+        self.buttons["stop"].disabled = not self.busy
+
+    def model_ready(self):
+        """The lab's model answered: the network on screen can be checked."""
+        self._enable()
+
+
+def _paragraph(document, text):
+    """A <p> of text in which `backticks` mark code."""
+    paragraph = document.createElement("p")
+    for i, piece in enumerate(text.split("`")):
+        if not piece:
+            continue
+        if i % 2:
+            code = document.createElement("code")
+            code.textContent = piece
+            paragraph.appendChild(code)
+        else:
+            paragraph.appendChild(document.createTextNode(piece))
+    return paragraph
+
+
+def _ignore_event(action):
+    return lambda event: action()

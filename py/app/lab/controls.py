@@ -1,0 +1,59 @@
+"""The settings form: shows the settings in the fields, reads what the student typed, and shows a
+field's error next to it. No maths and no model state here."""
+
+from app.settings import SPEEDS, spell
+
+FIELDS = ("learning_rate", "n_h", "activation", "cost", "seed", "table", "notebook_mode", "speed", "log_scale")
+CHECKBOXES = ("notebook_mode", "log_scale")
+
+
+class Controls:
+    def __init__(self, document):
+        self.document = document
+        self.fields = {name: document.getElementById(name) for name in FIELDS}
+        self.speed_value = document.getElementById("speed-value")
+        self.buttons = {name: document.getElementById(name) for name in ("train", "step", "reset")}
+
+    def show(self, settings):
+        """Put every setting in its field, and clear the fields' errors."""
+        values = dict(settings)
+        values["speed"] = SPEEDS.index(settings["speed"])
+        for name, field in self.fields.items():
+            if name in CHECKBOXES:
+                field.checked = bool(values[name])
+            else:
+                field.value = spell(values[name])
+            self.clear_error(name)
+        self.show_speed(settings["speed"])
+
+    def read(self, name):
+        """A field's raw value as the model's parsers take it (the speed as steps per frame)."""
+        field = self.fields[name]
+        if name in CHECKBOXES:
+            return bool(field.checked)
+        if name == "speed":
+            return SPEEDS[int(field.value)]
+        return field.value
+
+    def show_speed(self, speed):
+        self.speed_value.textContent = "{} step{} per frame".format(speed, "s" if speed != 1 else "")
+        self.fields["speed"].setAttribute("aria-valuetext", self.speed_value.textContent)
+
+    def show_error(self, name, message):
+        """Show the model's message beside the field, whose label names it: "Must be ..."."""
+        text = message[len(name) + 1:] if message.startswith(name + " ") else message
+        self.fields[name].setAttribute("aria-invalid", "true")
+        self.document.getElementById(name + "-error").textContent = text[:1].upper() + text[1:] + "."
+
+    def clear_error(self, name):
+        self.fields[name].removeAttribute("aria-invalid")
+        error = self.document.getElementById(name + "-error")
+        if error is not None:
+            error.textContent = ""
+
+    def enable(self, enabled=True):
+        for button in self.buttons.values():
+            button.disabled = not enabled
+
+    def show_training(self, training):
+        self.buttons["train"].textContent = "Pause" if training else "Train"

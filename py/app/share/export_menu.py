@@ -1,0 +1,149 @@
+"""Save / export: the run on screen as a file made in the page (a Blob and an <a download>), named after its
+settings by the worker (worker/share/file_names.py): the run as JSON, a Python script and a Jupyter notebook (written
+by the worker), and each plot as a PNG at the screen's device resolution. Also the summary a printout starts with.
+"""
+
+from app.door import Refused
+from app.lab.readouts import format_cost
+from app.settings import MODEL_KEYS, spell
+
+TEXT_FILES = {"json": "application/json", "py": "text/x-python", "ipynb": "application/x-ipynb+json"}
+PLOTS = {"cost-chart": "cost-chart", "decision-surface": "surface", "network-diagram": "diagram"}  # name: element id
+SVG_NS = "http://www.w3.org/2000/svg"
+# What the stylesheet gives the network diagram, copied onto a copy of it as attributes: an SVG drawn as an
+# image sees no stylesheet of the page.
+SVG_STYLE = ("fill", "stroke", "stroke-width", "stroke-dasharray", "stroke-linecap", "opacity", "font-family",
+             "font-size", "font-weight", "text-anchor", "dominant-baseline")
+
+
+def plot_file_name(name, plot):
+    """The PNG's name for a plot: backprop-lab_xor_nh2_seed2_step0.png -> ..._step0_cost-chart.png."""
+    return name[:-len(".png")] + "_" + plot + ".png"
+
+
+def summary(settings, snap, address):
+    """The printout's first lines: the step, the cost and every setting, and the link back to this state."""
+    parts = ["{} = {}".format(key, spell(settings[key])) for key in MODEL_KEYS]
+    return "Backprop Lab at step {}, cost J = {}. Settings: {}. Open this state again at {}".format(
+        snap["step"], format_cost(snap["cost"]), ", ".join(parts), address)
+
+
+def download(document, window, blob, name):
+    link = document.createElement("a")
+    link.href = window.URL.createObjectURL(blob)
+    link.download = name
+    document.body.appendChild(link)
+    link.click()
+    link.remove()
+    url = link.href
+    window.setTimeout(lambda: window.URL.revokeObjectURL(url), 1000)
+
+
+def white_canvas(document, width, height):
+    """A new canvas of width x height pixels, painted white (a PNG's background); returns (canvas, context)."""
+    canvas = document.createElement("canvas")
+    canvas.width, canvas.height = width, height
+    context = canvas.getContext("2d")
+    context.fillStyle = "#ffffff"
+    context.fillRect(0, 0, width, height)
+    return canvas, context
+
+
+class ExportMenu:
+    def __init__(self, document, window, lab):
+        self.document, self.window, self.lab = document, window, lab
+        self.group = document.getElementById("export-group")
+        found = self.group.querySelectorAll("button")
+        self.buttons = [found[i] for i in range(found.length)]
+        self.message = document.getElementById("export-message")
+        self.group.addEventListener("click", self._on_click)
+        window.addEventListener("beforeprint", lambda event: self.before_print())
+
+    def model_ready(self):
+        for button in self.buttons:
+            button.disabled = False
+
+    def say(self, text):
+        self.message.textContent = text
+
+    def _on_click(self, event):
+        button = event.target.closest("button")
+        if button is not None and not button.disabled:
+            self.lab.pause()  # the file is of the network on screen once the slice in flight has landed
+            self.lab.later(self.save(button.dataset.export))
+
+    async def save(self, kind):
+        from pyscript.ffi import to_js
+
+        try:
+            name, text = await self.lab.model.export_file(kind if kind in TEXT_FILES else "png")
+        except Refused as err:
+            self.say("This cannot be saved: {}.".format(err))
+            return
+        if kind in TEXT_FILES:
+            blob = self.window.Blob.new(to_js([text]), to_js({"type": TEXT_FILES[kind]}))
+            download(self.document, self.window, blob, name)
+            self.say("Saved {}.".format(name))
+            return
+        name = plot_file_name(name, kind)
+        element = self.document.getElementById(PLOTS[kind])
+        canvas = await self.svg_canvas(element) if kind == "network-diagram" else self.on_white(element)
+        if canvas is None:
+            self.say("The {} is not on screen: open the Lab view to save it.".format(kind.replace("-", " ")))
+            return
+        self.save_png(canvas, name)
+
+    def on_white(self, source):
+        """A copy of a plot's canvas (its bitmap is already at device resolution) on a white background."""
+        if not source.width or not source.clientWidth:
+            return None
+        canvas, context = white_canvas(self.document, source.width, source.height)
+        context.drawImage(source, 0, 0)
+        return canvas
+
+    async def svg_canvas(self, svg):
+        """The network diagram drawn on a canvas of its on-screen size times devicePixelRatio, on white."""
+        from pyscript.ffi import to_js
+
+        box = svg.getBoundingClientRect()
+        if not box.width:
+            return None
+        ratio = self.window.devicePixelRatio or 1
+        width, height = int(round(box.width * ratio)), int(round(box.height * ratio))
+        copy = svg.cloneNode(True)
+        originals, copies = svg.querySelectorAll("*"), copy.querySelectorAll("*")
+        for i in range(originals.length):
+            style = self.window.getComputedStyle(originals[i])
+            for name in SVG_STYLE:
+                value = style.getPropertyValue(name)
+                if value:
+                    copies[i].setAttribute(name, value)
+        copy.setAttribute("xmlns", SVG_NS)
+        copy.setAttribute("width", str(width))
+        copy.setAttribute("height", str(height))
+        text = self.window.XMLSerializer.new().serializeToString(copy)
+        url = self.window.URL.createObjectURL(self.window.Blob.new(to_js([text]), to_js({"type": "image/svg+xml"})))
+        try:
+            image = self.window.Image.new()
+            image.src = url
+            await image.decode()
+        finally:
+            self.window.URL.revokeObjectURL(url)
+        canvas, context = white_canvas(self.document, width, height)
+        context.drawImage(image, 0, 0, width, height)
+        return canvas
+
+    def save_png(self, canvas, name):
+        from pyscript.ffi import create_proxy
+
+        def saved(blob):
+            download(self.document, self.window, blob, name)
+            self.say("Saved {} ({} × {} pixels).".format(name, canvas.width, canvas.height))
+
+        canvas.toBlob(create_proxy(saved), "image/png")
+
+    def before_print(self):
+        snap = self.lab.snap
+        if snap is not None:
+            address = self.window.location.href
+            self.document.getElementById("print-summary").textContent = summary(self.lab.settings, snap, address)

@@ -1,0 +1,223 @@
+"""Lesson links: an instructor's link may hide controls (hide=seed,table), lock them (lock=n_h: the value shows,
+but cannot be changed), open a view (view=notebook) and start from given parameters (params=, checked by the
+worker like an imported file's). The Save and share panel's "Copy link to this lesson" form builds such a link.
+
+The link's values are read and validated with the others (app/settings.py); this applies them to the page. A hidden
+control's wrapper gets the hidden attribute (gone from the layout and the tab order); a locked one is disabled,
+with a note saying so, and its shortcut key does nothing.
+"""
+
+from app.door import Refused
+from app.settings import LESSON_CONTROLS, clip, write_link
+
+LABELS = {"learning_rate": "Learning rate", "n_h": "Hidden units n_h", "activation": "Hidden activation",
+          "cost": "Cost", "seed": "Seed", "table": "Truth table", "notebook_mode": "Notebook mode",
+          "speed": "Speed", "log_scale": "Log scale for the cost", "train": "Train (and Pause)", "step": "Step",
+          "reset": "Reset", "tabs": "View tabs", "export": "Save / export", "import": "Import a saved run",
+          "lesson": "Copy link to this lesson"}
+FIELDS = ("learning_rate", "n_h", "activation", "cost", "seed", "table", "notebook_mode", "speed", "log_scale")
+BUTTONS = ("train", "step", "reset")
+GROUPS = {"export": "export-group", "import": "import-group", "lesson": "lesson-group"}
+SHORTCUTS = {" ": "train", "s": "step", "r": "reset"}
+NOTE = "Locked by this lesson."
+
+
+def names(text):
+    """The controls of a hide= or lock= value as state.py keeps it ("seed,table")."""
+    return [name for name in text.split(",") if name]
+
+
+def lesson_query(settings, hide, lock, view, params=""):
+    """The query of a lesson link: the settings on screen, with the lesson's hidden and locked controls, its view and
+    its starting parameters (params_text's, or "" for the seed's)."""
+    lesson = dict(settings)
+    lesson["hide"] = ",".join(name for name in LESSON_CONTROLS if name in hide)
+    lesson["lock"] = ",".join(name for name in LESSON_CONTROLS if name in lock and name not in hide)
+    lesson["view"], lesson["params"] = view, params
+    return write_link(lesson)
+
+
+def buttons_note(locked):
+    """The note beside the Train, Step and Reset buttons that a lesson locks ("" when it locks none)."""
+    words = [LABELS[name].split(" (")[0] for name in BUTTONS if name in locked]
+    return "Locked by this lesson: {}.".format(", ".join(words)) if words else ""
+
+
+def add_save_and_share(document, window, lab):
+    """The Save and share panel (exports, import, lesson links) and the link's hidden and locked controls, registered
+    with the lab (model_ready); returns the Lesson, whose allows_key the shortcut keys ask."""
+    from app.share.export_menu import ExportMenu
+    from app.share.importer import Importer
+
+    lesson = Lesson(document, window, lab, [ExportMenu(document, window, lab), Importer(document, window, lab)])
+    lab.add_part(lesson)
+    return lesson
+
+
+class Lesson:
+    def __init__(self, document, window, lab, parts=()):
+        self.document, self.window, self.lab, self.parts = document, window, lab, parts
+        self.hidden, self.locked = names(lab.settings["hide"]), names(lab.settings["lock"])
+        self.locked = [name for name in self.locked if name not in self.hidden]
+        self.form_boxes = {}
+        self.build_form()
+        self.hide()
+        self.lock()
+        self.element("lesson-copy").addEventListener("click", lambda event: self.lab.later(self.copy()))
+
+    def element(self, name):
+        return self.document.getElementById(name)
+
+    # --- the link's hidden and locked controls ------------------------------------------------------------------
+
+    def wrapper(self, name):
+        """What hide= hides: a field's wrapper, a button, the tabs' nav, a group of the Save and share panel."""
+        if name in FIELDS:
+            return self.element(name).parentElement
+        if name in BUTTONS:
+            return self.element(name)
+        if name == "tabs":
+            return self.document.querySelector('[role="tablist"]').parentElement
+        return self.element(GROUPS[name])
+
+    def inputs(self, name):
+        """What lock= disables."""
+        if name in FIELDS or name in BUTTONS:
+            return [self.element(name)]
+        parent = self.document.querySelector('[role="tablist"]') if name == "tabs" else self.element(GROUPS[name])
+        found = parent.querySelectorAll("button, input, select, textarea")
+        return [found[i] for i in range(found.length)]
+
+    def hide(self):
+        for name in self.hidden:
+            wrapper = self.wrapper(name)
+            wrapper.hidden = True
+            wrapper.classList.add("lesson-hidden")
+        if all(name in self.hidden for name in GROUPS):
+            self.element("share-panel").hidden = True
+
+    def lock(self):
+        """Disable the locked controls and say so beside them (once)."""
+        self.relock()
+        for name in self.locked:
+            if name in FIELDS:
+                self.note(self.wrapper(name), name + "-locked", NOTE, self.inputs(name))
+            elif name in GROUPS:
+                self.note(self.wrapper(name), name + "-locked", NOTE, self.inputs(name))
+            elif name == "tabs":
+                nav = self.wrapper(name)
+                self.note(nav, "tabs-locked", "The views are locked by this lesson.", self.inputs(name))
+        text = buttons_note(self.locked)
+        if text:
+            buttons = [self.element(name) for name in BUTTONS if name in self.locked]
+            note = self.note(None, "buttons-locked", text, buttons)
+            self.element("train").parentElement.after(note)
+
+    def note(self, parent, note_id, text, described):
+        note = self.document.createElement("p")
+        note.id, note.textContent = note_id, text
+        note.classList.add("lesson-note")
+        if parent is not None:
+            parent.appendChild(note)
+        for element in described:
+            before = element.getAttribute("aria-describedby")
+            element.setAttribute("aria-describedby", (before + " " if before else "") + note_id)
+        return note
+
+    def relock(self):
+        """Disable the locked controls again: the lab enables its buttons once the model is ready."""
+        for name in self.locked:
+            for element in self.inputs(name):
+                element.disabled = True
+                element.setAttribute("data-lesson-locked", "true")
+
+    def allows_key(self, key):
+        """Whether a shortcut key may do what its button does: not when the lesson hides or locks the button."""
+        name = SHORTCUTS.get(key)
+        return name is None or (name not in self.hidden and name not in self.locked)
+
+    def allows(self, name):
+        return name not in self.hidden and name not in self.locked
+
+    # --- the lab's view protocol ----------------------------------------------------------------------------------
+
+    def open(self):
+        pass
+
+    def model_ready(self):
+        for part in self.parts:
+            part.model_ready()
+        self.relock()
+        if "lesson" not in self.locked:
+            self.element("lesson-params").disabled = False
+        if self.lab.settings["params"]:
+            self.lab.later(self.start_from(self.lab.settings["params"]))
+
+    async def start_from(self, params):
+        lab = self.lab
+        try:
+            snap, surface = await lab.model.start_from(params, lab.view())
+        except Refused as err:
+            lab.readouts.note(clip("The link's params were ignored, so the network starts from seed {}'s parameters: "
+                                   "{}.".format(lab.settings["seed"], err)))
+            lab.settings["params"] = ""
+            lab.window.history.replaceState(None, "", lab.link())
+            return
+        lab.show(snap, surface)
+
+    # --- the "Copy link to this lesson" form ------------------------------------------------------------------------
+
+    def build_form(self):
+        rows = self.element("lesson-controls")
+        for name in LESSON_CONTROLS:
+            row = self.document.createElement("tr")
+            header = self.document.createElement("th")
+            header.setAttribute("scope", "row")
+            header.textContent = LABELS[name]
+            row.appendChild(header)
+            for action, chosen in (("hide", self.hidden), ("lock", self.locked)):
+                cell = self.document.createElement("td")
+                box = self.document.createElement("input")
+                box.type = "checkbox"
+                box.id = "lesson-{}-{}".format(action, name)
+                box.checked = name in chosen
+                box.setAttribute("aria-label", "{} {}".format(action[:1].upper() + action[1:], LABELS[name]))
+                self.form_boxes[(action, name)] = box
+                cell.appendChild(box)
+                row.appendChild(cell)
+            rows.appendChild(row)
+        select = self.element("lesson-view")
+        tabs = self.document.querySelectorAll('[role="tab"]')
+        for i in range(tabs.length):
+            option = self.document.createElement("option")
+            option.value = tabs[i].id[len("tab-"):]
+            option.textContent = tabs[i].textContent
+            select.appendChild(option)
+        select.value = self.lab.settings["view"]
+
+    def chosen(self, action):
+        return [name for name in LESSON_CONTROLS if self.form_boxes[(action, name)].checked]
+
+    def base(self):
+        location = self.window.location
+        return location.origin + location.pathname
+
+    async def copy(self):
+        lab, message = self.lab, self.element("lesson-message")
+        params = ""
+        if self.element("lesson-params").checked:
+            try:
+                _, params = await lab.model.export_file("params")
+            except Refused as err:
+                message.textContent = "The link cannot start from these parameters: {}.".format(err)
+                return
+        link = self.base() + lesson_query(lab.settings, self.chosen("hide"), self.chosen("lock"),
+                                          self.element("lesson-view").value, params)
+        field = self.element("lesson-link")
+        field.value = link
+        try:
+            await self.window.navigator.clipboard.writeText(link)
+            message.textContent = "The lesson link is copied: paste it into your course page. It is also below."
+        except Exception:
+            message.textContent = "This browser did not let the page copy: select the lesson link below and copy it."
+        field.select()

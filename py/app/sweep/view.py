@@ -1,0 +1,312 @@
+"""The Many seeds view: one network per seed, all with the lab's other settings, trained together in the model's
+worker (py/worker/sweep/sweep.py), to see how often a 2-2-1 network learns XOR, and how the others fail.
+
+The loop keeps one sweep_advance call in flight (each at most SLICE_MS of training), so the worker trains all
+the time; what lands is painted at the next animation frame, at most once a frame. The plots' geometry is asked
+for every PLOT_INTERVAL only (it is the big part of an answer). Stop takes effect when the slice in flight lands.
+Any network can be opened in the lab at step 0: a click on a plot, a bar chosen by keyboard, a seed's button,
+or a seed typed in. No maths here.
+"""
+
+from app.door import Refused
+from app.pacing import Throttle, clock
+from app.lab.readouts import thousands
+from app.settings import MODEL_KEYS, model_settings, spell, validate
+from app.sweep.plots import CATEGORY_WORDS, SweepPlot
+
+SLICE_MS = 12  # the longest piece of training in one call
+PLOT_INTERVAL = 0.25  # seconds between the plots' geometry while running
+FIELDS = ("sweep_first", "sweep_count", "sweep_steps")
+PLOTS = (("histogram", "sweep-histogram"), ("curves", "sweep-curves"), ("solve_steps", "sweep-solve"))
+CATEGORIES = ("solved", "stuck", "diverged", "training")
+
+
+def progress_text(summary):
+    """E.g. "400 of 1,000" (the steps done, a readout of its own)."""
+    return "{} of {}".format(thousands(summary["step"]), thousands(summary["steps"]))
+
+
+def time_left_text(summary, stopped=False):
+    if stopped:
+        return "stopped"
+    if summary["done"]:
+        return "done"
+    seconds = summary["eta_seconds"]
+    if seconds is None:
+        return "estimating…"
+    if seconds < 1:
+        return "under a second"
+    return "about {} s".format(thousands(seconds))
+
+
+def seeds_heading(name, count, shown):
+    words = "{}: {} network{}".format(CATEGORY_WORDS[name][:1].upper() + CATEGORY_WORDS[name][1:], thousands(count),
+                                      "" if count == 1 else "s")
+    return words if shown >= count else words + " (the first {} listed)".format(shown)
+
+
+class SweepView:
+    def __init__(self, document, window, lab):
+        from pyscript.ffi import create_proxy
+
+        self.document, self.window, self.lab = document, window, lab
+        element = document.getElementById
+        self.element = element
+        self.run_button, self.stop_button = element("sweep-run"), element("sweep-stop")
+        self.plots = {kind: SweepPlot(element(canvas_id), kind) for kind, canvas_id in PLOTS}
+        self.ready = False
+        self.running = False  # a sweep's loop is under way
+        self.stop_asked = False
+        self.summary = None  # the latest summary, painted at the next frame
+        self.settings = None  # the model settings the sweep on screen ran with
+        self.dirty = False
+        self.listed = None  # the summary whose seeds are listed
+        self.plot_throttle = Throttle(PLOT_INTERVAL)
+        self.frame_proxy = create_proxy(self.on_frame)
+        self.frame_pending = False
+        self.run_button.addEventListener("click", lambda event: self.run())
+        self.stop_button.addEventListener("click", lambda event: self.stop())
+        for name in FIELDS:
+            element(name).addEventListener("change", lambda event: self.field_changed(event.target.name))
+        element("sweep-form").addEventListener("submit", lambda event: event.preventDefault())
+        element("sweep-open").addEventListener("submit", self._on_open_seed)
+        element("sweep-seeds").addEventListener("click", self._on_seed_button)
+        for kind, canvas_id in PLOTS:
+            canvas = element(canvas_id)
+            canvas.addEventListener("click", lambda event, kind=kind: self._on_plot_click(kind, event))
+            if kind != "curves":
+                canvas.addEventListener("keydown", lambda event, kind=kind: self._on_plot_key(kind, event))
+
+    # --- the view and its settings ------------------------------------------------------------
+
+    def open(self):
+        """The view is shown (or the link changed): the fields show the settings, the plots repaint."""
+        for name in FIELDS:
+            self.element(name).value = spell(self.lab.settings[name])
+            self._field_error(name, "")
+        self.request_frame()
+
+    def model_ready(self):
+        self.ready = True
+        self._buttons()
+
+    def field_changed(self, name):
+        try:
+            validate(name, self.element(name).value)
+        except ValueError as err:
+            self._field_error(name, str(err))
+            return
+        self._field_error(name, "")
+        self.lab.change(name)
+
+    def _field_error(self, name, text):
+        self.element(name + "-error").textContent = text
+        if text:
+            self.element(name).setAttribute("aria-invalid", "true")
+        else:
+            self.element(name).removeAttribute("aria-invalid")
+
+    def _buttons(self):
+        self.run_button.disabled = not self.ready or self.running
+        self.stop_button.disabled = not self.running
+
+    # --- running ------------------------------------------------------------------------------
+
+    def run(self):
+        if not self.ready or self.running:
+            return
+        for name in FIELDS:  # a field typed in but not yet applied (no change event yet) counts too
+            self.field_changed(name)
+            if self.element(name + "-error").textContent:
+                return
+        self.lab.pause()  # one worker: the lab's own training waits
+        self.running, self.stop_asked = True, False
+        self._buttons()
+        self.lab.later(self._loop())
+
+    def stop(self):
+        if self.running:
+            self.stop_asked = True
+            self.stop_button.disabled = True
+
+    async def _loop(self):
+        settings = self.lab.settings
+        self.settings = model_settings(settings)
+        model = self.lab.model
+        try:
+            self._status("Starting {} networks…".format(thousands(settings["sweep_count"])))
+            summary = await model.sweep_start(self.settings, settings["sweep_first"], settings["sweep_count"],
+                                              settings["sweep_steps"])
+            self.highlight(None)
+            self.element("sweep-seeds").replaceChildren()
+            self.show(summary)
+            while not summary["done"] and not self.stop_asked:
+                sizes = self.sizes() if self.plot_throttle.due(clock()) else None
+                summary = await model.sweep_advance(SLICE_MS, sizes)
+                self.show(summary)
+            self.show(await model.sweep_stop(self.sizes()))
+        except Refused as err:
+            self._status("The sweep could not start: {}.".format(err))
+        finally:
+            self.running = False
+            self._buttons()
+            self.request_frame()
+
+    def sizes(self):
+        sizes = {}
+        for kind, plot in self.plots.items():
+            size = plot.size()
+            if size is not None:
+                sizes[kind] = size
+        return sizes or None
+
+    def show(self, summary):
+        self.summary = summary
+        self.dirty = True
+        self.request_frame()
+
+    # --- painting, at most once a frame ----------------------------------------------------------
+
+    def request_frame(self):
+        if not self.frame_pending:
+            self.frame_pending = True
+            self.window.requestAnimationFrame(self.frame_proxy)
+
+    def on_frame(self, timestamp):
+        self.frame_pending = False
+        summary = self.summary
+        if summary is None:
+            return
+        fresh, self.dirty = self.dirty, False
+        for kind, plot in self.plots.items():
+            plot.draw(summary.get(kind) if fresh else None)
+        if not fresh:
+            return
+        self.element("sweep-progress").value = summary["progress"]
+        self.element("sweep-steps-done").textContent = progress_text(summary)
+        finished = not self.running or summary["done"]
+        stopped = finished and self.stop_asked
+        self.element("sweep-time-left").textContent = time_left_text(summary, stopped)
+        if finished:
+            self._status("{}: {}.".format("Stopped at step " + thousands(summary["step"]) if stopped else "Done",
+                                          summary["shares_text"]))
+        else:
+            self._status("Running: " + summary["shares_text"] + ".")
+        if finished and summary is not self.listed:
+            self.listed = summary
+            self._seed_lists(summary)
+
+    def _status(self, text):
+        shares = self.element("sweep-shares")
+        if shares.textContent != text:
+            shares.textContent = text
+
+    def _seed_lists(self, summary):
+        """Each category's seeds, in a disclosure whose buttons are made when it is first opened (a hundred
+        buttons at once would hold up a frame), and are out of the tab order until then."""
+        document = self.document
+        box = self.element("sweep-seeds")
+        box.replaceChildren()
+        for name in CATEGORIES:
+            count, seeds = summary[name], summary["seeds"][name]
+            if not count:
+                continue
+            details = document.createElement("details")
+            details.className = "seed-list seed-list-" + name
+            heading = document.createElement("summary")
+            heading.textContent = seeds_heading(name, count, len(seeds))
+            details.appendChild(heading)
+            details.addEventListener("toggle", lambda event, details=details, seeds=seeds: self._fill(details, seeds))
+            box.appendChild(details)
+
+    def _fill(self, details, seeds):
+        if not details.open or details.getAttribute("data-filled"):
+            return
+        details.setAttribute("data-filled", "true")
+        document = self.document
+        group = document.createElement("div")
+        for seed in seeds:
+            button = document.createElement("button")
+            button.type = "button"
+            button.className = "seed-button"
+            button.textContent = str(seed)
+            button.setAttribute("data-seed", str(seed))
+            button.setAttribute("aria-label", "Open seed {} in the lab".format(seed))
+            group.appendChild(button)
+        details.appendChild(group)
+
+    # --- opening a network in the lab -------------------------------------------------------
+
+    def _on_seed_button(self, event):
+        button = event.target.closest("[data-seed]")
+        if button is not None:
+            self.open_seed(int(button.getAttribute("data-seed")))
+
+    def _on_open_seed(self, event):
+        event.preventDefault()
+        field = self.element("sweep-seed")
+        try:
+            seed = validate("seed", field.value)
+        except ValueError as err:
+            self.element("sweep-seed-error").textContent = str(err)
+            field.setAttribute("aria-invalid", "true")
+            return
+        self.element("sweep-seed-error").textContent = ""
+        field.removeAttribute("aria-invalid")
+        self.open_seed(seed)
+
+    def _on_plot_click(self, kind, event):
+        if self.summary is None or self.running and kind == "curves" and self.summary.get("curves") is None:
+            return
+        self.lab.later(self._pick(kind, event.offsetX, event.offsetY))
+
+    async def _pick(self, kind, x, y):
+        picked = await self.lab.model.sweep_pick(kind, x, y)
+        if picked is None:
+            self._picked("Nothing there: click a curve or a bar to open one of its networks in the lab.")
+            return
+        if picked.get("path"):
+            self.highlight(picked["path"])
+        self.open_seed(picked["seed"], picked["label"])
+
+    def _on_plot_key(self, kind, event):
+        plot = self.plots[kind]
+        if event.key in ("ArrowLeft", "ArrowRight", "Home", "End"):
+            event.preventDefault()
+            bar = plot.choose(event.key)
+            if bar is not None:
+                self._picked(bar["label"] + ". Press Enter to open seed {} in the lab.".format(bar["seeds"][0]))
+        elif event.key == "Enter" and plot.selected is not None:
+            event.preventDefault()
+            bar = plot.geometry["bars"][plot.selected]
+            self.open_seed(bar["seeds"][0], bar["label"])
+
+    def _picked(self, text):
+        self.element("sweep-picked").textContent = text
+
+    def highlight(self, path):
+        self.plots["curves"].highlight = path
+        self.plots["curves"].draw()
+
+    def open_seed(self, seed, label=None):
+        """Show network `seed` in the lab at step 0, with the settings the sweep ran with."""
+        self.stop()
+        lab = self.lab
+        settings = self.settings or model_settings(lab.settings)
+        for key in MODEL_KEYS:
+            lab.settings[key] = seed if key == "seed" else settings[key]
+        lab.pause()
+        lab.controls.show(lab.settings)
+        lab.tabs.show("lab")
+        lab.select_view("lab")
+        lab.readouts.note("Seed {} opened from Many seeds at step 0{}".format(
+            seed, ": " + label if label else "."))
+        lab.later(self._reset_lab())
+
+    async def _reset_lab(self):
+        lab = self.lab
+        if lab.snap is None:
+            return  # the model is starting: it applies the settings once ready
+        await lab.configure()
+        lab.show(*(await lab.model.reset(lab.view())))
+

@@ -1,0 +1,219 @@
+"""A run saved as JSON and read back: settings, parameters, step and cost history.
+
+The file is an object {"format": "backprop-lab-run", "version": 1, "config", "params", "step", "cost",
+"history": {"start", "stride", "costs"}}: history["costs"][i] is J at step start + i * stride, as in
+backprop.Run. A number that is not finite (a diverged run) is written as null, as Run.to_dict writes
+its parameters: strict JSON has no NaN or Infinity. Such a run exports, but cannot be imported again.
+
+Reading checks everything and raises ValueError with a message for a student: what is wrong, and where.
+"""
+
+import json
+import math
+import re
+
+import numpy as np
+
+from backprop import PARAM_NAMES, Config, Run, params_from_dict
+from backprop.config import whole_number
+
+FORMAT = "backprop-lab-run"
+VERSION = 1
+KEYS = ("format", "version", "config", "params", "step", "cost", "history")
+HISTORY_KEYS = ("start", "stride", "costs")
+HISTORY_LIMIT = 2000  # the worker's (worker/lab/session.py); a saved history holds at most this many costs
+SIZE_LIMIT = 2_000_000  # bytes; a saved run is at most about 60 kB
+PARAM_LIMIT = 1e6  # a parameter larger than this in size is junk or a run that is diverging
+MESSAGE_LIMIT = 300
+DEPTH_LIMIT = 20  # a saved run nests 4 deep; JSON nested thousands deep would overflow Pyodide's stack
+STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+
+
+def _number(x):
+    x = float(x)
+    return x if math.isfinite(x) else None
+
+
+def run_to_json(run):
+    """The run as pretty-printed JSON text (see the module's docstring)."""
+    state = run.to_dict()
+    costs = [_number(x) for x in run.history]
+    lines = ["{",
+             f'  "format": {json.dumps(FORMAT)},',
+             f'  "version": {VERSION},',
+             '  "config": {']
+    lines += [f"    {json.dumps(key)}: {json.dumps(value)}," for key, value in state["config"].items()]
+    lines[-1] = lines[-1].rstrip(",")
+    lines += ["  },", '  "params": {']
+    lines += [f"    {json.dumps(name)}: {json.dumps(state['params'][name])}," for name in PARAM_NAMES]
+    lines[-1] = lines[-1].rstrip(",")
+    lines += ["  },",
+              f'  "step": {state["step"]},',
+              f'  "cost": {json.dumps(_number(run.cost))},',
+              '  "history": {',
+              f'    "start": {run.history_start},',
+              f'    "stride": {run.history_stride},',
+              '    "costs": [']
+    rows = [", ".join(json.dumps(x) for x in costs[i:i + 5]) for i in range(0, len(costs), 5)]
+    lines += [f"      {row}," for row in rows]
+    lines[-1] = lines[-1].rstrip(",")
+    lines += ["    ]", "  }", "}", ""]
+    return "\n".join(lines)
+
+
+def _short(message):
+    return message if len(message) <= MESSAGE_LIMIT else message[:MESSAGE_LIMIT - 1] + "…"
+
+
+def _size(size):
+    return f"{size / 1e6:.1f} MB" if size >= 1e5 else f"{size / 1e3:.1f} kB"
+
+
+def _too_deep(text):
+    """Whether text's brackets nest more than DEPTH_LIMIT deep (outside strings), without recursing."""
+    brackets = np.frombuffer(NOT_BRACKET.sub("", STRING.sub("", text)).encode("ascii"), dtype=np.uint8)
+    steps = (brackets == ord("[")) | (brackets == ord("{"))
+    depth = np.cumsum(steps.astype(np.int64) * 2 - 1)  # +1 for an opening bracket, -1 for a closing one
+    return bool(depth.size) and int(depth.max()) > DEPTH_LIMIT
+
+
+def _parse(text):
+    """The JSON object in text, or ValueError saying why it is not one."""
+    if isinstance(text, (bytes, bytearray)):
+        size = len(text)
+    elif isinstance(text, str):
+        size = len(text) if len(text) > SIZE_LIMIT else len(text.encode("utf-8", "surrogatepass"))
+    else:
+        raise ValueError(f"A saved run must be text (got {type(text).__name__})")
+    if size > SIZE_LIMIT:
+        raise ValueError(f"The file is {_size(size)}, too large for a saved run (at most {_size(SIZE_LIMIT)}): "
+                         "this is not a file Backprop Lab saved")
+    if isinstance(text, (bytes, bytearray)):
+        try:
+            text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise ValueError(f"The file is not text (not UTF-8 at byte {err.start}): "
+                             "this is not a file Backprop Lab saved") from None
+    text = text.removeprefix("\ufeff")  # a byte-order mark some editors write
+    if not text.strip():
+        raise ValueError("The file is empty")
+    if _too_deep(text):
+        raise ValueError(f"The file is not a saved run: its lists or objects nest more than {DEPTH_LIMIT} deep")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise ValueError(f"The file is not JSON: {err.msg} at line {err.lineno}, column {err.colno}") from None
+    if not isinstance(data, dict):
+        kind = {list: "a list", str: "a string", bool: "true or false", type(None): "null"}.get(type(data), "a number")
+        raise ValueError(f"The file holds {kind}, not a saved run (a JSON object with {', '.join(KEYS)})")
+    return data
+
+
+def _check_keys(data, keys, where):
+    for key in data:
+        if key not in keys:
+            raise ValueError(_short(f"Unknown key {key!r} in {where}; the keys are {', '.join(keys)}"))
+    for key in keys:
+        if key not in data:
+            raise ValueError(f"{where.capitalize()} has no {key!r}; the keys are {', '.join(keys)}")
+
+
+def _check_header(data):
+    if data.get("format") != FORMAT:
+        got = f"its format is {data['format']!r}" if "format" in data else "it has no format"
+        raise ValueError(_short(f"This is not a Backprop Lab run: {got}, expected {FORMAT!r}"))
+    version = data.get("version")
+    if type(version) is not int or version != VERSION:
+        newer = type(version) is int and version > VERSION
+        raise ValueError(_short(f"This saved run has format version {version!r}; this page reads version {VERSION}"
+                                + (" (it was saved by a newer Backprop Lab)" if newer else "")))
+
+
+def _config(settings):
+    if not isinstance(settings, dict):
+        raise ValueError(_short(f"The saved settings (config) must be an object (got {settings!r})"))
+    for key in Config().to_dict():
+        if key not in settings:
+            raise ValueError(f"The saved settings (config) have no {key}")
+    try:
+        return Config.from_dict(settings)
+    except ValueError as err:
+        raise ValueError(_short(f"The saved settings are wrong: {err}")) from None
+
+
+def check_params(params, n_h):
+    """params_from_dict's arrays, each number at most PARAM_LIMIT in size; ValueError naming the bad one."""
+    if isinstance(params, dict):
+        for name in PARAM_NAMES:
+            rows = params.get(name)
+            for i, row in enumerate(rows if isinstance(rows, list) else []):
+                for j, x in enumerate(row if isinstance(row, list) else []):
+                    if x is None:
+                        raise ValueError(f"{name}[{i},{j}] is not a number (null): the saved network had diverged, "
+                                         "so it cannot be restored")
+    try:
+        arrays = params_from_dict(params, n_h)
+    except ValueError as err:
+        raise ValueError(_short(f"The saved parameters are wrong: {err}")) from None
+    for name, array in arrays.items():
+        for (i, j), x in np.ndenumerate(array):
+            if abs(x) > PARAM_LIMIT:
+                raise ValueError(f"{name}[{i},{j}] is {x:g}, too large: a parameter must be at most "
+                                 f"{PARAM_LIMIT:g} in size")
+    return arrays
+
+
+def _history(history, step, limit):
+    """(start, stride, costs) of a saved history that fits the step; ValueError otherwise."""
+    if not isinstance(history, dict):
+        raise ValueError(_short(f"The saved history must be an object with start, stride and costs (got {history!r})"))
+    _check_keys(history, HISTORY_KEYS, "the history")
+    try:
+        start = whole_number("history start", history["start"], 0, step)
+        stride = whole_number("history stride", history["stride"], 1, 2**62)
+    except ValueError as err:
+        raise ValueError(_short(f"The saved history is wrong: {err}")) from None
+    if stride & (stride - 1):
+        raise ValueError(f"The saved history's stride is {stride}; it must be 1, 2, 4, 8, ... (thinning doubles it)")
+    costs = history["costs"]
+    if not isinstance(costs, list) or not costs:
+        raise ValueError(_short(f"The saved history's costs must be a list of at least one number (got {costs!r})"))
+    if len(costs) > limit:
+        raise ValueError(f"The saved history has {len(costs)} costs; at most {limit}")
+    for i, x in enumerate(costs):
+        is_number = isinstance(x, (int, float)) and not isinstance(x, bool)
+        if not is_number or not math.isfinite(float(x)) or x < 0:
+            raise ValueError(_short(f"The saved history's cost number {i} must be a finite number, 0 or more "
+                                    f"(got {json.dumps(x)})"))
+    last = start + (len(costs) - 1) * stride
+    if last > step:
+        raise ValueError(f"The saved history does not fit the step: its {len(costs)} costs from step {start}, "
+                         f"every {stride}, reach step {last}, after the run's step {step}")
+    if step - last >= stride:
+        raise ValueError(f"The saved history does not fit the step: its {len(costs)} costs from step {start}, "
+                         f"every {stride}, end at step {last}, but the run is at step {step}")
+    return start, stride, [float(x) for x in costs]
+
+
+def run_from_json(text, history_limit=HISTORY_LIMIT):
+    """A backprop.Run restored from run_to_json's text, with its history; ValueError naming what is wrong."""
+    data = _parse(text)
+    _check_header(data)
+    _check_keys(data, KEYS, "a saved run")
+    config = _config(data["config"])
+    params = check_params(data["params"], config.n_h)
+    try:
+        step = whole_number("step", data["step"], 0, 2**63 - 1)
+    except ValueError as err:
+        raise ValueError(_short(f"The saved step is wrong: {err}")) from None
+    cost = data["cost"]
+    if cost is not None and (not isinstance(cost, (int, float)) or isinstance(cost, bool)):
+        raise ValueError(_short(f"The saved cost must be a number (got {json.dumps(cost)})"))
+    start, stride, costs = _history(data["history"], step, history_limit)
+    run = Run.from_dict({"config": config.to_dict(), "params": params, "step": step})
+    run.history_limit = history_limit
+    run.history_start, run.history_stride, run.history = start, stride, costs
+    if start + (len(costs) - 1) * stride == step:
+        run.history[-1] = run.cost  # the cost is always the parameters'; the saved one is for people to read
+    return run

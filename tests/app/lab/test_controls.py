@@ -1,0 +1,104 @@
+"""The settings form (app/lab/controls.py) and the start-up stages (app/stages.py) on a fake page."""
+
+import types
+
+import fake_dom
+from app import stages
+from app.lab.controls import Controls
+from app.settings import DEFAULTS, SPEEDS, validate
+
+FIELDS = ("learning_rate", "n_h", "activation", "cost", "seed", "table", "notebook_mode", "speed", "log_scale")
+
+
+class Page(fake_dom.Document):
+    def __init__(self):
+        super().__init__()
+        self.elements = {}
+        for name in FIELDS:
+            self.elements[name] = self.createElement("input")
+            self.elements[name].props.update(value="", checked=False)
+            self.elements[name + "-error"] = self.createElement("p")
+        for name in ("speed-value", "train", "step", "reset", "loading-stage", "loading", "load-error-text",
+                     "load-error"):
+            self.elements[name] = self.createElement("span")
+        self.documentElement = types.SimpleNamespace(dataset=types.SimpleNamespace(appState="loading"))
+
+    def getElementById(self, name):
+        return self.elements.get(name)
+
+
+def test_show_puts_every_setting_in_its_field():
+    page = Page()
+    controls = Controls(page)
+    settings = dict(DEFAULTS, learning_rate=0.46, n_h=5, notebook_mode=True, speed=1, log_scale=False)
+    controls.show(settings)
+    values = {name: page.elements[name].value for name in FIELDS if name not in ("notebook_mode", "log_scale")}
+    assert values == {"learning_rate": "0.46", "n_h": "5", "activation": "tanh", "cost": "half_mse", "seed": "2",
+                      "table": "XOR", "speed": "0"}  # the speed slider holds the index into SPEEDS
+    assert page.elements["notebook_mode"].checked is True and page.elements["log_scale"].checked is False
+    assert page.elements["speed-value"].textContent == "1 step per frame"
+    assert page.elements["speed"].attributes["aria-valuetext"] == "1 step per frame"
+    controls.show_speed(1000)
+    assert page.elements["speed-value"].textContent == "1000 steps per frame"
+
+
+def test_read_gives_what_validate_takes():
+    page = Page()
+    controls = Controls(page)
+    controls.show(DEFAULTS)
+    for index, speed in enumerate(SPEEDS):
+        page.elements["speed"].props["value"] = str(index)  # a range input's value is text
+        assert validate("speed", controls.read("speed")) == speed
+    page.elements["notebook_mode"].props["checked"] = True
+    assert validate("notebook_mode", controls.read("notebook_mode")) is True
+    page.elements["learning_rate"].props["value"] = " 2.5 "
+    assert validate("learning_rate", controls.read("learning_rate")) == 2.5
+    # every field read back after show gives the settings shown
+    settings = dict(DEFAULTS, learning_rate=0.123456789, seed=4294967295, table="NAND", speed=200)
+    controls.show(settings)
+    assert {name: validate(name, controls.read(name)) for name in FIELDS} == \
+        {name: settings[name] for name in FIELDS}
+
+
+def test_errors_are_shown_beside_their_field_and_cleared():
+    page = Page()
+    controls = Controls(page)
+    try:
+        validate("n_h", "99")
+    except ValueError as err:
+        controls.show_error("n_h", str(err))
+    assert page.elements["n_h-error"].textContent == "Must be a whole number from 1 to 16 (got '99')."
+    assert page.elements["n_h"].attributes["aria-invalid"] == "true"
+    controls.show_error("seed", "the model refused it")
+    assert page.elements["seed-error"].textContent == "The model refused it."
+    controls.clear_error("n_h")
+    assert page.elements["n_h-error"].textContent == "" and "aria-invalid" not in page.elements["n_h"].attributes
+
+
+def test_buttons():
+    page = Page()
+    controls = Controls(page)
+    controls.enable()
+    assert [page.elements[name].disabled for name in ("train", "step", "reset")] == [False] * 3
+    controls.enable(False)
+    assert [page.elements[name].disabled for name in ("train", "step", "reset")] == [True] * 3
+    controls.show_training(True)
+    assert page.elements["train"].textContent == "Pause"
+    controls.show_training(False)
+    assert page.elements["train"].textContent == "Train"
+
+
+def test_stages_end_in_ready_or_in_one_error():
+    page = Page()
+    stages.set_state(page, "interactive")
+    stages.show_stage(page, "Starting Python")
+    assert page.documentElement.dataset.appState == "interactive"
+    assert page.elements["loading-stage"].textContent == "Starting Python"
+    stages.show_error(page, "NumPy failed")
+    stages.show_error(page, "a second failure")  # the first error stays on screen
+    assert page.documentElement.dataset.appState == "error"
+    assert page.elements["load-error-text"].textContent == "NumPy failed"
+    assert page.elements["load-error"].hidden is False and page.elements["loading"].hidden is True
+    ready = Page()
+    stages.show_ready(ready)
+    assert ready.documentElement.dataset.appState == "ready" and ready.elements["loading"].hidden is True
