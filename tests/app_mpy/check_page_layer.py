@@ -14,6 +14,7 @@ import sys
 
 import app.lab.controls
 import app.lab.cost_chart
+import app.canvas
 import app.cpython
 import app.lab.diagram
 import app.exercises.results

@@ -8,46 +8,13 @@ Plain Python for MicroPython and CPython; `js` is imported lazily inside the met
 
 import math
 
-from app.lab.surface import INK, MUTED, clear, fit_canvas
+from app.canvas import INK, MUTED, clear, fit_canvas, paint_axes
 
 LINE = "#1f5fbf"
 MINE = "#a4161a"  # a second curve: the student's own (the Exercises view's "Train with my code")
-GRID = "#e1e4ea"
 ALERT = "#a4161a"
 
 
-def paint_axes(ctx, chart, x_title="step"):
-    """The grid, axes, ticks, tick labels and axis titles of a chart's geometry (its "area", "x_ticks",
-    "y_ticks", "y_title", and "x_title" when it has one), on a context already scaled to CSS pixels."""
-    import js
-
-    left, top, right, bottom = chart["area"]
-    ctx.lineWidth = 1
-    ctx.strokeStyle = GRID
-    grid = "".join("M{:.1f} {:.1f}H{:.1f}".format(left, y, right) for y, _ in chart["y_ticks"])
-    if grid:
-        ctx.stroke(js.Path2D.new(grid))
-    ctx.strokeStyle = MUTED
-    ticks = "".join("M{:.1f} {:.1f}v5".format(x, bottom) for x, _ in chart["x_ticks"])
-    ctx.stroke(js.Path2D.new("M{:.1f} {:.1f}V{:.1f}H{:.1f}".format(left, top, bottom, right) + ticks))
-
-    ctx.fillStyle = INK
-    ctx.font = "12px system-ui, sans-serif"
-    ctx.textAlign = "center"
-    ctx.textBaseline = "top"
-    for x, text in chart["x_ticks"]:
-        ctx.fillText(text, x, bottom + 7)
-    ctx.fillText(chart.get("x_title", x_title), (left + right) / 2, bottom + 22)
-    ctx.textAlign = "right"
-    ctx.textBaseline = "middle"
-    for y, text in chart["y_ticks"]:
-        ctx.fillText(text, left - 6, y)
-    ctx.save()
-    ctx.translate(13, (top + bottom) / 2)
-    ctx.rotate(-math.pi / 2)
-    ctx.textAlign = "center"
-    ctx.fillText(chart["y_title"], 0, 0)
-    ctx.restore()
 
 
 class CostChart:

@@ -7,21 +7,16 @@ Pure functions (canvas geometry, the points' path) are plain Python for MicroPyt
 the browser module `js` is imported lazily inside the methods, so this module imports anywhere.
 """
 
+from app.canvas import INK, MUTED, clear, fit_canvas
+
 # The square of the input plane that is shown, in input units (as py/plots/surface.py's).
 LO, HI = -0.5, 1.5
 COLOR_ZERO = "#b35806"  # the colour of target 0 (and of a negative weight in the diagram)
 COLOR_ONE = "#2166ac"   # the colour of target 1 (and of a positive weight)
-INK = "#1d2330"
-MUTED = "#5a6372"
 LINKED = "#f2a900"  # the page's focus colour: a point linked to the term in focus
+
 # Canvas margins around the plot area in CSS pixels: top, right, bottom, left.
 MARGINS = (10, 12, 36, 40)
-
-
-def backing_size(css_width, css_height, device_pixel_ratio):
-    """The canvas bitmap size (whole pixels, at least 1) for a CSS size and a devicePixelRatio."""
-    ratio = device_pixel_ratio if device_pixel_ratio and device_pixel_ratio > 0 else 1.0
-    return max(1, int(round(css_width * ratio))), max(1, int(round(css_height * ratio)))
 
 
 def plot_square(width, height, margins=MARGINS):
@@ -45,34 +40,6 @@ def circles_path(points, radius):
         parts.append("M{:.1f} {:.1f}A{r:.1f} {r:.1f} 0 1 0 {:.1f} {:.1f}A{r:.1f} {r:.1f} 0 1 0 {:.1f} {:.1f}Z".format(
             x + radius, y, x - radius, y, x + radius, y, r=radius))
     return "".join(parts)
-
-
-def fit_canvas(canvas, aspect):
-    """Size canvas's bitmap to its CSS box times devicePixelRatio; return (ctx-ready) CSS size and ratio.
-
-    The CSS width is canvas.clientWidth; the height is clientHeight when the stylesheet gives one,
-    else width / aspect. Returns None when the canvas is not laid out (display: none).
-    Setting width/height clears the canvas and its context state, so it is done only on a change.
-    """
-    import js
-
-    width = canvas.clientWidth
-    if not width:
-        return None
-    height = canvas.clientHeight or width / aspect
-    ratio = js.window.devicePixelRatio or 1
-    bitmap = backing_size(width, height, ratio)
-    if (canvas.width, canvas.height) != bitmap:
-        canvas.width, canvas.height = bitmap
-    return width, height, bitmap[0] / width
-
-
-def clear(canvas, ctx, fitted):
-    """Scale ctx to CSS pixels for fit_canvas's answer `fitted` and clear the canvas; returns (width, height)."""
-    width, height, ratio = fitted
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0)
-    ctx.clearRect(0, 0, width, height)
-    return width, height
 
 
 class DecisionSurface:

@@ -6,7 +6,7 @@ No maths here: every position comes from the worker, in CSS pixels.
 
 import math
 
-from app.lab.surface import INK, clear, fit_canvas
+from app.canvas import INK, clear, fit_canvas
 
 CONTOUR = "rgba(255, 255, 255, 0.75)"
 PATH_DARK, PATH_LIGHT = "#1d2330", "#ffffff"

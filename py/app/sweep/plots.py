@@ -6,8 +6,7 @@ curves are ONE ctx.stroke(Path2D(d)) per category (thin, translucent) and one fo
 Plain Python for MicroPython and CPython; `js` is imported lazily inside the methods.
 """
 
-from app.lab.cost_chart import paint_axes
-from app.lab.surface import MUTED, clear, fit_canvas
+from app.canvas import MUTED, clear, fit_canvas, paint_axes
 
 # Category colours, told apart also by the words in the lists and the plots' descriptions.
 COLOURS = {"solved": "#1f5fbf", "training": "#6b7280", "stuck": "#b35806", "diverged": "#a4161a"}

@@ -6,7 +6,8 @@ import pytest
 
 import fake_dom
 from app.lab import surface
-from app.lab.surface import backing_size, circles_path, plot_square, to_canvas
+from app.canvas import backing_size
+from app.lab.surface import circles_path, plot_square, to_canvas
 from backprop import A0, Config, Run
 from plots import surface as surface_image
 from worker.lab.session import Session
