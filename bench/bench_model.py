@@ -1,7 +1,8 @@
 """Training speed of the model against the notebook's own loop (prints figures; never fails).
 
-    python3 bench/bench_model.py
+python3 bench/bench_model.py
 """
+
 import pathlib
 import statistics
 import sys
@@ -11,8 +12,9 @@ import numpy as np
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "py"), str(ROOT / "tests" / "model")]
-from backprop import Batch, Run  # noqa: E402
 from notebook_ann import notebook_loop  # noqa: E402
+
+from backprop import Batch, Run  # noqa: E402
 
 REPEATS = 7
 STEPS = 2000
@@ -38,8 +40,10 @@ def main():
     print(f"model Run.train, default config:     {model:12,.0f} steps/s")
     print(f"notebook's naive loop (cells 33/35): {naive:12,.0f} steps/s")
     print(f"ratio model / notebook:              {model / naive:12.2f} x")
-    print(f"Batch of {BATCH_K:,} networks:            {batch:12,.0f} network-steps/s "
-          f"({batch / BATCH_K:,.0f} batch steps/s)")
+    print(
+        f"Batch of {BATCH_K:,} networks:            {batch:12,.0f} network-steps/s "
+        f"({batch / BATCH_K:,.0f} batch steps/s)"
+    )
 
 
 if __name__ == "__main__":

@@ -44,8 +44,10 @@ SLOW_RATE, SLOW_LATENCY_S = 50e6 / 8, 0.03  # 50 Mbit/s shared by all responses,
 
 
 def summary(values, unit="s", digits=2):
-    return (f"median {statistics.median(values):.{digits}f} {unit} "
-            f"(min {min(values):.{digits}f}, max {max(values):.{digits}f}, n={len(values)})")
+    return (
+        f"median {statistics.median(values):.{digits}f} {unit} "
+        f"(min {min(values):.{digits}f}, max {max(values):.{digits}f}, n={len(values)})"
+    )
 
 
 def percentile(values, fraction):
@@ -69,8 +71,9 @@ def start_up(browser, url):
     page = context.new_page()
     page.add_init_script(RECORD_START)
     page.goto(url)
-    page.wait_for_selector("html[data-app-state=interactive], html[data-app-state=ready]", state="attached",
-                           timeout=READY_TIMEOUT_MS)
+    page.wait_for_selector(
+        "html[data-app-state=interactive], html[data-app-state=ready]", state="attached", timeout=READY_TIMEOUT_MS
+    )
     page.get_by_label("Log scale for the cost", exact=True).check()
     page.wait_for_function("() => location.search.includes('log_scale=true')", timeout=READY_TIMEOUT_MS)
     answered = page.evaluate("() => performance.now()")
@@ -113,8 +116,9 @@ def first_and_repeat_visit(browser, url, service_workers):
     first = time.perf_counter() - started
     if service_workers == "allow":
         page.wait_for_selector("html[data-offline]", state="attached", timeout=READY_TIMEOUT_MS)
-        state = page.evaluate("() => [document.documentElement.dataset.offline, "
-                              "document.documentElement.dataset.offlineReason]")
+        state = page.evaluate(
+            "() => [document.documentElement.dataset.offline, document.documentElement.dataset.offlineReason]"
+        )
         if state[0] != "ready":
             raise RuntimeError(f"the page was not saved for offline use: {state[1]}")
     started = time.perf_counter()
@@ -168,8 +172,11 @@ def start_slow_server(link):
 def print_visit_pairs(browser, url, where):
     for service_workers, how in (("allow", "service worker (sw.js)"), ("block", "HTTP cache only")):
         first, repeat = visit_pairs(browser, url, service_workers)
-        print(f"first vs repeat visit, {where}, {how}: first {summary(first)}; repeat {summary(repeat)}; "
-              f"first / repeat {statistics.median(first) / statistics.median(repeat):.1f}x", flush=True)
+        print(
+            f"first vs repeat visit, {where}, {how}: first {summary(first)}; repeat {summary(repeat)}; "
+            f"first / repeat {statistics.median(first) / statistics.median(repeat):.1f}x",
+            flush=True,
+        )
 
 
 def page_clock_and_steps(page, step_readout):
@@ -205,8 +212,14 @@ def training_figures(browser, url):
     page.get_by_role("button", name="Pause", exact=True).click()
     context.close()
     intervals = [b - a for a, b in zip(frames, frames[1:])]
-    return {"steps_per_s": (steps1 - steps0) / ((t1 - t0) / 1000), "readout": readout,
-            "seconds": (t1 - t0) / 1000, "steps": steps1 - steps0, "intervals": intervals, "long_tasks": tasks}
+    return {
+        "steps_per_s": (steps1 - steps0) / ((t1 - t0) / 1000),
+        "readout": readout,
+        "seconds": (t1 - t0) / 1000,
+        "steps": steps1 - steps0,
+        "intervals": intervals,
+        "long_tasks": tasks,
+    }
 
 
 # Every animation frame's time and every long task's duration, from now on.
@@ -249,8 +262,11 @@ def sweep_figures(browser, url):
     page.evaluate(RECORD_FRAMES_AND_LONG_TASKS)
     started = page.evaluate("() => performance.now()")
     page.get_by_role("button", name="Run", exact=True).click()
-    page.wait_for_function("() => document.getElementById('sweep-shares').textContent.startsWith('Done')",
-                           timeout=READY_TIMEOUT_MS, polling=50)
+    page.wait_for_function(
+        "() => document.getElementById('sweep-shares').textContent.startsWith('Done')",
+        timeout=READY_TIMEOUT_MS,
+        polling=50,
+    )
     ended = page.evaluate("() => performance.now()")
     frames = page.evaluate("([a, b]) => window.__frameTimes.filter(t => t >= a && t <= b)", [started, ended])
     tasks = page.evaluate("() => window.__longTasks")
@@ -276,14 +292,18 @@ def exercise_figures(browser, url):
     context, page, _ = open_ready(browser, url)
     started = time.perf_counter()
     page.get_by_role("tab", name="Exercises", exact=True).click()
-    page.wait_for_function("() => document.getElementById('exercise-status').textContent.startsWith('Ready')",
-                           timeout=READY_TIMEOUT_MS, polling=50)
+    page.wait_for_function(
+        "() => document.getElementById('exercise-status').textContent.startsWith('Ready')",
+        timeout=READY_TIMEOUT_MS,
+        polling=50,
+    )
     opened = time.perf_counter() - started
     page.get_by_label("Exercise", exact=True).select_option("backward")
     page.get_by_role("textbox", name="Your code").fill(exercises.get("backward").SOLUTION)
     checks = []
     for _ in range(3):
-        checks.append(page.evaluate("""() => new Promise(resolve => {
+        checks.append(
+            page.evaluate("""() => new Promise(resolve => {
             const results = document.getElementById("exercise-results");
             const started = performance.now();
             const seen = new MutationObserver(() => {
@@ -292,7 +312,8 @@ def exercise_figures(browser, url):
             results.replaceChildren();
             seen.observe(results, {childList: true, subtree: true});
             document.getElementById("exercise-check").click();
-        })"""))
+        })""")
+        )
     context.close()
     return opened, statistics.median(checks)
 
@@ -320,8 +341,12 @@ def cpython_steps_per_s():
 
 
 def pyodide_steps_per_s():
-    out = subprocess.run(["node", str(ROOT / "bench" / "pyodide_speed.mjs"), str(CPYTHON_STEPS), str(CPYTHON_REPEATS)],
-                         check=True, capture_output=True, text=True)
+    out = subprocess.run(
+        ["node", str(ROOT / "bench" / "pyodide_speed.mjs"), str(CPYTHON_STEPS), str(CPYTHON_REPEATS)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return float(out.stdout.strip().splitlines()[-1])
 
 
@@ -342,57 +367,84 @@ def main():
         print(f"navigation to interactive (MicroPython page answers), cold cache: {summary(interactive)}")
         print(f"navigation to a settings change shown in the address: {summary(answered)}")
         print(f"navigation to ready (the model's worker runs NumPy): {summary(ready)}")
-        print(f"bare page starting the same Pyodide + NumPy worker, to ready: {summary(bare)}; "
-              f"lab / bare: {statistics.median(ready) / statistics.median(bare):.2f}x")
+        print(
+            f"bare page starting the same Pyodide + NumPy worker, to ready: {summary(bare)}; "
+            f"lab / bare: {statistics.median(ready) / statistics.median(bare):.2f}x"
+        )
         print(f"longest main-thread task from interactive to ready: {summary(longest, 'ms', 0)}")
-        print("TensorFlow Playground, built from source on this kind of machine (ANCHORS.md): interactive "
-              "0.34 s median, load event with play wired 1.10 s")
+        print(
+            "TensorFlow Playground, built from source on this kind of machine (ANCHORS.md): interactive "
+            "0.34 s median, load event with play wired 1.10 s"
+        )
         print_visit_pairs(browser, url, "loopback")
         slow_server, slow_url = start_slow_server(SlowLink(SLOW_RATE, SLOW_LATENCY_S))
-        print_visit_pairs(browser, slow_url, f"{SLOW_RATE * 8 / 1e6:g} Mbit/s and {SLOW_LATENCY_S * 1000:g} ms "
-                                             f"per request")
+        print_visit_pairs(
+            browser, slow_url, f"{SLOW_RATE * 8 / 1e6:g} Mbit/s and {SLOW_LATENCY_S * 1000:g} ms per request"
+        )
         slow_server.shutdown()
         slow_server.server_close()
         training = training_figures(browser, url)
         sweep_seconds, sweep_longest, sweep_fps, landscape_ms = sweep_figures(browser, url)
         exercise_open, exercise_check = exercise_figures(browser, url)
-        print(f"Exercises view: tab click to the student's Python ready (a second Pyodide + NumPy worker) "
-              f"{exercise_open:.2f} s; Check of the reference backward pass on all 5 networks, click to 8 rows "
-              f"shown: {exercise_check:.0f} ms (median of 3)", flush=True)
+        print(
+            f"Exercises view: tab click to the student's Python ready (a second Pyodide + NumPy worker) "
+            f"{exercise_open:.2f} s; Check of the reference backward pass on all 5 networks, click to 8 rows "
+            f"shown: {exercise_check:.0f} ms (median of 3)",
+            flush=True,
+        )
         for n_h in (2, 16):
             shown, p95, tasks = notebook_figures(browser, url, n_h)
-            print(f"notebook view, n_h = {n_h}: tab click to the whole view written {shown:.0f} ms; while training "
-                  f"at top speed with it open, frame interval p95 {p95:.1f} ms, {len(tasks)} long task(s)"
-                  + (f", longest {max(tasks):.0f} ms" if tasks else ""), flush=True)
+            print(
+                f"notebook view, n_h = {n_h}: tab click to the whole view written {shown:.0f} ms; while training "
+                f"at top speed with it open, frame interval p95 {p95:.1f} ms, {len(tasks)} long task(s)"
+                + (f", longest {max(tasks):.0f} ms" if tasks else ""),
+                flush=True,
+            )
         browser.close()
     server.shutdown()
 
     intervals = training["intervals"]
-    print(f"page training at 1000 steps per frame: {training['steps_per_s']:,.0f} steps/s "
-          f"({training['steps']:,} steps in {training['seconds']:.2f} s of the page's clock, after "
-          f"{WARM_UP_MS / 1000:g} s of warm-up); the page's 'Steps per second' readout: {training['readout']}")
+    print(
+        f"page training at 1000 steps per frame: {training['steps_per_s']:,.0f} steps/s "
+        f"({training['steps']:,} steps in {training['seconds']:.2f} s of the page's clock, after "
+        f"{WARM_UP_MS / 1000:g} s of warm-up); the page's 'Steps per second' readout: {training['readout']}"
+    )
     if intervals:
-        print(f"frame interval while training: p50 {percentile(intervals, 0.5):.1f} ms, "
-              f"p95 {percentile(intervals, 0.95):.1f} ms, max {max(intervals):.1f} ms "
-              f"({len(intervals) + 1} frames, {len(intervals) / training['seconds']:.0f} frames/s)")
+        print(
+            f"frame interval while training: p50 {percentile(intervals, 0.5):.1f} ms, "
+            f"p95 {percentile(intervals, 0.95):.1f} ms, max {max(intervals):.1f} ms "
+            f"({len(intervals) + 1} frames, {len(intervals) / training['seconds']:.0f} frames/s)"
+        )
     long_tasks = training["long_tasks"]
-    print(f"long tasks (> 50 ms) on the main thread while training: {len(long_tasks)}"
-          + (f", longest {max(task['duration'] for task in long_tasks):.0f} ms" if long_tasks else ""))
+    print(
+        f"long tasks (> 50 ms) on the main thread while training: {len(long_tasks)}"
+        + (f", longest {max(task['duration'] for task in long_tasks):.0f} ms" if long_tasks else "")
+    )
     cpython = cpython_steps_per_s()
-    print(f"CPython {sys.version.split()[0]}, backprop.Run().train({CPYTHON_STEPS}): {cpython:,.0f} steps/s "
-          f"(median of {CPYTHON_REPEATS})")
-    print(f"ratio page / CPython: {training['steps_per_s'] / cpython:.2f} "
-          f"(the worker trains full time; the page draws the plots 10 times a second meanwhile)")
+    print(
+        f"CPython {sys.version.split()[0]}, backprop.Run().train({CPYTHON_STEPS}): {cpython:,.0f} steps/s "
+        f"(median of {CPYTHON_REPEATS})"
+    )
+    print(
+        f"ratio page / CPython: {training['steps_per_s'] / cpython:.2f} "
+        f"(the worker trains full time; the page draws the plots 10 times a second meanwhile)"
+    )
     batch = cpython_batch_seconds()
-    print(f"Many seeds, 1,000 networks x 1,000 steps in the page: {sweep_seconds:.2f} s; bare backprop.Batch in "
-          f"CPython {batch:.2f} s; page / CPython {sweep_seconds / batch:.2f}x; meanwhile {sweep_fps:.0f} frames/s, "
-          f"longest main-thread task {sweep_longest:.0f} ms")
-    print(f"cost landscape (64 x 64 grid) from Step to drawn: {landscape_ms:.0f} ms "
-          f"(the grid against one forward pass: bench/bench_sweep.py)")
+    print(
+        f"Many seeds, 1,000 networks x 1,000 steps in the page: {sweep_seconds:.2f} s; bare backprop.Batch in "
+        f"CPython {batch:.2f} s; page / CPython {sweep_seconds / batch:.2f}x; meanwhile {sweep_fps:.0f} frames/s, "
+        f"longest main-thread task {sweep_longest:.0f} ms"
+    )
+    print(
+        f"cost landscape (64 x 64 grid) from Step to drawn: {landscape_ms:.0f} ms "
+        f"(the grid against one forward pass: bench/bench_sweep.py)"
+    )
     pyodide = pyodide_steps_per_s()
-    print(f"Pyodide 0.27.7 under Node, backprop.Run().train({CPYTHON_STEPS}): {pyodide:,.0f} steps/s (median of "
-          f"{CPYTHON_REPEATS}), the worker's ceiling; ratio page / Pyodide: {training['steps_per_s'] / pyodide:.2f}, "
-          f"Pyodide / CPython: {pyodide / cpython:.2f}")
+    print(
+        f"Pyodide 0.27.7 under Node, backprop.Run().train({CPYTHON_STEPS}): {pyodide:,.0f} steps/s (median of "
+        f"{CPYTHON_REPEATS}), the worker's ceiling; ratio page / Pyodide: {training['steps_per_s'] / pyodide:.2f}, "
+        f"Pyodide / CPython: {pyodide / cpython:.2f}"
+    )
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@
 
 Inside Pyodide (the page's worker): node bench/pyodide_sweep.mjs, which runs the same timings.
 """
+
 import pathlib
 import statistics
 import sys
@@ -43,9 +44,17 @@ def sweep_figures():
         calls.append(n)
         longest.append(worst)
         summary.append(min(timed(lambda: sweep.summary(SIZES))[0] for _ in range(5)))
-    return {name: statistics.median(values) for name, values in
-            [("bare", bare), ("sweep", swept), ("build", build), ("calls", calls), ("longest", longest),
-             ("summary", summary)]}
+    return {
+        name: statistics.median(values)
+        for name, values in [
+            ("bare", bare),
+            ("sweep", swept),
+            ("build", build),
+            ("calls", calls),
+            ("longest", longest),
+            ("summary", summary),
+        ]
+    }
 
 
 def landscape_figures():
@@ -62,13 +71,17 @@ def main():
     f = sweep_figures()
     print(f"{K:,} networks x {STEPS:,} steps, default settings:")
     print(f"  bare Batch.train({STEPS}):          {f['bare']:8.3f} s")
-    print(f"  Sweep.advance(12 ms) until done:   {f['sweep']:8.3f} s  ({f['sweep'] / f['bare']:.2f} x bare; "
-          f"{f['calls']:.0f} calls, longest {f['longest'] * 1000:.1f} ms)")
+    print(
+        f"  Sweep.advance(12 ms) until done:   {f['sweep']:8.3f} s  ({f['sweep'] / f['bare']:.2f} x bare; "
+        f"{f['calls']:.0f} calls, longest {f['longest'] * 1000:.1f} ms)"
+    )
     print(f"  Sweep(...) construction:           {f['build'] * 1000:8.1f} ms")
     print(f"  summary() of all three plots:      {f['summary'] * 1000:8.1f} ms")
     one, grid = landscape_figures()
-    print(f"landscape 64x64 (random axes):       {grid * 1000:8.2f} ms  (one forward pass {one * 1e6:.0f} us; "
-          f"{grid / one:.0f} x)")
+    print(
+        f"landscape 64x64 (random axes):       {grid * 1000:8.2f} ms  (one forward pass {one * 1e6:.0f} us; "
+        f"{grid / one:.0f} x)"
+    )
 
 
 if __name__ == "__main__":

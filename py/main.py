@@ -17,11 +17,11 @@ def owns_keys(target):
 
 def build():
     """The lab and its other views and panels; returns (lab, lesson): the lesson says which keys it locks."""
+    from app.door import Model
     from app.exercises.view import ExerciseView
     from app.lab.view import Lab
     from app.landscape.view import LandscapePanel
     from app.share.lesson import add_save_and_share
-    from app.door import Model
     from app.sweep.view import SweepView
 
     lab = Lab(document, window, Model("model"))
@@ -64,9 +64,11 @@ async def start(lab):
     except Exception as err:
         show_error(document, "Python and NumPy could not start: {}".format(err))
         return
-    document.getElementById("runtime-versions").textContent = (
-        "Python {} and NumPy {}, running in this page (in a background worker).".format(
-            versions["python"], versions["numpy"]))
+    document.getElementById(
+        "runtime-versions"
+    ).textContent = "Python {} and NumPy {}, running in this page (in a background worker).".format(
+        versions["python"], versions["numpy"]
+    )
     show_ready(document)
 
 
@@ -76,4 +78,4 @@ except Exception as err:  # a page that cannot start says so, rather than loadin
     show_error(document, "The page's Python stopped while starting: {}".format(err))
 else:
     wire(lab, lesson)
-    await start(lab)  # noqa: F704 (PyScript runs this script with top-level await)
+    await start(lab)

@@ -15,15 +15,17 @@ ROOT = setup_runtime.ROOT
 RUNNER = ROOT / "tools" / "micropython_run.mjs"
 CHECKS = sorted((ROOT / "tests" / "app_mpy").glob("check_*.py"))
 
-pytestmark = pytest.mark.skipif(shutil.which("node") is None,
-                                reason="node is not installed (Debian: apt-get install nodejs)")
+pytestmark = pytest.mark.skipif(
+    shutil.which("node") is None, reason="node is not installed (Debian: apt-get install nodejs)"
+)
 
 
 @pytest.fixture(scope="module", autouse=True)
 def vendored_micropython():
     if not (setup_runtime.VENDOR / "micropython" / "micropython.mjs").is_file():
-        pytest.fail("static/vendor/micropython/ is missing: run `python3 tools/setup_runtime.py` first "
-                    "(the test command does)")
+        pytest.fail(
+            "static/vendor/micropython/ is missing: run `python3 tools/setup_runtime.py` first (the test command does)"
+        )
 
 
 def run_under_micropython(script):
@@ -44,9 +46,9 @@ def test_the_runner_checks_something():
 
 def test_a_script_that_raises_fails_with_its_traceback(tmp_path):
     script = tmp_path / "check_raises.py"
-    script.write_text('print("started")\n\n'
-                      'def broken():\n    raise ValueError("the weights are not finite")\n\n'
-                      'broken()\n')
+    script.write_text(
+        'print("started")\n\ndef broken():\n    raise ValueError("the weights are not finite")\n\nbroken()\n'
+    )
     result = run_under_micropython(script)
     assert result.returncode == 1
     assert result.stdout == "started\n"
@@ -65,7 +67,8 @@ def test_a_failed_assert_fails(tmp_path):
 
 def test_a_script_may_await_at_top_level(tmp_path):
     script = tmp_path / "check_await.py"
-    script.write_text("import asyncio\n\nasync def later():\n    await asyncio.sleep(0)\n    return 7\n\n"
-                      "print(await later())\n")
+    script.write_text(
+        "import asyncio\n\nasync def later():\n    await asyncio.sleep(0)\n    return 7\n\nprint(await later())\n"
+    )
     result = run_under_micropython(script)
     assert (result.returncode, result.stdout) == (0, "7\n"), result.stderr

@@ -52,7 +52,9 @@ def test_nothing_but_the_site(build_output):
     assert top <= {"index.html", "pyscript.toml", "worker.toml", "exercise.toml", "sw.js", "py", "static", ".nojekyll"}
     for path in site.rglob("*"):
         parts = path.relative_to(site).parts
-        assert not {"tests", "tools", "node_modules", ".git", "__pycache__", ".cache", ".venv", "bench"} & set(parts), path
+        assert not {"tests", "tools", "node_modules", ".git", "__pycache__", ".cache", ".venv", "bench"} & set(parts), (
+            path
+        )
         assert path.suffix not in (".pyc", ".map"), path
     assert {path.name for path in (site / "static").iterdir()} == {"css", "img", "js", "vendor"}
 

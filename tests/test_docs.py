@@ -111,10 +111,12 @@ def test_the_readmes_pictures_exist_and_are_small():
 
 def test_the_readme_is_a_few_screens_with_the_two_commands_first():
     lines = README.read_text(encoding="utf-8").splitlines()
-    assert len(lines) <= MAX_README_LINES, \
+    assert len(lines) <= MAX_README_LINES, (
         f"README.md has {len(lines)} lines; keep it at most {MAX_README_LINES} and move detail into docs/"
+    )
     for command in ("make serve", "make test"):
         first = next((number for number, line in enumerate(lines, start=1) if command in line), None)
         assert first is not None, f"README.md never mentions `{command}`"
-        assert first < COMMANDS_BEFORE_LINE, \
+        assert first < COMMANDS_BEFORE_LINE, (
             f"`{command}` first appears on line {first} of README.md; it belongs before line {COMMANDS_BEFORE_LINE}"
+        )

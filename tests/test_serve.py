@@ -19,15 +19,18 @@ def served(tmp_path):
     server.shutdown()
 
 
-@pytest.mark.parametrize("name, mime", [
-    ("a.wasm", "application/wasm"),
-    ("a.mjs", "text/javascript"),
-    ("a.js", "text/javascript"),
-    ("a.toml", "application/toml"),
-    ("a.whl", "application/zip"),
-    ("a.py", "text/x-python"),
-    ("", "text/html"),
-])
+@pytest.mark.parametrize(
+    "name, mime",
+    [
+        ("a.wasm", "application/wasm"),
+        ("a.mjs", "text/javascript"),
+        ("a.js", "text/javascript"),
+        ("a.toml", "application/toml"),
+        ("a.whl", "application/zip"),
+        ("a.py", "text/x-python"),
+        ("", "text/html"),
+    ],
+)
 def test_mime_types(served, name, mime):
     with urllib.request.urlopen(served + name) as response:
         assert response.headers["Content-Type"].split(";")[0] == mime
@@ -63,8 +66,13 @@ def test_a_prefix_serves_the_folder_only_under_it(served_under_prefix):
     with urllib.request.urlopen(url + "static/a.wasm") as response:
         assert response.headers["Content-Type"] == "application/wasm"
     origin = url.removesuffix("course/backprop-lab/")
-    for outside in ("index.html", "static/a.wasm", "course/index.html", "course/backprop-lab-x/index.html",
-                    "course/backprop-lab/.git/config"):
+    for outside in (
+        "index.html",
+        "static/a.wasm",
+        "course/index.html",
+        "course/backprop-lab-x/index.html",
+        "course/backprop-lab/.git/config",
+    ):
         with pytest.raises(urllib.error.HTTPError) as error:
             urllib.request.urlopen(origin + outside)
         assert error.value.code == 404, outside

@@ -53,8 +53,11 @@ def test_serves_micropython_with_its_hashes_in_the_manifest(tmp_path, cache):
 def test_package_lock_pins_the_micropython_that_pyscript_defaults_to():
     pinned = setup_runtime.locked_npm_packages(setup_runtime.ROOT / "package-lock.json")
     versions = {name: version for name, version, _ in pinned}
-    assert versions == {"pyodide": "0.27.7", "@pyscript/core": "0.6.66",
-                        "@micropython/micropython-webassembly-pyscript": "1.26.0-preview-293"}
+    assert versions == {
+        "pyodide": "0.27.7",
+        "@pyscript/core": "0.6.66",
+        "@micropython/micropython-webassembly-pyscript": "1.26.0-preview-293",
+    }
     package = json.loads((setup_runtime.ROOT / "package.json").read_text())
     assert package["dependencies"]["@micropython/micropython-webassembly-pyscript"] == "1.26.0-preview-293"
 
@@ -104,8 +107,9 @@ def test_a_vendor_folder_from_before_micropython_is_rebuilt(tmp_path, cache):
     assemble(vendor=vendor, cache=cache, cdn=False)
     manifest = json.loads((vendor / "manifest.json").read_text())
     del manifest["pins"]["@micropython/micropython-webassembly-pyscript"]
-    manifest["files"] = {path: digest for path, digest in manifest["files"].items()
-                         if not path.startswith("micropython/")}
+    manifest["files"] = {
+        path: digest for path, digest in manifest["files"].items() if not path.startswith("micropython/")
+    }
     (vendor / "manifest.json").write_text(json.dumps(manifest))
     shutil.rmtree(vendor / "micropython")
     assemble(vendor=vendor, cache=cache, cdn=False)
@@ -126,7 +130,10 @@ def test_a_changed_served_file_is_rebuilt(tmp_path, cache):
 def test_no_runtime_file_is_tracked_by_git():
     root = setup_runtime.ROOT
     tracked = subprocess.run(["git", "ls-files"], cwd=root, capture_output=True, text=True, check=True).stdout
-    assert not [path for path in tracked.splitlines()
-                if path.startswith("static/vendor/") or path.endswith((".whl", ".wasm", ".tgz"))]
+    assert not [
+        path
+        for path in tracked.splitlines()
+        if path.startswith("static/vendor/") or path.endswith((".whl", ".wasm", ".tgz"))
+    ]
     ignored = subprocess.run(["git", "check-ignore", "-q", "static/vendor/pyodide/pyodide.asm.wasm"], cwd=root)
     assert ignored.returncode == 0, "static/vendor/ must be git-ignored"

@@ -13,8 +13,11 @@ HTML = (ROOT / "index.html").read_text()
 
 
 def shipped(*packages):
-    return {f"./py/{rel}": f"./{rel}" for package in packages
-            for rel in (path.relative_to(ROOT / "py").as_posix() for path in (ROOT / "py" / package).rglob("*.py"))}
+    return {
+        f"./py/{rel}": f"./{rel}"
+        for package in packages
+        for rel in (path.relative_to(ROOT / "py").as_posix() for path in (ROOT / "py" / package).rglob("*.py"))
+    }
 
 
 def test_the_page_ships_its_own_modules_and_the_exercises_and_not_the_model():
@@ -35,7 +38,9 @@ def test_the_page_runs_on_the_self_hosted_micropython_and_the_workers_on_pyodide
     for config in (PAGE, WORKER, EXERCISE):
         assert (ROOT / config["interpreter"]).exists()
     assert re.search(r'<script type="mpy" src="\./py/main\.py" config="\./pyscript\.toml"', HTML)
-    assert re.search(r'<script type="py" worker name="model" src="\./py/model_worker\.py" config="\./worker\.toml"', HTML)
+    assert re.search(
+        r'<script type="py" worker name="model" src="\./py/model_worker\.py" config="\./worker\.toml"', HTML
+    )
 
 
 def test_numpy_loads_from_beside_pyodide_not_through_micropip():
@@ -48,7 +53,11 @@ def test_numpy_loads_from_beside_pyodide_not_through_micropip():
 
 
 def test_the_page_layer_imports_neither_numpy_nor_the_model():
-    for path in [ROOT / "py" / "main.py", *(ROOT / "py" / "app").rglob("*.py"), *(ROOT / "py" / "exercises").glob("*.py")]:
+    for path in [
+        ROOT / "py" / "main.py",
+        *(ROOT / "py" / "app").rglob("*.py"),
+        *(ROOT / "py" / "exercises").glob("*.py"),
+    ]:
         text = path.read_text()
         assert not re.search(r"^\s*(import|from)\s+(numpy|backprop)\b", text, re.MULTILINE), path
 

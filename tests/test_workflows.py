@@ -22,12 +22,17 @@ PINNED = re.compile(r"""^["']?[^@\s"']+@[0-9a-f]{40}["']?\s+#\s*v\d\S*$""")
 
 def run_zizmor(*args):
     # Offline and without a token: only the audits that need no network, and nothing reaches GitHub.
-    env = {k: v for k, v in os.environ.items()
-           if k not in {"GH_TOKEN", "GITHUB_TOKEN", "ZIZMOR_GITHUB_TOKEN", "GH_HOST"}}
+    env = {
+        k: v for k, v in os.environ.items() if k not in {"GH_TOKEN", "GITHUB_TOKEN", "ZIZMOR_GITHUB_TOKEN", "GH_HOST"}
+    }
     return subprocess.run(
-        [ZIZMOR, "--offline", "--strict-collection", "--no-progress", "--color", "never", *args,
-         ".github/workflows/"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+        [ZIZMOR, "--offline", "--strict-collection", "--no-progress", "--color", "never", *args, ".github/workflows/"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_there_are_workflows_to_check():
@@ -48,7 +53,8 @@ def test_zizmor_finds_nothing():
     raise AssertionError(
         f"zizmor exited {result.returncode} with "
         f"{'unparsable output' if findings is None else f'{len(findings)} finding(s)'}:\n"
-        f"{plain.stdout}\n{plain.stderr}\n--- JSON output ---\n{result.stdout}\n{result.stderr}")
+        f"{plain.stdout}\n{plain.stderr}\n--- JSON output ---\n{result.stdout}\n{result.stderr}"
+    )
 
 
 def test_every_action_is_pinned_by_commit_sha_with_its_version():
@@ -66,5 +72,7 @@ def test_every_action_is_pinned_by_commit_sha_with_its_version():
             if not PINNED.match(ref):
                 bad.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
     assert checked, "found no `uses:` lines: has the workflow changed shape, or this test's pattern?"
-    assert not bad, ("each `uses:` must be `owner/repo@<40-hex commit SHA> # vX.Y.Z` "
-                     "(see the README, 'Keeping the workflow's actions pinned'):\n" + "\n".join(bad))
+    assert not bad, (
+        "each `uses:` must be `owner/repo@<40-hex commit SHA> # vX.Y.Z` "
+        "(see the README, 'Keeping the workflow's actions pinned'):\n" + "\n".join(bad)
+    )

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import setup_runtime  # noqa: E402
+import setup_runtime
 
 ROOT = setup_runtime.ROOT
 OUT = ROOT / "_site"
@@ -25,8 +25,10 @@ STATIC_FOLDERS = ("css", "img", "js", "vendor")
 def site_files(root=ROOT):
     """{path in the site: source path} of everything the site serves."""
     files = {name: root / name for name in TOP_FILES}
-    sources = [*(root / "py").rglob("*.py"), *(path for folder in STATIC_FOLDERS
-                                               for path in (root / "static" / folder).rglob("*"))]
+    sources = [
+        *(root / "py").rglob("*.py"),
+        *(path for folder in STATIC_FOLDERS for path in (root / "static" / folder).rglob("*")),
+    ]
     for path in sorted(sources):
         relative = path.relative_to(root)
         if path.is_file() and not any(part.startswith(".") or part == "__pycache__" for part in relative.parts):
@@ -72,8 +74,10 @@ def main(argv=None):
         return 1
     shown = args.out.resolve()
     shown = shown.relative_to(ROOT) if ROOT in shown.parents else shown
-    print(f"site written to {shown}/: {count} files, {size:,} bytes ({size / 1e6:.1f} MB) "
-          f"in {time.perf_counter() - started:.2f} s")
+    print(
+        f"site written to {shown}/: {count} files, {size:,} bytes ({size / 1e6:.1f} MB) "
+        f"in {time.perf_counter() - started:.2f} s"
+    )
     return 0
 
 

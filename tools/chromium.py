@@ -6,8 +6,15 @@ from pathlib import Path
 
 DEBIAN_CHROMIUM = "/usr/bin/chromium"
 # Without these, Chromium phones home at start; on a closed network that is noise, not a page request.
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def executable(playwright):
@@ -19,8 +26,10 @@ def executable(playwright):
         return None
     if shutil.which(DEBIAN_CHROMIUM):
         return DEBIAN_CHROMIUM
-    raise RuntimeError("No Chromium: install Debian's chromium, run `playwright install chromium`, "
-                       "or set BACKPROP_LAB_CHROMIUM to a Chromium binary.")
+    raise RuntimeError(
+        "No Chromium: install Debian's chromium, run `playwright install chromium`, "
+        "or set BACKPROP_LAB_CHROMIUM to a Chromium binary."
+    )
 
 
 def launch(playwright):

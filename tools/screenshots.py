@@ -23,11 +23,12 @@ from playwright.sync_api import expect, sync_playwright
 ROOT = Path(__file__).resolve().parents[1]
 E2E = ROOT / "tests" / "e2e"  # the end-to-end tests' helpers: how to wait for the page, what it must not do
 sys.path[:0] = [str(ROOT / "tools"), str(E2E)]
+from guard import PageGuard  # noqa: E402
+from labpage import button, expect_ready, readout, wait_for_step_at_least  # noqa: E402
+
 import chromium  # noqa: E402
 import serve  # noqa: E402
 import setup_runtime  # noqa: E402
-from guard import PageGuard  # noqa: E402
-from labpage import button, expect_ready, readout, wait_for_step_at_least  # noqa: E402
 
 OUT = ROOT / "docs" / "img"
 VIEWPORT = {"width": 1280, "height": 800}
@@ -47,15 +48,15 @@ def lab(page):
 def notebook(page):
     """The Notebook's sections for the network at step 0."""
     panel = page.get_by_role("tabpanel", name="Notebook")
-    expect(panel.get_by_text(re.compile(r"^Worked through for the network at step 0,"))).to_be_visible(
-        timeout=SLOW_MS)
+    expect(panel.get_by_text(re.compile(r"^Worked through for the network at step 0,"))).to_be_visible(timeout=SLOW_MS)
 
 
 def exercises(page):
     """The backward-pass exercise with its starter code, once the student's Python is ready."""
     expect(page.get_by_role("textbox", name="Your code")).to_be_visible()
-    expect(page.locator("#exercise-status")).to_have_text("Ready: press Run to run your code, Check to check it.",
-                                                          timeout=SLOW_MS)
+    expect(page.locator("#exercise-status")).to_have_text(
+        "Ready: press Run to run your code, Check to check it.", timeout=SLOW_MS
+    )
 
 
 def sweep(page):
@@ -98,8 +99,9 @@ def shoot(browser, url, name):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description="Remake docs/img/*.png from the running page.")
-    parser.add_argument("views", nargs="*", metavar="view",
-                        help=f"which views, of {', '.join(VIEWS)} (default: all four)")
+    parser.add_argument(
+        "views", nargs="*", metavar="view", help=f"which views, of {', '.join(VIEWS)} (default: all four)"
+    )
     args = parser.parse_args(argv)
     unknown = [name for name in args.views if name not in VIEWS]
     if unknown:

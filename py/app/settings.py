@@ -16,24 +16,71 @@ from app.cpython import parse_float, query_pairs, shortest
 MODEL_KEYS = ("n_h", "activation", "cost", "learning_rate", "seed", "table", "notebook_mode")
 VIEW_KEYS = ("speed", "log_scale", "embed", "view")
 # The views' own settings: in a link only when they differ from their defaults, to keep links short.
-OPTIONAL_KEYS = ("exercise", "sweep_first", "sweep_count", "sweep_steps", "landscape_axes", "landscape_span", "hide", "lock", "params")
-DEFAULTS = {"n_h": 2, "activation": "tanh", "cost": "half_mse", "learning_rate": 10.0, "seed": 2,
-            "table": "XOR", "notebook_mode": False, "speed": 10, "log_scale": False, "embed": False, "view": "lab",
-            "exercise": "forward", "sweep_first": 0, "sweep_count": 200, "sweep_steps": 1000,
-            "landscape_axes": "random", "landscape_span": 2.0,
-            "hide": "", "lock": "", "params": ""}
-CHOICES = {"activation": ("tanh", "sigmoid", "relu"), "cost": ("half_mse", "cross_entropy"),
-           "table": ("XOR", "XNOR", "AND", "OR", "NAND", "NOR"), "view": ("lab", "notebook", "exercise", "sweep"),
-           "exercise": ("forward", "backward")}
+OPTIONAL_KEYS = (
+    "exercise",
+    "sweep_first",
+    "sweep_count",
+    "sweep_steps",
+    "landscape_axes",
+    "landscape_span",
+    "hide",
+    "lock",
+    "params",
+)
+DEFAULTS = {
+    "n_h": 2,
+    "activation": "tanh",
+    "cost": "half_mse",
+    "learning_rate": 10.0,
+    "seed": 2,
+    "table": "XOR",
+    "notebook_mode": False,
+    "speed": 10,
+    "log_scale": False,
+    "embed": False,
+    "view": "lab",
+    "exercise": "forward",
+    "sweep_first": 0,
+    "sweep_count": 200,
+    "sweep_steps": 1000,
+    "landscape_axes": "random",
+    "landscape_span": 2.0,
+    "hide": "",
+    "lock": "",
+    "params": "",
+}
+CHOICES = {
+    "activation": ("tanh", "sigmoid", "relu"),
+    "cost": ("half_mse", "cross_entropy"),
+    "table": ("XOR", "XNOR", "AND", "OR", "NAND", "NOR"),
+    "view": ("lab", "notebook", "exercise", "sweep"),
+    "exercise": ("forward", "backward"),
+}
 N_H_MAX = 16
-SEED_LIMIT = 2 ** 32
+SEED_LIMIT = 2**32
 SWEEP_LIMITS = {"sweep_first": (0, SEED_LIMIT - 1000), "sweep_count": (10, 1000), "sweep_steps": (100, 10000)}
 SPAN_MAX = 100.0  # the cost landscape's largest range (worker/landscape/plot.py's)
 SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)  # steps per animation frame
 # What a lesson link may hide or lock (app/share/lesson.py): the settings, the buttons, the view tabs, and the
 # Save and share panel's export, import and lesson-link groups.
-LESSON_CONTROLS = ("learning_rate", "n_h", "activation", "cost", "seed", "table", "notebook_mode", "speed",
-                   "log_scale", "train", "step", "reset", "tabs", "export", "import", "lesson")
+LESSON_CONTROLS = (
+    "learning_rate",
+    "n_h",
+    "activation",
+    "cost",
+    "seed",
+    "table",
+    "notebook_mode",
+    "speed",
+    "log_scale",
+    "train",
+    "step",
+    "reset",
+    "tabs",
+    "export",
+    "import",
+    "lesson",
+)
 PARAMS_LIMIT = 4000  # characters of params=; the worker checks the numbers (worker/share/params_link.py)
 PARAMS_CHARACTERS = "0123456789.-+eE_,"
 MESSAGE_LIMIT = 240
@@ -103,8 +150,11 @@ def flag(name, value):
 def speed(name, value):
     steps = whole_number(name, value, 1, SPEEDS[-1])
     if steps not in SPEEDS:
-        raise ValueError("{} must be one of {} steps per frame (got {})".format(
-            name, ", ".join(str(s) for s in SPEEDS), _repr(value)))
+        raise ValueError(
+            "{} must be one of {} steps per frame (got {})".format(
+                name, ", ".join(str(s) for s in SPEEDS), _repr(value)
+            )
+        )
     return steps
 
 
@@ -118,8 +168,11 @@ def control_list(name, value):
         elif part:
             names.append(part)
     if unknown:
-        raise ValueError("{}: {} {} not a control (the controls: {})".format(
-            name, ", ".join(unknown), "is" if len(unknown) == 1 else "are", ", ".join(LESSON_CONTROLS)))
+        raise ValueError(
+            "{}: {} {} not a control (the controls: {})".format(
+                name, ", ".join(unknown), "is" if len(unknown) == 1 else "are", ", ".join(LESSON_CONTROLS)
+            )
+        )
     return ",".join(control for control in LESSON_CONTROLS if control in names)
 
 
@@ -127,8 +180,11 @@ def params_text(name, value):
     """A lesson's starting parameters as the link spells them; the worker checks the numbers and their count."""
     text = str(value).strip()
     if len(text) > PARAMS_LIMIT or [char for char in text if char not in PARAMS_CHARACTERS]:
-        raise ValueError("{} must be at most {} characters of numbers separated by _ (got {})".format(
-            name, PARAMS_LIMIT, _repr(text[:40] + ("…" if len(text) > 40 else ""))))
+        raise ValueError(
+            "{} must be at most {} characters of numbers separated by _ (got {})".format(
+                name, PARAMS_LIMIT, _repr(text[:40] + ("…" if len(text) > 40 else ""))
+            )
+        )
     return text
 
 
@@ -139,24 +195,26 @@ def parameter_names(n_h):
 
 
 def landscape_axes(name, value):
-    """"random", or two different parameters of the largest network, as "W1[0,0],W1[0,1]"."""
+    """ "random", or two different parameters of the largest network, as "W1[0,0],W1[0,1]"."""
     text = str(value).replace(" ", "")
     if text.lower() == "random":
         return "random"
     cut = text.find("],") + 1
-    first, second = text[:cut], text[cut + 1:]
+    first, second = text[:cut], text[cut + 1 :]
     known = parameter_names(N_H_MAX)
     if cut and first in known and second in known and first != second:
         return first + "," + second
-    raise ValueError("{} must be random or two different parameters such as W1[0,0],W1[0,1] (got {})".format(
-        name, _repr(value)))
+    raise ValueError(
+        "{} must be random or two different parameters such as W1[0,0],W1[0,1] (got {})".format(name, _repr(value))
+    )
 
 
 def landscape_span(name, value):
     number = positive_number(name, value)
     if number > SPAN_MAX:
-        raise ValueError("{} must be a number greater than 0 and at most {} (got {})".format(
-            name, spell(SPAN_MAX), _repr(value)))
+        raise ValueError(
+            "{} must be a number greater than 0 and at most {} (got {})".format(name, spell(SPAN_MAX), _repr(value))
+        )
     return number
 
 
@@ -190,12 +248,36 @@ def validate(name, value):
 # Characters that CPython's repr escapes, besides the ASCII ones: every assigned code point that str.isprintable
 # rejects (Unicode 14, CPython 3.11), as ranges. MicroPython has no Unicode database (nor str.isprintable) and its
 # repr escapes every non-ASCII character, so _repr spells strings itself; unassigned code points are shown as they are.
-NOT_PRINTABLE = ((0x0, 0x1F), (0x7F, 0xA0), (0xAD, 0xAD), (0x600, 0x605), (0x61C, 0x61C), (0x6DD, 0x6DD),
-                 (0x70F, 0x70F), (0x890, 0x891), (0x8E2, 0x8E2), (0x1680, 0x1680), (0x180E, 0x180E), (0x2000, 0x200F),
-                 (0x2028, 0x202F), (0x205F, 0x2064), (0x2066, 0x206F), (0x3000, 0x3000), (0xD800, 0xF8FF),
-                 (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB), (0x110BD, 0x110BD), (0x110CD, 0x110CD), (0x13430, 0x13438),
-                 (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0001, 0xE0001), (0xE0020, 0xE007F), (0xF0000, 0xFFFFD),
-                 (0x100000, 0x10FFFD))
+NOT_PRINTABLE = (
+    (0x0, 0x1F),
+    (0x7F, 0xA0),
+    (0xAD, 0xAD),
+    (0x600, 0x605),
+    (0x61C, 0x61C),
+    (0x6DD, 0x6DD),
+    (0x70F, 0x70F),
+    (0x890, 0x891),
+    (0x8E2, 0x8E2),
+    (0x1680, 0x1680),
+    (0x180E, 0x180E),
+    (0x2000, 0x200F),
+    (0x2028, 0x202F),
+    (0x205F, 0x2064),
+    (0x2066, 0x206F),
+    (0x3000, 0x3000),
+    (0xD800, 0xF8FF),
+    (0xFEFF, 0xFEFF),
+    (0xFFF9, 0xFFFB),
+    (0x110BD, 0x110BD),
+    (0x110CD, 0x110CD),
+    (0x13430, 0x13438),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0001, 0xE0001),
+    (0xE0020, 0xE007F),
+    (0xF0000, 0xFFFFD),
+    (0x100000, 0x10FFFD),
+)
 ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 
@@ -248,7 +330,7 @@ def spell(value):
 
 
 def clip(text):
-    return text if len(text) <= MESSAGE_LIMIT else text[:MESSAGE_LIMIT - 1] + "…"
+    return text if len(text) <= MESSAGE_LIMIT else text[: MESSAGE_LIMIT - 1] + "…"
 
 
 def quote(text):
@@ -289,7 +371,9 @@ def read_link(query):
         try:
             settings[key] = validate(key, value)
         except ValueError as err:
-            messages.append(clip("The link's {} was ignored, so it is {}: {}.".format(key, spell(DEFAULTS[key]) or "empty", err)))
+            messages.append(
+                clip("The link's {} was ignored, so it is {}: {}.".format(key, spell(DEFAULTS[key]) or "empty", err))
+            )
     return settings, messages
 
 

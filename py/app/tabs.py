@@ -10,7 +10,7 @@ class Tabs:
         self.tablist = document.querySelector('[role="tablist"]')
         tabs = self.tablist.querySelectorAll('[role="tab"]')
         self.tabs = [tabs[i] for i in range(tabs.length)]
-        self.views = [tab.id[len("tab-"):] for tab in self.tabs]
+        self.views = [tab.id[len("tab-") :] for tab in self.tabs]
         self.tablist.addEventListener("click", self._on_click)
         self.tablist.addEventListener("keydown", self._on_key)
 
@@ -33,13 +33,13 @@ class Tabs:
     def _on_click(self, event):
         tab = event.target.closest('[role="tab"]')
         if tab is not None:
-            self._pick(self.views.index(tab.id[len("tab-"):]))
+            self._pick(self.views.index(tab.id[len("tab-") :]))
 
     def _on_key(self, event):
         tab = event.target.closest('[role="tab"]')
         if tab is None:
             return
-        index = self.views.index(tab.id[len("tab-"):])
+        index = self.views.index(tab.id[len("tab-") :])
         moves = {"ArrowRight": index + 1, "ArrowLeft": index - 1, "Home": 0, "End": len(self.views) - 1}
         if event.key in moves:
             event.preventDefault()

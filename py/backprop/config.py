@@ -4,6 +4,7 @@ Values may arrive straight from a URL query, so numbers may be strings ("10", "2
 and booleans may be "true"/"false"/"1"/"0". Every error is a ValueError that names
 the field in words a student can act on.
 """
+
 import dataclasses
 import math
 
@@ -155,5 +156,7 @@ def params_from_dict(params, n_h):
 
 def params_to_dict(params):
     """Parameters as nested lists of floats; a non-finite number (a diverged run) becomes None."""
-    return {name: [[x if math.isfinite(x) else None for x in row] for row in np.asarray(params[name]).tolist()]
-            for name in PARAM_NAMES}
+    return {
+        name: [[x if math.isfinite(x) else None for x in row] for row in np.asarray(params[name]).tolist()]
+        for name in PARAM_NAMES
+    }

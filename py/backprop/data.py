@@ -1,9 +1,9 @@
 """The four training examples and the truth tables a student can pick."""
+
 import numpy as np
 
 # Examples are columns, in the notebook's order: (0,1), (1,0), (0,0), (1,1).
-A0 = np.array([[0.0, 1.0, 0.0, 1.0],
-               [1.0, 0.0, 0.0, 1.0]])
+A0 = np.array([[0.0, 1.0, 0.0, 1.0], [1.0, 0.0, 0.0, 1.0]])
 A0.flags.writeable = False
 
 TABLES = {

@@ -4,6 +4,7 @@ For an intermediate such as Z1 the cost is taken as a function of Z1 alone, with
 everything upstream held fixed: the notebook's from_A2 / from_Z2 / from_A1 / from_Z1 /
 from_A0 chain (cell 14).
 """
+
 import numpy as np
 
 from .network import ACTIVATIONS, COSTS, backward, forward, linear
@@ -86,6 +87,9 @@ def gradient_check(params, A0, Y, activation="tanh", cost="half_mse", notebook_m
         for name in GRADIENT_NAMES:
             numeric = numeric_gradient(name, params, A0, Y, activation, cost, h)
             analytic = grads["d" + name]
-            report[name] = {"analytic": analytic, "numeric": numeric,
-                            "relative_error": relative_error(analytic, numeric)}
+            report[name] = {
+                "analytic": analytic,
+                "numeric": numeric,
+                "relative_error": relative_error(analytic, numeric),
+            }
     return report

@@ -8,14 +8,31 @@ one mistake applied, propagated downstream as it would be in the student's code.
 
 Half-MSE cost, tanh hidden layer, sigmoid output, one network (2-D arrays), examples as columns.
 """
+
 import numpy as np
 
-MISTAKES = ("forgot_m", "sign_flipped", "sigma_prime_missing", "tanh_of_A1", "transposed", "wrong_axis",
-            "no_keepdims", "A1_for_A0")
+MISTAKES = (
+    "forgot_m",
+    "sign_flipped",
+    "sigma_prime_missing",
+    "tanh_of_A1",
+    "transposed",
+    "wrong_axis",
+    "no_keepdims",
+    "A1_for_A0",
+)
 
 ORDER = ("dA2", "dZ2", "dW1", "db1", "dA1", "dZ1", "dW0", "db0")
-UPSTREAM = {"dA2": None, "dZ2": "dA2", "dW1": "dZ2", "db1": "dZ2", "dA1": "dZ2", "dZ1": "dA1",
-            "dW0": "dZ1", "db0": "dZ1"}
+UPSTREAM = {
+    "dA2": None,
+    "dZ2": "dA2",
+    "dW1": "dZ2",
+    "db1": "dZ2",
+    "dA1": "dZ2",
+    "dZ1": "dA1",
+    "dW0": "dZ1",
+    "db0": "dZ1",
+}
 
 
 def _right(name, u, W1, A0, A1, A2, Y):
@@ -41,10 +58,17 @@ def _variants(mistake, name, u, W1, A0, A1, A2, Y):
         "forgot_m": {"dA2": [lambda: A2 - Y]},
         "sign_flipped": {n: [lambda: -_right(name, u, W1, A0, A1, A2, Y)] for n in ORDER},
         "sigma_prime_missing": {"dZ2": [lambda: u], "dZ1": [lambda: u]},
-        "tanh_of_A1": {"dZ1": [lambda: u * (1 - np.tanh(A1)**2)]},
+        "tanh_of_A1": {"dZ1": [lambda: u * (1 - np.tanh(A1) ** 2)]},
         "transposed": {"dW1": [lambda: A1 @ u.T], "dW0": [lambda: A0 @ u.T], "dA1": [lambda: u.T @ W1]},
-        "wrong_axis": {n: [lambda: u.sum(axis=0, keepdims=True), lambda: u.sum(axis=0),
-                           lambda: u.sum(keepdims=True), lambda: u.sum()] for n in ("db1", "db0")},
+        "wrong_axis": {
+            n: [
+                lambda: u.sum(axis=0, keepdims=True),
+                lambda: u.sum(axis=0),
+                lambda: u.sum(keepdims=True),
+                lambda: u.sum(),
+            ]
+            for n in ("db1", "db0")
+        },
         "no_keepdims": {n: [lambda: u.sum(axis=1), lambda: u.sum()] for n in ("db1", "db0")},
         "A1_for_A0": {"dW0": [lambda: u @ A1.T]},
     }

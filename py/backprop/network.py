@@ -5,6 +5,7 @@ and a batch of K networks (W0 of shape (K, n_h, 2)) alike: products use `@`,
 transposes swap the last two axes, sums run over the last axis and the cost is
 reduced over the last two, so there is one implementation of the maths.
 """
+
 import numpy as np
 
 PARAM_NAMES = ("W0", "b0", "W1", "b1")
@@ -108,7 +109,7 @@ def unflatten(vector, n_h):
     """W0, b0, W1, b1 as views into one flat vector (so one operation can update them all)."""
     params, start = {}, 0
     for name, (rows, cols) in param_shapes(n_h).items():
-        params[name] = vector[start:start + rows * cols].reshape(rows, cols)
+        params[name] = vector[start : start + rows * cols].reshape(rows, cols)
         start += rows * cols
     return params
 
@@ -153,5 +154,4 @@ def backward(params, cache, A0, Y, activation="tanh", cost="half_mse", notebook_
         dZ1 = dA1 * act.g_prime(Z1, A1)
     dW0 = np.matmul(dZ1, A0.swapaxes(-1, -2), out=out.get("dW0"))
     db0 = dZ1.sum(axis=-1, keepdims=True, out=out.get("db0"))
-    return {"dA2": dA2, "dZ2": dZ2, "dW1": dW1, "db1": db1,
-            "dA1": dA1, "dZ1": dZ1, "dW0": dW0, "db0": db0}
+    return {"dA2": dA2, "dZ2": dZ2, "dW1": dW1, "db1": db1, "dA1": dA1, "dZ1": dZ1, "dW0": dW0, "db0": db0}

@@ -5,6 +5,7 @@ is the cost of the initial network (the notebook prints the same: J before updat
 the one whose intermediates the next backward pass uses: one forward, one backward
 per step.
 """
+
 import math
 
 import numpy as np
@@ -162,18 +163,22 @@ class Run:
         elif not math.isfinite(self.theta.dot(self.theta)) and not np.isfinite(self.theta).all():
             bad = next(name for name in PARAM_NAMES if not np.isfinite(self.params[name]).all())
             self._diverge(f"parameter {bad} became {_nan_or_infinite(self.params[bad])}")
-        elif J > self._rise_limit:
+        elif self._rise_limit < J:
             self._steps_above += 1
             if self._steps_above >= self.RISE_STEPS:
-                self._diverge(f"the cost rose from {self._rise_limit / self.RISE_RATIO:.4g} to {J:.4g} "
-                              f"and stayed above {self.RISE_RATIO:g} times that for {self.RISE_STEPS} steps")
+                self._diverge(
+                    f"the cost rose from {self._rise_limit / self.RISE_RATIO:.4g} to {J:.4g} "
+                    f"and stayed above {self.RISE_RATIO:g} times that for {self.RISE_STEPS} steps"
+                )
         else:
             self._steps_above = 0
 
     def _diverge(self, what):
         self.status = "diverged"
-        self.reason = (f"{what} at step {self.step} — the learning rate {self.config.learning_rate:g} "
-                       f"is too large for this network; try a smaller one")
+        self.reason = (
+            f"{what} at step {self.step} — the learning rate {self.config.learning_rate:g} "
+            f"is too large for this network; try a smaller one"
+        )
 
     def predict(self, inputs):
         """A2 for any inputs of shape (2, N), e.g. a grid for a decision surface."""

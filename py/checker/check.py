@@ -1,6 +1,7 @@
 """run() and check(): the student's code on the network on screen (run), and on that network and a few
 others with every value checked (check). Reference values are computed before the student's code runs,
 and the student's functions get copies of the arrays."""
+
 import math
 
 import numpy as np
@@ -12,7 +13,7 @@ from backprop.network import backward as model_backward
 from . import diagnose, networks
 from .runner import Sandbox
 
-RIGHT, SUSPICIOUS = 1e-7, 1e-4   # CS231n's bands, as in worker/notebook/sections.py
+RIGHT, SUSPICIOUS = 1e-7, 1e-4  # CS231n's bands, as in worker/notebook/sections.py
 RANK = {"right": 0, "wrong": 1, "wrong shape": 2, "missing": 3}
 BACKWARD_ARGS = ("A0", "Y", "W0", "b0", "W1", "b1", "Z1", "A1", "Z2", "A2")
 
@@ -34,14 +35,16 @@ def _array(value):
         return None
     try:
         return np.array(value, dtype=float)
-    except Exception:  # noqa: BLE001 - anything the student returned
+    except Exception:
         return NotNumbers(value)
 
 
 def _backward_values(result):
     if not isinstance(result, dict):
-        raise TypeError(f"backward must return a dict of the eight gradients, like the starter code "
-                        f"(it returned {type(result).__name__})")
+        raise TypeError(
+            f"backward must return a dict of the eight gradients, like the starter code "
+            f"(it returned {type(result).__name__})"
+        )
     return {name: _array(result.get(name)) for name in exercises.backward.CHECKED}
 
 
@@ -76,8 +79,10 @@ def references(exercise, net):
     if exercise.ID == "forward":
         return {name: (np.asarray(net.cache[name], dtype=float), None) for name in exercise.CHECKED}
     grads = model_backward(net.params, net.cache, net.A0, net.Y)
-    return {"d" + name: (grads["d" + name], numeric_gradient(name, net.params, net.A0, net.Y))
-            for name in ("A2", "Z2", "W1", "b1", "A1", "Z1", "W0", "b0")}
+    return {
+        "d" + name: (grads["d" + name], numeric_gradient(name, net.params, net.A0, net.Y))
+        for name in ("A2", "Z2", "W1", "b1", "A1", "Z1", "W0", "b0")
+    }
 
 
 def _compare(value, expected, numeric, sign):
@@ -117,8 +122,16 @@ def _row(name, got, nets, refs, sign):
             worst = (key, status, net.label, list(expected.shape), got_shape)
     _, status, label, shape, got_shape = worst
     error = max(errors) if errors else None
-    row = {"name": name, "status": status, "shape": shape, "got_shape": got_shape, "error": error,
-           "band": band(error), "network": label, "diagnosis": None}
+    row = {
+        "name": name,
+        "status": status,
+        "shape": shape,
+        "got_shape": got_shape,
+        "error": error,
+        "band": band(error),
+        "network": label,
+        "diagnosis": None,
+    }
     row.update(row_texts(row))
     return row
 
@@ -147,8 +160,7 @@ def _values_text(values, names):
             text = np.array2string(value, precision=5, threshold=40, max_line_width=80)
             out.append({"name": name, "text": text, "shape": list(value.shape)})
         else:
-            out.append({"name": name, "text": value.text if isinstance(value, NotNumbers) else "None",
-                        "shape": None})
+            out.append({"name": name, "text": value.text if isinstance(value, NotNumbers) else "None", "shape": None})
     return out
 
 
@@ -181,7 +193,7 @@ def check(exercise_name, code, network_json):
     backward = exercise.ID == "backward"
     sign = 1
     if backward and got:
-        sign = diagnose.sign_convention(got, [{n: r[n][0] for n in r} for r in refs[:len(got)]], exercise.CHECKED)
+        sign = diagnose.sign_convention(got, [{n: r[n][0] for n in r} for r in refs[: len(got)]], exercise.CHECKED)
     rows = [_row(name, got, nets, refs, sign) for name in exercise.CHECKED]
     statuses = {row["name"]: row["status"] for row in rows}
     complete = len(got) == len(nets)
@@ -195,7 +207,13 @@ def check(exercise_name, code, network_json):
     right = sum(row["status"] == "right" for row in rows)
     first_wrong = next((row["name"] for row in rows if row["status"] != "right"), None)
     return {
-        "rows": rows, "right": right, "total": len(rows), "summary": f"{right} of {len(rows)} right",
-        "first_wrong": first_wrong, "formula": exercise.FORMULAS.get(first_wrong) if first_wrong else None,
-        "note": diagnose.NOTE if sign < 0 else None, "networks": [net.label for net in nets], **report,
+        "rows": rows,
+        "right": right,
+        "total": len(rows),
+        "summary": f"{right} of {len(rows)} right",
+        "first_wrong": first_wrong,
+        "formula": exercise.FORMULAS.get(first_wrong) if first_wrong else None,
+        "note": diagnose.NOTE if sign < 0 else None,
+        "networks": [net.label for net in nets],
+        **report,
     }

@@ -1,5 +1,6 @@
 """Naming what went wrong with a gradient: a known mistake (backprop.mistakes), an earlier gradient it
 follows from, or the notebook's sign convention."""
+
 import numpy as np
 
 from backprop import relative_error
@@ -8,26 +9,28 @@ from backprop.network import ACTIVATIONS, linear, sigmoid
 
 SAME = 1e-6  # relative error under which two arrays are the same value computed two ways
 
-NOTE = ("Your gradients are the negatives of dJ/d(...): you wrote dA2 = (Y - A2) / m, as the notebook's "
-        "cell 32 does. That is the same update written the other way: the notebook adds learning_rate times "
-        "each gradient (W1 += learning_rate * dW1) where gradient descent subtracts the true gradient. "
-        "They are checked as negatives.")
+NOTE = (
+    "Your gradients are the negatives of dJ/d(...): you wrote dA2 = (Y - A2) / m, as the notebook's "
+    "cell 32 does. That is the same update written the other way: the notebook adds learning_rate times "
+    "each gradient (W1 += learning_rate * dW1) where gradient descent subtracts the true gradient. "
+    "They are checked as negatives."
+)
 
 TEXTS = {
     "forgot_m": "{name} is m = 4 times too big: the mean in J divides by the number of examples m, "
-                "so dA2 = (A2 - Y) / m.",
+    "so dA2 = (A2 - Y) / m.",
     "sign_flipped": "{name} has the opposite sign to your other gradients: check the order of a subtraction "
-                    "or a stray minus sign.",
+    "or a stray minus sign.",
     "sigma_prime_missing": "{name} is missing the activation's derivative: the chain rule multiplies "
-                           "{upstream} by it, element by element.",
+    "{upstream} by it, element by element.",
     "tanh_of_A1": "{name} uses 1 - tanh(A1)**2, the notebook's slip: A1 is already tanh(Z1), so tanh's "
-                  "derivative is 1 - A1**2.",
+    "derivative is 1 - A1**2.",
     "transposed": "{name} is transposed: its shape must be that of what it is the gradient of; swap the "
-                  "order of the product and move the transpose.",
+    "order of the product and move the transpose.",
     "wrong_axis": "{name} sums over the wrong axis: the examples are the columns, so sum over axis=1 "
-                  "(with keepdims=True).",
+    "(with keepdims=True).",
     "no_keepdims": "{name} has lost a dimension: np.sum(..., axis=1) gives a flat array; add keepdims=True "
-                   "to keep it a column.",
+    "to keep it a column.",
     "A1_for_A0": "{name} uses A1 where this layer's input is A0: dW0 = dZ1 · A0ᵀ.",
 }
 
@@ -39,9 +42,15 @@ def same(a, b):
 def sign_convention(got, refs, names):
     """-1 when more of the student's gradients match the negative of the true ones (on every network)
     than match the true ones, else +1."""
+
     def matches(name, sign):
-        return all(isinstance(g.get(name), np.ndarray) and g[name].shape == r[name].shape
-                   and relative_error(sign * g[name], r[name]) <= SAME for g, r in zip(got, refs))
+        return all(
+            isinstance(g.get(name), np.ndarray)
+            and g[name].shape == r[name].shape
+            and relative_error(sign * g[name], r[name]) <= SAME
+            for g, r in zip(got, refs)
+        )
+
     positive = sum(matches(name, 1) for name in names)
     negative = sum(matches(name, -1) for name in names)
     return -1 if negative > positive else 1
@@ -80,12 +89,14 @@ def backward(name, statuses, got, nets, refs, conv):
         if everywhere(lambda g, net, ref: step(name, mine(g, up), net.params, net.cache, net.A0, net.Y)):
             return _follows(name, up)
     for mistake in MISTAKES:
-        if everywhere(lambda g, net, ref: step(name, upstream(g, ref), net.params, net.cache, net.A0, net.Y,
-                                               mistake)):
+        if everywhere(lambda g, net, ref: step(name, upstream(g, ref), net.params, net.cache, net.A0, net.Y, mistake)):
             return _words(mistake, name)
     for mistake in MISTAKES:
-        if everywhere(lambda g, net, ref: [v for v in [backward_with(mistake, net.params, net.cache, net.A0,
-                                                                     net.Y)[name]] if v is not None]):
+        if everywhere(
+            lambda g, net, ref: [
+                v for v in [backward_with(mistake, net.params, net.cache, net.A0, net.Y)[name]] if v is not None
+            ]
+        ):
             return _words(mistake, name)
     return None
 

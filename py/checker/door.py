@@ -6,6 +6,7 @@ checker cannot read (bad JSON, an unknown exercise, a network or settings it ref
 anything unexpected {"fatal": traceback text}. What the student's code does (raise, loop, print) is part
 of a normal answer (see checker/check.py and checker/train_mine.py).
 """
+
 import json
 import sys
 import traceback
@@ -21,10 +22,13 @@ def _answer(work):
         try:
             result = work()
         except ValueError as error:  # the request, not the student's code (that never raises out of here)
-            result = {"error": {"kind": "request", "message": str(error), "line": None, "text": None},
-                      "output": "", "stopped": None}
+            result = {
+                "error": {"kind": "request", "message": str(error), "line": None, "text": None},
+                "output": "",
+                "stopped": None,
+            }
         return json.dumps(result, allow_nan=False)
-    except BaseException:  # noqa: BLE001 - the page must always get an answer
+    except BaseException:
         return json.dumps({"fatal": traceback.format_exc()})
 
 

@@ -1,4 +1,5 @@
 """The networks a student's code is checked on: the one on screen and a few others."""
+
 import functools
 import json
 
@@ -56,10 +57,12 @@ def on_screen(network_json):
     nested = {}
     for name, (rows, cols) in param_shapes(n_h).items():
         values = _numbers(name, flat.get(name), rows * cols)
-        nested[name] = [values[i * cols:(i + 1) * cols] for i in range(rows)]
+        nested[name] = [values[i * cols : (i + 1) * cols] for i in range(rows)]
     params = params_from_dict(nested, n_h)
-    words = [f"seed {network['seed']}" if "seed" in network else None,
-             f"step {network['step']}" if "step" in network else None]
+    words = [
+        f"seed {network['seed']}" if "seed" in network else None,
+        f"step {network['step']}" if "step" in network else None,
+    ]
     detail = ", ".join(word for word in words if word)
     return Network("the network on screen" + (f" ({detail})" if detail else ""), params, Y)
 

@@ -7,6 +7,7 @@ profile function (sys.setprofile) and Stopped's own __del__ (when the student's 
 the trace back, and it raises again at the next line. A loop inside the handler itself, or a hang in C
 (a huge NumPy product), is not stopped here: the page ends the whole worker when it does not answer.
 """
+
 import builtins
 import math
 import sys
@@ -16,7 +17,7 @@ import traceback
 import numpy as np
 
 FILENAME = "<your code>"
-SECONDS = 1.0          # per call of the student's code
+SECONDS = 1.0  # per call of the student's code
 OUTPUT_LIMIT = 20_000  # characters of printed output kept
 # Modules the student's code could change by assigning to them (np.tanh = ...): restored after each call.
 GUARDED = (np, np.linalg, builtins, math)
@@ -85,7 +86,7 @@ class Output:
     def write(self, text):
         text = str(text)
         room = self.limit - self.kept
-        self.parts.append(text[:max(room, 0)])
+        self.parts.append(text[: max(room, 0)])
         self.kept += min(len(text), max(room, 0))
         self.dropped += max(len(text) - max(room, 0), 0)
         return len(text)
@@ -105,7 +106,7 @@ def _source_line(code, line):
 
 WORDS = {
     RecursionError: "A function called itself too many times (maximum recursion depth exceeded): "
-                    "does your recursion ever stop?",
+    "does your recursion ever stop?",
     MemoryError: "Ran out of memory: is an array far larger than the network needs?",
     SystemExit: "Your code called exit(); the checker needs your function to return instead.",
 }
@@ -115,8 +116,7 @@ def describe(error, code):
     """{"kind", "message", "line", "text"} for an exception, at the innermost line of the student's code."""
     if isinstance(error, SyntaxError) and error.filename == FILENAME:
         line = error.lineno
-        return {"kind": type(error).__name__, "message": error.msg, "line": line,
-                "text": _source_line(code, line)}
+        return {"kind": type(error).__name__, "message": error.msg, "line": line, "text": _source_line(code, line)}
     line = None
     for frame in traceback.extract_tb(error.__traceback__):
         if frame.filename == FILENAME:
@@ -149,8 +149,11 @@ class Sandbox:
         try:
             compiled = compile(self.code, FILENAME, "exec")
         except (SyntaxError, ValueError) as error:  # ValueError: a NUL byte in the source
-            self.error = describe(error, self.code) if isinstance(error, SyntaxError) else {
-                "kind": type(error).__name__, "message": str(error), "line": None, "text": None}
+            self.error = (
+                describe(error, self.code)
+                if isinstance(error, SyntaxError)
+                else {"kind": type(error).__name__, "message": str(error), "line": None, "text": None}
+            )
             return False
         ok, _ = self._run(exec, compiled, self.namespace)
         return ok
@@ -162,8 +165,12 @@ class Sandbox:
             return value
         if not self.failed:
             what = "is not a function" if name in self.namespace else "is not defined"
-            self.error = {"kind": "NameError", "message": f"{name} {what}: define def {name}(...) in your code.",
-                          "line": None, "text": None}
+            self.error = {
+                "kind": "NameError",
+                "message": f"{name} {what}: define def {name}(...) in your code.",
+                "line": None,
+                "text": None,
+            }
         return None
 
     def call(self, fn, *args, seconds=None, then=None):
@@ -200,8 +207,7 @@ class Sandbox:
 
     def _stop(self, deadline):
         shown = f"{deadline.seconds:g}"
-        self.stopped = {"seconds": deadline.seconds,
-                        "message": f"Stopped after {shown} s: does your loop end?"}
+        self.stopped = {"seconds": deadline.seconds, "message": f"Stopped after {shown} s: does your loop end?"}
 
     def _restore(self):
         for live, saved in self._saved:

@@ -1,5 +1,6 @@
 """train(): gradient descent with the student's backward pass, beside the same network trained with the
 model's (backprop.Run), and both cost curves on one chart."""
+
 import json
 import math
 import time
@@ -15,7 +16,7 @@ from . import diagnose
 from .check import BACKWARD_ARGS, _backward_values
 from .runner import Sandbox
 
-SECONDS = 3.0      # for all the steps of the student's backward together
+SECONDS = 3.0  # for all the steps of the student's backward together
 MAX_STEPS = 5000
 SETTINGS = ("n_h", "seed", "learning_rate", "table")
 
@@ -39,8 +40,11 @@ class Mine:
         self.costs, self.problem, self.sign = [], None, 1
         self._train(steps)
         if self.box.stopped:
-            self.box.stopped = {"seconds": SECONDS, "message": f"Stopped after {SECONDS:g} s of training: is "
-                                "your backward pass very slow, or does a loop in it not end?"}
+            self.box.stopped = {
+                "seconds": SECONDS,
+                "message": f"Stopped after {SECONDS:g} s of training: is "
+                "your backward pass very slow, or does a loop in it not end?",
+            }
 
     def _gradients(self, fn, cache, until):
         values = {"A0": np.array(A0, dtype=float), "Y": np.array(self.Y), **self.params, **cache}
@@ -66,8 +70,10 @@ class Mine:
                     grad = grads.get("d" + name)
                     if not isinstance(grad, np.ndarray) or grad.shape != self.params[name].shape:
                         shape = self.params[name].shape
-                        self.problem = (f"at step {k} your backward returned no usable d{name} "
-                                        f"(it must be an array of shape {shape})")
+                        self.problem = (
+                            f"at step {k} your backward returned no usable d{name} "
+                            f"(it must be an array of shape {shape})"
+                        )
                         return
                 for name in PARAM_NAMES:
                     self.params[name] = self.params[name] - self.sign * lr * grads["d" + name]
@@ -99,9 +105,10 @@ def _chart(reference, mine, size):
     view["mine_path"] = cost_path(mine_steps, mine, width, height, log_scale, *ranges)
     view["point"] = None
     view["labels"] = {"path": "the model's backward pass", "mine_path": "your backward pass"}
-    view["label"] = (f"Cost J against the step: your backward pass from {format_cost(mine[0])} to "
-                     f"{format_cost(mine[-1])}, the model's to {format_cost(reference[-1])}."
-                     + (" Log scale." if log_scale else ""))
+    view["label"] = (
+        f"Cost J against the step: your backward pass from {format_cost(mine[0])} to "
+        f"{format_cost(mine[-1])}, the model's to {format_cost(reference[-1])}." + (" Log scale." if log_scale else "")
+    )
     return view
 
 
@@ -118,15 +125,20 @@ def train(code, settings, steps, chart_size=None):
         why = mine.problem or ("your code stopped with an error" if mine.box.error else "it ran out of time")
         verdict = f"Training with your backward pass stopped after {taken} steps: {why}."
     elif mine.learned:
-        verdict = (f"Your backward pass trains the network: J fell from {format_cost(first)} to "
-                   f"{format_cost(last)} in {steps} steps (the model's: {format_cost(reference.cost)}).")
+        verdict = (
+            f"Your backward pass trains the network: J fell from {format_cost(first)} to "
+            f"{format_cost(last)} in {steps} steps (the model's: {format_cost(reference.cost)})."
+        )
     else:
-        verdict = (f"Your backward pass did not learn: J went from {format_cost(first)} to "
-                   f"{format_cost(last)} in {steps} steps, where the model's reached {format_cost(reference.cost)}.")
+        verdict = (
+            f"Your backward pass did not learn: J went from {format_cost(first)} to "
+            f"{format_cost(last)} in {steps} steps, where the model's reached {format_cost(reference.cost)}."
+        )
     return {
         "mine": last if math.isfinite(last) else None,
         "reference": reference.cost if math.isfinite(reference.cost) else None,
-        "learned": mine.learned and taken == steps, "verdict": verdict,
+        "learned": mine.learned and taken == steps,
+        "verdict": verdict,
         "note": diagnose.NOTE if mine.sign < 0 else None,
         "chart": _chart(ref_costs, mine.costs, chart_size) if chart_size else None,
         **mine.box.report(),
@@ -140,5 +152,5 @@ def train_json(code, settings_json, steps, chart_json):
     except ValueError as error:
         raise ValueError(f"the settings or chart size are not valid JSON ({error})") from None
     if size is not None and not (isinstance(size, dict) and "width" in size and "height" in size):
-        raise ValueError(f"the chart size must be {{\"width\", \"height\", \"log_scale\"}} (got {size!r})")
+        raise ValueError(f'the chart size must be {{"width", "height", "log_scale"}} (got {size!r})')
     return train(code, settings, steps, size)

@@ -10,8 +10,7 @@ STATEMENT = (
     "are columns), the targets Y (shape (1, 4)), the parameters and the forward pass's values, and returns a "
     "dict with the eight gradients `dA2, dZ2, dW1, db1, dA1, dZ1, dW0, db0`. Each gradient has the shape of "
     "what it is the gradient of: dW0 the shape of W0, db0 that of b0, dZ1 that of Z1.",
-    "The hidden activation is tanh and the output activation the sigmoid. m = Y.shape[1] is the number "
-    "of examples.",
+    "The hidden activation is tanh and the output activation the sigmoid. m = Y.shape[1] is the number of examples.",
     "Every gradient is checked against central differences (the numeric gradient) on the network on screen "
     "and on a few others. The notebook writes dA2 = (Y - A2) / m, the negative of the gradient, and adds it "
     "in its update; that convention is accepted too, as long as all your gradients follow it.",

@@ -62,7 +62,7 @@ def log_ticks(lo, hi, max_ticks=6):
         return []
     every = max(1, math.ceil((last - first) / max(1, max_ticks - 1)))
     start = first + (-first) % every  # keep 10^0 on the axis when it is in range
-    return [10.0 ** k for k in range(start, last + 1, every)]
+    return [10.0**k for k in range(start, last + 1, every)]
 
 
 def y_domain(costs, log_scale):
@@ -79,7 +79,7 @@ def y_domain(costs, log_scale):
             return 1e-4, 1.0
         lo = math.floor(math.log10(c.min()) + 1e-12)
         hi = math.ceil(math.log10(c.max()) - 1e-12)
-        return 10.0 ** lo, 10.0 ** max(hi, lo + 1)
+        return 10.0**lo, 10.0 ** max(hi, lo + 1)
     if not c.size:
         return 0.0, 1.0
     lo, hi = min(0.0, float(c.min())), float(c.max())
@@ -158,8 +158,7 @@ def min_max_per_column(x, y, segment):
     return np.unique(np.concatenate([order[starts], order[ends], segment_starts, segment_ends]))
 
 
-def cost_path(steps, costs, width, height, log_scale=False, x_range=None, y_range=None, margins=MARGINS,
-              decimate=True):
+def cost_path(steps, costs, width, height, log_scale=False, x_range=None, y_range=None, margins=MARGINS, decimate=True):
     """SVG path data for the cost curve in a width x height canvas (CSS pixels, y = 0 at the top).
 
     Coordinates are rounded to tenths of a pixel and clipped to the plot area inside margins
@@ -221,8 +220,10 @@ def describe_costs(steps, costs):
         return f"Cost J is {format_cost(last)} at step {last_step}: the training diverged."
     first_step, first = int(steps[finite[0]]), float(costs[finite[0]])
     if not math.isfinite(last):
-        return (f"Cost J went from {format_cost(first)} at step {first_step} to {format_cost(last)} "
-                f"at step {last_step}: the training diverged.")
+        return (
+            f"Cost J went from {format_cost(first)} at step {first_step} to {format_cost(last)} "
+            f"at step {last_step}: the training diverged."
+        )
     if last_step == first_step:
         return f"Cost J is {format_cost(last)} at step {last_step}."
     if format_cost(last) == format_cost(first):
@@ -233,8 +234,9 @@ def describe_costs(steps, costs):
 
 def run_points(run):
     """(steps, costs) of a Run: its history (start and stride when the Run keeps them) and current point."""
-    return history_points(run.history, getattr(run, "history_start", 0), getattr(run, "history_stride", 1),
-                          run.step, run.cost)
+    return history_points(
+        run.history, getattr(run, "history_start", 0), getattr(run, "history_stride", 1), run.step, run.cost
+    )
 
 
 def chart(steps, costs, width, height, log_scale=False):

@@ -13,13 +13,16 @@ LO, HI = -0.5, 1.5
 # Diverging colour map, orange (A2 -> 0) through near-white (0.5) to blue (A2 -> 1): the
 # ColorBrewer PuOr/RdBu ends, distinguishable with the common colour-vision deficiencies.
 COLOR_STOPS = np.array([0.0, 0.25, 0.5, 0.75, 1.0])
-COLOR_VALUES = np.array([
-    [179, 88, 6],     # #b35806, A2 = 0
-    [241, 163, 64],   # #f1a340
-    [247, 247, 247],  # #f7f7f7, A2 = 0.5
-    [103, 169, 207],  # #67a9cf
-    [33, 102, 172],   # #2166ac, A2 = 1
-], dtype=float)
+COLOR_VALUES = np.array(
+    [
+        [179, 88, 6],  # #b35806, A2 = 0
+        [241, 163, 64],  # #f1a340
+        [247, 247, 247],  # #f7f7f7, A2 = 0.5
+        [103, 169, 207],  # #67a9cf
+        [33, 102, 172],  # #2166ac, A2 = 1
+    ],
+    dtype=float,
+)
 NAN_RGBA = (150, 150, 150, 255)  # a neutral grey for a NaN output (a diverged network)
 
 LUT_STEPS = 1024
@@ -80,13 +83,16 @@ def describe_surface(A2_grid, A2_points, Y):
     """A one-sentence text for the surface's aria-label."""
     a = np.asarray(A2_grid, dtype=float).reshape(-1)
     if a.size == 0 or np.isnan(a).all():
-        return ("Decision surface: the network's output A2 is not a number anywhere "
-                "(the training diverged), shown in grey.")
+        return (
+            "Decision surface: the network's output A2 is not a number anywhere (the training diverged), shown in grey."
+        )
     share = float(np.mean(a > 0.5)) * 100
     points = np.asarray(A2_points, dtype=float).reshape(-1)
     targets = np.asarray(Y, dtype=float).reshape(-1)
     right = int(np.sum(np.where(targets > 0.5, points > 0.5, points < 0.5)))
     lo, hi = (f"{v:g}".replace("-", "\u2212") for v in (LO, HI))
-    return (f"Decision surface of the network's output A2 over inputs x1 and x2 from {lo} to {hi}: "
-            f"blue where A2 is near 1, orange near 0, white at 0.5. A2 is above 0.5 on {share:.0f}% of the "
-            f"square; {right} of {targets.size} training points are on the right side of 0.5.")
+    return (
+        f"Decision surface of the network's output A2 over inputs x1 and x2 from {lo} to {hi}: "
+        f"blue where A2 is near 1, orange near 0, white at 0.5. A2 is above 0.5 on {share:.0f}% of the "
+        f"square; {right} of {targets.size} training points are on the right side of 0.5."
+    )

@@ -14,14 +14,14 @@ import traceback
 
 import numpy as np
 
+from worker.lab.session import Session
 from worker.landscape.plot import landscape as landscape_view
-from worker.share.ipynb import notebook as notebook_file
-from worker.share.script import script
-from worker.share.file_names import file_name
 from worker.notebook.html import page
+from worker.share.file_names import file_name
+from worker.share.ipynb import notebook as notebook_file
 from worker.share.params_link import params_from_text, params_text
 from worker.share.saved_run import run_from_json, run_to_json
-from worker.lab.session import Session
+from worker.share.script import script
 
 SESSION = Session()
 
@@ -145,27 +145,33 @@ def _summary(work):
 def sweep_start(settings_json, first, count, steps):
     """Start the Many seeds sweep: count networks, seeds first..first+count-1, `steps` steps each, with the
     settings (a JSON object of backprop.Config's fields; its seed is ignored). Answers its summary, no plots."""
+
     def work():
         return SESSION.start_sweep(_load(settings_json), int(first), int(count), int(steps)).summary()
+
     return _summary(work)
 
 
 def sweep_advance(ms, sizes_json=None):
     """Train the sweep for about ms milliseconds; its summary with the plots sized as sizes_json asks
     ({"histogram": [w, h], "curves": [w, h], "solve_steps": [w, h]}, or null for none)."""
+
     def work():
         sweep = _sweep()
         sweep.advance(float(ms) / 1000)
         return sweep.summary(_sizes(sizes_json))
+
     return _summary(work)
 
 
 def sweep_stop(sizes_json=None):
     """Stop the sweep, keeping what was done; its summary."""
+
     def work():
         sweep = _sweep()
         sweep.stop()
         return sweep.summary(_sizes(sizes_json))
+
     return _summary(work)
 
 
@@ -229,19 +235,36 @@ def _saved_run(text):
 def import_run(text, view_json=None):
     """Replace the run with the saved one in text (worker/share/saved_run.py's JSON): a snapshot with "learning_rate_text"
     (the page shows the exact rate), or {"error": what is wrong with the file}, with the run on screen unchanged."""
+
     def load():
         SESSION.load(_saved_run(text))
         return {"learning_rate_text": repr(SESSION.run.config.learning_rate)}
+
     return _answer(load, view_json, refusable=True)
 
 
 def start_from(text, view_json=None):
     """A new network of the current settings at step 0 from a lesson link's params= text (worker/share/params_link.py),
     or {"error": what is wrong with it}, with the run on screen unchanged."""
-    return _answer(lambda: SESSION.start_from(params_from_text(text, SESSION.run.config.n_h)), view_json,
-                   refusable=True)
+    return _answer(
+        lambda: SESSION.start_from(params_from_text(text, SESSION.run.config.n_h)), view_json, refusable=True
+    )
 
 
-EXPORTS = ["start", "configure", "reset", "step", "train_for", "snapshot", "notebook",
-           "sweep_start", "sweep_advance", "sweep_stop", "sweep_pick", "landscape",
-           "export_file", "import_run", "start_from"]
+EXPORTS = [
+    "start",
+    "configure",
+    "reset",
+    "step",
+    "train_for",
+    "snapshot",
+    "notebook",
+    "sweep_start",
+    "sweep_advance",
+    "sweep_stop",
+    "sweep_pick",
+    "landscape",
+    "export_file",
+    "import_run",
+    "start_from",
+]

@@ -59,8 +59,9 @@ class Style:
 
 class Element:
     def __init__(self, tag, log):
-        object.__setattr__(self, "props", {"tag": tag, "children": [], "attributes": {},
-                                           "listeners": [], "textContent": ""})
+        object.__setattr__(
+            self, "props", {"tag": tag, "children": [], "attributes": {}, "listeners": [], "textContent": ""}
+        )
         object.__setattr__(self, "log", log)
         object.__setattr__(self, "classList", ClassList())
         object.__setattr__(self, "style", Style(self))
@@ -157,6 +158,7 @@ class Context2D:
             if name == "createImageData":
                 return ImageData(*args)
             return None
+
         return method
 
     def called(self, name):
@@ -194,8 +196,9 @@ class Document:
         element = Element(tag, self.log)
         if tag == "canvas":  # not laid out (clientWidth 0) until a test gives it a size
             context = Context2D()
-            element.props.update(width=300, height=150, clientWidth=0, clientHeight=0, context=context,
-                                 getContext=lambda kind: context)
+            element.props.update(
+                width=300, height=150, clientWidth=0, clientHeight=0, context=context, getContext=lambda kind: context
+            )
         return element
 
     def createElementNS(self, namespace, tag):
@@ -246,8 +249,13 @@ def install(monkeypatch):
     pyscript.ffi = pyscript_ffi
     pyscript.document, pyscript.window = document, js.window
     modules = __import__("sys").modules
-    for name, module in (("js", js), ("pyodide", pyodide), ("pyodide.ffi", ffi), ("pyscript", pyscript),
-                         ("pyscript.ffi", pyscript_ffi)):
+    for name, module in (
+        ("js", js),
+        ("pyodide", pyodide),
+        ("pyodide.ffi", ffi),
+        ("pyscript", pyscript),
+        ("pyscript.ffi", pyscript_ffi),
+    ):
         monkeypatch.setitem(modules, name, module)
     document.js = js
     return document

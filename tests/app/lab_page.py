@@ -28,8 +28,17 @@ class Page(fake_dom.Document):
             field.props.update(value="", checked=False)
             self.elements[name] = field
             self.elements[name + "-error"] = self.createElement("p")
-        for name in ("speed-value", "status", "step-count", "cost-value", "rate", "status-reason", "live",
-                     "loading-stage", "load-error-text"):
+        for name in (
+            "speed-value",
+            "status",
+            "step-count",
+            "cost-value",
+            "rate",
+            "status-reason",
+            "live",
+            "loading-stage",
+            "load-error-text",
+        ):
             self.elements[name] = self.createElement("span")
         for name in ("train", "step", "reset"):
             self.elements[name] = self.createElement("button")
@@ -74,8 +83,10 @@ class Window:
         self.location = types.SimpleNamespace(search=search, hash="")
         self.frames = []
         self.pushed, self.replaced = [], []
-        self.history = types.SimpleNamespace(pushState=lambda state, title, url: self._go(self.pushed, url),
-                                             replaceState=lambda state, title, url: self._go(self.replaced, url))
+        self.history = types.SimpleNamespace(
+            pushState=lambda state, title, url: self._go(self.pushed, url),
+            replaceState=lambda state, title, url: self._go(self.replaced, url),
+        )
 
     def _go(self, log, url):
         log.append(url)
@@ -101,6 +112,7 @@ class FakeWorker:
             self.args.append(args)
             await asyncio.sleep(0)
             return getattr(exports, name)(*args)
+
         return call
 
 
@@ -120,6 +132,7 @@ def open_lab(monkeypatch, search=""):
         def __getitem__(self, name):
             async def ready():
                 return FakeWorker(page.calls)
+
             return ready()
 
     sys.modules["pyscript"].workers = Workers()
@@ -133,5 +146,3 @@ async def settle():
 
 def readout(page):
     return page.text("status"), page.text("step-count"), page.text("cost-value")
-
-

@@ -10,9 +10,9 @@ import types
 import pytest
 
 from app import door as model
-from lab_page import FakeWorker
 from app.door import Model, ModelError, Refused, decode, settings_json, view_request
 from backprop import Config, Run
+from lab_page import FakeWorker
 from worker import door as exports
 from worker.lab.session import Session
 
@@ -77,13 +77,15 @@ def test_view_request_is_what_the_worker_reads():
     assert snap["chart"]["y_title"] == "cost J (log)" and snap["step"] == 3
 
 
-@pytest.mark.parametrize("learning_rate", [10.0, 0.46, 0.0003, 0.1, 1e-7, 0.09437331727736706, 2.5e20, 5e-324,
-                                           1.7976931348623157e308])
+@pytest.mark.parametrize(
+    "learning_rate", [10.0, 0.46, 0.0003, 0.1, 1e-7, 0.09437331727736706, 2.5e20, 5e-324, 1.7976931348623157e308]
+)
 def test_settings_travel_as_the_very_same_floats(learning_rate):
     text = settings_json({"learning_rate": learning_rate, "n_h": 3, "notebook_mode": True, "table": "OR"})
     sent = json.loads(text)
-    assert sent["learning_rate"] == (repr(learning_rate)[:-2] if repr(learning_rate).endswith(".0")
-                                     else repr(learning_rate))
+    assert sent["learning_rate"] == (
+        repr(learning_rate)[:-2] if repr(learning_rate).endswith(".0") else repr(learning_rate)
+    )
     assert (sent["n_h"], sent["notebook_mode"], sent["table"]) == (3, True, "OR")
     snap = decode(exports.configure(text)[0])
     assert snap["config"]["learning_rate"] == learning_rate

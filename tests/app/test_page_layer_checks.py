@@ -22,8 +22,11 @@ CHECKS = load().CHECKS
 def test_the_script_checks_every_module_of_the_page_layer():
     source = SCRIPT.read_text()
     app = SCRIPT.parents[2] / "py"
-    modules = sorted(".".join(path.relative_to(app).with_suffix("").parts) for path in (app / "app").rglob("*.py")
-                     if path.stem != "__init__")
+    modules = sorted(
+        ".".join(path.relative_to(app).with_suffix("").parts)
+        for path in (app / "app").rglob("*.py")
+        if path.stem != "__init__"
+    )
     assert [name for name in modules if f"import {name}\n" not in source] == []
     assert len(CHECKS) >= 10
 

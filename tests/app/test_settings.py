@@ -15,23 +15,45 @@ import pytest
 
 import backprop
 from app import settings as state
-from app.settings import (DEFAULTS, MODEL_KEYS, SPEEDS, VIEW_KEYS, model_settings, parse_query, quote, read_link,
-                       shortest, spell, validate, write_link)
+from app.settings import (
+    DEFAULTS,
+    MODEL_KEYS,
+    SPEEDS,
+    VIEW_KEYS,
+    model_settings,
+    parse_query,
+    quote,
+    read_link,
+    shortest,
+    spell,
+    validate,
+    write_link,
+)
 from backprop import Config
 
 VIEW_DEFAULTS = {"speed": 10, "log_scale": False, "embed": False, "view": "lab"}
 # The views' own settings, written into a link only when not their defaults.
-OPTIONAL_DEFAULTS = {"exercise": "forward", "sweep_first": 0, "sweep_count": 200, "sweep_steps": 1000,
-                     "landscape_axes": "random", "landscape_span": 2.0, "hide": "", "lock": "", "params": ""}
+OPTIONAL_DEFAULTS = {
+    "exercise": "forward",
+    "sweep_first": 0,
+    "sweep_count": 200,
+    "sweep_steps": 1000,
+    "landscape_axes": "random",
+    "landscape_span": 2.0,
+    "hide": "",
+    "lock": "",
+    "params": "",
+}
 ALL_DEFAULTS = dict(Config().to_dict(), **VIEW_DEFAULTS, **OPTIONAL_DEFAULTS)
 
 
 # --- the settings are the model's -----------------------------------------------------------------------------------
 
+
 def test_the_model_settings_are_backprops_config_fields_in_order():
-    assert MODEL_KEYS == tuple(field.name for field in dataclasses.fields(Config))
+    assert tuple(field.name for field in dataclasses.fields(Config)) == MODEL_KEYS
     assert VIEW_KEYS == ("speed", "log_scale", "embed", "view")
-    assert state.OPTIONAL_KEYS == tuple(OPTIONAL_DEFAULTS)
+    assert tuple(OPTIONAL_DEFAULTS) == state.OPTIONAL_KEYS
 
 
 def test_the_exercise_choices_are_the_exercises():
@@ -55,23 +77,170 @@ def test_the_choices_and_limits_are_the_models():
 
 # Good and bad spellings of every model setting: strings as a link or a form field gives them, and Python values.
 SPELLINGS = {
-    "n_h": ["4", 4, 4.0, "4.0", " 7 ", "\t3\n", "1e1", "16", "1", "0", "17", "-1", "2.5", 2.5, "", "abc", "0x10",
-            "1_0", "+3", "NaN", "inf", "1e999", "99999999999999999999999", True, False, None, [2], "\u0663",
-            "\u00a07", "caf\u00e9", "'", "it's", 'say "hi"', "back\\slash", "nul\x00", "\u200b", "\U0001f600",
-            "<img src=x onerror=alert(1)>", 10 ** 30, float("nan"), float("inf")],
-    "activation": ["tanh", "TANH", " Sigmoid ", "relu", "ReLU", "softmax", "", " ", "tan h", None, 1, True,
-                   "\u03c4anh", "\u0442\u0430\u043d\u0445", "tanh\x00", "RELU\n"],
+    "n_h": [
+        "4",
+        4,
+        4.0,
+        "4.0",
+        " 7 ",
+        "\t3\n",
+        "1e1",
+        "16",
+        "1",
+        "0",
+        "17",
+        "-1",
+        "2.5",
+        2.5,
+        "",
+        "abc",
+        "0x10",
+        "1_0",
+        "+3",
+        "NaN",
+        "inf",
+        "1e999",
+        "99999999999999999999999",
+        True,
+        False,
+        None,
+        [2],
+        "\u0663",
+        "\u00a07",
+        "caf\u00e9",
+        "'",
+        "it's",
+        'say "hi"',
+        "back\\slash",
+        "nul\x00",
+        "\u200b",
+        "\U0001f600",
+        "<img src=x onerror=alert(1)>",
+        10**30,
+        float("nan"),
+        float("inf"),
+    ],
+    "activation": [
+        "tanh",
+        "TANH",
+        " Sigmoid ",
+        "relu",
+        "ReLU",
+        "softmax",
+        "",
+        " ",
+        "tan h",
+        None,
+        1,
+        True,
+        "\u03c4anh",
+        "\u0442\u0430\u043d\u0445",
+        "tanh\x00",
+        "RELU\n",
+    ],
     "cost": ["half_mse", "HALF_MSE", " cross_entropy ", "cross-entropy", "mse", "", None, 0.5],
-    "learning_rate": ["10", "0.1", ".5", "5.", "1e-3", "1E2", "+3", " 2 ", "0.46", "0.09437331727736706",
-                      "1e-400", "4.9e-324", "1.7976931348623157e308", "1e999", "-1", "-0", "0", "0.0", "nan",
-                      "NaN", "inf", "-inf", "Infinity", "ten", "", "1,5", "1_0.5", "0x1p3", 3, 2.5, 0, -2.5, 10 ** 400,
-                      True, None, float("nan"), float("inf"), 5e-324, "\u00a07", "\u0663"],
-    "seed": ["0", "2", "4294967295", "4294967296", "-1", "-3", "2.0", "2.5", "1e3", 2 ** 32, 2 ** 32 - 1, 7.0, 7.5,
-             "", "seed", True, None, "0b101", "1_000"],
-    "table": ["XOR", "xor", " Xor ", "nand", "NAND ", "XNOR", "AND", "OR", "NOR", "XAND", "", None, 3, "x\u00f6r",
-              "\u212aor"],
-    "notebook_mode": [True, False, 1, 0, 2, -1, 1.0, 0.0, "true", "FALSE", " 1 ", "0", "1.0", "yes", "no", "on", "",
-                      None, "True", "\ttrue\n"],
+    "learning_rate": [
+        "10",
+        "0.1",
+        ".5",
+        "5.",
+        "1e-3",
+        "1E2",
+        "+3",
+        " 2 ",
+        "0.46",
+        "0.09437331727736706",
+        "1e-400",
+        "4.9e-324",
+        "1.7976931348623157e308",
+        "1e999",
+        "-1",
+        "-0",
+        "0",
+        "0.0",
+        "nan",
+        "NaN",
+        "inf",
+        "-inf",
+        "Infinity",
+        "ten",
+        "",
+        "1,5",
+        "1_0.5",
+        "0x1p3",
+        3,
+        2.5,
+        0,
+        -2.5,
+        10**400,
+        True,
+        None,
+        float("nan"),
+        float("inf"),
+        5e-324,
+        "\u00a07",
+        "\u0663",
+    ],
+    "seed": [
+        "0",
+        "2",
+        "4294967295",
+        "4294967296",
+        "-1",
+        "-3",
+        "2.0",
+        "2.5",
+        "1e3",
+        2**32,
+        2**32 - 1,
+        7.0,
+        7.5,
+        "",
+        "seed",
+        True,
+        None,
+        "0b101",
+        "1_000",
+    ],
+    "table": [
+        "XOR",
+        "xor",
+        " Xor ",
+        "nand",
+        "NAND ",
+        "XNOR",
+        "AND",
+        "OR",
+        "NOR",
+        "XAND",
+        "",
+        None,
+        3,
+        "x\u00f6r",
+        "\u212aor",
+    ],
+    "notebook_mode": [
+        True,
+        False,
+        1,
+        0,
+        2,
+        -1,
+        1.0,
+        0.0,
+        "true",
+        "FALSE",
+        " 1 ",
+        "0",
+        "1.0",
+        "yes",
+        "no",
+        "on",
+        "",
+        None,
+        "True",
+        "\ttrue\n",
+    ],
 }
 TABLE = [(name, value) for name, values in SPELLINGS.items() for value in values]
 
@@ -104,34 +273,53 @@ def test_the_table_holds_good_and_bad_spellings_of_every_setting():
     assert answers == {name: {"value", "error"} for name in MODEL_KEYS}
 
 
-@pytest.mark.parametrize("name, value, expected", [
-    ("speed", "10", 10), ("speed", 1000, 1000), ("speed", " 1 ", 1), ("speed", "500.0", 500),
-    ("log_scale", "TRUE", True), ("log_scale", 0, False), ("embed", "1", True), ("embed", False, False),
-    ("view", "lab", "lab"), ("view", " Notebook ", "notebook"), ("view", "NOTEBOOK", "notebook"),
-    ("view", "exercise", "exercise"), ("view", "Sweep", "sweep"), ("exercise", "BACKWARD", "backward"),
-    ("sweep_first", "4294966296", 4294966296), ("sweep_count", "10", 10), ("sweep_count", 1000, 1000),
-    ("sweep_steps", "100", 100), ("sweep_steps", "10000", 10000),
-])
+@pytest.mark.parametrize(
+    "name, value, expected",
+    [
+        ("speed", "10", 10),
+        ("speed", 1000, 1000),
+        ("speed", " 1 ", 1),
+        ("speed", "500.0", 500),
+        ("log_scale", "TRUE", True),
+        ("log_scale", 0, False),
+        ("embed", "1", True),
+        ("embed", False, False),
+        ("view", "lab", "lab"),
+        ("view", " Notebook ", "notebook"),
+        ("view", "NOTEBOOK", "notebook"),
+        ("view", "exercise", "exercise"),
+        ("view", "Sweep", "sweep"),
+        ("exercise", "BACKWARD", "backward"),
+        ("sweep_first", "4294966296", 4294966296),
+        ("sweep_count", "10", 10),
+        ("sweep_count", 1000, 1000),
+        ("sweep_steps", "100", 100),
+        ("sweep_steps", "10000", 10000),
+    ],
+)
 def test_the_view_settings(name, value, expected):
     assert validate(name, value) == expected and type(validate(name, value)) is type(expected)
 
 
-@pytest.mark.parametrize("name, value, message", [
-    ("speed", "7", "speed must be one of 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000 steps per frame (got '7')"),
-    ("speed", 0, "speed must be a whole number from 1 to 1000 (got 0)"),
-    ("speed", "fast", "speed must be a whole number from 1 to 1000 (got 'fast')"),
-    ("log_scale", "yes please", "log_scale must be true or false (got 'yes please')"),
-    ("embed", 2, "embed must be true or false (got 2)"),
-    ("view", "notebooks", "view must be one of lab, notebook, exercise, sweep (got 'notebooks')"),
-    ("view", 1, "view must be one of lab, notebook, exercise, sweep (got 1)"),
-    ("view", None, "view must be one of lab, notebook, exercise, sweep (got None)"),
-    ("hidden", 4, "'hidden' is not a setting of this page"),
-    ("exercise", "sideways", "exercise must be one of forward, backward (got 'sideways')"),
-    ("sweep_count", "9", "sweep_count must be a whole number from 10 to 1000 (got '9')"),
-    ("sweep_count", "1001", "sweep_count must be a whole number from 10 to 1000 (got '1001')"),
-    ("sweep_steps", "99", "sweep_steps must be a whole number from 100 to 10000 (got '99')"),
-    ("sweep_first", "4294966297", "sweep_first must be a whole number from 0 to 4294966296 (got '4294966297')"),
-])
+@pytest.mark.parametrize(
+    "name, value, message",
+    [
+        ("speed", "7", "speed must be one of 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000 steps per frame (got '7')"),
+        ("speed", 0, "speed must be a whole number from 1 to 1000 (got 0)"),
+        ("speed", "fast", "speed must be a whole number from 1 to 1000 (got 'fast')"),
+        ("log_scale", "yes please", "log_scale must be true or false (got 'yes please')"),
+        ("embed", 2, "embed must be true or false (got 2)"),
+        ("view", "notebooks", "view must be one of lab, notebook, exercise, sweep (got 'notebooks')"),
+        ("view", 1, "view must be one of lab, notebook, exercise, sweep (got 1)"),
+        ("view", None, "view must be one of lab, notebook, exercise, sweep (got None)"),
+        ("hidden", 4, "'hidden' is not a setting of this page"),
+        ("exercise", "sideways", "exercise must be one of forward, backward (got 'sideways')"),
+        ("sweep_count", "9", "sweep_count must be a whole number from 10 to 1000 (got '9')"),
+        ("sweep_count", "1001", "sweep_count must be a whole number from 10 to 1000 (got '1001')"),
+        ("sweep_steps", "99", "sweep_steps must be a whole number from 100 to 10000 (got '99')"),
+        ("sweep_first", "4294966297", "sweep_first must be a whole number from 0 to 4294966296 (got '4294966297')"),
+    ],
+)
 def test_bad_view_settings_and_unknown_names(name, value, message):
     with pytest.raises(ValueError) as caught:
         validate(name, value)
@@ -140,35 +328,65 @@ def test_bad_view_settings_and_unknown_names(name, value, message):
 
 # --- links ------------------------------------------------------------------------------------------------------------
 
+
 def test_an_empty_link_gives_the_notebook_defaults():
     assert read_link("") == (ALL_DEFAULTS, [])
     assert read_link("?") == (ALL_DEFAULTS, [])
 
 
 def test_every_setting_round_trips_through_a_link():
-    settings = {"n_h": 7, "activation": "relu", "cost": "cross_entropy", "learning_rate": 0.123456789,
-                "seed": 2 ** 32 - 1, "table": "NAND", "notebook_mode": True, "speed": 500, "log_scale": True,
-                "embed": True, "view": "notebook", "exercise": "backward", "sweep_first": 7, "sweep_count": 1000,
-                "sweep_steps": 100, "landscape_axes": "W0[15,1],b1[0,0]", "landscape_span": 0.125,
-                "hide": "seed,table", "lock": "n_h,train", "params": "0.5_-1e-07_2"}
+    settings = {
+        "n_h": 7,
+        "activation": "relu",
+        "cost": "cross_entropy",
+        "learning_rate": 0.123456789,
+        "seed": 2**32 - 1,
+        "table": "NAND",
+        "notebook_mode": True,
+        "speed": 500,
+        "log_scale": True,
+        "embed": True,
+        "view": "notebook",
+        "exercise": "backward",
+        "sweep_first": 7,
+        "sweep_count": 1000,
+        "sweep_steps": 100,
+        "landscape_axes": "W0[15,1],b1[0,0]",
+        "landscape_span": 0.125,
+        "hide": "seed,table",
+        "lock": "n_h,train",
+        "params": "0.5_-1e-07_2",
+    }
     assert read_link(write_link(settings)) == (settings, [])
 
 
 def test_random_settings_round_trip_through_a_link():
     rng = random.Random(11)
     for _ in range(300):
-        settings = {"n_h": rng.randint(1, 16), "activation": rng.choice(tuple(backprop.ACTIVATIONS)),
-                    "cost": rng.choice(tuple(backprop.COSTS)), "learning_rate": random_learning_rate(rng),
-                    "seed": rng.randrange(2 ** 32), "table": rng.choice(backprop.TABLE_NAMES),
-                    "notebook_mode": rng.random() < 0.5, "speed": rng.choice(SPEEDS), "log_scale": rng.random() < 0.5,
-                    "embed": rng.random() < 0.5, "view": rng.choice(state.CHOICES["view"]),
-                    "exercise": rng.choice(state.CHOICES["exercise"]), "sweep_first": rng.randrange(2 ** 32 - 1000),
-                    "sweep_count": rng.randint(10, 1000), "sweep_steps": rng.randint(100, 10000),
-                    "landscape_axes": rng.choice(("random", "W1[0,0],W1[0,1]")),
-                    "landscape_span": rng.choice((2.0, 0.5, 100.0)),
-                    "hide": ",".join(sorted(set(rng.sample(state.LESSON_CONTROLS, rng.randint(0, 3))),
-                                            key=state.LESSON_CONTROLS.index)),
-                    "lock": rng.choice(("", "n_h", "seed,train")), "params": rng.choice(("", "0.1_-2e-05_3"))}
+        settings = {
+            "n_h": rng.randint(1, 16),
+            "activation": rng.choice(tuple(backprop.ACTIVATIONS)),
+            "cost": rng.choice(tuple(backprop.COSTS)),
+            "learning_rate": random_learning_rate(rng),
+            "seed": rng.randrange(2**32),
+            "table": rng.choice(backprop.TABLE_NAMES),
+            "notebook_mode": rng.random() < 0.5,
+            "speed": rng.choice(SPEEDS),
+            "log_scale": rng.random() < 0.5,
+            "embed": rng.random() < 0.5,
+            "view": rng.choice(state.CHOICES["view"]),
+            "exercise": rng.choice(state.CHOICES["exercise"]),
+            "sweep_first": rng.randrange(2**32 - 1000),
+            "sweep_count": rng.randint(10, 1000),
+            "sweep_steps": rng.randint(100, 10000),
+            "landscape_axes": rng.choice(("random", "W1[0,0],W1[0,1]")),
+            "landscape_span": rng.choice((2.0, 0.5, 100.0)),
+            "hide": ",".join(
+                sorted(set(rng.sample(state.LESSON_CONTROLS, rng.randint(0, 3))), key=state.LESSON_CONTROLS.index)
+            ),
+            "lock": rng.choice(("", "n_h", "seed,train")),
+            "params": rng.choice(("", "0.1_-2e-05_3")),
+        }
         link = write_link(settings)
         assert read_link(link) == (settings, [])
         # the link is plain: the eleven settings, each once, in the page's order, then the views' own that
@@ -190,11 +408,12 @@ def random_learning_rate(rng):
 
 
 def test_a_link_spells_values_plainly():
-    assert write_link(DEFAULTS) == ("?n_h=2&activation=tanh&cost=half_mse&learning_rate=10&seed=2&table=XOR"
-                                    "&notebook_mode=false&speed=10&log_scale=false&embed=false&view=lab")
+    assert write_link(DEFAULTS) == (
+        "?n_h=2&activation=tanh&cost=half_mse&learning_rate=10&seed=2&table=XOR"
+        "&notebook_mode=false&speed=10&log_scale=false&embed=false&view=lab"
+    )
     assert write_link(dict(DEFAULTS, view="notebook")).endswith("&embed=false&view=notebook")
-    assert write_link(dict(DEFAULTS, view="exercise", exercise="backward")).endswith(
-        "&view=exercise&exercise=backward")
+    assert write_link(dict(DEFAULTS, view="exercise", exercise="backward")).endswith("&view=exercise&exercise=backward")
     assert "learning_rate=1e-07&" in write_link(dict(DEFAULTS, learning_rate=1e-7))
     assert "learning_rate=0.1&" in write_link(dict(DEFAULTS, learning_rate=0.1))
 
@@ -208,44 +427,61 @@ def test_hand_written_spellings_are_accepted():
 
 def test_a_link_is_decoded_like_a_form():
     settings, messages = read_link("?learning_rate=%2B2.5&table=+nand+&activation=Re%4CU")
-    assert messages == [] and (settings["learning_rate"], settings["table"], settings["activation"]) == \
-        (2.5, "NAND", "relu")
+    assert messages == [] and (settings["learning_rate"], settings["table"], settings["activation"]) == (
+        2.5,
+        "NAND",
+        "relu",
+    )
 
 
-@pytest.mark.parametrize("spelling, embed", [("1", True), ("true", True), ("TRUE", True), ("0", False),
-                                             ("false", False)])
+@pytest.mark.parametrize(
+    "spelling, embed", [("1", True), ("true", True), ("TRUE", True), ("0", False), ("false", False)]
+)
 def test_embed_is_a_flag_like_the_others(spelling, embed):
     settings, messages = read_link(f"?embed={spelling}&n_h=3")
     assert (settings["embed"], settings["n_h"], messages) == (embed, 3, [])
     assert f"embed={'true' if embed else 'false'}" in write_link(settings)
 
 
-DEFAULT_SPELLINGS = {"n_h": "2", "activation": "tanh", "cost": "half_mse", "learning_rate": "10", "seed": "2",
-                     "table": "XOR", "notebook_mode": "false", "speed": "10", "log_scale": "false", "embed": "false",
-                     "view": "lab"}
+DEFAULT_SPELLINGS = {
+    "n_h": "2",
+    "activation": "tanh",
+    "cost": "half_mse",
+    "learning_rate": "10",
+    "seed": "2",
+    "table": "XOR",
+    "notebook_mode": "false",
+    "speed": "10",
+    "log_scale": "false",
+    "embed": "false",
+    "view": "lab",
+}
 
 
-@pytest.mark.parametrize("key, value, words", [
-    ("learning_rate", "NaN", "learning_rate must be a finite number greater than 0 (got 'NaN')"),
-    ("learning_rate", "inf", "learning_rate must be a finite number greater than 0 (got 'inf')"),
-    ("learning_rate", "-1", "learning_rate must be a finite number greater than 0 (got '-1')"),
-    ("learning_rate", "1e999", "learning_rate must be a finite number greater than 0 (got '1e999')"),
-    ("learning_rate", "ten", "learning_rate must be a finite number greater than 0 (got 'ten')"),
-    ("n_h", "17", "n_h must be a whole number from 1 to 16 (got '17')"),
-    ("n_h", "2.5", "n_h must be a whole number from 1 to 16 (got '2.5')"),
-    ("seed", "4294967296", "seed must be a whole number from 0 to 4294967295 (got '4294967296')"),
-    ("seed", "-3", "seed must be a whole number from 0 to 4294967295 (got '-3')"),
-    ("activation", "softmax", "activation must be one of tanh, sigmoid, relu (got 'softmax')"),
-    ("cost", "", "cost must be one of half_mse, cross_entropy (got '')"),
-    ("table", "XAND", "table must be one of XOR, XNOR, AND, OR, NAND, NOR (got 'XAND')"),
-    ("notebook_mode", "maybe", "notebook_mode must be true or false (got 'maybe')"),
-    ("speed", "7", "speed must be one of 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000 steps per frame (got '7')"),
-    ("speed", "99999999", "speed must be a whole number from 1 to 1000 (got '99999999')"),
-    ("log_scale", "yes+please", "log_scale must be true or false (got 'yes please')"),
-    ("embed", "2", "embed must be true or false (got '2')"),
-    ("view", "graph", "view must be one of lab, notebook, exercise, sweep (got 'graph')"),
-    ("view", "", "view must be one of lab, notebook, exercise, sweep (got '')"),
-])
+@pytest.mark.parametrize(
+    "key, value, words",
+    [
+        ("learning_rate", "NaN", "learning_rate must be a finite number greater than 0 (got 'NaN')"),
+        ("learning_rate", "inf", "learning_rate must be a finite number greater than 0 (got 'inf')"),
+        ("learning_rate", "-1", "learning_rate must be a finite number greater than 0 (got '-1')"),
+        ("learning_rate", "1e999", "learning_rate must be a finite number greater than 0 (got '1e999')"),
+        ("learning_rate", "ten", "learning_rate must be a finite number greater than 0 (got 'ten')"),
+        ("n_h", "17", "n_h must be a whole number from 1 to 16 (got '17')"),
+        ("n_h", "2.5", "n_h must be a whole number from 1 to 16 (got '2.5')"),
+        ("seed", "4294967296", "seed must be a whole number from 0 to 4294967295 (got '4294967296')"),
+        ("seed", "-3", "seed must be a whole number from 0 to 4294967295 (got '-3')"),
+        ("activation", "softmax", "activation must be one of tanh, sigmoid, relu (got 'softmax')"),
+        ("cost", "", "cost must be one of half_mse, cross_entropy (got '')"),
+        ("table", "XAND", "table must be one of XOR, XNOR, AND, OR, NAND, NOR (got 'XAND')"),
+        ("notebook_mode", "maybe", "notebook_mode must be true or false (got 'maybe')"),
+        ("speed", "7", "speed must be one of 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000 steps per frame (got '7')"),
+        ("speed", "99999999", "speed must be a whole number from 1 to 1000 (got '99999999')"),
+        ("log_scale", "yes+please", "log_scale must be true or false (got 'yes please')"),
+        ("embed", "2", "embed must be true or false (got '2')"),
+        ("view", "graph", "view must be one of lab, notebook, exercise, sweep (got 'graph')"),
+        ("view", "", "view must be one of lab, notebook, exercise, sweep (got '')"),
+    ],
+)
 def test_a_bad_value_is_named_and_falls_back_to_its_default(key, value, words):
     other = "seed=5" if key != "seed" else "n_h=3"
     settings, messages = read_link(f"?{key}={value}&{other}")
@@ -256,11 +492,12 @@ def test_a_bad_value_is_named_and_falls_back_to_its_default(key, value, words):
 
 def test_the_messages_follow_the_links_order():
     _, messages = read_link("?zeta=1&n_h=0&alpha=2&seed=x&n_h=3&beta=3")
-    assert messages == ["The link's setting 'zeta' is not one this page has; it was ignored.",
-                        "The link's setting 'alpha' is not one this page has; it was ignored.",
-                        "The link's seed was ignored, so it is 2: seed must be a whole number from 0 to 4294967295 "
-                        "(got 'x').",
-                        "The link's setting 'beta' is not one this page has; it was ignored."]
+    assert messages == [
+        "The link's setting 'zeta' is not one this page has; it was ignored.",
+        "The link's setting 'alpha' is not one this page has; it was ignored.",
+        "The link's seed was ignored, so it is 2: seed must be a whole number from 0 to 4294967295 (got 'x').",
+        "The link's setting 'beta' is not one this page has; it was ignored.",
+    ]
 
 
 def test_a_key_given_twice_keeps_its_last_value():
@@ -275,12 +512,28 @@ def test_markup_in_a_link_stays_text_in_the_message():
     assert "(got '<img src=x onerror=alert(1)>')" in messages[0]
 
 
-@pytest.mark.parametrize("value", ["caf\u00e9", "\U0001f600", "it's", 'say "hi"', "a\u2028b", "nul\x00",
-                                   "\u00ad", "tab\there", "back\\slash", "\ue000", "\u0442\u0430\u043d\u0445"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "caf\u00e9",
+        "\U0001f600",
+        "it's",
+        'say "hi"',
+        "a\u2028b",
+        "nul\x00",
+        "\u00ad",
+        "tab\there",
+        "back\\slash",
+        "\ue000",
+        "\u0442\u0430\u043d\u0445",
+    ],
+)
 def test_odd_characters_are_quoted_as_cpython_quotes_them(value):
     _, messages = read_link("?table=" + quote_plus(value))
-    assert messages == [f"The link's table was ignored, so it is XOR: table must be one of XOR, XNOR, AND, OR, NAND, "
-                        f"NOR (got {value!r})."]
+    assert messages == [
+        f"The link's table was ignored, so it is XOR: table must be one of XOR, XNOR, AND, OR, NAND, "
+        f"NOR (got {value!r})."
+    ]
     _, messages = read_link("?" + quote_plus(value) + "=1")
     assert messages == [f"The link's setting {value!r} is not one this page has; it was ignored."]
 
@@ -310,17 +563,34 @@ def test_model_settings_are_what_the_model_accepts_unchanged():
 
 # --- spelling floats as CPython does ----------------------------------------------------------------------------------
 
+
 def cpython_spelling(x):
     text = repr(x)
     return text[:-2] if text.endswith(".0") else text
 
 
-@pytest.mark.parametrize("x, text", [
-    (0.09437331727736706, "0.09437331727736706"), (0.1, "0.1"), (10.0, "10"), (1e-7, "1e-07"), (0.0001, "0.0001"),
-    (1e16, "1e+16"), (1e15, "1000000000000000"), (123456789.0, "123456789"), (0.0, "0"), (-0.0, "-0"),
-    (5e-324, "5e-324"), (1.7976931348623157e308, "1.7976931348623157e+308"), (2.0 ** 60, "1.152921504606847e+18"),
-    (0.46, "0.46"), (0.1 + 0.2, "0.30000000000000004"), (-2.5, "-2.5"), (2 / 3, "0.6666666666666666"),
-])
+@pytest.mark.parametrize(
+    "x, text",
+    [
+        (0.09437331727736706, "0.09437331727736706"),
+        (0.1, "0.1"),
+        (10.0, "10"),
+        (1e-7, "1e-07"),
+        (0.0001, "0.0001"),
+        (1e16, "1e+16"),
+        (1e15, "1000000000000000"),
+        (123456789.0, "123456789"),
+        (0.0, "0"),
+        (-0.0, "-0"),
+        (5e-324, "5e-324"),
+        (1.7976931348623157e308, "1.7976931348623157e+308"),
+        (2.0**60, "1.152921504606847e+18"),
+        (0.46, "0.46"),
+        (0.1 + 0.2, "0.30000000000000004"),
+        (-2.5, "-2.5"),
+        (2 / 3, "0.6666666666666666"),
+    ],
+)
 def test_shortest_worked_examples(x, text):
     assert shortest(x) == text
 
@@ -329,7 +599,7 @@ def test_shortest_is_cpythons_repr_for_many_floats():
     rng = random.Random(2024)
     values = [struct.unpack("<d", struct.pack("<Q", rng.getrandbits(64)))[0] for _ in range(20000)]
     values += [rng.uniform(0, 20) for _ in range(5000)] + [10 ** rng.uniform(-10, 20) for _ in range(5000)]
-    values += [2.0 ** p for p in range(-1074, 1024)]  # every power of two: the uneven gaps below them
+    values += [2.0**p for p in range(-1074, 1024)]  # every power of two: the uneven gaps below them
     values += [float(rng.randrange(10 ** rng.randint(1, 22))) for _ in range(2000)]
     values = [x for x in values if x == x and abs(x) != float("inf")]
     wrong = [x for x in values if shortest(x) != cpython_spelling(x)]
@@ -342,19 +612,67 @@ def test_shortest_of_a_non_finite_float_is_refused():
             shortest(x)
 
 
-@pytest.mark.parametrize("value, text", [(10.0, "10"), (0.1, "0.1"), (True, "true"), (False, "false"), (4, "4"),
-                                         ("XOR", "XOR"), (1e-7, "1e-07"), (2.5e20, "2.5e+20")])
+@pytest.mark.parametrize(
+    "value, text",
+    [
+        (10.0, "10"),
+        (0.1, "0.1"),
+        (True, "true"),
+        (False, "false"),
+        (4, "4"),
+        ("XOR", "XOR"),
+        (1e-7, "1e-07"),
+        (2.5e20, "2.5e+20"),
+    ],
+)
 def test_spell(value, text):
     assert spell(value) == text
 
 
 # --- URLs as urllib.parse spells them ---------------------------------------------------------------------------------
 
-TRICKY = ["", "plain", "two words", "a+b", "100%", "%", "%4", "%zz", "%%41", "%2B", "%2b", "a&b=c", "=", "&", "&&=&",
-          "key=value=more", "<img src=x onerror=alert(1)>", "caf\u00e9", "\u65e5\u672c\u8a9e", "\U0001f600 emoji",
-          "tab\tnew\nline", "~_.-", "!*'();:@&=+$,/?#[]", "quote\"s and 'apostrophes'", "\\back\\slash",
-          "\u00a0nbsp", "\u2028", "\x00\x7f", "%C3%A9", "%c3%a9", "+%20+", "%E2%82%AC", "%E2%82", "%C3%A9%FF",
-          "%ED%A0%80", "%F4%90%80%80", "%C0%AF", "%F0%9F%98", "a=%", "%e9"]
+TRICKY = [
+    "",
+    "plain",
+    "two words",
+    "a+b",
+    "100%",
+    "%",
+    "%4",
+    "%zz",
+    "%%41",
+    "%2B",
+    "%2b",
+    "a&b=c",
+    "=",
+    "&",
+    "&&=&",
+    "key=value=more",
+    "<img src=x onerror=alert(1)>",
+    "caf\u00e9",
+    "\u65e5\u672c\u8a9e",
+    "\U0001f600 emoji",
+    "tab\tnew\nline",
+    "~_.-",
+    "!*'();:@&=+$,/?#[]",
+    "quote\"s and 'apostrophes'",
+    "\\back\\slash",
+    "\u00a0nbsp",
+    "\u2028",
+    "\x00\x7f",
+    "%C3%A9",
+    "%c3%a9",
+    "+%20+",
+    "%E2%82%AC",
+    "%E2%82",
+    "%C3%A9%FF",
+    "%ED%A0%80",
+    "%F4%90%80%80",
+    "%C0%AF",
+    "%F0%9F%98",
+    "a=%",
+    "%e9",
+]
 
 
 @pytest.mark.parametrize("text", TRICKY)
@@ -376,17 +694,46 @@ def test_random_strings_survive_a_link():
 
 # --- the repr the messages use ----------------------------------------------------------------------------------------
 
+
 def test_the_not_printable_table_is_cpythons_isprintable_for_every_assigned_character():
     # MicroPython has no str.isprintable: there the page uses the table, which must agree with CPython's database.
-    wrong = [hex(code) for code in range(0x110000)
-             if unicodedata.category(chr(code)) != "Cn" and state.printable_code(code) != chr(code).isprintable()]
+    wrong = [
+        hex(code)
+        for code in range(0x110000)
+        if unicodedata.category(chr(code)) != "Cn" and state.printable_code(code) != chr(code).isprintable()
+    ]
     assert wrong == []
 
 
-@pytest.mark.parametrize("value", ["", "'", '"', "'\"", "it's", "a\\b", "\t\n\r", "\x00\x1f\x7f\x80\x9f\xa0\xad",
-                                   "caf\u00e9", "\u2028\u3000\ufeff", "\ud800", "\U0001f600\U000e0001", "\U0010fffd",
-                                   1, None, True, [1, "x"], 0.46, 10.0, -0.0, 1e16, 5e-324, float("nan"),
-                                   float("inf")])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "",
+        "'",
+        '"',
+        "'\"",
+        "it's",
+        "a\\b",
+        "\t\n\r",
+        "\x00\x1f\x7f\x80\x9f\xa0\xad",
+        "caf\u00e9",
+        "\u2028\u3000\ufeff",
+        "\ud800",
+        "\U0001f600\U000e0001",
+        "\U0010fffd",
+        1,
+        None,
+        True,
+        [1, "x"],
+        0.46,
+        10.0,
+        -0.0,
+        1e16,
+        5e-324,
+        float("nan"),
+        float("inf"),
+    ],
+)
 def test_repr_is_cpythons(value):
     assert state._repr(value) == repr(value)
 
@@ -394,8 +741,14 @@ def test_repr_is_cpythons(value):
 def test_repr_by_the_table_matches_cpython(monkeypatch):
     # the same spelling when the table decides instead of str.isprintable, as it does on MicroPython
     monkeypatch.setattr(state, "printable", lambda char: state.printable_code(ord(char)))
-    for value in ["caf\u00e9", "\x00\x1f\x7f\x80\x9f\xa0\xad", "\u2028\u3000\ufeff", "\U0001f600\U000e0001",
-                  "\u0442\u0430\u043d\u0445", "x'y\"z"]:
+    for value in [
+        "caf\u00e9",
+        "\x00\x1f\x7f\x80\x9f\xa0\xad",
+        "\u2028\u3000\ufeff",
+        "\U0001f600\U000e0001",
+        "\u0442\u0430\u043d\u0445",
+        "x'y\"z",
+    ]:
         assert state._repr(value) == repr(value)
 
 
@@ -407,6 +760,7 @@ def test_json_of_settings_is_plain():
 
 # --- a lesson link's hide, lock and params ----------------------------------------------------------------------------
 
+
 def test_a_lesson_links_controls_are_read_in_the_pages_order():
     settings, messages = read_link("?hide=Table,%20seed,table&lock=n_h&params=0.5_-1e-07")
     assert (settings["hide"], settings["lock"], settings["params"], messages) == ("seed,table", "n_h", "0.5_-1e-07", [])
@@ -416,10 +770,15 @@ def test_a_lesson_links_controls_are_read_in_the_pages_order():
 def test_an_unknown_control_is_named_with_the_valid_ones():
     settings, messages = read_link("?hide=seed,colour&lock=n_h")
     assert settings["hide"] == "" and settings["lock"] == "n_h"
-    assert messages == ["The link's hide was ignored, so it is empty: hide: 'colour' is not a control (the controls: "
-                        + ", ".join(state.LESSON_CONTROLS) + ")."]
+    assert messages == [
+        "The link's hide was ignored, so it is empty: hide: 'colour' is not a control (the controls: "
+        + ", ".join(state.LESSON_CONTROLS)
+        + ")."
+    ]
 
 
 def test_params_must_be_numbers_separated_by_underscores():
     settings, messages = read_link("?params=1_2;alert(1)")
-    assert settings["params"] == "" and "params must be at most 4000 characters of numbers separated by _" in messages[0]
+    assert (
+        settings["params"] == "" and "params must be at most 4000 characters of numbers separated by _" in messages[0]
+    )

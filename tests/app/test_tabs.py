@@ -43,10 +43,18 @@ class Page(fake_dom.Document):
 
     def state(self):
         """Per view: (aria-selected, tabIndex, panel hidden); and <html data-view>."""
-        views = [name[len("tab-"):] for name in self.elements if name.startswith("tab-")]
-        return ({view: (self.tab(view).getAttribute("aria-selected"), self.tab(view).tabIndex,
-                        self.elements["view-" + view].hidden) for view in views},
-                getattr(self.documentElement.dataset, "view", None))
+        views = [name[len("tab-") :] for name in self.elements if name.startswith("tab-")]
+        return (
+            {
+                view: (
+                    self.tab(view).getAttribute("aria-selected"),
+                    self.tab(view).tabIndex,
+                    self.elements["view-" + view].hidden,
+                )
+                for view in views
+            },
+            getattr(self.documentElement.dataset, "view", None),
+        )
 
 
 class Event:
@@ -116,12 +124,19 @@ def test_a_click_beside_the_tabs_does_nothing(page):
     assert page.state() == selected("notebook") and picked == []
 
 
-@pytest.mark.parametrize("start, key, view", [
-    ("lab", "ArrowRight", "notebook"), ("notebook", "ArrowRight", "lab"),  # Right wraps from the last tab
-    ("notebook", "ArrowLeft", "lab"), ("lab", "ArrowLeft", "notebook"),  # Left wraps from the first
-    ("notebook", "Home", "lab"), ("lab", "Home", "lab"),
-    ("lab", "End", "notebook"), ("notebook", "End", "notebook"),
-])
+@pytest.mark.parametrize(
+    "start, key, view",
+    [
+        ("lab", "ArrowRight", "notebook"),
+        ("notebook", "ArrowRight", "lab"),  # Right wraps from the last tab
+        ("notebook", "ArrowLeft", "lab"),
+        ("lab", "ArrowLeft", "notebook"),  # Left wraps from the first
+        ("notebook", "Home", "lab"),
+        ("lab", "Home", "lab"),
+        ("lab", "End", "notebook"),
+        ("notebook", "End", "notebook"),
+    ],
+)
 def test_arrow_keys_home_and_end_pick_and_focus_a_tab(page, start, key, view):
     tabs, picked = open_tabs(page, start)
     event = fire(page.tablist, "keydown", Event(page.tab(start), key))
@@ -150,8 +165,15 @@ def test_three_tabs_move_one_at_a_time(monkeypatch):
     page = Page(views)
     picked = []
     Tabs(page, picked.append).show("lab")
-    for key, view in [("ArrowRight", "notebook"), ("ArrowRight", "glossary"), ("ArrowRight", "lab"),
-                      ("ArrowLeft", "glossary"), ("ArrowLeft", "notebook"), ("End", "glossary"), ("Home", "lab")]:
+    for key, view in [
+        ("ArrowRight", "notebook"),
+        ("ArrowRight", "glossary"),
+        ("ArrowRight", "lab"),
+        ("ArrowLeft", "glossary"),
+        ("ArrowLeft", "notebook"),
+        ("End", "glossary"),
+        ("Home", "lab"),
+    ]:
         current = page.documentElement.dataset.view
         fire(page.tablist, "keydown", Event(page.tab(current), key))
         assert page.state() == selected(view, views), (key, view)

@@ -12,43 +12,43 @@ import json
 import struct
 import sys
 
-import app.lab.controls
-import app.lab.cost_chart
 import app.canvas
 import app.cpython
-import app.lab.diagram
+import app.door
 import app.exercises.results
 import app.exercises.runner
 import app.exercises.view
-import app.share.export_menu
-import app.share.importer
+import app.lab.controls
+import app.lab.cost_chart
+import app.lab.diagram
+import app.lab.predictions
+import app.lab.readouts
+import app.lab.surface
 import app.lab.view
 import app.landscape.plot
 import app.landscape.view
-import app.share.lesson
 import app.notebook.terms
-import app.door
 import app.notebook.view
 import app.pacing
-import app.lab.predictions
-import app.lab.readouts
-import app.stages
 import app.settings
-import app.lab.surface
+import app.share.export_menu
+import app.share.importer
+import app.share.lesson
+import app.stages
 import app.sweep.plots
 import app.sweep.view
 import app.tabs
+import exercises
+from app.door import ModelError, Refused, decode, settings_json
 from app.lab.diagram import format_value, param_keys, param_name, param_values, stroke_width, tooltip_text
+from app.lab.predictions import bar_width, format_a2, rows
+from app.lab.readouts import format_cost, summary, thousands
+from app.lab.surface import circles_path, to_canvas
+from app.notebook.terms import example_of, parameter_of
+from app.settings import DEFAULTS, parse_query, quote, read_link, shortest, spell, validate, write_link
 from app.share.export_menu import plot_file_name
 from app.share.importer import imported_settings, too_large
 from app.share.lesson import buttons_note, lesson_query, names
-from app.notebook.terms import example_of, parameter_of
-from app.door import ModelError, Refused, decode, settings_json
-from app.lab.predictions import bar_width, format_a2, rows
-from app.lab.readouts import format_cost, summary, thousands
-from app.settings import DEFAULTS, parse_query, quote, read_link, shortest, spell, validate, write_link
-from app.lab.surface import circles_path, to_canvas
-import exercises
 
 CHECKS = []
 
@@ -57,6 +57,7 @@ def check(name):
     def register(function):
         CHECKS.append((name, function))
         return function
+
     return register
 
 
@@ -70,13 +71,20 @@ def equal(got, expected, what):
 
 # --- floats as CPython's repr spells them --------------------------------------------------------------------------
 
+
 @check("shortest() and spell() give CPython's repr texts")
 def _():
     # literals that MicroPython reads exactly (checked by their bits), then floats built from their bits
-    literals = [(0.09437331727736706, 4591464734847550014, "0.09437331727736706"), (0.1, 4591870180066957722, "0.1"),
-                (10.0, 4621819117588971520, "10"), (0.46, 4601958243232267633, "0.46"),
-                (1e-07, 4502148214488346440, "1e-07"), (0.0003, 4554169646866313825, "0.0003"),
-                (1e16, 4846369599423283200, "1e+16"), (2.5, 4612811918334230528, "2.5")]
+    literals = [
+        (0.09437331727736706, 4591464734847550014, "0.09437331727736706"),
+        (0.1, 4591870180066957722, "0.1"),
+        (10.0, 4621819117588971520, "10"),
+        (0.46, 4601958243232267633, "0.46"),
+        (1e-07, 4502148214488346440, "1e-07"),
+        (0.0003, 4554169646866313825, "0.0003"),
+        (1e16, 4846369599423283200, "1e+16"),
+        (2.5, 4612811918334230528, "2.5"),
+    ]
     for x, bits, text in literals:
         equal(struct.unpack("<Q", struct.pack("<d", x))[0], bits, "the bits of " + text)
         equal(shortest(x), text, "shortest")
@@ -121,23 +129,35 @@ def _():
 @check("a number's text is read as CPython's float() reads it")
 def _():
     # MicroPython's float() reads some of these one ulp off; the page must not (a link's learning rate)
-    for text, bits in [("13.337369477691485", 4623697889580987650), ("0.37011984636205636", 4600339106326540249),
-                       ("98.97469836525985", 4636665142166196318), ("2.7715077941825975e-163", 2175216119781798972),
-                       ("4.9e-324", 1), ("2.4703282292062328e-324", 1), ("2.4703282292062327e-324", 0),
-                       ("1.7976931348623157e308", 9218868437227405311), ("9007199254740993", 4845873199050653696),
-                       ("0.46", 4601958243232267633), (" +1_0.5e-1 ", 4607407598781385933),
-                       ("-0.0", 1 << 63), ("1e400", 0x7FF << 52), ("-Infinity", 0xFFF << 52)]:
+    for text, bits in [
+        ("13.337369477691485", 4623697889580987650),
+        ("0.37011984636205636", 4600339106326540249),
+        ("98.97469836525985", 4636665142166196318),
+        ("2.7715077941825975e-163", 2175216119781798972),
+        ("4.9e-324", 1),
+        ("2.4703282292062328e-324", 1),
+        ("2.4703282292062327e-324", 0),
+        ("1.7976931348623157e308", 9218868437227405311),
+        ("9007199254740993", 4845873199050653696),
+        ("0.46", 4601958243232267633),
+        (" +1_0.5e-1 ", 4607407598781385933),
+        ("-0.0", 1 << 63),
+        ("1e400", 0x7FF << 52),
+        ("-Infinity", 0xFFF << 52),
+    ]:
         equal(struct.unpack("<Q", struct.pack("<d", app.settings.parse_float(text)))[0], bits, "the float of " + text)
     equal(validate("learning_rate", "13.337369477691485"), from_bits(4623697889580987650), "learning_rate")
 
 
 # --- links ------------------------------------------------------------------------------------------------------------
 
+
 @check("read_link of a link with bad values gives CPython's messages, in the link's order")
 def _():
     settings, messages = read_link(
         "?n_h=17&activation=softmax&learning_rate=ten&seed=-3&table=caf%C3%A9&notebook_mode=maybe&speed=7"
-        "&log_scale=%F0%9F%98%80&embed=2&view=graph&hidden=4&%3Cb%3E=x")
+        "&log_scale=%F0%9F%98%80&embed=2&view=graph&hidden=4&%3Cb%3E=x"
+    )
     equal(settings, DEFAULTS, "settings")
     expected = [
         "The link's n_h was ignored, so it is 2: n_h must be a whole number from 1 to 16 (got '17').",
@@ -161,8 +181,9 @@ def _():
     for got, want in zip(messages, expected):
         equal(got, want, "message")
 
-    settings, messages = read_link("?cost=it%27s&table=say+%22hi%22&n_h=%00&seed=%ED%A0%80&learning_rate=1e999"
-                                   "&activation=%E2%80%A8")
+    settings, messages = read_link(
+        "?cost=it%27s&table=say+%22hi%22&n_h=%00&seed=%ED%A0%80&learning_rate=1e999&activation=%E2%80%A8"
+    )
     expected = [
         "The link's cost was ignored, so it is half_mse: cost must be one of half_mse, cross_entropy (got \"it's\").",
         "The link's table was ignored, so it is XOR: table must be one of XOR, XNOR, AND, OR, NAND, NOR "
@@ -185,17 +206,33 @@ def _():
 @check("the messages quote values as CPython's repr does")
 def _():
     every_ascii = "".join(chr(code) for code in range(128))
-    equal(app.settings._repr(every_ascii),
-          '\'\\x00\\x01\\x02\\x03\\x04\\x05\\x06\\x07\\x08\\t\\n\\x0b\\x0c\\r\\x0e\\x0f\\x10\\x11\\x12\\x13'
-          '\\x14\\x15\\x16\\x17\\x18\\x19\\x1a\\x1b\\x1c\\x1d\\x1e\\x1f !"#$%&\\\'()*+,-./0123456789:;<=>?@'
-          'ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\\x7f\'', "every ASCII character")
-    for value, text in [("it's", '"it\'s"'), ('say "hi"', '\'say "hi"\''), ('x\'y"z', '\'x\\\'y"z\''), ("", "''"),
-                        ("caf\u00e9", "'caf\u00e9'"), ("\u00e9'", '"\u00e9\'"'),
-                        ("\u00a0\u00ad\x85", "'\\xa0\\xad\\x85'"), ("\u2028\u3000\ufeff", "'\\u2028\\u3000\\ufeff'"),
-                        ("\U0001f600\U000e0001", "'\U0001f600\\U000e0001'"),
-                        ("\u0442\u0430\u043d\u0445", "'\u0442\u0430\u043d\u0445'"), (2.5, "2.5"), (10.0, "10.0"),
-                        (-0.0, "-0.0"), (1e16, "1e+16"), (from_bits(4623697889580987650), "13.337369477691485"),
-                        (None, "None"), (True, "True"), (7, "7")]:
+    equal(
+        app.settings._repr(every_ascii),
+        "'\\x00\\x01\\x02\\x03\\x04\\x05\\x06\\x07\\x08\\t\\n\\x0b\\x0c\\r\\x0e\\x0f\\x10\\x11\\x12\\x13"
+        "\\x14\\x15\\x16\\x17\\x18\\x19\\x1a\\x1b\\x1c\\x1d\\x1e\\x1f !\"#$%&\\'()*+,-./0123456789:;<=>?@"
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\\x7f'",
+        "every ASCII character",
+    )
+    for value, text in [
+        ("it's", '"it\'s"'),
+        ('say "hi"', "'say \"hi\"'"),
+        ("x'y\"z", "'x\\'y\"z'"),
+        ("", "''"),
+        ("caf\u00e9", "'caf\u00e9'"),
+        ("\u00e9'", '"\u00e9\'"'),
+        ("\u00a0\u00ad\x85", "'\\xa0\\xad\\x85'"),
+        ("\u2028\u3000\ufeff", "'\\u2028\\u3000\\ufeff'"),
+        ("\U0001f600\U000e0001", "'\U0001f600\\U000e0001'"),
+        ("\u0442\u0430\u043d\u0445", "'\u0442\u0430\u043d\u0445'"),
+        (2.5, "2.5"),
+        (10.0, "10.0"),
+        (-0.0, "-0.0"),
+        (1e16, "1e+16"),
+        (from_bits(4623697889580987650), "13.337369477691485"),
+        (None, "None"),
+        (True, "True"),
+        (7, "7"),
+    ]:
         equal(app.settings._repr(value), text, "the repr of " + text)
 
 
@@ -214,7 +251,7 @@ def _():
         ("learning_rate", 0.0, "learning_rate must be a finite number greater than 0 (got 0.0)"),
         ("learning_rate", float("inf"), "learning_rate must be a finite number greater than 0 (got inf)"),
         ("learning_rate", None, "learning_rate must be a finite number greater than 0 (got None)"),
-        ("seed", 2 ** 32, "seed must be a whole number from 0 to 4294967295 (got 4294967296)"),
+        ("seed", 2**32, "seed must be a whole number from 0 to 4294967295 (got 4294967296)"),
         ("activation", 1, "activation must be one of tanh, sigmoid, relu (got 1)"),
         ("view", "caf\u00e9", "view must be one of lab, notebook, exercise, sweep (got 'caf\u00e9')"),
         ("notebook_mode", "tab\there", "notebook_mode must be true or false (got 'tab\\there')"),
@@ -230,14 +267,29 @@ def _():
 
 @check("write_link and read_link round-trip every setting")
 def _():
-    equal(write_link(DEFAULTS), "?n_h=2&activation=tanh&cost=half_mse&learning_rate=10&seed=2&table=XOR"
-                                "&notebook_mode=false&speed=10&log_scale=false&embed=false&view=lab",
-          "default link")
+    equal(
+        write_link(DEFAULTS),
+        "?n_h=2&activation=tanh&cost=half_mse&learning_rate=10&seed=2&table=XOR"
+        "&notebook_mode=false&speed=10&log_scale=false&embed=false&view=lab",
+        "default link",
+    )
     for learning_rate in (0.123456789, 0.46, 1e-07, from_bits(4623697889580987650), from_bits(1), 3.0):
         settings = dict(DEFAULTS)  # the views' own settings too, at their defaults
-        settings.update({"n_h": 7, "activation": "relu", "cost": "cross_entropy", "learning_rate": learning_rate,
-                         "seed": 4294967295, "table": "NAND", "notebook_mode": True, "speed": 500, "log_scale": True,
-                         "embed": True, "view": "notebook"})
+        settings.update(
+            {
+                "n_h": 7,
+                "activation": "relu",
+                "cost": "cross_entropy",
+                "learning_rate": learning_rate,
+                "seed": 4294967295,
+                "table": "NAND",
+                "notebook_mode": True,
+                "speed": 500,
+                "log_scale": True,
+                "embed": True,
+                "view": "notebook",
+            }
+        )
         again, messages = read_link(write_link(settings))
         equal(messages, [], "messages")
         for key in settings:
@@ -247,28 +299,53 @@ def _():
 
 @check("quote and parse_query agree with CPython's urllib.parse")
 def _():
-    for text, quoted in [("two words", "two+words"), ("a+b&c=d", "a%2Bb%26c%3Dd"), ("caf\u00e9", "caf%C3%A9"),
-                         ("\U0001f600", "%F0%9F%98%80"), ("<b>'\"", "%3Cb%3E%27%22"), ("~_.-", "~_.-")]:
+    for text, quoted in [
+        ("two words", "two+words"),
+        ("a+b&c=d", "a%2Bb%26c%3Dd"),
+        ("caf\u00e9", "caf%C3%A9"),
+        ("\U0001f600", "%F0%9F%98%80"),
+        ("<b>'\"", "%3Cb%3E%27%22"),
+        ("~_.-", "~_.-"),
+    ]:
         equal(quote(text), quoted, "quote")
         equal(parse_query("?k=" + quoted)["k"], text, "parse_query of " + quoted)
-    for quoted, text in [("%zz", "%zz"), ("%4", "%4"), ("100%", "100%"), ("a+%2B", "a +"),
-                         ("%C3%A9%FF", "\u00e9\ufffd"), ("%E2%82", "\ufffd"), ("%ED%A0%80", "\ufffd\ufffd\ufffd"),
-                         ("%F4%90%80%80", "\ufffd\ufffd\ufffd\ufffd"), ("%C0%AF", "\ufffd\ufffd")]:
+    for quoted, text in [
+        ("%zz", "%zz"),
+        ("%4", "%4"),
+        ("100%", "100%"),
+        ("a+%2B", "a +"),
+        ("%C3%A9%FF", "\u00e9\ufffd"),
+        ("%E2%82", "\ufffd"),
+        ("%ED%A0%80", "\ufffd\ufffd\ufffd"),
+        ("%F4%90%80%80", "\ufffd\ufffd\ufffd\ufffd"),
+        ("%C0%AF", "\ufffd\ufffd"),
+    ]:
         equal(parse_query("?k=" + quoted)["k"], text, "parse_query of " + quoted)
     equal(parse_query("?a=1=2&b&=x&a=3&%3D=%26"), {"a": "3", "b": "", "": "x", "=": "&"}, "parse_query")
 
 
 # --- readouts, plots --------------------------------------------------------------------------------------------------
 
+
 @check("readouts: thousands separators and CPython's number formats")
 def _():
-    for n, text in [(1234567, "1,234,567"), (0, "0"), (999, "999"), (1000, "1,000"), (-1234567, "-1,234,567"),
-                    (10 ** 18 + 7, "1,000,000,000,000,000,007"), (12345.6, "12,346"), (2.5, "2")]:
+    for n, text in [
+        (1234567, "1,234,567"),
+        (0, "0"),
+        (999, "999"),
+        (1000, "1,000"),
+        (-1234567, "-1,234,567"),
+        (10**18 + 7, "1,000,000,000,000,000,007"),
+        (12345.6, "12,346"),
+        (2.5, "2"),
+    ]:
         equal(thousands(n), text, "thousands")
-    for cost, text, spoken in [(0.12519375208599626, "0.1251937521", "Paused. Step 5, cost 0.1252."),
-                               (0.00018512952151354307, "0.0001851295215", "Paused. Step 5, cost 0.0001851."),
-                               (0.044109941906362596, "0.04410994191", "Paused. Step 5, cost 0.04411."),
-                               (0.0015874322882328462, "0.001587432288", "Paused. Step 5, cost 0.001587.")]:
+    for cost, text, spoken in [
+        (0.12519375208599626, "0.1251937521", "Paused. Step 5, cost 0.1252."),
+        (0.00018512952151354307, "0.0001851295215", "Paused. Step 5, cost 0.0001851."),
+        (0.044109941906362596, "0.04410994191", "Paused. Step 5, cost 0.04411."),
+        (0.0015874322882328462, "0.001587432288", "Paused. Step 5, cost 0.001587."),
+    ]:
         equal(format_cost(cost), text, "format_cost")
         equal(summary({"step": 5, "cost": cost}, "paused"), spoken, "summary")
 
@@ -281,15 +358,28 @@ def _():
     equal(format_value(1e-05), "1e" + minus + "05", "format_value")
     equal(format_value(123456789.0), "1.2345679e+08", "format_value")
     equal(format_value(float("nan")), "NaN", "format_value")
-    equal(tooltip_text(("W0", 1, 0), -0.21361960956684542, "-0.21361960956684542"),
-          "W0[1,0] = " + minus + "0.21361960956684542 (negative, dashed): input x1 to hidden unit A1[1]", "tooltip")
+    equal(
+        tooltip_text(("W0", 1, 0), -0.21361960956684542, "-0.21361960956684542"),
+        "W0[1,0] = " + minus + "0.21361960956684542 (negative, dashed): input x1 to hidden unit A1[1]",
+        "tooltip",
+    )
     equal("%.1f" % stroke_width(2.0), "4.7", "stroke width")
     equal(param_keys(1), [("W0", 0, 0), ("W0", 0, 1), ("W1", 0, 0), ("b0", 0, 0), ("b1", 0, 0)], "param_keys")
-    equal(param_values({"W0": [1.0, 2.0], "b0": [3.0], "W1": [4.0], "b1": [5.0]}, 1), [1.0, 2.0, 4.0, 3.0, 5.0],
-          "param_values")
-    equal(rows([0.51534589, 0.98, 0.016, float("nan")], [1.0, 1.0, 0.0, 0.0]),
-          [("0.5153", "51.5%", "\u2713 right", True), ("0.9800", "98.0%", "\u2713 right", True),
-           ("0.0160", "1.6%", "\u2713 right", True), ("NaN", "0%", "\u2717 wrong", False)], "rows")
+    equal(
+        param_values({"W0": [1.0, 2.0], "b0": [3.0], "W1": [4.0], "b1": [5.0]}, 1),
+        [1.0, 2.0, 4.0, 3.0, 5.0],
+        "param_values",
+    )
+    equal(
+        rows([0.51534589, 0.98, 0.016, float("nan")], [1.0, 1.0, 0.0, 0.0]),
+        [
+            ("0.5153", "51.5%", "\u2713 right", True),
+            ("0.9800", "98.0%", "\u2713 right", True),
+            ("0.0160", "1.6%", "\u2713 right", True),
+            ("NaN", "0%", "\u2717 wrong", False),
+        ],
+        "rows",
+    )
     # (MicroPython's "%.4f" can round a float within ~1e-16 of a decimal tie the other way, e.g. 0.99995:
     # "0.9999" where CPython says "1.0000"; a trained A2 is practically never that close to a tie.)
     equal(format_a2(0.98765432), "0.9877", "format_a2")
@@ -300,24 +390,38 @@ def _():
 
 @check("links: the parameter or the example a notebook term names")
 def _():
-    for term, parameter, example in [("W0[1,0]", "W0[1,0]", None), ("b0[1]", "b0[1]", None), ("b1", "b1", None),
-                                     ("W1[0,1]", "W1[0,1]", None), ("A0[0,2]", None, 2), ("Z1[1,3]", None, 3),
-                                     ("A1[15,0]", None, 0), ("Z2[0,3]", None, 3), ("A2[0,1]", None, 1)]:
+    for term, parameter, example in [
+        ("W0[1,0]", "W0[1,0]", None),
+        ("b0[1]", "b0[1]", None),
+        ("b1", "b1", None),
+        ("W1[0,1]", "W1[0,1]", None),
+        ("A0[0,2]", None, 2),
+        ("Z1[1,3]", None, 3),
+        ("A1[15,0]", None, 0),
+        ("Z2[0,3]", None, 3),
+        ("A2[0,1]", None, 1),
+    ]:
         equal(parameter_of(term), parameter, "parameter_of " + term)
         equal(example_of(term), example, "example_of " + term)
     # the diagram's names are the notebook's: each weight and bias links to itself
-    equal([parameter_of(param_name(key)) for key in param_keys(2)],
-          ["W0[0,0]", "W0[0,1]", "W0[1,0]", "W0[1,1]", "W1[0,0]", "W1[0,1]", "b0[0]", "b0[1]", "b1"], "param_name")
+    equal(
+        [parameter_of(param_name(key)) for key in param_keys(2)],
+        ["W0[0,0]", "W0[0,1]", "W0[1,0]", "W0[1,1]", "W1[0,0]", "W1[0,1]", "b0[0]", "b0[1]", "b1"],
+        "param_name",
+    )
 
 
 # --- the worker's answers -------------------------------------------------------------------------------------------
 
+
 @check("app.door.decode turns the worker's NaN and Infinity texts into floats")
 def _():
-    snap = decode('{"version": 3, "run_id": 1, "step": 1, "cost": "NaN", "status": "diverged", "reason": "r", '
-                  '"A2": [1.0, "NaN", 0.5, 1e-300], "Y": [1.0, 1.0, 0.0, 0.0], "A0": [[0, 1, 0, 1], [1, 0, 0, 1]], '
-                  '"params": {"W0": ["Infinity", "-Infinity"], "b0": [0.1], "W1": [-2], "b1": ["NaN"]}, '
-                  '"params_text": {"W0": ["inf", "-inf"], "b0": ["0.1"], "W1": ["-2.0"], "b1": ["nan"]}}')
+    snap = decode(
+        '{"version": 3, "run_id": 1, "step": 1, "cost": "NaN", "status": "diverged", "reason": "r", '
+        '"A2": [1.0, "NaN", 0.5, 1e-300], "Y": [1.0, 1.0, 0.0, 0.0], "A0": [[0, 1, 0, 1], [1, 0, 0, 1]], '
+        '"params": {"W0": ["Infinity", "-Infinity"], "b0": [0.1], "W1": [-2], "b1": ["NaN"]}, '
+        '"params_text": {"W0": ["inf", "-inf"], "b0": ["0.1"], "W1": ["-2.0"], "b1": ["nan"]}}'
+    )
     cost = snap["cost"]
     assert isinstance(cost, float) and cost != cost, "cost is NaN"
     assert snap["A2"][1] != snap["A2"][1] and snap["A2"][0] == 1.0
@@ -326,8 +430,10 @@ def _():
     b1 = snap["params"]["b1"][0]
     assert b1 != b1, "b1 is NaN"
     equal(snap["params_text"]["W0"], ["inf", "-inf"], "texts stay texts")
-    for text, kind in [('{"fatal": "Traceback ...\\nZeroDivisionError: division by zero"}', ModelError),
-                       ('{"error": "n_h must be a whole number from 1 to 16 (got 40)"}', Refused)]:
+    for text, kind in [
+        ('{"fatal": "Traceback ...\\nZeroDivisionError: division by zero"}', ModelError),
+        ('{"error": "n_h must be a whole number from 1 to 16 (got 40)"}', Refused),
+    ]:
         try:
             decode(text)
         except kind as err:
@@ -340,8 +446,11 @@ def _():
 def _():
     sent = json.loads(settings_json({"learning_rate": 0.46, "n_h": 3, "notebook_mode": True, "table": "OR"}))
     equal(sent, {"learning_rate": "0.46", "n_h": 3, "notebook_mode": True, "table": "OR"}, "settings JSON")
-    equal(json.loads(settings_json({"learning_rate": from_bits(4623697889580987650)}))["learning_rate"],
-          "13.337369477691485", "settings JSON")
+    equal(
+        json.loads(settings_json({"learning_rate": from_bits(4623697889580987650)}))["learning_rate"],
+        "13.337369477691485",
+        "settings JSON",
+    )
 
 
 @check("the page's clock counts seconds")
@@ -354,6 +463,7 @@ def _():
 
 
 # --- Many seeds and the cost landscape --------------------------------------------------------------------------------
+
 
 @check("the Many seeds view's texts")
 def _():
@@ -371,9 +481,19 @@ def _():
 def _():
     bars = [{}, {}, {}]
     bar_index = app.sweep.plots.bar_index
-    equal([bar_index(bars, None, "ArrowRight"), bar_index(bars, None, "End"), bar_index(bars, 1, "ArrowLeft"),
-           bar_index(bars, 2, "ArrowRight"), bar_index(bars, 0, "ArrowLeft"), bar_index(bars, 0, "End"),
-           bar_index([], None, "Home")], [0, 2, 0, 2, 0, 2, None], "bars chosen")
+    equal(
+        [
+            bar_index(bars, None, "ArrowRight"),
+            bar_index(bars, None, "End"),
+            bar_index(bars, 1, "ArrowLeft"),
+            bar_index(bars, 2, "ArrowRight"),
+            bar_index(bars, 0, "ArrowLeft"),
+            bar_index(bars, 0, "End"),
+            bar_index([], None, "Home"),
+        ],
+        [0, 2, 0, 2, 0, 2, None],
+        "bars chosen",
+    )
 
 
 @check("the landscape's axes, range, legend and parameters")
@@ -398,28 +518,49 @@ def _():
     equal(app.landscape.view.axes_request("random"), "random", "random request")
     equal(app.landscape.view.axes_setting("random", "W1[0,0]"), "random", "either random")
     equal(app.landscape.view.other_parameter(["a", "b", "c"], "c"), "a", "the other parameter")
-    equal(app.landscape.plot.legend_gradient([[0.0, "#440154"], [0.25, "#3b528b"], [1.0, "#fde725"]]),
-          "linear-gradient(to right, #440154 0%, #3b528b 25%, #fde725 100%)", "legend")
-    equal(app.landscape.plot.contour_text([{"label": "J = 0.01"}, {"label": "J = 0.1"}]),
-          "White contour lines at J = 0.01, J = 0.1.", "contours")
+    equal(
+        app.landscape.plot.legend_gradient([[0.0, "#440154"], [0.25, "#3b528b"], [1.0, "#fde725"]]),
+        "linear-gradient(to right, #440154 0%, #3b528b 25%, #fde725 100%)",
+        "legend",
+    )
+    equal(
+        app.landscape.plot.contour_text([{"label": "J = 0.01"}, {"label": "J = 0.1"}]),
+        "White contour lines at J = 0.01, J = 0.1.",
+        "contours",
+    )
     equal(write_link(dict(DEFAULTS, landscape_span=0.25)).split("&")[-1], "landscape_span=0.25", "link")
 
 
 @check("saving and lesson links: file names, size limits, imported settings and lesson queries")
 def _():
-    equal(plot_file_name("backprop-lab_xor_nh2_seed2_step0.png", "cost-chart"),
-          "backprop-lab_xor_nh2_seed2_step0_cost-chart.png", "plot file name")
+    equal(
+        plot_file_name("backprop-lab_xor_nh2_seed2_step0.png", "cost-chart"),
+        "backprop-lab_xor_nh2_seed2_step0_cost-chart.png",
+        "plot file name",
+    )
     equal(too_large("run.json", 2000000), None, "a file at the limit")
-    equal(too_large("junk.json", 10485760), "junk.json is 10.5 MB, too large for a saved run (at most 2.0 MB): "
-          "this is not a file Backprop Lab saved.", "a file over the limit")
-    snap = json.loads('{"config": {"n_h": 4, "activation": "relu", "cost": "cross_entropy", "learning_rate": 0.46, '
-                      '"seed": 4294967295, "table": "AND", "notebook_mode": true}, "learning_rate_text": "0.46"}')
+    equal(
+        too_large("junk.json", 10485760),
+        "junk.json is 10.5 MB, too large for a saved run (at most 2.0 MB): this is not a file Backprop Lab saved.",
+        "a file over the limit",
+    )
+    snap = json.loads(
+        '{"config": {"n_h": 4, "activation": "relu", "cost": "cross_entropy", "learning_rate": 0.46, '
+        '"seed": 4294967295, "table": "AND", "notebook_mode": true}, "learning_rate_text": "0.46"}'
+    )
     settings = imported_settings(dict(DEFAULTS, params="1_2"), snap)
-    equal(write_link(settings), "?n_h=4&activation=relu&cost=cross_entropy&learning_rate=0.46&seed=4294967295"
-          "&table=AND&notebook_mode=true&speed=10&log_scale=false&embed=false&view=lab", "imported settings")
-    equal(lesson_query(DEFAULTS, ["table", "seed"], ["n_h", "seed"], "notebook", "0.5_-1e-07"),
-          "?n_h=2&activation=tanh&cost=half_mse&learning_rate=10&seed=2&table=XOR&notebook_mode=false&speed=10"
-          "&log_scale=false&embed=false&view=notebook&hide=seed%2Ctable&lock=n_h&params=0.5_-1e-07", "lesson query")
+    equal(
+        write_link(settings),
+        "?n_h=4&activation=relu&cost=cross_entropy&learning_rate=0.46&seed=4294967295"
+        "&table=AND&notebook_mode=true&speed=10&log_scale=false&embed=false&view=lab",
+        "imported settings",
+    )
+    equal(
+        lesson_query(DEFAULTS, ["table", "seed"], ["n_h", "seed"], "notebook", "0.5_-1e-07"),
+        "?n_h=2&activation=tanh&cost=half_mse&learning_rate=10&seed=2&table=XOR&notebook_mode=false&speed=10"
+        "&log_scale=false&embed=false&view=notebook&hide=seed%2Ctable&lock=n_h&params=0.5_-1e-07",
+        "lesson query",
+    )
     equal(names(read_link("?hide=table,SEED")[0]["hide"]), ["seed", "table"], "hidden controls")
     equal(buttons_note(["reset", "n_h", "train"]), "Locked by this lesson: Train, Reset.", "buttons' note")
 
@@ -429,8 +570,11 @@ def _():
     equal(exercises.reference_line(exercises.get("backward"), "dZ1"), "dZ1 = dA1 * (1 - A1**2)", "dZ1's line")
     equal(exercises.reference_line(exercises.get("forward"), "A2"), "A2 = sigmoid(Z2)", "A2's line")
     equal(app.settings.CHOICES["exercise"], exercises.NAMES, "exercise choices")
-    equal(write_link(dict(DEFAULTS, view="exercise", exercise="backward")).split("&")[-2:],
-          ["view=exercise", "exercise=backward"], "an exercise's link")
+    equal(
+        write_link(dict(DEFAULTS, view="exercise", exercise="backward")).split("&")[-2:],
+        ["view=exercise", "exercise=backward"],
+        "an exercise's link",
+    )
 
 
 def run_checks():

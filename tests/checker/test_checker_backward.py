@@ -1,5 +1,6 @@
 """check("backward", ...): the reference passes, the starter is all missing, and each known mistake,
 written by hand as a student would, is named."""
+
 import json
 
 import pytest
@@ -100,8 +101,7 @@ STUDENT_MISTAKES = {
     "sigma_prime_missing": ([("dZ2 = dA2 * A2 * (1 - A2)", "dZ2 = dA2")], "dZ2"),
     "tanh_of_A1": ([("dZ1 = dA1 * (1 - A1**2)", "dZ1 = dA1 * (1 - np.tanh(A1)**2)")], "dZ1"),
     "transposed": ([("dW1 = np.dot(dZ2, A1.T)", "dW1 = np.dot(A1, dZ2.T)")], "dW1"),
-    "wrong_axis": ([("db0 = np.sum(dZ1, axis=1, keepdims=True)", "db0 = np.sum(dZ1, axis=0, keepdims=True)")],
-                   "db0"),
+    "wrong_axis": ([("db0 = np.sum(dZ1, axis=1, keepdims=True)", "db0 = np.sum(dZ1, axis=0, keepdims=True)")], "db0"),
     "no_keepdims": ([("db1 = np.sum(dZ2, axis=1, keepdims=True)", "db1 = np.sum(dZ2, axis=1)")], "db1"),
     "A1_for_A0": ([("dW0 = np.dot(dZ1, A0.T)", "dW0 = np.dot(dZ1, A1.T)")], "dW0"),
 }
@@ -122,15 +122,26 @@ def test_each_known_mistake_is_named(mistake, screen):
 def test_a_mistake_is_inherited_downstream(screen):
     by_name = rows(check(backward_with(("dA2 = (A2 - Y) / m", "dA2 = A2 - Y")), screen))
     assert by_name["dA2"]["diagnosis"]["mistake"] == "forgot_m"
-    for name, up in (("dZ2", "dA2"), ("dW1", "dZ2"), ("db1", "dZ2"), ("dA1", "dZ2"), ("dZ1", "dA1"),
-                     ("dW0", "dZ1"), ("db0", "dZ1")):
-        assert by_name[name]["diagnosis"] == {"mistake": "follows", "from": up,
-                                              "text": f"{name} follows from {up}: fix that first."}
+    for name, up in (
+        ("dZ2", "dA2"),
+        ("dW1", "dZ2"),
+        ("db1", "dZ2"),
+        ("dA1", "dZ2"),
+        ("dZ1", "dA1"),
+        ("dW0", "dZ1"),
+        ("db0", "dZ1"),
+    ):
+        assert by_name[name]["diagnosis"] == {
+            "mistake": "follows",
+            "from": up,
+            "text": f"{name} follows from {up}: fix that first.",
+        }
 
 
 def test_transposed_products_in_both_layers(screen):
-    code = backward_with(("dW1 = np.dot(dZ2, A1.T)", "dW1 = np.dot(A1, dZ2.T)"),
-                         ("dW0 = np.dot(dZ1, A0.T)", "dW0 = np.dot(A0, dZ1.T)"))
+    code = backward_with(
+        ("dW1 = np.dot(dZ2, A1.T)", "dW1 = np.dot(A1, dZ2.T)"), ("dW0 = np.dot(dZ1, A0.T)", "dW0 = np.dot(A0, dZ1.T)")
+    )
     by_name = rows(check(code, screen))
     assert by_name["dW1"]["diagnosis"]["mistake"] == "transposed"
     assert by_name["dW0"]["diagnosis"]["mistake"] == "transposed"
@@ -139,8 +150,9 @@ def test_transposed_products_in_both_layers(screen):
 
 
 def test_a_wrong_shape_names_the_expected_shape(screen):
-    row = rows(check(backward_with(("db0 = np.sum(dZ1, axis=1, keepdims=True)", "db0 = np.sum(dZ1, axis=1)")),
-                     screen))["db0"]
+    row = rows(check(backward_with(("db0 = np.sum(dZ1, axis=1, keepdims=True)", "db0 = np.sum(dZ1, axis=1)")), screen))[
+        "db0"
+    ]
     assert row["status"] == "wrong shape"
     assert row["shape"] == [2, 1] and row["got_shape"] == [2]
     assert row["network"].startswith("the network on screen")
@@ -162,8 +174,10 @@ def test_a_missing_key_is_missing(screen):
 
 
 def test_returning_something_else_than_a_dict_is_an_error(screen):
-    result = check(SOLUTION.replace("return {", "return ({").replace('"dW0": dW0, "db0": db0}',
-                                                                     '"dW0": dW0, "db0": db0},)'), screen)
+    result = check(
+        SOLUTION.replace("return {", "return ({").replace('"dW0": dW0, "db0": db0}', '"dW0": dW0, "db0": db0},)'),
+        screen,
+    )
     assert result["error"]["kind"] == "TypeError" and "dict" in result["error"]["message"]
     assert [row["status"] for row in result["rows"]] == ["missing"] * 8
 

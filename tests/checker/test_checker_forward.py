@@ -1,4 +1,5 @@
 """check("forward", ...) and run("forward", ...)."""
+
 import json
 
 import exercises

@@ -1,4 +1,5 @@
 """backprop.mistakes against the model's backward pass and the notebook's own class (tests/model)."""
+
 import numpy as np
 import pytest
 
@@ -42,8 +43,9 @@ def test_every_mistake_changes_something(net):
     right = backward(params, cache, A0, Y)
     for mistake in MISTAKES:
         wrong = backward_with(mistake, params, cache, A0, Y)
-        assert any(wrong[n] is None or wrong[n].shape != right[n].shape or not np.allclose(wrong[n], right[n])
-                   for n in ORDER), mistake
+        assert any(
+            wrong[n] is None or wrong[n].shape != right[n].shape or not np.allclose(wrong[n], right[n]) for n in ORDER
+        ), mistake
 
 
 def test_an_unknown_mistake_is_refused(net):

@@ -1,4 +1,5 @@
 """The student's code runs safely: errors with their line, output captured, a deadline, modules restored."""
+
 import json
 import sys
 import time
@@ -76,18 +77,19 @@ def test_an_endless_loop_at_the_top_level_is_stopped(screen):
 
 
 def test_catching_the_stop_does_not_escape_it(screen):
-    code = ("def backward(A0, Y, W0, b0, W1, b1, Z1, A1, Z2, A2):\n"
-            "    try:\n        while True:\n            pass\n"
-            "    except BaseException:\n        pass\n"
-            "    while True:\n        pass\n")
+    code = (
+        "def backward(A0, Y, W0, b0, W1, b1, Z1, A1, Z2, A2):\n"
+        "    try:\n        while True:\n            pass\n"
+        "    except BaseException:\n        pass\n"
+        "    while True:\n        pass\n"
+    )
     started = time.perf_counter()
     result = run(code, screen)
     assert result["stopped"] is not None and time.perf_counter() - started < 3.0
 
 
 def test_deep_recursion_is_reported_in_words(screen):
-    code = ("def f(n):\n    return f(n + 1)\n\n"
-            "def backward(A0, Y, W0, b0, W1, b1, Z1, A1, Z2, A2):\n    return f(0)\n")
+    code = "def f(n):\n    return f(n + 1)\n\ndef backward(A0, Y, W0, b0, W1, b1, Z1, A1, Z2, A2):\n    return f(0)\n"
     result = run(code, screen)
     assert result["error"]["kind"] == "RecursionError"
     assert "itself" in result["error"]["message"]
@@ -97,8 +99,9 @@ def test_deep_recursion_is_reported_in_words(screen):
 
 def test_overwriting_numpy_in_the_students_code_changes_nothing_outside_it(screen):
     # A wrong dZ1 that would pass if the checker used the student's np.tanh / np.allclose afterwards.
-    code = ("import numpy as np\nnp.tanh = lambda Z: Z\nnp.linalg.norm = lambda x, *a, **k: 0.0\n"
-            + SOLUTION.replace("dZ1 = dA1 * (1 - A1**2)", "dZ1 = dA1 * (1 - np.tanh(A1)**2)"))
+    code = "import numpy as np\nnp.tanh = lambda Z: Z\nnp.linalg.norm = lambda x, *a, **k: 0.0\n" + SOLUTION.replace(
+        "dZ1 = dA1 * (1 - A1**2)", "dZ1 = dA1 * (1 - np.tanh(A1)**2)"
+    )
     result = json.loads(exports.check("backward", code, screen))
     assert {row["name"]: row["status"] for row in result["rows"]}["dZ1"] != "right"
     assert np.tanh(1.0) == pytest.approx(0.7615941559557649)

@@ -1,4 +1,5 @@
 """train(): the student's backward pass trains a network beside the model's."""
+
 import json
 
 import exercises
@@ -34,8 +35,12 @@ def test_the_notebooks_negative_convention_trains_too():
 
 
 def test_parameter_gradients_flipped_only_for_the_update_do_not_learn():
-    code = (SOLUTION.replace("dW1 = np.dot", "dW1 = -np.dot").replace("dW0 = np.dot", "dW0 = -np.dot")
-            .replace("db1 = np.sum", "db1 = -np.sum").replace("db0 = np.sum", "db0 = -np.sum"))
+    code = (
+        SOLUTION.replace("dW1 = np.dot", "dW1 = -np.dot")
+        .replace("dW0 = np.dot", "dW0 = -np.dot")
+        .replace("db1 = np.sum", "db1 = -np.sum")
+        .replace("db0 = np.sum", "db0 = -np.sum")
+    )
     result = train(code)
     assert not result["learned"] and result["mine"] > 100 * result["reference"]
     assert "did not learn" in result["verdict"]
@@ -58,8 +63,9 @@ def test_a_backward_that_raises_is_reported():
 
 
 def test_a_slow_loop_is_stopped():
-    result = train(SOLUTION.replace("    m = Y.shape[1]", "    m = Y.shape[1]\n    while True:\n        pass"),
-                   steps=10)
+    result = train(
+        SOLUTION.replace("    m = Y.shape[1]", "    m = Y.shape[1]\n    while True:\n        pass"), steps=10
+    )
     assert result["stopped"] and "Stopped after 3 s" in result["stopped"]["message"]
 
 

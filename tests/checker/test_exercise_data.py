@@ -1,4 +1,5 @@
 """The exercises as data: every field, consistent with each other."""
+
 import pytest
 
 import exercises
@@ -7,7 +8,7 @@ import exercises
 @pytest.mark.parametrize("name", exercises.NAMES)
 def test_every_field_is_there_and_consistent(name):
     ex = exercises.get(name)
-    assert ex.ID == name and ex.TITLE and all(isinstance(p, str) and p for p in ex.STATEMENT)
+    assert name == ex.ID and ex.TITLE and all(isinstance(p, str) and p for p in ex.STATEMENT)
     assert set(ex.FORMULAS) == set(ex.CHECKED) == set(ex.HINTS)
     for checked in ex.CHECKED:
         assert len(ex.HINTS[checked]) == 3

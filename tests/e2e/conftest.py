@@ -3,11 +3,11 @@ that fails any test on a console error, an uncaught page error, a PyScript error
 that leaves the site's origin (such requests are aborted and listed)."""
 
 import pytest
+from guard import PageGuard
+from labpage import expect_ready
 from playwright.sync_api import expect, sync_playwright
 
 import chromium
-from guard import PageGuard
-from labpage import expect_ready
 import serve
 import setup_runtime
 

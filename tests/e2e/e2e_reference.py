@@ -6,8 +6,14 @@ seeding, biases 0.1."""
 import numpy as np
 
 A0 = np.array([[0, 1, 0, 1], [1, 0, 0, 1]], dtype=float)
-TABLES = {"XOR": [1, 1, 0, 0], "XNOR": [0, 0, 1, 1], "AND": [0, 0, 0, 1], "OR": [1, 1, 0, 1],
-          "NAND": [1, 1, 1, 0], "NOR": [0, 0, 1, 0]}
+TABLES = {
+    "XOR": [1, 1, 0, 0],
+    "XNOR": [0, 0, 1, 1],
+    "AND": [0, 0, 0, 1],
+    "OR": [1, 1, 0, 1],
+    "NAND": [1, 1, 1, 0],
+    "NOR": [0, 0, 1, 0],
+}
 
 # The notebook's printed log (cell 35): J before update i, for i = 0, 100, 200, ...
 NOTEBOOK_COSTS = [0.12519375208599626, 0.044109941906362596, 0.0015874322882328462, 0.0007888131666023057]

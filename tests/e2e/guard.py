@@ -5,18 +5,20 @@ narrow allowances for a test that provokes an error on purpose."""
 import re
 from urllib.parse import urlsplit
 
-
 # Every document of the page (frames too) lists the policy violations it sees; a violation in a worker is
 # reported on the console, which the guard hears as well. The one tool a test injects, axe-core, adds a <style>
 # of its own to a page with a shadow root (the code editor's): that is the test's doing, not the page's.
 TEST_TOOLS = "/node_modules/axe-core/"
-RECORD_VIOLATIONS = """
+RECORD_VIOLATIONS = (
+    """
 window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation", (event) => {
     if (!event.sourceFile.includes("%s")) window.__cspViolations.push(
         `${event.effectiveDirective} refused ${event.blockedURI || "inline"}`);
 });
-""" % TEST_TOOLS
+"""
+    % TEST_TOOLS
+)
 
 
 class PageGuard:
@@ -70,10 +72,12 @@ class PageGuard:
         if not page.is_closed():
             found += [f"PyScript error banner: {text}" for text in page.locator(".py-error").all_inner_texts()]
             found += [f"Content-Security-Policy violation: {text}" for text in self.violations(page)]
-        found += [f"an allowed {allowance.kind} never happened: /{allowance.pattern.pattern}/"
-                  for allowance in self.allowances if allowance.required and not allowance.used]
+        found += [
+            f"an allowed {allowance.kind} never happened: /{allowance.pattern.pattern}/"
+            for allowance in self.allowances
+            if allowance.required and not allowance.used
+        ]
         return found
-
 
     @staticmethod
     def violations(page):

@@ -46,8 +46,9 @@ def next_frames(page):
 def wait_for_readout(page, label, predicate_js, arg=None, timeout=30_000):
     """Wait until the readout's shown text satisfies predicate_js, a JS arrow `(text, arg) => bool`."""
     element = readout(page, label).element_handle()
-    page.wait_for_function(f"([el, arg]) => ({predicate_js})(el.textContent.trim(), arg)",
-                           arg=[element, arg], timeout=timeout)
+    page.wait_for_function(
+        f"([el, arg]) => ({predicate_js})(el.textContent.trim(), arg)", arg=[element, arg], timeout=timeout
+    )
 
 
 def wait_for_step_at_least(page, n, timeout=30_000):
@@ -57,8 +58,9 @@ def wait_for_step_at_least(page, n, timeout=30_000):
 def expect_cost(page, expected, rel=1e-9, timeout=15_000):
     """Wait until the Cost J readout shows expected (to rel): a setting takes effect when the model's
     worker answers, a few milliseconds after the form and the address show it."""
-    wait_for_readout(page, "Cost J", "(text, [x, rel]) => Math.abs(Number(text) - x) <= rel * Math.abs(x)",
-                     [expected, rel], timeout)
+    wait_for_readout(
+        page, "Cost J", "(text, [x, rel]) => Math.abs(Number(text) - x) <= rel * Math.abs(x)", [expected, rel], timeout
+    )
 
 
 def wait_for_cost_below(page, limit, timeout=60_000):

@@ -5,11 +5,11 @@ student would make them, the model's cost readout, and the page's own Step answe
 import re
 
 import pytest
+from labpage import button, readout
 from playwright.sync_api import expect
+from test_accessibility import axe_violations, describe
 
 import exercises
-from labpage import button, readout
-from test_accessibility import axe_violations, describe
 
 READY = "Ready: press Run to run your code, Check to check it."
 RUNNER_TIMEOUT_MS = 90_000  # a second Pyodide starting beside the model's, on a busy machine
@@ -44,7 +44,8 @@ def check(page):
 
 def result_row(page, name):
     return page.get_by_role("table", name=re.compile("Each value your code returned")).get_by_role(
-        "row", name=re.compile("^" + re.escape(name) + r"\b"))
+        "row", name=re.compile("^" + re.escape(name) + r"\b")
+    )
 
 
 def mistaken(line_from, line_to):
@@ -68,11 +69,18 @@ def test_the_reference_solution_is_8_of_8_right_and_trains_the_network(open_lab)
     expect(page.get_by_role("img", name=re.compile("Cost"))).to_be_visible()
 
 
-@pytest.mark.parametrize("line_from, line_to, diagnosis", [
-    ("dA2 = (A2 - Y) / m", "dA2 = (A2 - Y)", "dA2 is m = 4 times too big"),
-    ("dZ2 = dA2 * A2 * (1 - A2)", "dZ2 = dA2", "dZ2 is missing the activation's derivative"),
-    ("dZ1 = dA1 * (1 - A1**2)", "dZ1 = dA1 * (1 - np.tanh(A1)**2)", "dZ1 uses 1 - tanh(A1)**2, the notebook's slip"),
-])
+@pytest.mark.parametrize(
+    "line_from, line_to, diagnosis",
+    [
+        ("dA2 = (A2 - Y) / m", "dA2 = (A2 - Y)", "dA2 is m = 4 times too big"),
+        ("dZ2 = dA2 * A2 * (1 - A2)", "dZ2 = dA2", "dZ2 is missing the activation's derivative"),
+        (
+            "dZ1 = dA1 * (1 - A1**2)",
+            "dZ1 = dA1 * (1 - np.tanh(A1)**2)",
+            "dZ1 uses 1 - tanh(A1)**2, the notebook's slip",
+        ),
+    ],
+)
 def test_a_named_mistake_is_diagnosed(open_lab, line_from, line_to, diagnosis):
     page = open_exercise(open_lab)
     write(page, mistaken(line_from, line_to))
@@ -83,8 +91,10 @@ def test_a_named_mistake_is_diagnosed(open_lab, line_from, line_to, diagnosis):
 
 def test_an_endless_loop_is_stopped_and_the_lab_answers_meanwhile(open_lab):
     page = open_exercise(open_lab)
-    write(page, "import numpy as np\n\ndef backward(A0, Y, W0, b0, W1, b1, Z1, A1, Z2, A2):\n"
-                "    while True:\n        pass\n")
+    write(
+        page,
+        "import numpy as np\n\ndef backward(A0, Y, W0, b0, W1, b1, Z1, A1, Z2, A2):\n    while True:\n        pass\n",
+    )
     button(page, "Run").click()
     expect(status(page)).to_have_text("Running your code…")
     button(page, "Step").click()
@@ -140,8 +150,7 @@ def test_by_keyboard_alone_and_axe_finds_nothing(open_lab):
     editor(page).fill(exercises.get("forward").SOLUTION)
     button(page, "Check").focus()
     page.keyboard.press("Enter")
-    expect(page.get_by_role("heading", name=re.compile(r"of \d+ right"))).to_have_text("5 of 5 right",
-                                                                                       timeout=30_000)
+    expect(page.get_by_role("heading", name=re.compile(r"of \d+ right"))).to_have_text("5 of 5 right", timeout=30_000)
     violations = axe_violations(page)
     assert violations == [], f"axe-core found {len(violations)} violation(s):\n{describe(violations)}"
 
@@ -158,9 +167,12 @@ def test_at_360_px_nothing_scrolls_sideways(page, site_url):
 def test_stop_ends_a_run_the_worker_cannot_stop_itself_and_python_starts_again(open_lab):
     page = open_exercise(open_lab)
     # A loop inside the handler of the worker's own deadline: only ending the worker stops it.
-    write(page, "import numpy as np\n\ndef backward(A0, Y, W0, b0, W1, b1, Z1, A1, Z2, A2):\n"
-                "    try:\n        while True:\n            pass\n    except BaseException:\n"
-                "        while True:\n            pass\n")
+    write(
+        page,
+        "import numpy as np\n\ndef backward(A0, Y, W0, b0, W1, b1, Z1, A1, Z2, A2):\n"
+        "    try:\n        while True:\n            pass\n    except BaseException:\n"
+        "        while True:\n            pass\n",
+    )
     button(page, "Run").click()
     expect(status(page)).to_have_text("Running your code…")
     button(page, "Stop").click()

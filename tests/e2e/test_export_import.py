@@ -9,14 +9,13 @@ import struct
 import subprocess
 import sys
 
+import e2e_reference as ref
 import nbformat
 import numpy as np
 import pytest
-from playwright.sync_api import expect
-
-import e2e_reference as ref
 from guard import PageGuard
 from labpage import button, expect_cost, expect_ready, field, readout, step_count, wait_for_step_at_least
+from playwright.sync_api import expect
 from test_accessibility import axe_violations, describe
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -79,20 +78,24 @@ def test_each_export_is_a_file_named_after_the_settings(hidpi_page, site_url, tm
     assert saved.suggested_filename == stem + ".py"
     script = tmp_path / saved.suggested_filename
     saved.save_as(script)
-    printed = subprocess.run([sys.executable, str(script), "100"], capture_output=True, text=True, check=True,
-                             timeout=60).stdout.split()
+    printed = subprocess.run(
+        [sys.executable, str(script), "100"], capture_output=True, text=True, check=True, timeout=60
+    ).stdout.split()
     assert math.isclose(float(printed[0]), float(shown_cost), rel_tol=1e-9), (printed[0], shown_cost)
 
     saved = download(page, "Jupyter notebook (.ipynb)")
     assert saved.suggested_filename == stem + ".ipynb"
     nbformat.validate(nbformat.reads(open(saved.path()).read(), as_version=4))
 
-    for name, plot, element in (("Cost chart (.png)", "cost-chart", "#cost-chart"),
-                                ("Decision surface (.png)", "decision-surface", "#surface")):
+    for name, plot, element in (
+        ("Cost chart (.png)", "cost-chart", "#cost-chart"),
+        ("Decision surface (.png)", "decision-surface", "#surface"),
+    ):
         saved = download(page, name)
         assert saved.suggested_filename == f"{stem}_{plot}.png"
-        bitmap = page.evaluate("selector => { const c = document.querySelector(selector); return [c.width, c.height]; }",
-                               element)
+        bitmap = page.evaluate(
+            "selector => { const c = document.querySelector(selector); return [c.width, c.height]; }", element
+        )
         assert png_size(open(saved.path(), "rb").read()) == tuple(bitmap)
         assert bitmap[0] == round(page.locator(element).bounding_box()["width"] * 2)
     saved = download(page, "Network diagram (.png)")
@@ -134,25 +137,32 @@ def test_an_exported_run_imported_after_reset_restores_step_and_cost(page, open_
 
 def drop(page, name, text):
     """Drop a file of that name and text on the page, as a person drags it from their files."""
-    page.evaluate("""([name, text]) => {
+    page.evaluate(
+        """([name, text]) => {
         const data = new DataTransfer();
         data.items.add(new File([text], name, {type: "application/json"}));
         document.querySelector("main").dispatchEvent(new DragEvent("dragover", {bubbles: true, cancelable: true, dataTransfer: data}));
         document.querySelector("main").dispatchEvent(new DragEvent("drop", {bubbles: true, cancelable: true, dataTransfer: data}));
-    }""", [name, text])
+    }""",
+        [name, text],
+    )
 
 
-@pytest.mark.parametrize("name, content, words", [
-    ("notes.json", "this is not JSON", "The file is not JSON: Expecting value at line 1, column 1"),
-    ("old.json", json.dumps({"format": "backprop-lab-run", "version": 7}), "format version 7"),
-    ("junk.bin", "x" * (10 * 1024 * 1024), "junk.bin is 10.5 MB, too large for a saved run"),
-])
+@pytest.mark.parametrize(
+    "name, content, words",
+    [
+        ("notes.json", "this is not JSON", "The file is not JSON: Expecting value at line 1, column 1"),
+        ("old.json", json.dumps({"format": "backprop-lab-run", "version": 7}), "format version 7"),
+        ("junk.bin", "x" * (10 * 1024 * 1024), "junk.bin is 10.5 MB, too large for a saved run"),
+    ],
+)
 def test_a_bad_file_gets_a_message_and_the_run_stays(page, open_lab, name, content, words):
     open_lab("?seed=5")
     steps = train_to(page, 50)
     shown_cost = readout(page, "Cost J").inner_text()
-    field(page, "Saved run (.json)").set_input_files(files=[{"name": name, "mimeType": "application/json",
-                                                            "buffer": content.encode()}])
+    field(page, "Saved run (.json)").set_input_files(
+        files=[{"name": name, "mimeType": "application/json", "buffer": content.encode()}]
+    )
     expect(message(page, "import")).to_contain_text(words)
     expect(message(page, "import")).to_contain_text("The run on screen is unchanged.")
     expect(page.get_by_role("list", name="Messages").get_by_role("listitem").first).to_contain_text(words)
@@ -164,11 +174,14 @@ def test_a_file_with_extra_keys_or_wrong_shapes_is_refused(page, open_lab, tmp_p
     open_lab()
     saved = download(page, "Run (.json)")
     run = json.loads(open(saved.path()).read())
-    for bad, words in ((dict(run, extra=1), "Unknown key 'extra'"),
-                       (dict(run, params=dict(run["params"], W1=[[1.0, 2.0, 3.0]])), "W1"),
-                       (dict(run, params=dict(run["params"], b1=[[1e300]])), "too large")):
-        field(page, "Saved run (.json)").set_input_files(files=[{"name": "bad.json", "mimeType": "application/json",
-                                                                "buffer": json.dumps(bad).encode()}])
+    for bad, words in (
+        (dict(run, extra=1), "Unknown key 'extra'"),
+        (dict(run, params=dict(run["params"], W1=[[1.0, 2.0, 3.0]])), "W1"),
+        (dict(run, params=dict(run["params"], b1=[[1e300]])), "too large"),
+    ):
+        field(page, "Saved run (.json)").set_input_files(
+            files=[{"name": "bad.json", "mimeType": "application/json", "buffer": json.dumps(bad).encode()}]
+        )
         expect(message(page, "import")).to_contain_text(words)
     expect(readout(page, "Step")).to_have_text("0")
     expect_cost(page, ref.initial_cost())
@@ -204,15 +217,23 @@ def test_a_lesson_link_hides_locks_and_opens_a_view(page, open_lab):
 def test_a_lesson_link_with_an_unknown_control_names_it(page, open_lab):
     open_lab("?hide=seed,colour")
     messages = page.get_by_role("list", name="Messages").get_by_role("listitem")
-    expect(messages).to_have_text(["The link's hide was ignored, so it is empty: hide: 'colour' is not a control "
-                                   "(the controls: learning_rate, n_h, activation, cost, seed, table, notebook_mode, "
-                                   "speed, log_scale, train, step, reset, tabs, export, import, lesson)."])
+    expect(messages).to_have_text(
+        [
+            "The link's hide was ignored, so it is empty: hide: 'colour' is not a control "
+            "(the controls: learning_rate, n_h, activation, cost, seed, table, notebook_mode, "
+            "speed, log_scale, train, step, reset, tabs, export, import, lesson)."
+        ]
+    )
     expect(field(page, "Seed")).to_be_visible()
 
 
 def test_a_lesson_link_starts_from_its_parameters_and_reset_returns_to_them(page, open_lab):
-    W0, b0, W1, b1 = (np.array(PARAMS[:4]).reshape(2, 2), np.array(PARAMS[4:6]).reshape(2, 1),
-                      np.array(PARAMS[6:8]).reshape(1, 2), np.array(PARAMS[8:]).reshape(1, 1))
+    W0, b0, W1, b1 = (
+        np.array(PARAMS[:4]).reshape(2, 2),
+        np.array(PARAMS[4:6]).reshape(2, 1),
+        np.array(PARAMS[6:8]).reshape(1, 2),
+        np.array(PARAMS[8:]).reshape(1, 1),
+    )
     A2 = ref.sigmoid(W1 @ np.tanh(W0 @ ref.A0 + b0) + b1)
     expected = float(ref.cost(A2, np.array([ref.TABLES["XOR"]], dtype=float)))
     open_lab("?n_h=2&params=" + "_".join(repr(x) for x in PARAMS))
@@ -226,7 +247,8 @@ def test_a_lesson_link_starts_from_its_parameters_and_reset_returns_to_them(page
     open_lab("?n_h=3&params=" + "_".join(repr(x) for x in PARAMS))  # 9 numbers, where n_h = 3 needs 13
     expect(page.get_by_role("list", name="Messages").get_by_role("listitem").first).to_contain_text(
         "The link's params were ignored, so the network starts from seed 2's parameters: params has 9 numbers; "
-        "n_h=3 needs 13")
+        "n_h=3 needs 13"
+    )
     expect_cost(page, ref.initial_cost(n_h=3))
     assert "params=" not in page.url
 

@@ -35,8 +35,10 @@ def test_guard_excuses_only_the_allowed_errors_and_reports_an_allowance_never_us
     }""")
     problems = guard.problems(page)
     context.close()
-    assert problems == ["console error: another console error",
-                        "an allowed uncaught page error never happened: /never thrown/"]
+    assert problems == [
+        "console error: another console error",
+        "an allowed uncaught page error never happened: /never thrown/",
+    ]
 
 
 def test_guard_reports_a_content_security_policy_violation(browser, site_url):
@@ -57,4 +59,5 @@ def test_guard_reports_a_content_security_policy_violation(browser, site_url):
     context.close()
     assert not injected
     assert [problem for problem in problems if problem.startswith("Content-Security-Policy violation: ")] == [
-        "Content-Security-Policy violation: script-src-elem refused inline"]
+        "Content-Security-Policy violation: script-src-elem refused inline"
+    ]

@@ -4,9 +4,8 @@ after some training, written to test-results/ for a person to look at."""
 import struct
 from pathlib import Path
 
-from playwright.sync_api import expect
-
 from labpage import button, readout, wait_for_step_at_least
+from playwright.sync_api import expect
 
 RESULTS = Path(__file__).resolve().parents[2] / "test-results"
 
@@ -43,8 +42,9 @@ def test_at_360_px_nothing_scrolls_sideways(page, open_lab):
     train_a_little(page)
     width, _ = screenshot(page, "lab-360px.png")  # first, so that a failure below has its picture
     widths = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
-    assert widths[0] <= widths[1], \
+    assert widths[0] <= widths[1], (
         f"scrollWidth {widths[0]} > clientWidth {widths[1]}; past the edge: {overflowing(page)}"
+    )
     assert width == 360
 
 

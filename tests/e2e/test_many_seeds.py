@@ -9,18 +9,20 @@ import json
 import re
 
 import pytest
-from playwright.sync_api import expect
-
-from backprop import Run
 from labpage import button, field, next_frames, readout
+from playwright.sync_api import expect
 from test_accessibility import axe_violations, describe
 from test_layout import overflowing
+
+from backprop import Run
 from worker.sweep.sweep import Sweep
 
 SEEDS, STEPS = 200, 1000
 LONG_TASK_MS = 150  # generous: a 2-core machine running other tests meanwhile; make bench reports the 50 ms figure
-SHARES = re.compile(r"(\d+) of (\d+) solved \(\d+%\), (\d+) stuck \(\d+%\), (\d+) diverged \(\d+%\)"
-                    r"(?:, (\d+) still improving \(\d+%\))?")
+SHARES = re.compile(
+    r"(\d+) of (\d+) solved \(\d+%\), (\d+) stuck \(\d+%\), (\d+) diverged \(\d+%\)"
+    r"(?:, (\d+) still improving \(\d+%\))?"
+)
 RECORD_LONG_TASKS = """() => {
     window.__sweepLongTasks = [];
     new PerformanceObserver(list => window.__sweepLongTasks.push(...list.getEntries().map(
@@ -51,8 +53,13 @@ def shares(page):
     match = SHARES.search(text)
     assert match, f"no shares in {text!r}"
     solved, total, stuck, diverged, training = match.groups()
-    return {"total": int(total), "solved": int(solved), "stuck": int(stuck), "diverged": int(diverged),
-            "training": int(training or 0)}
+    return {
+        "total": int(total),
+        "solved": int(solved),
+        "stuck": int(stuck),
+        "diverged": int(diverged),
+        "training": int(training or 0),
+    }
 
 
 def open_sweep(open_lab, query=""):
@@ -130,12 +137,16 @@ def test_a_click_on_a_bar_or_a_curve_opens_that_seed_in_the_lab(open_lab, expect
     page = open_sweep(open_lab)
     run_to_the_end(page)
     width, height = canvas_size(page, re.compile("^Histogram of the final cost"))
-    sizes = {"histogram": [width, height], "curves": canvas_size(page, re.compile("^Cost curves")),
-             "solve_steps": canvas_size(page, re.compile("^Histogram of the steps to solve"))}
+    sizes = {
+        "histogram": [width, height],
+        "curves": canvas_size(page, re.compile("^Cost curves")),
+        "solve_steps": canvas_size(page, re.compile("^Histogram of the steps to solve")),
+    }
     summary = json.loads(json.dumps(reference_sweep().summary(sizes)))
     bar = max(summary["histogram"]["bars"], key=lambda bar: bar["count"])
     page.get_by_role("img", name=re.compile("^Histogram of the final cost")).click(
-        position={"x": bar["x"] + bar["w"] / 2, "y": bar["y"] + bar["h"] / 2})
+        position={"x": bar["x"] + bar["w"] / 2, "y": bar["y"] + bar["h"] / 2}
+    )
     expect_lab_at_step_0(page, bar["seeds"][0])
     expect(page.get_by_role("list", name="Messages")).to_contain_text(f"Seed {bar['seeds'][0]} opened from Many seeds")
 
@@ -146,7 +157,8 @@ def test_a_click_on_a_bar_or_a_curve_opens_that_seed_in_the_lab(open_lab, expect
     path = summary["curves"]["paths"][category]
     last_point = re.split(r"[ML]", path.split("M")[1])[-1].split()
     page.get_by_role("img", name=re.compile("^Cost curves")).click(
-        position={"x": float(last_point[0]), "y": float(last_point[1])})
+        position={"x": float(last_point[0]), "y": float(last_point[1])}
+    )
     expect(page.get_by_role("tab", name="Lab", exact=True)).to_have_attribute("aria-selected", "true")
     seed = int(field(page, "Seed").input_value())
     assert seed in expected[category], f"seed {seed} is not {category}"
@@ -242,8 +254,13 @@ def test_axe_and_360_px_on_the_sweep_and_the_landscape(page, open_lab):
 def test_the_cost_landscape_follows_the_network_when_paused(open_lab):
     page = open_lab()
     landscape = page.get_by_role("img", name=re.compile("^Cost landscape: J over direction 1"))
-    expect(landscape).to_have_attribute("aria-label", re.compile(r"The current parameters, at the centre, have J "
-                                                                 r"0\.125;"))
+    expect(landscape).to_have_attribute(
+        "aria-label",
+        re.compile(
+            r"The current parameters, at the centre, have J "
+            r"0\.125;"
+        ),
+    )
     status = page.get_by_text(re.compile(r"^At step \d+\."))
     expect(status).to_have_text(re.compile(r"^At step 0\."))
     page.evaluate(RECORD_LONG_TASKS)

@@ -2,9 +2,8 @@
 
 import re
 
-from playwright.sync_api import expect
-
 import e2e_reference as reference
+from playwright.sync_api import expect
 
 W0, b0, W1, b1 = reference.initial_params(2, 2)  # the notebook's cell 3: W0[0,0] = -0.04167578...
 PARAMETERS = {"W0[0,0]": W0[0, 0], "W0[1,1]": W0[1, 1], "W1[0,1]": W1[0, 1], "b0[1]": b0[1, 0], "b1": b1[0, 0]}

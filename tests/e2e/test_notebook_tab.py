@@ -4,29 +4,43 @@ notebook printed (../shared/seed/ann_xor_notebook.txt), and the model under CPyt
 import re
 from pathlib import Path
 
+import e2e_reference as reference
 import numpy as np
 import pytest
-from playwright.sync_api import expect
-
-import e2e_reference as reference
-from backprop import Config, Run, forward, unroll
 from labpage import button, field, readout, wait_for_step_at_least
+from playwright.sync_api import expect
 from test_accessibility import axe_violations, describe
+
+from backprop import Config, Run, forward, unroll
 
 # What the notebook printed at step 0 (cells 9, 9, 12, 14, 14).
 Z1_00, Z1_10, Z2_00 = "0.09437331727736706", "0.26402708084049886", "0.06140283090901357"
 A2_TEXT, J_TEXT = "[[0.51534589 0.52474844 0.51842557 0.52156619]]", "0.12519375208599626"
 # Cells 16-31: each gradient's numeric and analytic print, rounded to 5 decimals (they agree but for db0).
-NOTEBOOK_PRINTS = ["[[-0.12116 -0.11881  0.12961  0.13039]]", "[[-0.03026 -0.02963  0.03236  0.03254]]",
-                   "[[0.00036 0.00041]]", "[[0.005]]",
-                   "[[ 0.00543  0.00531 -0.0058  -0.00584]\n [ 0.00255  0.00249 -0.00272 -0.00274]]",
-                   "[[ 0.00538  0.0053  -0.00575 -0.00582]\n [ 0.00238  0.00246 -0.0027  -0.00273]]",
-                   "[[-0.00052 -0.00044]\n [-0.00027 -0.00035]]", "[[-0.00089]\n [-0.00059]]",
-                   "[[-0.00089]\n [-0.00058]]"]
+NOTEBOOK_PRINTS = [
+    "[[-0.12116 -0.11881  0.12961  0.13039]]",
+    "[[-0.03026 -0.02963  0.03236  0.03254]]",
+    "[[0.00036 0.00041]]",
+    "[[0.005]]",
+    "[[ 0.00543  0.00531 -0.0058  -0.00584]\n [ 0.00255  0.00249 -0.00272 -0.00274]]",
+    "[[ 0.00538  0.0053  -0.00575 -0.00582]\n [ 0.00238  0.00246 -0.0027  -0.00273]]",
+    "[[-0.00052 -0.00044]\n [-0.00027 -0.00035]]",
+    "[[-0.00089]\n [-0.00059]]",
+    "[[-0.00089]\n [-0.00058]]",
+]
 # Cell 35's log: J before update i, i = 0, 100, ..., 900.
-NOTEBOOK_LOG = [0.12519375208599626, 0.044109941906362596, 0.0015874322882328462, 0.0007888131666023057,
-                0.0005181010814237375, 0.00038344681417277733, 0.00030337361837437526, 0.0002504765312000076,
-                0.00021301226568328868, 0.00018512952151354307]
+NOTEBOOK_LOG = [
+    0.12519375208599626,
+    0.044109941906362596,
+    0.0015874322882328462,
+    0.0007888131666023057,
+    0.0005181010814237375,
+    0.00038344681417277733,
+    0.00030337361837437526,
+    0.0002504765312000076,
+    0.00021301226568328868,
+    0.00018512952151354307,
+]
 RESULTS = Path(__file__).resolve().parents[2] / "test-results"
 FROZEN_MS = 100
 GRADIENTS = ["dA2", "dZ2", "dW1", "db1", "dA1", "dZ1", "dW0", "db0"]
@@ -50,7 +64,8 @@ def open_notebook(open_lab, query=""):
 
 def expect_notebook_at(page, step):
     expect(notebook(page).get_by_text(re.compile(rf"^Worked through for the network at step {step},"))).to_be_visible(
-        timeout=30_000)
+        timeout=30_000
+    )
 
 
 def verdicts(page):
@@ -68,7 +83,7 @@ def test_at_step_0_the_view_shows_the_notebooks_printed_values(open_lab):
     for text in (Z1_00, Z1_10, Z2_00, A2_TEXT, J_TEXT):
         expect(forward).to_contain_text(text)
     expect(section(page, "1. Setup")).to_contain_text("W0 = np.random.randn(n_h, n) * 0.1")
-    assert verdicts(page) == {name: "Right" for name in GRADIENTS}
+    assert verdicts(page) == dict.fromkeys(GRADIENTS, "Right")
     expect(section(page, "3. Backpropagation")).to_contain_text("8 of 8 gradients right.")
     check = section(page, "4. The notebook's own check").text_content()
     for printed in NOTEBOOK_PRINTS[:-1]:  # default mode: the correct db0, which the notebook's print misses
@@ -98,7 +113,7 @@ def test_after_500_steps_every_gradient_is_still_right(open_lab):
     button(page, "Pause").click()
     expect(readout(page, "Status")).to_have_text("paused")
     expect_notebook_at(page, int(readout(page, "Step").inner_text()))
-    assert verdicts(page) == {name: "Right" for name in GRADIENTS}
+    assert verdicts(page) == dict.fromkeys(GRADIENTS, "Right")
 
 
 def test_a_settings_change_shows_that_networks_numbers(open_lab):

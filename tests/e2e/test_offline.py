@@ -13,10 +13,10 @@ import urllib.request
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import expect
-
 from guard import PageGuard
 from labpage import button, expect_ready, field, readout, wait_for_step_at_least
+from playwright.sync_api import expect
+
 import build_site
 import serve
 import setup_runtime
@@ -37,8 +37,9 @@ def wait_until_ready(page):
 def wait_until_saved_for_offline(page):
     """Wait until offline.js says the service worker keeps the files; fail with its reason if it gave up."""
     page.wait_for_function("() => document.documentElement.dataset.offline", timeout=OFFLINE_READY_TIMEOUT_MS)
-    state = page.evaluate("() => [document.documentElement.dataset.offline, "
-                          "document.documentElement.dataset.offlineReason]")
+    state = page.evaluate(
+        "() => [document.documentElement.dataset.offline, document.documentElement.dataset.offlineReason]"
+    )
     assert state[0] == "ready", f"the page was not saved for offline use: {state[1]}"
     expect(page.get_by_text("Saved in this browser", exact=False)).to_be_visible()
 
@@ -153,8 +154,10 @@ def test_a_new_runtime_is_used_at_once_and_replaces_the_cached_one(sw_context, t
         assert runtime_marker(page).strip() == "new"
         wait_until_saved_for_offline(page)
         assert cache_versions(page) == [version], "the old version's cache was not replaced"
-        assert page.evaluate("async () => (await navigator.serviceWorker.getRegistration()).active.scriptURL") \
+        assert (
+            page.evaluate("async () => (await navigator.serviceWorker.getRegistration()).active.scriptURL")
             == f"{url}sw.js?v={version}"
+        )
 
         # And the new runtime is what the cache now holds: offline, the page still has it.
         server.shutdown()

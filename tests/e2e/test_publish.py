@@ -7,18 +7,27 @@ import struct
 from pathlib import Path
 
 import pytest
+from guard import PageGuard
+from labpage import READY_TIMEOUT_MS, button, expect_ready, field, readout, step_count, wait_for_step_at_least
 from playwright.sync_api import expect
 
 import build_site
 import serve
-from guard import PageGuard
-from labpage import READY_TIMEOUT_MS, button, expect_ready, field, readout, step_count, wait_for_step_at_least
 
 RESULTS = Path(__file__).resolve().parents[2] / "test-results"
 PREFIX = "/course/backprop-lab/"
 FRAME = "iframe[title='Backprop Lab']"
-FIELDS = ("Speed", "Learning rate", "Hidden units n_h", "Hidden activation", "Cost", "Seed", "Truth table",
-          "Notebook mode", "Log scale for the cost")
+FIELDS = (
+    "Speed",
+    "Learning rate",
+    "Hidden units n_h",
+    "Hidden activation",
+    "Cost",
+    "Seed",
+    "Truth table",
+    "Notebook mode",
+    "Log scale for the cost",
+)
 
 
 def origin_of(url):
@@ -65,8 +74,9 @@ def guarded_page(browser, origin, also=()):
 def finish(page, frame=None):
     problems = page.guard.problems(page)
     if frame is not None:  # the guard looks for PyScript's error banner in the top page only
-        problems += [f"PyScript error banner in the frame: {text}"
-                     for text in frame.locator(".py-error").all_inner_texts()]
+        problems += [
+            f"PyScript error banner in the frame: {text}" for text in frame.locator(".py-error").all_inner_texts()
+        ]
     page.context.close()
     assert not problems, "the page misbehaved:\n" + "\n".join(problems)
 
@@ -87,11 +97,14 @@ def test_the_built_site_served_alone_under_a_sub_path_starts_and_trains(browser,
 
 def in_view(frame, selector):
     """Whether the element lies wholly inside the frame's viewport with the frame not scrolled."""
-    return frame.evaluate("""(selector) => {
+    return frame.evaluate(
+        """(selector) => {
         const box = document.querySelector(selector).getBoundingClientRect();
         return scrollX === 0 && scrollY === 0 && box.width > 0 && box.height > 0 && box.top >= 0 && box.left >= 0
             && box.bottom <= innerHeight && box.right <= innerWidth;
-    }""", selector)
+    }""",
+        selector,
+    )
 
 
 def test_embedded_in_another_origins_page_it_fits_800_by_520_and_trains(browser, published_url, host_url):
@@ -129,7 +142,8 @@ def test_embedded_in_another_origins_page_it_fits_800_by_520_and_trains(browser,
     field(lab, "Hidden units n_h").fill("4")
     field(lab, "Hidden units n_h").press("Enter")
     expect(lab.get_by_role("list", name="Messages").get_by_role("listitem")).to_have_text(
-        ["Hidden units changed: the network was reset to step 0."])
+        ["Hidden units changed: the network was reset to step 0."]
+    )
     assert re.search(r"[?&]n_h=4(&|$)", frame.url) and "embed=true" in frame.url  # the frame's link, kept
     # ... by replacing the frame's address: a new entry would make the host page's Back undo the setting.
     assert page.evaluate("history.length") == history
@@ -161,15 +175,20 @@ def test_the_embed_tests_guard_allows_the_two_origins_only_and_hears_the_frame(b
     frame = page.frame_locator(FRAME)
     expect(frame.locator("#train")).to_be_attached()
     inner = next(frame for frame in page.frames if frame.url.startswith(published_url))
-    inner.evaluate("""async (favicon) => {
+    inner.evaluate(
+        """async (favicon) => {
         await fetch(favicon);
         await fetch("http://127.0.0.1:9/third-origin").catch(() => {});
         console.error("deliberate console error in the frame");
-    }""", published_url + "static/img/favicon.svg")
+    }""",
+        published_url + "static/img/favicon.svg",
+    )
     # The host page has no policy of its own: its request to a third origin is aborted and listed.
     page.evaluate("() => fetch('http://127.0.0.1:9/from-the-host').catch(() => {})")
-    page.guard.allow_console_error(r"^Connecting to 'http://127\.0\.0\.1:9/third-origin' violates the following "
-                                   r"Content Security Policy directive: \"connect-src 'self'\"")
+    page.guard.allow_console_error(
+        r"^Connecting to 'http://127\.0\.0\.1:9/third-origin' violates the following "
+        r"Content Security Policy directive: \"connect-src 'self'\""
+    )
     problems = page.guard.problems(page)
     page.context.close()
     assert "console error: deliberate console error in the frame" in problems
@@ -199,8 +218,10 @@ def test_embedded_a_lesson_link_hides_locks_and_opens_its_view(browser, publishe
     page = guarded_page(browser, origin_of(host_url), also=[origin_of(published_url)])
     page.set_viewport_size({"width": 800, "height": 520})
     page.goto(host_url)
-    page.evaluate("url => { document.querySelector('iframe').src = url; }",
-                  published_url + "?embed=1&n_h=3&hide=seed,table,tabs&lock=n_h,reset&view=notebook")
+    page.evaluate(
+        "url => { document.querySelector('iframe').src = url; }",
+        published_url + "?embed=1&n_h=3&hide=seed,table,tabs&lock=n_h,reset&view=notebook",
+    )
     lab = page.frame_locator(FRAME)
     expect(lab.locator("html[data-app-state=ready]")).to_be_attached(timeout=READY_TIMEOUT_MS)
     expect(lab.get_by_role("tabpanel", name="Notebook")).to_be_visible()

@@ -2,11 +2,10 @@
 
 import re
 
-import pytest
-from playwright.sync_api import expect
-
 import e2e_reference as reference
+import pytest
 from labpage import assert_step_count_holds, button, cost, field, is_finite_number, readout
+from playwright.sync_api import expect
 
 ERROR_PANEL_TIMEOUT_MS = 30_000  # a start-up failure must show well before a slow start would be ready
 
@@ -22,8 +21,9 @@ def test_learning_rate_1000_diverges_and_reset_recovers(ready_page):
     expect(readout(page, "Status")).to_have_text("diverged")
     reason = page.get_by_text(re.compile(r"learning rate\D*1000\b", re.IGNORECASE)).filter(visible=True)
     sizes = [box and (box["width"], box["height"]) for box in (el.bounding_box() for el in reason.all())]
-    assert any(size and size[0] > 2 and size[1] > 2 for size in sizes), \
+    assert any(size and size[0] > 2 and size[1] > 2 for size in sizes), (
         f"no visible reason mentions the learning rate 1000 (matching elements' sizes: {sizes})"
+    )
     expect(button(page, "Train")).to_be_visible()
     expect(button(page, "Pause")).to_have_count(0)
     assert_step_count_holds(page)
@@ -39,10 +39,13 @@ def test_learning_rate_1000_diverges_and_reset_recovers(ready_page):
 # What each broken file makes the browser report after the panel shows, excused narrowly (see
 # PageGuard.allow_*): the page names the missing file first, from its own check of the site's files.
 NOT_FOUND = r"^Failed to load resource: the server responded with a status of 404 \(Not Found\)$"
-WASM_FAILURE = [r"^wasm streaming compile failed: TypeError: Failed to execute 'compile' on 'WebAssembly': HTTP "
-                r"status code is not ok$", r"^falling back to ArrayBuffer instantiation$",
-                r"^failed to asynchronously prepare wasm: both async and sync fetching of the wasm failed$",
-                r"^Aborted\(both async and sync fetching of the wasm failed\)$"]
+WASM_FAILURE = [
+    r"^wasm streaming compile failed: TypeError: Failed to execute 'compile' on 'WebAssembly': HTTP "
+    r"status code is not ok$",
+    r"^falling back to ArrayBuffer instantiation$",
+    r"^failed to asynchronously prepare wasm: both async and sync fetching of the wasm failed$",
+    r"^Aborted\(both async and sync fetching of the wasm failed\)$",
+]
 AFTERMATH = {
     "pyodide.asm.wasm": {"console": [], "page": []},
     "python_stdlib.zip": {
@@ -57,10 +60,15 @@ AFTERMATH = {
         "page": [r"^Failed to load '[^']*/python_stdlib\.zip': request failed\.$", r"^ExitStatus$"],
     },
     # The page's own MicroPython.
-    "micropython.wasm": {"console": WASM_FAILURE, "page": [r"^Aborted\(both async and sync fetching of the wasm failed\)$"]},
+    "micropython.wasm": {
+        "console": WASM_FAILURE,
+        "page": [r"^Aborted\(both async and sync fetching of the wasm failed\)$"],
+    },
     # A module of the worker: PyScript runs the 404 page as Python, and the worker has no exports.
-    "session.py": {"console": [r"^PythonError: Traceback \(most recent call last\):"],
-                   "page": [r"^Cannot read properties of undefined \(reading 'apply'\)$"]},
+    "session.py": {
+        "console": [r"^PythonError: Traceback \(most recent call last\):"],
+        "page": [r"^Cannot read properties of undefined \(reading 'apply'\)$"],
+    },
 }
 
 
@@ -85,8 +93,12 @@ def test_a_missing_runtime_file_shows_the_error_panel(page, site_url, missing):
 def test_python_that_fails_while_the_page_starts_shows_the_error_panel(page, site_url):
     # The page's own Python raises at start (as a module missing from pyscript.toml would): the panel
     # says so, where the page would otherwise say "loading" for ever.
-    page.route("**/py/app/lab/view.py", lambda route: route.fulfill(status=200, content_type="text/x-python",
-                                                               body="raise RuntimeError('the lab is broken')\n"))
+    page.route(
+        "**/py/app/lab/view.py",
+        lambda route: route.fulfill(
+            status=200, content_type="text/x-python", body="raise RuntimeError('the lab is broken')\n"
+        ),
+    )
     page.goto(site_url)
     panel = page.get_by_role("alert").filter(has=page.get_by_role("heading", name="The lab could not start"))
     expect(panel).to_be_visible(timeout=ERROR_PANEL_TIMEOUT_MS)

@@ -2,11 +2,10 @@
 
 import re
 
-import pytest
-from playwright.sync_api import expect
-
 import e2e_reference as reference
+import pytest
 from labpage import readout
+from playwright.sync_api import expect
 
 NOTEBOOK_FIRST_COST = reference.NOTEBOOK_COSTS[0]  # the notebook's first logged cost (seed 2, cell 35)
 

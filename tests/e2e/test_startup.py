@@ -4,10 +4,10 @@ thread meanwhile; Pause at top speed takes effect within a frame or two."""
 
 import re
 
-from playwright.sync_api import expect
-
 import e2e_reference as reference
 from labpage import button, expect_cost, expect_ready, field, readout, wait_for_step_at_least
+from playwright.sync_api import expect
+
 from page_probes import RECORD_START
 
 LONG_TASK_MS = 50
@@ -59,8 +59,10 @@ def test_no_long_task_from_interactive_to_ready(page, site_url):
     states, tasks = page.evaluate("() => [window.__states, window.__longTasks]")
     assert states["interactive"] < states["ready"], states
     long = [task for task in tasks if task["start"] >= states["interactive"] and task["duration"] > LONG_TASK_MS]
-    assert not long, (f"task(s) over {LONG_TASK_MS} ms between interactive ({states['interactive']:.0f} ms) and "
-                      f"ready ({states['ready']:.0f} ms): {long}")
+    assert not long, (
+        f"task(s) over {LONG_TASK_MS} ms between interactive ({states['interactive']:.0f} ms) and "
+        f"ready ({states['ready']:.0f} ms): {long}"
+    )
 
 
 def test_pause_at_top_speed_takes_effect_within_a_few_frames(ready_page):

@@ -3,13 +3,22 @@ notebook's log. Oracles: the notebook's printed costs, the XOR truth table, and 
 
 import re
 
+import e2e_reference as reference
 import numpy as np
 import pytest
+from labpage import (
+    assert_step_count_holds,
+    button,
+    cost,
+    field,
+    predictions,
+    readout,
+    step_count,
+    wait_for_cost_below,
+    wait_for_readout,
+    wait_for_step_at_least,
+)
 from playwright.sync_api import expect
-
-import e2e_reference as reference
-from labpage import (assert_step_count_holds, button, cost, field, predictions, readout, step_count,
-                     wait_for_cost_below, wait_for_readout, wait_for_step_at_least)
 
 NOTEBOOK_J0, NOTEBOOK_J100 = reference.NOTEBOOK_COSTS[:2]
 

@@ -4,18 +4,39 @@ bad or hostile value in a link is named, replaced by its default and shown only 
 import re
 from urllib.parse import urlencode
 
+import e2e_reference as reference
+import labpage
+from labpage import expect_cost, predictions, readout
 from playwright.sync_api import expect
 
-import labpage
-import e2e_reference as reference
-from labpage import expect_cost, predictions, readout
-
-LINK = {"n_h": "4", "activation": "relu", "learning_rate": "0.5", "seed": "7", "table": "AND",
-        "cost": "cross_entropy", "notebook_mode": "false", "speed": "100", "log_scale": "true"}
-DEFAULTS = {"n_h": "2", "activation": "tanh", "learning_rate": "10", "seed": "2", "table": "XOR",
-            "cost": "half_mse", "speed": "10"}
-FIELD_LABELS = {"n_h": "Hidden units n_h", "activation": "Hidden activation", "learning_rate": "Learning rate",
-                "seed": "Seed", "table": "Truth table", "cost": "Cost"}
+LINK = {
+    "n_h": "4",
+    "activation": "relu",
+    "learning_rate": "0.5",
+    "seed": "7",
+    "table": "AND",
+    "cost": "cross_entropy",
+    "notebook_mode": "false",
+    "speed": "100",
+    "log_scale": "true",
+}
+DEFAULTS = {
+    "n_h": "2",
+    "activation": "tanh",
+    "learning_rate": "10",
+    "seed": "2",
+    "table": "XOR",
+    "cost": "half_mse",
+    "speed": "10",
+}
+FIELD_LABELS = {
+    "n_h": "Hidden units n_h",
+    "activation": "Hidden activation",
+    "learning_rate": "Learning rate",
+    "seed": "Seed",
+    "table": "Truth table",
+    "cost": "Cost",
+}
 
 
 def field(page, name):
@@ -47,8 +68,9 @@ def test_a_link_restores_its_settings_and_back_forward_restore_earlier_ones(open
     # The network on screen is the link's: its initial cost, and the AND targets in the table.
     expect(readout(page, "Step")).to_have_text("0")
     expect_cost(page, reference.initial_cost(4, "relu", "cross_entropy", 7, "AND"))
-    assert [float(row["Y"]) for row in predictions(page)] == \
-        [float(int(row["x1"]) & int(row["x2"])) for row in predictions(page)]
+    assert [float(row["Y"]) for row in predictions(page)] == [
+        float(int(row["x1"]) & int(row["x2"])) for row in predictions(page)
+    ]
     linked = page.url
 
     # Two changes in the form, each a new URL: a choice, then a typed value committed with Tab.

@@ -1,6 +1,7 @@
 """The notebook's helpers (cell 2), ANN class (cell 33) and training loop (cell 35), written out again
 as an independent oracle. One change: the class seeds its own RandomState instead of np.random.seed,
 so other seeds can be replayed without touching NumPy's global state. Used by tests and by bench/."""
+
 import numpy as np
 
 
@@ -13,7 +14,7 @@ def sigmoid(Z):
 
 
 def cost(A, Y):
-    return 1/2 * np.mean((A - Y)**2)
+    return 1 / 2 * np.mean((A - Y) ** 2)
 
 
 def linear(W, A, b):
@@ -38,9 +39,9 @@ class ANN:
 
     def backward(self, A0, Y):
         dA2 = (Y - self.A2) / len(Y)
-        dZ2 = dA2 * sigmoid(self.Z2) * (1-sigmoid(self.Z2))
+        dZ2 = dA2 * sigmoid(self.Z2) * (1 - sigmoid(self.Z2))
         dA1 = np.dot(self.W1.T, dZ2)
-        dZ1 = dA1 * (1 - tanh(self.A1)**2)
+        dZ1 = dA1 * (1 - tanh(self.A1) ** 2)
         self.dW1 = np.dot(dZ2, self.A1.T)
         self.db1 = np.sum(dZ2, keepdims=True)
         self.dW0 = np.dot(dZ1, A0.T)
@@ -49,8 +50,12 @@ class ANN:
 
 A0 = np.array([[0, 1, 0, 1], [1, 0, 0, 1]])
 TARGETS = {  # written out by hand for the columns (0,1), (1,0), (0,0), (1,1)
-    "XOR": [1, 1, 0, 0], "XNOR": [0, 0, 1, 1], "AND": [0, 0, 0, 1],
-    "OR": [1, 1, 0, 1], "NAND": [1, 1, 1, 0], "NOR": [0, 0, 1, 0],
+    "XOR": [1, 1, 0, 0],
+    "XNOR": [0, 0, 1, 1],
+    "AND": [0, 0, 0, 1],
+    "OR": [1, 1, 0, 1],
+    "NAND": [1, 1, 1, 0],
+    "NOR": [0, 0, 1, 0],
 }
 
 

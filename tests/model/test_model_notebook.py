@@ -3,6 +3,7 @@
 Arrays the notebook printed with 8 decimals are compared after np.round(x, 8), gradients
 printed with np.round(x, 5) after the same rounding; full-precision prints by value.
 """
+
 import numpy as np
 import pytest
 
@@ -31,9 +32,18 @@ NUMERIC_NB = {
 }
 ANALYTIC_NB = dict(NUMERIC_NB, b0=[[-0.00089], [-0.00058]])  # cell 31: the slip shows in db0
 # Cell 35: J printed at i = 0, 100, ..., 900 (J of the parameters after i updates)
-LOG_NB = [0.12519375208599626, 0.044109941906362596, 0.0015874322882328462, 0.0007888131666023057,
-          0.0005181010814237375, 0.00038344681417277733, 0.00030337361837437526, 0.0002504765312000076,
-          0.00021301226568328868, 0.00018512952151354307]
+LOG_NB = [
+    0.12519375208599626,
+    0.044109941906362596,
+    0.0015874322882328462,
+    0.0007888131666023057,
+    0.0005181010814237375,
+    0.00038344681417277733,
+    0.00030337361837437526,
+    0.0002504765312000076,
+    0.00021301226568328868,
+    0.00018512952151354307,
+]
 # Cell 36
 PREDICTIONS_NB = [0.98, 0.98, 0.016, 0.016]
 
@@ -119,7 +129,7 @@ def test_db0_slip_of_cell_31_is_pinned(net):
     buggy = backward(params, cache, A0, Y, notebook_mode=True)["db0"]
     true = backward(params, cache, A0, Y, notebook_mode=False)["db0"]
     assert np.round(buggy[1, 0], 5) == -0.00058  # cell 31
-    assert np.round(true[1, 0], 5) == -0.00059   # cell 30, the numeric derivative
+    assert np.round(true[1, 0], 5) == -0.00059  # cell 30, the numeric derivative
     assert np.round(gradient_check(params, A0, Y)["b0"]["numeric"][1, 0], 5) == -0.00059
 
 
@@ -145,6 +155,7 @@ def test_final_predictions_of_cell_36():
 @pytest.mark.parametrize("n_h, activation", [(1, "relu"), (5, "sigmoid"), (16, "tanh")])
 def test_unrolled_view_is_json_and_equals_the_matrix_pass_for_any_width(n_h, activation):
     import json
+
     params = init_params(n_h, 11)
     u = json.loads(json.dumps(unroll(params, activation), allow_nan=False))
     cache = forward(params, A0, activation=activation)

@@ -1,4 +1,5 @@
 """The package must run unchanged under Pyodide: NumPy and the standard library only."""
+
 import ast
 import pathlib
 

@@ -1,4 +1,5 @@
 """Run and Batch: cost semantics, divergence, and K networks in one go equal K single runs."""
+
 import math
 import re
 import warnings
@@ -87,8 +88,11 @@ def test_relu_with_a_huge_learning_rate_diverges_without_warnings():
     # sigmoid then saturates to a finite cost. Either way the run stops at step 1.
     assert run.step == 1 and len(run.history) == 2
     assert not np.isfinite(run.cache["Z2"]).all()
-    assert re.fullmatch(r"the (cost|output Z2) became (NaN|infinite) at step 1 — the learning rate 1e\+200 is "
-                        r"too large for this network; try a smaller one", run.reason), run.reason
+    assert re.fullmatch(
+        r"the (cost|output Z2) became (NaN|infinite) at step 1 — the learning rate 1e\+200 is "
+        r"too large for this network; try a smaller one",
+        run.reason,
+    ), run.reason
     assert not run.solved
 
 
@@ -183,10 +187,13 @@ def test_batch_solved_flags_tell_solvers_from_stuck_networks():
         assert not run.solved
 
 
-@pytest.mark.parametrize("config, steps", [
-    ({"activation": "relu", "cost": "cross_entropy", "learning_rate": 1e100}, 30),  # NaN, then rising costs
-    ({"activation": "tanh", "cost": "half_mse", "learning_rate": 60}, 200),  # rising costs at various steps
-])
+@pytest.mark.parametrize(
+    "config, steps",
+    [
+        ({"activation": "relu", "cost": "cross_entropy", "learning_rate": 1e100}, 30),  # NaN, then rising costs
+        ({"activation": "tanh", "cost": "half_mse", "learning_rate": 60}, 200),  # rising costs at various steps
+    ],
+)
 def test_diverging_networks_freeze_while_the_others_train_as_single_runs_do(config, steps):
     batch = Batch(config, range(12))
     batch.train(steps)
@@ -300,7 +307,7 @@ def test_a_history_limit_keeps_an_evenly_thinned_curve():
     assert len(limited.history) <= 101
     stride = limited.history_stride
     assert stride == 16  # 1001 points thinned by halving until at most 101 remain
-    assert limited.history == full.history[::stride][:len(limited.history)]
+    assert limited.history == full.history[::stride][: len(limited.history)]
     assert (limited.step, limited.cost) == (full.step, full.cost)
 
 

@@ -9,9 +9,22 @@ import types
 import numpy as np
 import pytest
 
-from plots.cost_chart import (chart, cost_path, describe_costs, format_cost, history_points, linear_ticks,
-                               log_ticks, min_max_per_column, nice_step, plot_area, run_points, tick_label,
-                               x_domain, y_domain)
+from plots.cost_chart import (
+    chart,
+    cost_path,
+    describe_costs,
+    format_cost,
+    history_points,
+    linear_ticks,
+    log_ticks,
+    min_max_per_column,
+    nice_step,
+    plot_area,
+    run_points,
+    tick_label,
+    x_domain,
+    y_domain,
+)
 
 # A 156 x 124 canvas with margins top 10, right 6, bottom 14, left 50:
 # the plot area is x 50..150 and y 10..110, 100 px each way.
@@ -121,6 +134,7 @@ def test_run_points_with_and_without_stride():
 
 def test_run_points_of_a_real_run():
     from backprop import Run
+
     run = Run()
     run.train(3)
     steps, costs = run_points(run)
@@ -140,7 +154,7 @@ def test_linear_ticks():
     assert linear_ticks(0, 0.15) == pytest.approx([0, 0.05, 0.1, 0.15])
     assert linear_ticks(0, 1000, min_step=1) == [0, 200, 400, 600, 800, 1000]
     assert linear_ticks(0, 3, min_step=1) == [0, 1, 2, 3]
-    assert linear_ticks(0, 2, min_step=1) == [0, 1, 2]     # 0.5 would be a fractional step
+    assert linear_ticks(0, 2, min_step=1) == [0, 1, 2]  # 0.5 would be a fractional step
     assert linear_ticks(3, 17) == [5, 10, 15]
     assert linear_ticks(0, 0.3, max_ticks=4) == [0, 0.1, 0.2, 0.3]  # exactly, not 0.30000000000000004
 
@@ -183,10 +197,14 @@ def test_tick_labels():
 
 
 def test_descriptions():
-    assert describe_costs([0, 500, 1000], [0.125, 0.01, 0.000312]) == \
-        "Cost J fell from 0.125 at step 0 to 0.000312 at step 1000."
-    assert describe_costs([0, 57], [0.125, math.nan]) == \
-        "Cost J went from 0.125 at step 0 to NaN at step 57: the training diverged."
+    assert (
+        describe_costs([0, 500, 1000], [0.125, 0.01, 0.000312])
+        == "Cost J fell from 0.125 at step 0 to 0.000312 at step 1000."
+    )
+    assert (
+        describe_costs([0, 57], [0.125, math.nan])
+        == "Cost J went from 0.125 at step 0 to NaN at step 57: the training diverged."
+    )
     assert describe_costs([0], [0.125]) == "Cost J is 0.125 at step 0."
     assert describe_costs([0, 9], [0.1, 0.2]) == "Cost J rose from 0.1 at step 0 to 0.2 at step 9."
     assert describe_costs([], []) == "Cost J: no steps yet."
@@ -214,8 +232,14 @@ def test_chart_of_a_straight_line_worked_out_by_hand():
     # x: 100 px wide, at most max(2, 100 // 70) = 2 ticks: 0 and 100 at the area's edges
     assert c["x_ticks"] == [[56.0, "0"], [156.0, "100"]]
     # y: 0 .. 0.1 in steps of 0.02, 20 px apart, with the 2 decimals the step needs
-    assert c["y_ticks"] == [[114.0, "0.00"], [94.0, "0.02"], [74.0, "0.04"], [54.0, "0.06"], [34.0, "0.08"],
-                            [14.0, "0.10"]]
+    assert c["y_ticks"] == [
+        [114.0, "0.00"],
+        [94.0, "0.02"],
+        [74.0, "0.04"],
+        [54.0, "0.06"],
+        [34.0, "0.08"],
+        [14.0, "0.10"],
+    ]
     assert c["path"] == "M56.0 14.0L106.0 64.0L156.0 114.0"
     assert c["point"] == [156.0, 114.0]  # (100, 0.0): the bottom-right corner
     assert c["alert"] is None
@@ -301,8 +325,7 @@ def test_chart_area_ticks_and_path_stay_inside_the_canvas(width, height, log_sca
     assert xs and len(xs) == len(ys) and all(in_area(x, y, c["area"]) for x, y in zip(xs, ys))
     assert in_area(*c["point"], c["area"])
     # the path is the cost curve over the same ranges as the ticks
-    assert c["path"] == cost_path(LONG_STEPS, LONG_COSTS, width, height, log_scale, x_domain(LONG_STEPS),
-                                  (y_lo, y_hi))
+    assert c["path"] == cost_path(LONG_STEPS, LONG_COSTS, width, height, log_scale, x_domain(LONG_STEPS), (y_lo, y_hi))
     json.dumps(c, allow_nan=False)
 
 

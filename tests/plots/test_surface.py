@@ -16,8 +16,7 @@ def test_import_needs_no_browser():
 
 def test_grid_2x2_pixel_centres_row_major_top_row_is_largest_x2():
     # [0, 2] in 2 pixels: centres at 0.5 and 1.5. Row 0 is the top of the image: x2 = 1.5.
-    expected = [[0.5, 1.5, 0.5, 1.5],
-                [1.5, 1.5, 0.5, 0.5]]
+    expected = [[0.5, 1.5, 0.5, 1.5], [1.5, 1.5, 0.5, 0.5]]
     np.testing.assert_array_equal(surface_grid(2, lo=0.0, hi=2.0), expected)
 
 
@@ -25,9 +24,9 @@ def test_grid_default_range_minus_half_to_one_and_a_half():
     g = surface_grid(4)  # pixel width 0.5: centres -0.25, 0.25, 0.75, 1.25
     assert g.shape == (2, 16)
     image_x1, image_x2 = g[0].reshape(4, 4), g[1].reshape(4, 4)
-    np.testing.assert_array_equal(image_x1[0], [-0.25, 0.25, 0.75, 1.25])   # left to right
+    np.testing.assert_array_equal(image_x1[0], [-0.25, 0.25, 0.75, 1.25])  # left to right
     np.testing.assert_array_equal(image_x2[:, 0], [1.25, 0.75, 0.25, -0.25])  # top to bottom
-    assert (image_x1 == image_x1[0]).all() and (image_x2.T == image_x2[:, 0]).all()
+    assert (image_x1 == image_x1[0]).all() and (image_x2[:, 0] == image_x2.T).all()
 
 
 def test_grid_64_spans_the_square_symmetrically():
@@ -46,10 +45,12 @@ def test_grid_rejects_zero():
 
 def test_colour_map_endpoints_midpoint_and_a_stop():
     rgba = surface_rgba([0.0, 0.5, 1.0, 0.25], 2).reshape(4, 4).tolist()
-    assert rgba == [[179, 88, 6, 255],     # #b35806
-                    [247, 247, 247, 255],  # #f7f7f7
-                    [33, 102, 172, 255],   # #2166ac
-                    [241, 163, 64, 255]]   # #f1a340
+    assert rgba == [
+        [179, 88, 6, 255],  # #b35806
+        [247, 247, 247, 255],  # #f7f7f7
+        [33, 102, 172, 255],  # #2166ac
+        [241, 163, 64, 255],
+    ]  # #f1a340
 
 
 def test_colour_map_between_stops_is_linear():

@@ -12,12 +12,19 @@ import pytest
 
 from backprop import Config, Run
 from worker import door as exports
-from worker.notebook import html as notebook_html
 from worker.lab.session import Session
+from worker.notebook import html as notebook_html
 
 J_NB = 0.12519375208599626  # the notebook's first J (cell 13), default settings, seed 2
-DEFAULTS = {"n_h": 2, "activation": "tanh", "cost": "half_mse", "learning_rate": 10.0, "seed": 2, "table": "XOR",
-            "notebook_mode": False}
+DEFAULTS = {
+    "n_h": 2,
+    "activation": "tanh",
+    "cost": "half_mse",
+    "learning_rate": 10.0,
+    "seed": 2,
+    "table": "XOR",
+    "notebook_mode": False,
+}
 SURFACE = json.dumps({"chart": None, "log_scale": False, "surface": True})
 CHART = json.dumps({"chart": [640, 400], "log_scale": True, "surface": False})
 
@@ -31,8 +38,10 @@ def fresh_session(monkeypatch):
 
 def strict(text):
     """JSON as the page's json.loads must read it: no NaN or Infinity literals."""
+
     def refuse(constant):
         raise AssertionError(f"{constant} is not JSON")
+
     return json.loads(text, parse_constant=refuse)
 
 
@@ -99,8 +108,13 @@ def test_view_with_a_surface_gives_its_bytes_and_label():
     assert isinstance(surface, bytes) and len(surface) == 64 * 64 * 4
     assert snap["surface_label"].startswith("Decision surface of the network's output A2")
     assert answer(exports.snapshot(SURFACE))[1] == surface  # the same network, the same image
-    for call in (lambda view: exports.step(1, view), exports.snapshot, exports.reset,
-                 lambda view: exports.train_for(3, 100, view), lambda view: exports.configure("{}", view)):
+    for call in (
+        lambda view: exports.step(1, view),
+        exports.snapshot,
+        exports.reset,
+        lambda view: exports.train_for(3, 100, view),
+        lambda view: exports.configure("{}", view),
+    ):
         snap, surface = answer(call(None))
         assert surface is None and "surface_label" not in snap
         snap, surface = answer(call(SURFACE))
@@ -161,13 +175,20 @@ def test_a_value_error_after_the_change_is_fatal_not_refused(monkeypatch, fresh_
 
 
 def test_calls_before_configure_and_bad_arguments_are_fatal():
-    for call in (lambda: exports.step(1), lambda: exports.snapshot(), lambda: exports.reset(),
-                 lambda: exports.train_for(1, 10)):
+    for call in (
+        lambda: exports.step(1),
+        lambda: exports.snapshot(),
+        lambda: exports.reset(),
+        lambda: exports.train_for(1, 10),
+    ):
         snap, surface = answer(call())  # no network yet
         assert "fatal" in snap and surface is None
     configure()
-    for call in (lambda: exports.step("many"), lambda: exports.train_for(1, "soon"),
-                 lambda: exports.snapshot("{not json")):
+    for call in (
+        lambda: exports.step("many"),
+        lambda: exports.train_for(1, "soon"),
+        lambda: exports.snapshot("{not json"),
+    ):
         snap, surface = answer(call())
         assert "fatal" in snap and surface is None
     assert answer(exports.snapshot())[0]["step"] == 0  # and the session still works

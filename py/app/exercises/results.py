@@ -78,8 +78,14 @@ class ExerciseResults:
 
     def _table(self, answer):
         table = self._el("table", None, "check-table")
-        table.appendChild(self._el("caption", "Each value your code returned, against the numeric gradient"
-                                   if answer["total"] == 8 else "Each value your code returned, against the model"))
+        table.appendChild(
+            self._el(
+                "caption",
+                "Each value your code returned, against the numeric gradient"
+                if answer["total"] == 8
+                else "Each value your code returned, against the model",
+            )
+        )
         head = self._el("tr")
         for title in ("Value", "Result", "Relative error", "What it looks like"):
             cell = self._el("th", title)

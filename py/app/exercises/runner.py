@@ -88,7 +88,7 @@ class ExerciseRunner:
         asyncio.create_task(self._ask(self.pending, answer, method, args))
         try:
             await asyncio.wait_for(self.pending.wait(), LIMIT)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             self.stop("Stopped after {} s: the code did not finish. Does your loop end?".format(LIMIT))
         finally:
             self.pending = None

@@ -11,8 +11,8 @@ import json
 import exercises
 from app.exercises.results import ExerciseResults
 from app.exercises.runner import ExerciseRunner, RunnerError, Stopped
-from app.share.export_menu import download
 from app.settings import spell
+from app.share.export_menu import download
 
 STORAGE_PREFIX = "backprop-lab:exercise:"
 STOP_MESSAGE = "Stopped: you pressed Stop."
@@ -29,13 +29,20 @@ class ExerciseView:
         self.element = document.getElementById
         self.status = self.element("exercise-status")
         self.results = ExerciseResults(document, self.go_to_line)
-        self.buttons = {key: self.element("exercise-" + key)
-                        for key in ("run", "check", "stop", "train", "download", "start-over")}
+        self.buttons = {
+            key: self.element("exercise-" + key) for key in ("run", "check", "stop", "train", "download", "start-over")
+        }
         self.confirm_box = self.element("exercise-confirm")
         self.on_confirm = None
         self.chart = None
-        actions = {"run": self.run, "check": self.check, "stop": self.stop, "train": self.train,
-                   "download": self.download, "start-over": self.ask_start_over}
+        actions = {
+            "run": self.run,
+            "check": self.check,
+            "stop": self.stop,
+            "train": self.train,
+            "download": self.download,
+            "start-over": self.ask_start_over,
+        }
         for key, action in actions.items():
             self.buttons[key].addEventListener("click", _ignore_event(action))
         self.element("exercise-confirm-yes").addEventListener("click", _ignore_event(self._confirmed))
@@ -69,7 +76,8 @@ class ExerciseView:
         parent = self.element("editor")
         parent.replaceChildren()
         self.editor = await self.window.BackpropEditor.mount(
-            parent, self.saved_code(self.name), "Your code", create_proxy(self._on_edit))
+            parent, self.saved_code(self.name), "Your code", create_proxy(self._on_edit)
+        )
         self._enable()
 
     def show_exercise(self, name):
@@ -117,8 +125,12 @@ class ExerciseView:
         download(self.document, self.window, blob, "backprop-lab_{}.py".format(self.name))
 
     def ask_start_over(self):
-        self._ask("Start over from the starter code? Your code for this exercise will be replaced (download it first "
-                  "to keep it).", "Start over", self._start_over)
+        self._ask(
+            "Start over from the starter code? Your code for this exercise will be replaced (download it first "
+            "to keep it).",
+            "Start over",
+            self._start_over,
+        )
 
     def _start_over(self):
         if self.editor is not None:
@@ -150,27 +162,53 @@ class ExerciseView:
         """The network on screen as the checker takes it: exact parameter texts (CPython's repr)."""
         snap = self.lab.snap
         config = snap["config"]
-        return json.dumps({"n_h": config["n_h"], "table": config["table"], "seed": config["seed"],
-                           "step": snap["step"], "params": snap["params_text"]})
+        return json.dumps(
+            {
+                "n_h": config["n_h"],
+                "table": config["table"],
+                "seed": config["seed"],
+                "step": snap["step"],
+                "params": snap["params_text"],
+            }
+        )
 
     def settings_json(self):
         settings = self.lab.settings
-        return json.dumps({"n_h": settings["n_h"], "seed": settings["seed"], "table": settings["table"],
-                           "learning_rate": spell(settings["learning_rate"])})
+        return json.dumps(
+            {
+                "n_h": settings["n_h"],
+                "seed": settings["seed"],
+                "table": settings["table"],
+                "learning_rate": spell(settings["learning_rate"]),
+            }
+        )
 
     def run(self):
         self._call("Running your code…", self._show_run, "run", self.name, self.code(), self.network_json())
 
     def check(self):
-        self._call("Checking your code on the network on screen and on others…", self._show_check,
-                   "check", self.name, self.code(), self.network_json())
+        self._call(
+            "Checking your code on the network on screen and on others…",
+            self._show_check,
+            "check",
+            self.name,
+            self.code(),
+            self.network_json(),
+        )
 
     def train(self):
         chart = self._chart()
         size = chart.size() or [640, 400]
         request = json.dumps({"width": size[0], "height": size[1], "log_scale": True})
-        self._call("Training a network with your backward pass…", self._show_train,
-                   "train", self.code(), self.settings_json(), 1000, request)
+        self._call(
+            "Training a network with your backward pass…",
+            self._show_train,
+            "train",
+            self.code(),
+            self.settings_json(),
+            1000,
+            request,
+        )
 
     def stop(self):
         self.runner.stop(STOP_MESSAGE)

@@ -41,7 +41,7 @@ class Controls:
 
     def show_error(self, name, message):
         """Show the model's message beside the field, whose label names it: "Must be ..."."""
-        text = message[len(name) + 1:] if message.startswith(name + " ") else message
+        text = message[len(name) + 1 :] if message.startswith(name + " ") else message
         self.fields[name].setAttribute("aria-invalid", "true")
         self.document.getElementById(name + "-error").textContent = text[:1].upper() + text[1:] + "."
 

@@ -8,13 +8,11 @@ Plain Python for MicroPython and CPython; `js` is imported lazily inside the met
 
 import math
 
-from app.canvas import INK, MUTED, clear, fit_canvas, paint_axes
+from app.canvas import clear, fit_canvas, paint_axes
 
 LINE = "#1f5fbf"
 MINE = "#a4161a"  # a second curve: the student's own (the Exercises view's "Train with my code")
 ALERT = "#a4161a"
-
-
 
 
 class CostChart:

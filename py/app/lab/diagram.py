@@ -28,10 +28,10 @@ VIEW_WIDTH = 400
 COLUMN_X = {"input": 44.0, "hidden": 200.0, "output": 356.0}
 NODE_WIDTH = {"input": 40.0, "hidden": 60.0, "output": 48.0}
 NODE_HEIGHT = 24.0
-HEADER = 34.0          # room for the column titles
-INPUT_GAP = 100.0      # distance between x1 and x2
-LEGEND_HEIGHT = 56.0   # two lines of legend below the units
-LABEL_INTERVAL = 0.5   # seconds between refreshes of the aria-labels while the values change
+HEADER = 34.0  # room for the column titles
+INPUT_GAP = 100.0  # distance between x1 and x2
+LEGEND_HEIGHT = 56.0  # two lines of legend below the units
+LABEL_INTERVAL = 0.5  # seconds between refreshes of the aria-labels while the values change
 
 
 def stroke_width(value):
@@ -137,8 +137,16 @@ def layout(n_h):
     W0 = [[(in_right, inputs[k][1], h_left, y) for k in range(2)] for _, y in hidden]
     W1 = [(h_right, y, out_left, cy) for _, y in hidden]
     bottom = cy + span / 2 + NODE_HEIGHT / 2
-    return {"width": float(VIEW_WIDTH), "height": bottom + LEGEND_HEIGHT, "input": inputs, "hidden": hidden,
-            "output": output, "W0": W0, "W1": W1, "legend_y": bottom + 24}
+    return {
+        "width": float(VIEW_WIDTH),
+        "height": bottom + LEGEND_HEIGHT,
+        "input": inputs,
+        "hidden": hidden,
+        "output": output,
+        "W0": W0,
+        "W1": W1,
+        "legend_y": bottom + 24,
+    }
 
 
 class NetworkDiagram:
@@ -195,9 +203,12 @@ class NetworkDiagram:
         geo = layout(n_h)
         svg = self.svg
         svg.setAttribute("viewBox", f"0 0 {geo['width']:g} {geo['height']:g}")
-        svg.setAttribute("aria-label", f"Network diagram: inputs x1 and x2, {n_h} hidden unit"
-                                       f"{'' if n_h == 1 else 's'} A1, output A2. Tab to a weight or bias "
-                                       f"to read its value.")
+        svg.setAttribute(
+            "aria-label",
+            f"Network diagram: inputs x1 and x2, {n_h} hidden unit"
+            f"{'' if n_h == 1 else 's'} A1, output A2. Tab to a weight or bias "
+            f"to read its value.",
+        )
         fragment = document.createDocumentFragment()
 
         def make(tag, parent, attrs=None, text=None):
@@ -217,10 +228,13 @@ class NetworkDiagram:
         wires = make("g", fragment, {"class": "wires"})
         ends = {("W0", i, k): geo["W0"][i][k] for i in range(n_h) for k in range(2)}
         ends.update({("W1", 0, i): geo["W1"][i] for i in range(n_h)})
-        for key in self.keys[:3 * n_h]:
+        for key in self.keys[: 3 * n_h]:
             x1, y1, x2, y2 = ("%.1f" % v for v in ends[key])
-            group = make("g", wires, {"class": "param weight", "tabindex": "0", "role": "img",
-                                      "data-param": str(len(self.items))})
+            group = make(
+                "g",
+                wires,
+                {"class": "param weight", "tabindex": "0", "role": "img", "data-param": str(len(self.items))},
+            )
             make("line", group, {"class": "hit", "x1": x1, "y1": y1, "x2": x2, "y2": y2})
             line = make("line", group, {"class": "wire", "x1": x1, "y1": y1, "x2": x2, "y2": y2})
             self.items.append({"group": group, "shape": line})
@@ -252,24 +266,58 @@ class NetworkDiagram:
     def _node_shapes(make, group, x, y, width, label):
         """A unit: a focus halo, a pill (whose outline is the bias) and its name. Returns the pill."""
         h = NODE_HEIGHT
-        make("rect", group, {"class": "halo", "x": f"{x - width / 2 - 5:.1f}", "y": f"{y - h / 2 - 5:.1f}",
-                             "width": f"{width + 10:.1f}", "height": f"{h + 10:.1f}", "rx": f"{h / 2 + 5:.1f}"})
-        ring = make("rect", group, {"class": "ring", "x": f"{x - width / 2:.1f}", "y": f"{y - h / 2:.1f}",
-                                    "width": f"{width:.1f}", "height": f"{h:.1f}", "rx": f"{h / 2:.1f}"})
+        make(
+            "rect",
+            group,
+            {
+                "class": "halo",
+                "x": f"{x - width / 2 - 5:.1f}",
+                "y": f"{y - h / 2 - 5:.1f}",
+                "width": f"{width + 10:.1f}",
+                "height": f"{h + 10:.1f}",
+                "rx": f"{h / 2 + 5:.1f}",
+            },
+        )
+        ring = make(
+            "rect",
+            group,
+            {
+                "class": "ring",
+                "x": f"{x - width / 2:.1f}",
+                "y": f"{y - h / 2:.1f}",
+                "width": f"{width:.1f}",
+                "height": f"{h:.1f}",
+                "rx": f"{h / 2:.1f}",
+            },
+        )
         make("text", group, {"class": "unit-label", "x": f"{x:.1f}", "y": f"{y:.1f}"}, label)
         return ring
 
     @staticmethod
     def _legend(make, parent, y):
         legend = make("g", parent, {"class": "legend"})
-        make("line", legend, {"class": "sample", "x1": 8, "y1": y, "x2": 38, "y2": y, "stroke": POSITIVE,
-                              "stroke-width": 3})
+        make(
+            "line",
+            legend,
+            {"class": "sample", "x1": 8, "y1": y, "x2": 38, "y2": y, "stroke": POSITIVE, "stroke-width": 3},
+        )
         make("text", legend, {"x": 44, "y": y}, "positive (solid)")
-        make("line", legend, {"class": "sample", "x1": 168, "y1": y, "x2": 198, "y2": y, "stroke": NEGATIVE,
-                              "stroke-width": 3, "stroke-dasharray": STYLES[1][1]})
+        make(
+            "line",
+            legend,
+            {
+                "class": "sample",
+                "x1": 168,
+                "y1": y,
+                "x2": 198,
+                "y2": y,
+                "stroke": NEGATIVE,
+                "stroke-width": 3,
+                "stroke-dasharray": STYLES[1][1],
+            },
+        )
         make("text", legend, {"x": 204, "y": y}, "negative (dashed)")
-        make("text", legend, {"x": 8, "y": y + 20},
-             "Thicker = larger magnitude. A unit's outline is its bias.")
+        make("text", legend, {"x": 8, "y": y + 20}, "Thicker = larger magnitude. A unit's outline is its bias.")
 
     # -- per frame --------------------------------------------------------------------------------
 

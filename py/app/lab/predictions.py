@@ -134,8 +134,7 @@ class Predictions:
         """Show A2 against Y (lists, one value per example); writes only what changed. Returns the
         number of DOM writes."""
         writes = 0
-        for cells, shown, target, (a2, width, mark_text, right) in zip(
-                self.cells, self._shown, Y, rows(A2, Y)):
+        for cells, shown, target, (a2, width, mark_text, right) in zip(self.cells, self._shown, Y, rows(A2, Y)):
             y_text = format_input(target)
             if shown["y"] != y_text:
                 cells["y"].textContent = shown["y"] = y_text

@@ -31,8 +31,10 @@ def summary(snap, status):
 class Readouts:
     def __init__(self, document):
         self.document = document
-        self.elements = {name: document.getElementById(name)
-                         for name in ("status", "step-count", "cost-value", "rate", "status-reason", "live")}
+        self.elements = {
+            name: document.getElementById(name)
+            for name in ("status", "step-count", "cost-value", "rate", "status-reason", "live")
+        }
         self.messages = document.getElementById("messages")
         self.last = {}
         self.live_throttle = Throttle(LIVE_INTERVAL)
@@ -53,8 +55,10 @@ class Readouts:
         self._set("step-count", str(snap["step"]))
         self._set("cost-value", format_cost(snap["cost"]))
         self._set("rate", "–" if rate is None else thousands(rate))
-        self._set("status-reason", "Diverged: {}. Press Reset to start again.".format(snap["reason"])
-                  if status == "diverged" else "")
+        self._set(
+            "status-reason",
+            "Diverged: {}. Press Reset to start again.".format(snap["reason"]) if status == "diverged" else "",
+        )
         if status != previous_status:
             self.speak(summary(snap, status))
             self.live_throttle.last = now

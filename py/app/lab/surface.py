@@ -12,7 +12,7 @@ from app.canvas import INK, MUTED, clear, fit_canvas
 # The square of the input plane that is shown, in input units (as py/plots/surface.py's).
 LO, HI = -0.5, 1.5
 COLOR_ZERO = "#b35806"  # the colour of target 0 (and of a negative weight in the diagram)
-COLOR_ONE = "#2166ac"   # the colour of target 1 (and of a positive weight)
+COLOR_ONE = "#2166ac"  # the colour of target 1 (and of a positive weight)
 LINKED = "#f2a900"  # the page's focus colour: a point linked to the term in focus
 
 # Canvas margins around the plot area in CSS pixels: top, right, bottom, left.
@@ -37,8 +37,11 @@ def circles_path(points, radius):
     """SVG path data for full circles of one radius at the (x, y) points: two arcs each, 1 decimal."""
     parts = []
     for x, y in points:
-        parts.append("M{:.1f} {:.1f}A{r:.1f} {r:.1f} 0 1 0 {:.1f} {:.1f}A{r:.1f} {r:.1f} 0 1 0 {:.1f} {:.1f}Z".format(
-            x + radius, y, x - radius, y, x + radius, y, r=radius))
+        parts.append(
+            "M{:.1f} {:.1f}A{r:.1f} {r:.1f} 0 1 0 {:.1f} {:.1f}A{r:.1f} {r:.1f} 0 1 0 {:.1f} {:.1f}Z".format(
+                x + radius, y, x - radius, y, x + radius, y, r=radius
+            )
+        )
     return "".join(parts)
 
 
@@ -113,8 +116,13 @@ class DecisionSurface:
         tx0, ty0 = to_canvas(0, 0, square)
         tx1, ty1 = to_canvas(1, 1, square)
         bottom = top + side
-        ctx.stroke(self._path("M{:.1f} {:.1f}v5M{:.1f} {:.1f}v5M{:.1f} {:.1f}h-5M{:.1f} {:.1f}h-5".format(
-            tx0, bottom, tx1, bottom, left, ty0, left, ty1)))
+        ctx.stroke(
+            self._path(
+                "M{:.1f} {:.1f}v5M{:.1f} {:.1f}v5M{:.1f} {:.1f}h-5M{:.1f} {:.1f}h-5".format(
+                    tx0, bottom, tx1, bottom, left, ty0, left, ty1
+                )
+            )
+        )
         ctx.fillStyle = INK
         ctx.font = "13px system-ui, sans-serif"
         ctx.textAlign = "center"

@@ -11,25 +11,31 @@ behind it. While training, the plots redraw at most every PLOT_INTERVAL, the rea
 
 import asyncio
 
+from app.door import ModelError, Refused, view_request
 from app.lab.controls import Controls
 from app.lab.cost_chart import CostChart
 from app.lab.diagram import NetworkDiagram
-from app.notebook.terms import Links
-from app.door import ModelError, Refused, view_request
-from app.notebook.view import NotebookView
-from app.pacing import RateMeter, Throttle, clock
 from app.lab.predictions import Predictions
 from app.lab.readouts import Readouts
-from app.stages import show_error
-from app.settings import OPTIONAL_KEYS, VIEW_KEYS, model_settings, read_link, validate, write_link
 from app.lab.surface import DecisionSurface
+from app.notebook.terms import Links
+from app.notebook.view import NotebookView
+from app.pacing import RateMeter, Throttle, clock
+from app.settings import OPTIONAL_KEYS, VIEW_KEYS, model_settings, read_link, validate, write_link
+from app.stages import show_error
 from app.tabs import Tabs
 
 SLICE_MS = 15  # the longest piece of training between two snapshots
 PLOT_INTERVAL = 0.1  # seconds between plot redraws while training: redraws take CPU from the worker
 NOTEBOOK_INTERVAL = 0.5  # seconds between the notebook's refreshes while training (a section a frame)
-NEW_NETWORK = {"n_h": "Hidden units", "activation": "Hidden activation", "cost": "Cost", "seed": "Seed",
-               "table": "Truth table", "notebook_mode": "Notebook mode"}
+NEW_NETWORK = {
+    "n_h": "Hidden units",
+    "activation": "Hidden activation",
+    "cost": "Cost",
+    "seed": "Seed",
+    "table": "Truth table",
+    "notebook_mode": "Notebook mode",
+}
 
 
 class Lab:
@@ -287,8 +293,11 @@ class Lab:
             self.notebook.hide_others(page)
             self.notebook_version = page["version"]
             run = page["run"]
-            self.document.getElementById("notebook-at").textContent = (
-                "Worked through for the network at step {}, cost J = {}.".format(run["step"], run["cost_text"]))
+            self.document.getElementById(
+                "notebook-at"
+            ).textContent = "Worked through for the network at step {}, cost J = {}.".format(
+                run["step"], run["cost_text"]
+            )
         finally:
             self.notebook_busy = False
         self.want_notebook()

@@ -16,7 +16,8 @@ POINT = "#f2a900"
 def legend_gradient(stops):
     """The CSS background of the legend's bar: the worker's colour stops, left (low J) to right."""
     return "linear-gradient(to right, {})".format(
-        ", ".join("{} {}%".format(colour, _percent(fraction)) for fraction, colour in stops))
+        ", ".join("{} {}%".format(colour, _percent(fraction)) for fraction, colour in stops)
+    )
 
 
 def _percent(fraction):

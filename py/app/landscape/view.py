@@ -7,8 +7,8 @@ axes or the range changed, the canvas changed size, or on Compute; while trainin
 The axes and the range are in the link (landscape_axes, landscape_span). No maths here.
 """
 
-from app.landscape.plot import LandscapePlot, contour_text
 from app.door import Refused
+from app.landscape.plot import LandscapePlot, contour_text
 from app.settings import DEFAULTS, parameter_names, spell, validate
 
 RANDOM = "random"

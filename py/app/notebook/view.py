@@ -20,7 +20,7 @@ class NotebookView:
     def __init__(self, container):
         self.container = container
         self.sections = {}  # key -> (section element, body element)
-        self.html = {}      # key -> the HTML last written
+        self.html = {}  # key -> the HTML last written
 
     def _section(self, key, title):
         import js

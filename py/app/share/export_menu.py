@@ -12,20 +12,32 @@ PLOTS = {"cost-chart": "cost-chart", "decision-surface": "surface", "network-dia
 SVG_NS = "http://www.w3.org/2000/svg"
 # What the stylesheet gives the network diagram, copied onto a copy of it as attributes: an SVG drawn as an
 # image sees no stylesheet of the page.
-SVG_STYLE = ("fill", "stroke", "stroke-width", "stroke-dasharray", "stroke-linecap", "opacity", "font-family",
-             "font-size", "font-weight", "text-anchor", "dominant-baseline")
+SVG_STYLE = (
+    "fill",
+    "stroke",
+    "stroke-width",
+    "stroke-dasharray",
+    "stroke-linecap",
+    "opacity",
+    "font-family",
+    "font-size",
+    "font-weight",
+    "text-anchor",
+    "dominant-baseline",
+)
 
 
 def plot_file_name(name, plot):
     """The PNG's name for a plot: backprop-lab_xor_nh2_seed2_step0.png -> ..._step0_cost-chart.png."""
-    return name[:-len(".png")] + "_" + plot + ".png"
+    return name[: -len(".png")] + "_" + plot + ".png"
 
 
 def summary(settings, snap, address):
     """The printout's first lines: the step, the cost and every setting, and the link back to this state."""
     parts = ["{} = {}".format(key, spell(settings[key])) for key in MODEL_KEYS]
     return "Backprop Lab at step {}, cost J = {}. Settings: {}. Open this state again at {}".format(
-        snap["step"], format_cost(snap["cost"]), ", ".join(parts), address)
+        snap["step"], format_cost(snap["cost"]), ", ".join(parts), address
+    )
 
 
 def download(document, window, blob, name):

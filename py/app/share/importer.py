@@ -19,7 +19,8 @@ def too_large(name, size):
     if size <= SIZE_LIMIT:
         return None
     return "{} is {}, too large for a saved run (at most {}): this is not a file Backprop Lab saved.".format(
-        name, size_text(size), size_text(SIZE_LIMIT))
+        name, size_text(size), size_text(SIZE_LIMIT)
+    )
 
 
 def imported_settings(settings, snap):

@@ -10,11 +10,24 @@ with a note saying so, and its shortcut key does nothing.
 from app.door import Refused
 from app.settings import LESSON_CONTROLS, clip, write_link
 
-LABELS = {"learning_rate": "Learning rate", "n_h": "Hidden units n_h", "activation": "Hidden activation",
-          "cost": "Cost", "seed": "Seed", "table": "Truth table", "notebook_mode": "Notebook mode",
-          "speed": "Speed", "log_scale": "Log scale for the cost", "train": "Train (and Pause)", "step": "Step",
-          "reset": "Reset", "tabs": "View tabs", "export": "Save / export", "import": "Import a saved run",
-          "lesson": "Copy link to this lesson"}
+LABELS = {
+    "learning_rate": "Learning rate",
+    "n_h": "Hidden units n_h",
+    "activation": "Hidden activation",
+    "cost": "Cost",
+    "seed": "Seed",
+    "table": "Truth table",
+    "notebook_mode": "Notebook mode",
+    "speed": "Speed",
+    "log_scale": "Log scale for the cost",
+    "train": "Train (and Pause)",
+    "step": "Step",
+    "reset": "Reset",
+    "tabs": "View tabs",
+    "export": "Save / export",
+    "import": "Import a saved run",
+    "lesson": "Copy link to this lesson",
+}
 FIELDS = ("learning_rate", "n_h", "activation", "cost", "seed", "table", "notebook_mode", "speed", "log_scale")
 BUTTONS = ("train", "step", "reset")
 GROUPS = {"export": "export-group", "import": "import-group", "lesson": "lesson-group"}
@@ -100,9 +113,7 @@ class Lesson:
         """Disable the locked controls and say so beside them (once)."""
         self.relock()
         for name in self.locked:
-            if name in FIELDS:
-                self.note(self.wrapper(name), name + "-locked", NOTE, self.inputs(name))
-            elif name in GROUPS:
+            if name in FIELDS or name in GROUPS:
                 self.note(self.wrapper(name), name + "-locked", NOTE, self.inputs(name))
             elif name == "tabs":
                 nav = self.wrapper(name)
@@ -158,8 +169,13 @@ class Lesson:
         try:
             snap, surface = await lab.model.start_from(params, lab.view())
         except Refused as err:
-            lab.readouts.note(clip("The link's params were ignored, so the network starts from seed {}'s parameters: "
-                                   "{}.".format(lab.settings["seed"], err)))
+            lab.readouts.note(
+                clip(
+                    "The link's params were ignored, so the network starts from seed {}'s parameters: {}.".format(
+                        lab.settings["seed"], err
+                    )
+                )
+            )
             lab.settings["params"] = ""
             lab.window.history.replaceState(None, "", lab.link())
             return
@@ -190,7 +206,7 @@ class Lesson:
         tabs = self.document.querySelectorAll('[role="tab"]')
         for i in range(tabs.length):
             option = self.document.createElement("option")
-            option.value = tabs[i].id[len("tab-"):]
+            option.value = tabs[i].id[len("tab-") :]
             option.textContent = tabs[i].textContent
             select.appendChild(option)
         select.value = self.lab.settings["view"]
@@ -211,8 +227,9 @@ class Lesson:
             except Refused as err:
                 message.textContent = "The link cannot start from these parameters: {}.".format(err)
                 return
-        link = self.base() + lesson_query(lab.settings, self.chosen("hide"), self.chosen("lock"),
-                                          self.element("lesson-view").value, params)
+        link = self.base() + lesson_query(
+            lab.settings, self.chosen("hide"), self.chosen("lock"), self.element("lesson-view").value, params
+        )
         field = self.element("lesson-link")
         field.value = link
         try:

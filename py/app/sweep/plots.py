@@ -83,8 +83,9 @@ class SweepPlot:
         rects = {}
         for bar in g["bars"]:
             for name, y, h in bar["parts"]:
-                rects.setdefault(name, []).append("M{:.1f} {:.1f}h{:.1f}v{:.1f}h{:.1f}Z".format(
-                    bar["x"], y, bar["w"], h, -bar["w"]))
+                rects.setdefault(name, []).append(
+                    "M{:.1f} {:.1f}h{:.1f}v{:.1f}h{:.1f}Z".format(bar["x"], y, bar["w"], h, -bar["w"])
+                )
         for name, parts in rects.items():
             ctx.fillStyle = COLOURS["solved"] if self.kind == "solve_steps" else COLOURS[name]
             ctx.fill(self._path("".join(parts)))

@@ -9,8 +9,8 @@ or a seed typed in. No maths here.
 """
 
 from app.door import Refused
-from app.pacing import Throttle, clock
 from app.lab.readouts import thousands
+from app.pacing import Throttle, clock
 from app.settings import MODEL_KEYS, model_settings, spell, validate
 from app.sweep.plots import CATEGORY_WORDS, SweepPlot
 
@@ -40,8 +40,9 @@ def time_left_text(summary, stopped=False):
 
 
 def seeds_heading(name, count, shown):
-    words = "{}: {} network{}".format(CATEGORY_WORDS[name][:1].upper() + CATEGORY_WORDS[name][1:], thousands(count),
-                                      "" if count == 1 else "s")
+    words = "{}: {} network{}".format(
+        CATEGORY_WORDS[name][:1].upper() + CATEGORY_WORDS[name][1:], thousands(count), "" if count == 1 else "s"
+    )
     return words if shown >= count else words + " (the first {} listed)".format(shown)
 
 
@@ -135,8 +136,9 @@ class SweepView:
         model = self.lab.model
         try:
             self._status("Starting {} networks…".format(thousands(settings["sweep_count"])))
-            summary = await model.sweep_start(self.settings, settings["sweep_first"], settings["sweep_count"],
-                                              settings["sweep_steps"])
+            summary = await model.sweep_start(
+                self.settings, settings["sweep_first"], settings["sweep_count"], settings["sweep_steps"]
+            )
             self.highlight(None)
             self.element("sweep-seeds").replaceChildren()
             self.show(summary)
@@ -188,8 +190,11 @@ class SweepView:
         stopped = finished and self.stop_asked
         self.element("sweep-time-left").textContent = time_left_text(summary, stopped)
         if finished:
-            self._status("{}: {}.".format("Stopped at step " + thousands(summary["step"]) if stopped else "Done",
-                                          summary["shares_text"]))
+            self._status(
+                "{}: {}.".format(
+                    "Stopped at step " + thousands(summary["step"]) if stopped else "Done", summary["shares_text"]
+                )
+            )
         else:
             self._status("Running: " + summary["shares_text"] + ".")
         if finished and summary is not self.listed:
@@ -256,7 +261,7 @@ class SweepView:
         self.open_seed(seed)
 
     def _on_plot_click(self, kind, event):
-        if self.summary is None or self.running and kind == "curves" and self.summary.get("curves") is None:
+        if self.summary is None or (self.running and kind == "curves" and self.summary.get("curves") is None):
             return
         self.lab.later(self._pick(kind, event.offsetX, event.offsetY))
 
@@ -299,8 +304,7 @@ class SweepView:
         lab.controls.show(lab.settings)
         lab.tabs.show("lab")
         lab.select_view("lab")
-        lab.readouts.note("Seed {} opened from Many seeds at step 0{}".format(
-            seed, ": " + label if label else "."))
+        lab.readouts.note("Seed {} opened from Many seeds at step 0{}".format(seed, ": " + label if label else "."))
         lab.later(self._reset_lab())
 
     async def _reset_lab(self):
@@ -309,4 +313,3 @@ class SweepView:
             return  # the model is starting: it applies the settings once ready
         await lab.configure()
         lab.show(*(await lab.model.reset(lab.view())))
-

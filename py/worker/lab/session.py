@@ -11,11 +11,10 @@ import time
 import numpy as np
 
 from backprop import A0, PARAM_NAMES, Config, Run
-
 from plots.cost_chart import chart, run_points
-from worker.notebook.sections import notebook
 from plots.plain import plain, plain_list
 from plots.surface import describe_surface, surface_grid, surface_rgba
+from worker.notebook.sections import notebook
 from worker.sweep.sweep import Sweep
 
 HISTORY_LIMIT = 2000  # cost-curve points kept; older ones are thinned evenly
@@ -139,12 +138,19 @@ class Session:
         geometry for that canvas."""
         run = self.run
         snap = {
-            "version": self.version, "run_id": self.run_id, "step": run.step, "cost": plain(run.cost),
-            "status": run.status, "reason": run.reason, "solved": run.solved, "config": run.config.to_dict(),
-            "A2": plain_list(run.A2), "Y": plain_list(run.Y), "A0": np.asarray(A0, dtype=float).tolist(),
+            "version": self.version,
+            "run_id": self.run_id,
+            "step": run.step,
+            "cost": plain(run.cost),
+            "status": run.status,
+            "reason": run.reason,
+            "solved": run.solved,
+            "config": run.config.to_dict(),
+            "A2": plain_list(run.A2),
+            "Y": plain_list(run.Y),
+            "A0": np.asarray(A0, dtype=float).tolist(),
             "params": {name: plain_list(run.params[name]) for name in PARAM_NAMES},
-            "params_text": {name: [repr(x) for x in run.params[name].reshape(-1).tolist()]
-                            for name in PARAM_NAMES},
+            "params_text": {name: [repr(x) for x in run.params[name].reshape(-1).tolist()] for name in PARAM_NAMES},
         }
         if chart_size is not None:
             width, height = chart_size

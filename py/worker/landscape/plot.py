@@ -15,7 +15,6 @@ import numpy as np
 
 from backprop import A0, forward, param_shapes
 from backprop.config import whole_number
-
 from plots.cost_chart import format_cost, linear_ticks, log_ticks, tick_label
 from plots.plain import plain
 from plots.surface import LUT_STEPS, colour_table
@@ -39,15 +38,18 @@ def coordinate(text, n_h):
     """(index into theta, normalised name) of a parameter written like "W1[0,1]"."""
     match = COORDINATE.match(text) if isinstance(text, str) else None
     if not match:
-        raise ValueError(f"{text!r} is not a parameter: write W0[i,j], b0[i,0], W1[0,j] or b1[0,0] "
-                         f"(or choose random directions)")
+        raise ValueError(
+            f"{text!r} is not a parameter: write W0[i,j], b0[i,0], W1[0,j] or b1[0,0] (or choose random directions)"
+        )
     name, i, j = match.group(1), int(match.group(2)), int(match.group(3))
     start = 0
     for other, (rows, cols) in param_shapes(n_h).items():
         if other == name:
             if i >= rows or j >= cols:
-                raise ValueError(f"{name}[{i},{j}] is not in this network: with {n_h} hidden unit"
-                                 f"{'s' * (n_h != 1)}, {name} has rows 0 to {rows - 1} and columns 0 to {cols - 1}")
+                raise ValueError(
+                    f"{name}[{i},{j}] is not in this network: with {n_h} hidden unit"
+                    f"{'s' * (n_h != 1)}, {name} has rows 0 to {rows - 1} and columns 0 to {cols - 1}"
+                )
             return start + i * cols + j, f"{name}[{i},{j}]"
         start += rows * cols
 
@@ -91,7 +93,7 @@ def unflatten_batch(thetas, n_h):
     """W0, b0, W1, b1 with a leading K axis from parameter vectors of shape (K, P)."""
     params, start = {}, 0
     for name, (rows, cols) in param_shapes(n_h).items():
-        params[name] = thetas[:, start:start + rows * cols].reshape(-1, rows, cols)
+        params[name] = thetas[:, start : start + rows * cols].reshape(-1, rows, cols)
         start += rows * cols
     return params
 
@@ -143,8 +145,14 @@ def _path(x, y):
 
 # Marching squares: which cell edges a contour joins for each case (corners above the level: top-left 8,
 # top-right 4, bottom-right 2, bottom-left 1); the saddles 5 and 10 get two segments.
-EDGE_PAIRS = {("left", "bottom"): (1, 14, 10), ("bottom", "right"): (2, 13, 5), ("left", "right"): (3, 12),
-              ("top", "right"): (4, 11, 10), ("top", "bottom"): (6, 9), ("top", "left"): (7, 8, 5)}
+EDGE_PAIRS = {
+    ("left", "bottom"): (1, 14, 10),
+    ("bottom", "right"): (2, 13, 5),
+    ("left", "right"): (3, 12),
+    ("top", "right"): (4, 11, 10),
+    ("top", "bottom"): (6, 9),
+    ("top", "left"): (7, 8, 5),
+}
 _PAIR_CASES = {pair: np.isin(np.arange(16), cases) for pair, cases in EDGE_PAIRS.items()}  # case -> bool
 
 
@@ -152,9 +160,10 @@ def contour_path(F, level, x, y):
     """SVG path data of the level set F = level, one "M..L.." segment per grid cell crossed. F has shape (R, R);
     x (R,) and y (R,) are the canvas coordinates of its columns and rows."""
     with np.errstate(invalid="ignore"):
-        above = F > level
+        above = level < F
     case = above[:-1, :-1] * 8 + above[:-1, 1:] * 4 + above[1:, 1:] * 2 + above[1:, :-1] * 1
     with np.errstate(all="ignore"):
+
         def cross(Fa, Fb):
             return (level - Fa) / (Fb - Fa)
 
@@ -181,9 +190,14 @@ def _axis(name, centre, span, lo_px, hi_px):
     lo, hi = centre - span, centre + span
     ticks = linear_ticks(lo, hi, 5)
     step = ticks[1] - ticks[0] if len(ticks) > 1 else span
-    return {"name": name, "lo": lo, "hi": hi,
-            "ticks": [[round(lo_px + (t - lo) / (hi - lo) * (hi_px - lo_px), 1), tick_label(t, False, step)]
-                      for t in ticks]}
+    return {
+        "name": name,
+        "lo": lo,
+        "hi": hi,
+        "ticks": [
+            [round(lo_px + (t - lo) / (hi - lo) * (hi_px - lo_px), 1), tick_label(t, False, step)] for t in ticks
+        ],
+    }
 
 
 def landscape(run, trajectory=None, axes="random", span=1.0, resolution=64, size=(320, 320)):
@@ -209,8 +223,10 @@ def landscape(run, trajectory=None, axes="random", span=1.0, resolution=64, size
     centres = (np.arange(R) + 0.5) * (side / R)
     px, py = left + centres, top + centres
     levels = [v for v in linear_ticks(lo, hi, CONTOURS) if lo < v < hi] if hi > lo else []
-    contours = [{"level": 10.0 ** v, "label": f"J = {format_cost(10.0 ** v)}",
-                 "path": contour_path(log_J, v, px, py)} for v in levels]
+    contours = [
+        {"level": 10.0**v, "label": f"J = {format_cost(10.0**v)}", "path": contour_path(log_J, v, px, py)}
+        for v in levels
+    ]
 
     centre_x, centre_y = left + side / 2, top + side / 2
     thetas = np.empty((0, run.theta.size)) if trajectory is None else np.asarray(trajectory, dtype=float)
@@ -222,24 +238,39 @@ def landscape(run, trajectory=None, axes="random", span=1.0, resolution=64, size
     tx, ty = np.where(inside, tx, np.nan), np.where(inside, ty, np.nan)
     start = [round(float(tx[0]), 1), round(float(ty[0]), 1)] if thetas.size and inside[0] else None
 
-    x_centre, y_centre = (0.0, 0.0) if names[0].startswith("direction") else \
-        (float(run.theta[d1.argmax()]), float(run.theta[d2.argmax()]))
-    axes_out = {"x": _axis(names[0], x_centre, span, left, left + side),
-                "y": _axis(names[1], y_centre, span, top + side, top)}
-    legend_ticks = [[(math.log10(v) - lo) / (hi - lo), tick_label(v, True)] for v in log_ticks(10 ** lo, 10 ** hi)] \
-        if hi > lo else []
+    x_centre, y_centre = (
+        (0.0, 0.0)
+        if names[0].startswith("direction")
+        else (float(run.theta[d1.argmax()]), float(run.theta[d2.argmax()]))
+    )
+    axes_out = {
+        "x": _axis(names[0], x_centre, span, left, left + side),
+        "y": _axis(names[1], y_centre, span, top + side, top),
+    }
+    legend_ticks = (
+        [[(math.log10(v) - lo) / (hi - lo), tick_label(v, True)] for v in log_ticks(10**lo, 10**hi)] if hi > lo else []
+    )
     if len(legend_ticks) < 2:
-        legend_ticks = [[0.0, format_cost(10 ** lo)], [1.0, format_cost(10 ** hi)]] if finite.any() else []
+        legend_ticks = [[0.0, format_cost(10**lo)], [1.0, format_cost(10**hi)]] if finite.any() else []
     return {
-        "image": colour(log_J, lo, hi), "resolution": R,
+        "image": colour(log_J, lo, hi),
+        "resolution": R,
         "area": [left, top, left + side, top + side],
-        "legend": {"lo": 10 ** lo if finite.any() else None, "hi": 10 ** hi if finite.any() else None,
-                   "stops": [[float(s), "#%02x%02x%02x" % tuple(int(c) for c in v)]
-                             for s, v in zip(COLOR_STOPS, COLOR_VALUES)],
-                   "ticks": [[round(f, 4), text] for f, text in legend_ticks], "title": "cost J (log scale)"},
+        "legend": {
+            "lo": 10**lo if finite.any() else None,
+            "hi": 10**hi if finite.any() else None,
+            "stops": [
+                [float(s), "#%02x%02x%02x" % tuple(int(c) for c in v)] for s, v in zip(COLOR_STOPS, COLOR_VALUES)
+            ],
+            "ticks": [[round(f, 4), text] for f, text in legend_ticks],
+            "title": "cost J (log scale)",
+        },
         "contours": contours,
-        "point": [round(centre_x, 1), round(centre_y, 1)], "J": plain(run.cost),
-        "trajectory": _path(tx, ty), "start": start, "axes": axes_out,
+        "point": [round(centre_x, 1), round(centre_y, 1)],
+        "J": plain(run.cost),
+        "trajectory": _path(tx, ty),
+        "start": start,
+        "axes": axes_out,
         "label": describe(names, axes_out, J, run.cost, int(inside.sum()), len(thetas)),
     }
 
@@ -247,8 +278,10 @@ def landscape(run, trajectory=None, axes="random", span=1.0, resolution=64, size
 def describe(names, axes, J, J_now, inside, total):
     """A sentence or three for the landscape's aria-label."""
     x, y = axes["x"], axes["y"]
-    where = (f"Cost landscape: J over {names[0]} from {x['lo']:.3g} to {x['hi']:.3g} (across) and {names[1]} "
-             f"from {y['lo']:.3g} to {y['hi']:.3g} (up)")
+    where = (
+        f"Cost landscape: J over {names[0]} from {x['lo']:.3g} to {x['hi']:.3g} (across) and {names[1]} "
+        f"from {y['lo']:.3g} to {y['hi']:.3g} (up)"
+    )
     finite = np.isfinite(J)
     if not finite.any():
         return where + ": J is not a number anywhere here (the training diverged), shown in grey."
@@ -256,10 +289,12 @@ def describe(names, axes, J, J_now, inside, total):
     R = J.shape[0]
     at_x = x["lo"] + (low[1] + 0.5) / R * (x["hi"] - x["lo"])
     at_y = y["hi"] - (low[0] + 0.5) / R * (y["hi"] - y["lo"])
-    text = (f"{where}, coloured on a log scale from dark (J {format_cost(float(J[finite].min()))}) to yellow "
-            f"(J {format_cost(float(J[finite].max()))}). The current parameters, at the centre, have J "
-            f"{format_cost(float(J_now))}; the lowest J on the grid is at {names[0]} {at_x:.3g}, "
-            f"{names[1]} {at_y:.3g}.")
+    text = (
+        f"{where}, coloured on a log scale from dark (J {format_cost(float(J[finite].min()))}) to yellow "
+        f"(J {format_cost(float(J[finite].max()))}). The current parameters, at the centre, have J "
+        f"{format_cost(float(J_now))}; the lowest J on the grid is at {names[0]} {at_x:.3g}, "
+        f"{names[1]} {at_y:.3g}."
+    )
     if total:
         text += f" {inside} of the {total} points of the training path lie in this range."
     return text

@@ -25,8 +25,12 @@ SECTION_TITLES = {
     "log": "6. The ANN class and its training log",
 }
 VERDICTS = ("right", "suspicious", "wrong", "undefined")
-VERDICT_WORDS = {"right": "\u2713 Right", "suspicious": "? Suspicious", "wrong": "\u2717 Wrong",
-                 "undefined": "\u2013 Undefined"}
+VERDICT_WORDS = {
+    "right": "\u2713 Right",
+    "suspicious": "? Suspicious",
+    "wrong": "\u2717 Wrong",
+    "undefined": "\u2013 Undefined",
+}
 PENDING = "The numeric check is computed when this section is shown."
 NON_FINITE = {"NaN": "nan", "Infinity": "inf", "-Infinity": "-inf"}  # the worker's JSON spellings, as NumPy prints
 
@@ -58,6 +62,7 @@ def spoken(text):
 
 
 # ---------------------------------------------------------------- pieces
+
 
 def code_block(code):
     """Python source, shown as it is."""
@@ -146,8 +151,11 @@ def cells(matrix):
 
 def _header(cols):
     """The header row of a table of cols columns (0, 1, ...), after an empty corner."""
-    return ('<thead><tr><td></td><th scope="col">' + '</th><th scope="col">'.join([str(j) for j in range(cols)])
-            + "</th></tr></thead>")
+    return (
+        '<thead><tr><td></td><th scope="col">'
+        + '</th><th scope="col">'.join([str(j) for j in range(cols)])
+        + "</th></tr></thead>"
+    )
 
 
 def _row_start(i):
@@ -157,8 +165,8 @@ def _row_start(i):
 # A table's box, which scrolls sideways on a narrow screen: focusable, so that a keyboard can scroll it, and
 # named as its table is.
 SCROLL = '<div class="matrix-scroll" tabindex="0" role="group" aria-label="%s">'
-HEADERS = [_header(cols) for cols in range(17)]     # the shapes of a 2-n_h-1 network: up to 16 columns
-ROW_STARTS = [_row_start(i) for i in range(17)]     # and 16 rows
+HEADERS = [_header(cols) for cols in range(17)]  # the shapes of a 2-n_h-1 network: up to 16 columns
+ROW_STARTS = [_row_start(i) for i in range(17)]  # and 16 rows
 
 
 def matrix_table(caption, matrix):
@@ -166,16 +174,27 @@ def matrix_table(caption, matrix):
     A 1-D array is one row; a scalar (shape []) is a line of text."""
     shape = matrix["shape"]
     if not shape:
-        return ('<p class="nb-scalar">' + escape(caption) + ' = <span class="value">' + escape(matrix["text"])
-                + "</span></p>")
+        return (
+            '<p class="nb-scalar">'
+            + escape(caption)
+            + ' = <span class="value">'
+            + escape(matrix["text"])
+            + "</span></p>"
+        )
     rows, cols = (1, shape[0]) if len(shape) == 1 else (shape[0], shape[1])
     tokens = cells(matrix)
     label = escape(caption) + ", shape " + shape_text(shape)
-    out = [SCROLL % label, '<table class="matrix"><caption>', label, "</caption>",
-           HEADERS[cols] if cols < len(HEADERS) else _header(cols), "<tbody>"]
+    out = [
+        SCROLL % label,
+        '<table class="matrix"><caption>',
+        label,
+        "</caption>",
+        HEADERS[cols] if cols < len(HEADERS) else _header(cols),
+        "<tbody>",
+    ]
     for i in range(rows):
         out.append(ROW_STARTS[i] if i < len(ROW_STARTS) else _row_start(i))
-        out.append("</td><td>".join(tokens[i * cols:(i + 1) * cols]))
+        out.append("</td><td>".join(tokens[i * cols : (i + 1) * cols]))
         out.append("</td></tr>")
     out.append("</tbody></table></div>")
     return "".join(out)
@@ -196,6 +215,7 @@ def heading(text):
 
 # ---------------------------------------------------------------- 1. setup
 
+
 def setup_html(section):
     """Cell 3: the program that makes the values (each line with the notebook's comment), then the values."""
     lines = []
@@ -213,8 +233,12 @@ def setup_html(section):
         name = item["name"]
         out.append(printed_matrix(name, item))
         if item.get("changed"):
-            out.append(note(name + " has changed since: the network on screen has trained or been edited. "
-                            "Its values now:", "nb-changed"))
+            out.append(
+                note(
+                    name + " has changed since: the network on screen has trained or been edited. Its values now:",
+                    "nb-changed",
+                )
+            )
             out.append(matrix_table(name + " now", item["current"]))
     if scalars:
         out.append('<dl class="nb-scalars">' + "".join(scalars) + "</dl>")
@@ -227,8 +251,9 @@ SYMBOLS = "%s\u00b7%s"
 NUMBERS = "(%s)\u00b7(%s)"
 SYMBOLS_2 = "%s\u00b7%s + %s\u00b7%s"
 NUMBERS_2 = "(%s)\u00b7(%s) + (%s)\u00b7(%s)"
-ENTRY = ('<li><p class="equation">%s = %s + %s<br> = %s + %s = %s</p>'
-         '<p class="equation">%s = %s(%s) = %s(%s) = %s</p></li>')
+ENTRY = (
+    '<li><p class="equation">%s = %s + %s<br> = %s + %s = %s</p><p class="equation">%s = %s(%s) = %s(%s) = %s</p></li>'
+)
 
 
 def entry_html(entry, memo=None):
@@ -249,8 +274,20 @@ def entry_html(entry, memo=None):
             numbers.append(NUMBERS % (weight[2], given[2]))
         symbols, numbers = " + ".join(symbols), " + ".join(numbers)
     function = A[3] if len(A) > 3 else escape(entry["A"]["function"])
-    return ENTRY % (Z[1], symbols, bias[1], numbers, "(" + bias[2] + ")" if bias[0].startswith("-") else bias[2],
-                    Z[2], A[1], function, Z[1], function, Z[2], A[2])
+    return ENTRY % (
+        Z[1],
+        symbols,
+        bias[1],
+        numbers,
+        "(" + bias[2] + ")" if bias[0].startswith("-") else bias[2],
+        Z[2],
+        A[1],
+        function,
+        Z[1],
+        function,
+        Z[2],
+        A[2],
+    )
 
 
 def entries_html(entries, memo=None):
@@ -270,15 +307,21 @@ def forward_html(section):
     activation = escape(section["activation"])
     memo = {}  # the terms' HTML: each weight, bias and input is named in several sums
     out = [
-        '<p>The hidden layer\'s activation is <code>', activation, "</code>, the output's <code>sigmoid</code>.</p>",
+        "<p>The hidden layer's activation is <code>",
+        activation,
+        "</code>, the output's <code>sigmoid</code>.</p>",
         heading("Hidden layer, unrolled: Z1 and A1 entry by entry"),
         entries_html(section["hidden"], memo),
-        printed_matrix("Z1", section["Z1"]), printed_matrix("A1", section["A1"]),
+        printed_matrix("Z1", section["Z1"]),
+        printed_matrix("A1", section["A1"]),
         heading("Output layer, unrolled: Z2 and A2"),
         entries_html(section["output"], memo),
-        printed_matrix("Z2", section["Z2"]), printed_matrix("A2", section["A2"]),
+        printed_matrix("Z2", section["Z2"]),
+        printed_matrix("A2", section["A2"]),
         heading("Cost"),
-        '<p class="nb-scalar">J = <span class="value">', escape(section["J"]["text"]), "</span></p>",
+        '<p class="nb-scalar">J = <span class="value">',
+        escape(section["J"]["text"]),
+        "</span></p>",
         heading("The same pass as matrix products"),
     ]
     for line in section["matrix"]:
@@ -289,6 +332,7 @@ def forward_html(section):
 
 
 # ---------------------------------------------------------------- 3. backpropagation and gradient checks
+
 
 def summary(gradients):
     """ "6 of 8 gradients right; 2 wrong." from the verdicts."""
@@ -303,27 +347,51 @@ def summary(gradients):
 def verdict_html(gradient):
     band = gradient["verdict"]
     word = VERDICT_WORDS.get(band, band)
-    return ('<p class="verdict ' + escape(band) + '"><strong class="verdict-word">' + escape(word)
-            + ".</strong> " + escape(gradient["verdict_text"]) + "</p>")
+    return (
+        '<p class="verdict '
+        + escape(band)
+        + '"><strong class="verdict-word">'
+        + escape(word)
+        + ".</strong> "
+        + escape(gradient["verdict_text"])
+        + "</p>"
+    )
 
 
 def gradient_html(gradient, kink_units):
     name = gradient["name"]
-    out = [heading(name + " (\u2202J/\u2202" + gradient["of"] + ")"),
-           '<div class="nb-formula">', gradient["formula"], "</div>",
-           '<p class="formula-text">', escape(gradient["formula_text"]), "</p>"]
+    out = [
+        heading(name + " (\u2202J/\u2202" + gradient["of"] + ")"),
+        '<div class="nb-formula">',
+        gradient["formula"],
+        "</div>",
+        '<p class="formula-text">',
+        escape(gradient["formula_text"]),
+        "</p>",
+    ]
     for line in gradient["code_lines"]:
-        out.append('<figure class="nb-code"><figcaption>' + escape(line["source"]) + "</figcaption>"
-                   + code_block(line["code"]) + "</figure>")
+        out.append(
+            '<figure class="nb-code"><figcaption>'
+            + escape(line["source"])
+            + "</figcaption>"
+            + code_block(line["code"])
+            + "</figure>"
+        )
     out.append('<div class="nb-pair">')
     out.append(matrix_table(name + " by backprop (analytic)", gradient["analytic"]))
     if "numeric" in gradient:
-        out.append(matrix_table(name + " numeric, central differences with h = " + gradient["h_text"],
-                                gradient["numeric"]))
+        out.append(
+            matrix_table(name + " numeric, central differences with h = " + gradient["h_text"], gradient["numeric"])
+        )
     out.append("</div>")
     if "verdict" in gradient:
-        out.append('<p class="nb-error">Relative error <span class="value">' + escape(gradient["relative_error_text"])
-                   + "</span> (h = " + escape(gradient["h_text"]) + ")</p>")
+        out.append(
+            '<p class="nb-error">Relative error <span class="value">'
+            + escape(gradient["relative_error_text"])
+            + "</span> (h = "
+            + escape(gradient["h_text"])
+            + ")</p>"
+        )
         out.append(verdict_html(gradient))
         if gradient.get("kink"):
             out.append(note("Near relu's kink at 0 (within h): " + ", ".join(kink_units) + ".", "nb-kink"))
@@ -350,9 +418,18 @@ def backward_html(section):
 
 # ---------------------------------------------------------------- 4. the notebook's own check
 
+
 def _cell(number, label, code, matrix, caption):
-    return ('<div class="nb-cell"><p class="nb-cell-label">In [' + str(number) + "]: " + escape(label) + "</p>"
-            + code_block(code) + printed_matrix(caption, matrix) + "</div>")
+    return (
+        '<div class="nb-cell"><p class="nb-cell-label">In ['
+        + str(number)
+        + "]: "
+        + escape(label)
+        + "</p>"
+        + code_block(code)
+        + printed_matrix(caption, matrix)
+        + "</div>"
+    )
 
 
 def notebook_check_html(section):
@@ -372,10 +449,24 @@ def notebook_check_html(section):
         out.append(heading("{}: cells {} and {}".format(name, g["numeric_cell"], g["analytic_cell"])))
         out.append('<div class="nb-pair">')
         if "numeric" in g:
-            out.append(_cell(g["numeric_cell"], "forward difference, delta = " + section["delta_text"],
-                             g["numeric_code"], g["numeric"], name + " numeric, rounded"))
-        out.append(_cell(g["analytic_cell"], "the analytic formula", g["analytic_code"], g["analytic"],
-                         name + " analytic, rounded"))
+            out.append(
+                _cell(
+                    g["numeric_cell"],
+                    "forward difference, delta = " + section["delta_text"],
+                    g["numeric_code"],
+                    g["numeric"],
+                    name + " numeric, rounded",
+                )
+            )
+        out.append(
+            _cell(
+                g["analytic_cell"],
+                "the analytic formula",
+                g["analytic_code"],
+                g["analytic"],
+                name + " analytic, rounded",
+            )
+        )
         out.append("</div>")
         if "agree" in g:
             if g["agree"]:
@@ -388,12 +479,18 @@ def notebook_check_html(section):
 
 # ---------------------------------------------------------------- 5. one gradient-descent step
 
+
 def step_html(section):
     """The model's update lines, then for each parameter: before, gradient, learning_rate x gradient, after;
     and the cost before and after."""
-    out = ['<p>learning_rate = <span class="value">', escape(section["learning_rate_text"]), "</span></p>",
-           '<figure class="nb-code"><figcaption>backprop/train.py: Run.train</figcaption>',
-           code_block("\n".join(section["code"])), "</figure>"]
+    out = [
+        '<p>learning_rate = <span class="value">',
+        escape(section["learning_rate_text"]),
+        "</span></p>",
+        '<figure class="nb-code"><figcaption>backprop/train.py: Run.train</figcaption>',
+        code_block("\n".join(section["code"])),
+        "</figure>",
+    ]
     for p in section["params"]:
         name = p["name"]
         out.append('<div class="nb-update">')
@@ -405,8 +502,7 @@ def step_html(section):
         out.append(matrix_table(name + " after", p["after"]))
         out.append("</div></div>")
     out.append('<dl class="nb-scalars">')
-    for key, label in (("J_before", "J before the step"), ("J_after", "J after the step"),
-                       ("J_change", "Change in J")):
+    for key, label in (("J_before", "J before the step"), ("J_after", "J after the step"), ("J_change", "Change in J")):
         out.append("<dt>" + label + "</dt><dd>" + escape(section[key]["text"]) + "</dd>")
     out.append("</dl>")
     # The lab's Step: exactly this step (the page layer handles data-action="step").
@@ -416,18 +512,28 @@ def step_html(section):
 
 # ---------------------------------------------------------------- 6. the training log
 
+
 def log_html(section):
     """Cell 35's printed costs for a fresh run of these settings, and cell 36's rounded predictions."""
     label = "Cost J printed every {} of {} steps, learning_rate = {}".format(
-        section["every"], section["steps"], escape(section["learning_rate_text"]))
-    out = [SCROLL % label, '<table class="nb-log"><caption>', label,
-           '</caption><thead><tr><th scope="col">step i</th><th scope="col">J</th></tr></thead><tbody>']
+        section["every"], section["steps"], escape(section["learning_rate_text"])
+    )
+    out = [
+        SCROLL % label,
+        '<table class="nb-log"><caption>',
+        label,
+        '</caption><thead><tr><th scope="col">step i</th><th scope="col">J</th></tr></thead><tbody>',
+    ]
     for line in section["lines"]:
         out.append('<tr><th scope="row">' + str(line["step"]) + "</th><td>" + escape(line["text"]) + "</td></tr>")
     out.append("</tbody></table></div>")
     if section.get("status") == "diverged":
-        out.append(note("This run diverged: " + (section.get("reason") or "its values are no longer finite") + ".",
-                        "nb-diverged"))
+        out.append(
+            note(
+                "This run diverged: " + (section.get("reason") or "its values are no longer finite") + ".",
+                "nb-diverged",
+            )
+        )
     p = section["predictions"]
     a2, y = escape(p["text"]), escape(p["Y_text"])
     a2_cells = a2.replace("[", " ").replace("]", " ").split()
@@ -445,8 +551,14 @@ def log_html(section):
     return "".join(out)
 
 
-RENDERERS = {"setup": setup_html, "forward": forward_html, "backward": backward_html,
-             "notebook_check": notebook_check_html, "step": step_html, "log": log_html}
+RENDERERS = {
+    "setup": setup_html,
+    "forward": forward_html,
+    "backward": backward_html,
+    "notebook_check": notebook_check_html,
+    "step": step_html,
+    "log": log_html,
+}
 
 
 def section_html(key, notebook):
@@ -461,5 +573,8 @@ def page(nb):
     """What the page's Notebook view writes, for the worker's dict nb (worker/notebook/sections.py): the sections' keys
     in order, their titles and the HTML of each body."""
     keys = [key for key in SECTION_KEYS if key in nb.get("sections", SECTION_KEYS) and key in nb]
-    return {"keys": keys, "titles": {key: SECTION_TITLES[key] for key in keys},
-            "html": {key: section_html(key, nb) for key in keys}}
+    return {
+        "keys": keys,
+        "titles": {key: SECTION_TITLES[key] for key in keys},
+        "html": {key: section_html(key, nb) for key in keys},
+    }

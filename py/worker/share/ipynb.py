@@ -9,10 +9,20 @@ which prints the same costs as the exported script (worker/share/script.py, whos
 import json
 
 from backprop import GRADIENT_NAMES
-
-from worker.share.script import (backward_function, data_lines, forward_function, helpers, hidden, hidden_gradient_line,
-                            output_cost, output_gradient_lines, parameter_lines, settings_text, size_lines,
-                            training_loop)
+from worker.share.script import (
+    backward_function,
+    data_lines,
+    forward_function,
+    helpers,
+    hidden,
+    hidden_gradient_line,
+    output_cost,
+    output_gradient_lines,
+    parameter_lines,
+    settings_text,
+    size_lines,
+    training_loop,
+)
 
 H = 1e-5  # the central differences' step, as the Notebook tab's checks use
 
@@ -35,21 +45,25 @@ def _terms(products, constant):
     terms = products + [constant]
     if len(terms) <= 4:
         return " + ".join(terms)
-    lines = [" + ".join(terms[k:k + 4]) for k in range(0, len(terms), 4)]
+    lines = [" + ".join(terms[k : k + 4]) for k in range(0, len(terms), 4)]
     return "(" + "\n           + ".join(lines) + ")"
 
 
 def _intro(run):
     c = run.config
-    text = (f"# Backprop Lab: a 2-{c.n_h}-1 network learning {c.table}\n\n"
-            f"Exported from Backprop Lab at step {run.step}. Settings: {settings_text(c)}.\n\n"
-            "The seed notebook's sections (setup, forward pass, backpropagation with gradient checks, training) "
-            f"with these settings and the page's parameters at step {run.step} written in. "
-            "Run all the cells from the top (Run → Run All Cells); the last one trains the network "
-            "and prints J every 100 steps, as the seed notebook does.")
+    text = (
+        f"# Backprop Lab: a 2-{c.n_h}-1 network learning {c.table}\n\n"
+        f"Exported from Backprop Lab at step {run.step}. Settings: {settings_text(c)}.\n\n"
+        "The seed notebook's sections (setup, forward pass, backpropagation with gradient checks, training) "
+        f"with these settings and the page's parameters at step {run.step} written in. "
+        "Run all the cells from the top (Run → Run All Cells); the last one trains the network "
+        "and prints J every 100 steps, as the seed notebook does."
+    )
     if c.notebook_mode:
-        text += ("\n\n**Notebook mode**: the hidden layer's derivative is the seed notebook's, taken at A1 instead "
-                 "of Z1; the gradient checks below show it wrong for dZ1, dW0 and db0.")
+        text += (
+            "\n\n**Notebook mode**: the hidden layer's derivative is the seed notebook's, taken at A1 instead "
+            "of Z1; the gradient checks below show it wrong for dZ1, dW0 and db0."
+        )
     if run.status == "diverged":
         text += f"\n\nThis run had diverged on the page: {run.reason}."
     return text
@@ -60,18 +74,48 @@ def _setup(run):
     data = data_lines(c)
     sizes = size_lines(c)
     params = parameter_lines(run)
-    return "\n".join([
-        data[0], 'print("A0 is:")', "print(A0)", "",
-        data[1], """print("Y is:", Y, '\\n')""", "",
-        sizes[0], sizes[1], 'print(f"n={n}", f"m={m}")', "",
-        sizes[2], 'print(f"n_h={n_h}")', "",
-        sizes[3], """print(f"n_o={n_o}", '\\n')""", "",
-        params[0], 'print("W0 is:")', "print(W0)", "",
-        params[1], 'print("b0 is:")', """print(b0, '\\n')""", "",
-        params[2], 'print("W1 is:", W1)', "",
-        params[3], """print("b1 is:", b1, '\\n')""", "",
-        f"learning_rate = {c.learning_rate!r}", 'print(f"learning_rate={learning_rate}")', "",
-        "Z1 = np.zeros((n_h, m))", "A1 = np.zeros((n_h, m))", "Z2 = np.zeros((n_o, m))", "A2 = np.zeros((n_o, m))"])
+    return "\n".join(
+        [
+            data[0],
+            'print("A0 is:")',
+            "print(A0)",
+            "",
+            data[1],
+            """print("Y is:", Y, '\\n')""",
+            "",
+            sizes[0],
+            sizes[1],
+            'print(f"n={n}", f"m={m}")',
+            "",
+            sizes[2],
+            'print(f"n_h={n_h}")',
+            "",
+            sizes[3],
+            """print(f"n_o={n_o}", '\\n')""",
+            "",
+            params[0],
+            'print("W0 is:")',
+            "print(W0)",
+            "",
+            params[1],
+            'print("b0 is:")',
+            """print(b0, '\\n')""",
+            "",
+            params[2],
+            'print("W1 is:", W1)',
+            "",
+            params[3],
+            """print("b1 is:", b1, '\\n')""",
+            "",
+            f"learning_rate = {c.learning_rate!r}",
+            'print(f"learning_rate={learning_rate}")',
+            "",
+            "Z1 = np.zeros((n_h, m))",
+            "A1 = np.zeros((n_h, m))",
+            "Z2 = np.zeros((n_o, m))",
+            "A2 = np.zeros((n_o, m))",
+        ]
+    )
 
 
 def _forward_cells(config):
@@ -80,26 +124,35 @@ def _forward_cells(config):
     z2 = _terms([f"W1[0,{i}] * A1[{i},0]" for i in range(n_h)], "b1[0,0]")
     return [
         _markdown("## Forward pass (unrolled)\n---"),
-        _code("\n".join([f"# Z1 for the {n_h} hidden perceptron{'s' if n_h > 1 else ''} on a first example:"]
-                        + z1 + [f"print(Z1[{i},0])" for i in range(n_h)])),
-        _code("# Z1 on the other examples, the same way:\n"
-              "for j in range(1, m):\n"
-              "    for i in range(n_h):\n"
-              "        Z1[i,j] = W0[i,0] * A0[0,j] + W0[i,1] * A0[1,j] + b0[i,0]\n"
-              'print("Z1 is:")\nprint(Z1)'),
+        _code(
+            "\n".join(
+                [f"# Z1 for the {n_h} hidden perceptron{'s' if n_h > 1 else ''} on a first example:"]
+                + z1
+                + [f"print(Z1[{i},0])" for i in range(n_h)]
+            )
+        ),
+        _code(
+            "# Z1 on the other examples, the same way:\n"
+            "for j in range(1, m):\n"
+            "    for i in range(n_h):\n"
+            "        Z1[i,j] = W0[i,0] * A0[0,j] + W0[i,1] * A0[1,j] + b0[i,0]\n"
+            'print("Z1 is:")\nprint(Z1)'
+        ),
         _code("# This also can be done via matrix multiplication:\nprint(np.dot(W0, A0) + b0)"),
-        _code(f"# The hidden layer's activation function is {config.activation}.\n"
-              f"A1 = {hidden(config, 'Z1')}\n"
-              'print("A1 is:")\nprint(A1)'),
-        _code("# Z2 on a first example for a first (and only) output perceptron.\n"
-              f"Z2[0,0] = {z2}\n"
-              "print(Z2[0,0])"),
-        _code("# Z2 on the other examples:\n"
-              "for j in range(1, m):\n"
-              "    Z2[0,j] = sum(W1[0,i] * A1[i,j] for i in range(n_h)) + b1[0,0]\n"
-              'print("Z2 is:", Z2)\n\n'
-              "# As in the previous layer it can be calculated via matrix multiplication:\n"
-              "print(np.dot(W1, A1) + b1)"),
+        _code(
+            f"# The hidden layer's activation function is {config.activation}.\n"
+            f"A1 = {hidden(config, 'Z1')}\n"
+            'print("A1 is:")\nprint(A1)'
+        ),
+        _code(f"# Z2 on a first example for a first (and only) output perceptron.\nZ2[0,0] = {z2}\nprint(Z2[0,0])"),
+        _code(
+            "# Z2 on the other examples:\n"
+            "for j in range(1, m):\n"
+            "    Z2[0,j] = sum(W1[0,i] * A1[i,j] for i in range(n_h)) + b1[0,0]\n"
+            'print("Z2 is:", Z2)\n\n'
+            "# As in the previous layer it can be calculated via matrix multiplication:\n"
+            "print(np.dot(W1, A1) + b1)"
+        ),
         _code('# Output activation function is a sigmoid.\nA2 = sigmoid(Z2)\nprint("A2 is:", A2)'),
         _code(f"J = {output_cost(config)}\n" + 'print(f"J={J}")'),
         _markdown("## Forward pass (compressed)\n---"),
@@ -115,13 +168,33 @@ def _chain(config):
     else:
         from_a2 = ["def from_A2(A2, Y):", "    return -np.mean(Y * np.log(A2) + (1 - Y) * np.log(1 - A2))"]
         from_z2 = ["def from_Z2(Z2, Y):", "    return cost(Z2, Y)"]
-    return "\n".join(["# Let's divide our model by each step.", ""] + from_a2 + ["", ""] + from_z2 + ["", "",
-        "def from_A1(W1, A1, b1, Y):", "    Z2 = linear(W1, A1, b1)", "    return from_Z2(Z2, Y)", "", "",
-        "def from_Z1(Z1, W1, b1, Y):", f"    A1 = {hidden(config, 'Z1')}", "    return from_A1(W1, A1, b1, Y)", "", "",
-        "def from_A0(A0, W0, b0, W1, b1, Y):", "    Z1 = linear(W0, A0, b0)", "    return from_Z1(Z1, W1, b1, Y)",
-        "", "",
-        "# Check that we have the same cost:",
-        "print(f\"J={from_A0(A0, W0, b0, W1, b1, Y)}\")"])
+    return "\n".join(
+        ["# Let's divide our model by each step.", ""]
+        + from_a2
+        + ["", ""]
+        + from_z2
+        + [
+            "",
+            "",
+            "def from_A1(W1, A1, b1, Y):",
+            "    Z2 = linear(W1, A1, b1)",
+            "    return from_Z2(Z2, Y)",
+            "",
+            "",
+            "def from_Z1(Z1, W1, b1, Y):",
+            f"    A1 = {hidden(config, 'Z1')}",
+            "    return from_A1(W1, A1, b1, Y)",
+            "",
+            "",
+            "def from_A0(A0, W0, b0, W1, b1, Y):",
+            "    Z1 = linear(W0, A0, b0)",
+            "    return from_Z1(Z1, W1, b1, Y)",
+            "",
+            "",
+            "# Check that we have the same cost:",
+            'print(f"J={from_A0(A0, W0, b0, W1, b1, Y)}")',
+        ]
+    )
 
 
 CHECK_HELPERS = f'''def numeric(f, X, h={H!r}):
@@ -160,19 +233,28 @@ WITH_RESPECT_TO = {  # J as a function of each name alone (the chain above)
 
 def _formulas(config):
     dA2, dZ2 = output_gradient_lines(config)
-    return {"A2": dA2, "Z2": dZ2, "W1": "dW1 = np.dot(dZ2, A1.T)", "b1": "db1 = np.sum(dZ2, axis=1, keepdims=True)",
-            "A1": "dA1 = np.dot(W1.T, dZ2)", "Z1": hidden_gradient_line(config), "W0": "dW0 = np.dot(dZ1, A0.T)",
-            "b0": "db0 = np.sum(dZ1, axis=1, keepdims=True)"}
+    return {
+        "A2": dA2,
+        "Z2": dZ2,
+        "W1": "dW1 = np.dot(dZ2, A1.T)",
+        "b1": "db1 = np.sum(dZ2, axis=1, keepdims=True)",
+        "A1": "dA1 = np.dot(W1.T, dZ2)",
+        "Z1": hidden_gradient_line(config),
+        "W0": "dW0 = np.dot(dZ1, A0.T)",
+        "b0": "db0 = np.sum(dZ1, axis=1, keepdims=True)",
+    }
 
 
 def _gradient_cells(config):
     formulas = _formulas(config)
     cells = [
-        _markdown("## Backpropagation and gradient checks\n---\n"
-                  "Each derivative of J by backprop's formula (the chain rule), checked against central "
-                  f"differences with h = {H:g}: the relative error is right up to 1e-7, suspicious up to 1e-4, "
-                  "wrong above. Where the gradients all but vanish, or a ReLU input sits within h of 0, a large "
-                  "relative error says little about backprop."),
+        _markdown(
+            "## Backpropagation and gradient checks\n---\n"
+            "Each derivative of J by backprop's formula (the chain rule), checked against central "
+            f"differences with h = {H:g}: the relative error is right up to 1e-7, suspicious up to 1e-4, "
+            "wrong above. Where the gradients all but vanish, or a ReLU input sits within h of 0, a large "
+            "relative error says little about backprop."
+        ),
         _code(_chain(config)),
         _code(CHECK_HELPERS),
     ]
@@ -181,9 +263,13 @@ def _gradient_cells(config):
         if name == "A2" and config.cost == "cross_entropy":
             step = ", h=np.minimum(1e-5, 1e-4 * np.minimum(A2, 1 - A2))"
             comment = "  # log(A2) and log(1 - A2): each step stays inside (0, 1)"
-        cells.append(_code(f"# How J changes with each element of {name}.\n"
-                           f"{formulas[name]}\n"
-                           f'check("d{name}", d{name}, numeric({WITH_RESPECT_TO[name]}, {name}{step})){comment}'))
+        cells.append(
+            _code(
+                f"# How J changes with each element of {name}.\n"
+                f"{formulas[name]}\n"
+                f'check("d{name}", d{name}, numeric({WITH_RESPECT_TO[name]}, {name}{step})){comment}'
+            )
+        )
     return cells
 
 
@@ -194,27 +280,33 @@ def notebook(run):
         _markdown(_intro(run)),
         _code("import numpy as np"),
         _code(helpers(c)),
-        _markdown("## Initialization\n---\n"
-                  f"The inputs A0 (the examples are the columns), the targets Y, the sizes, and the parameters at "
-                  f"step {run.step}. At step 0 they are the notebook's initialisation with seed {c.seed}: after "
-                  f"`np.random.seed({c.seed})`, `W0 = np.random.randn(n_h, n) * 0.1`, then "
-                  "`W1 = np.random.randn(n_o, n_h) * 0.1`; every bias is 0.1."),
+        _markdown(
+            "## Initialization\n---\n"
+            f"The inputs A0 (the examples are the columns), the targets Y, the sizes, and the parameters at "
+            f"step {run.step}. At step 0 they are the notebook's initialisation with seed {c.seed}: after "
+            f"`np.random.seed({c.seed})`, `W0 = np.random.randn(n_h, n) * 0.1`, then "
+            "`W1 = np.random.randn(n_o, n_h) * 0.1`; every bias is 0.1."
+        ),
         _code(_setup(run)),
         *_forward_cells(c),
         *_gradient_cells(c),
         _markdown("## Backpropagation (compressed)\n---"),
         _code(backward_function(c)),
-        _markdown("## Training: gradient descent\n---\n"
-                  f"From step {run.step}, the cost J every 100 steps (before that step's update), then J after the "
-                  "last step and the predictions."),
+        _markdown(
+            "## Training: gradient descent\n---\n"
+            f"From step {run.step}, the cost J every 100 steps (before that step's update), then J after the "
+            "last step and the predictions."
+        ),
         _code("STEPS = 1000\n\n" + training_loop(run.step)),
     ]
     for k, cell in enumerate(cells, start=1):
         cell["id"] = f"cell-{k}"
     nb = {
         "cells": cells,
-        "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
-                     "language_info": {"name": "python"}},
+        "metadata": {
+            "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+            "language_info": {"name": "python"},
+        },
         "nbformat": 4,
         "nbformat_minor": 5,
     }

@@ -11,7 +11,6 @@ import math
 import numpy as np
 
 from backprop import PARAM_NAMES, param_shapes
-
 from worker.share.saved_run import PARAM_LIMIT, check_params
 
 TEXT_LIMIT = 4000  # characters; 16 hidden units need 65 numbers of at most about 24 characters
@@ -29,8 +28,9 @@ def params_text(params):
     values = np.concatenate([np.asarray(params[name], dtype=float).reshape(-1) for name in PARAM_NAMES])
     for x in values.tolist():
         if not math.isfinite(x) or abs(x) > PARAM_LIMIT:
-            raise ValueError(f"a parameter is {x!r}: only finite parameters of at most {PARAM_LIMIT:g} "
-                             "in size can go in a link")
+            raise ValueError(
+                f"a parameter is {x!r}: only finite parameters of at most {PARAM_LIMIT:g} in size can go in a link"
+            )
     return "_".join(repr(x).replace("e+", "e") for x in values.tolist())
 
 
@@ -59,8 +59,8 @@ def params_from_text(text, n_h):
         values.append(x)
     params, start = {}, 0
     for name, (rows, cols) in param_shapes(n_h).items():
-        flat = values[start:start + rows * cols]
-        params[name] = [flat[r * cols:(r + 1) * cols] for r in range(rows)]
+        flat = values[start : start + rows * cols]
+        params[name] = [flat[r * cols : (r + 1) * cols] for r in range(rows)]
         start += rows * cols
     try:
         return check_params(params, n_h)

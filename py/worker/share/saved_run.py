@@ -39,23 +39,22 @@ def run_to_json(run):
     """The run as pretty-printed JSON text (see the module's docstring)."""
     state = run.to_dict()
     costs = [_number(x) for x in run.history]
-    lines = ["{",
-             f'  "format": {json.dumps(FORMAT)},',
-             f'  "version": {VERSION},',
-             '  "config": {']
+    lines = ["{", f'  "format": {json.dumps(FORMAT)},', f'  "version": {VERSION},', '  "config": {']
     lines += [f"    {json.dumps(key)}: {json.dumps(value)}," for key, value in state["config"].items()]
     lines[-1] = lines[-1].rstrip(",")
     lines += ["  },", '  "params": {']
     lines += [f"    {json.dumps(name)}: {json.dumps(state['params'][name])}," for name in PARAM_NAMES]
     lines[-1] = lines[-1].rstrip(",")
-    lines += ["  },",
-              f'  "step": {state["step"]},',
-              f'  "cost": {json.dumps(_number(run.cost))},',
-              '  "history": {',
-              f'    "start": {run.history_start},',
-              f'    "stride": {run.history_stride},',
-              '    "costs": [']
-    rows = [", ".join(json.dumps(x) for x in costs[i:i + 5]) for i in range(0, len(costs), 5)]
+    lines += [
+        "  },",
+        f'  "step": {state["step"]},',
+        f'  "cost": {json.dumps(_number(run.cost))},',
+        '  "history": {',
+        f'    "start": {run.history_start},',
+        f'    "stride": {run.history_stride},',
+        '    "costs": [',
+    ]
+    rows = [", ".join(json.dumps(x) for x in costs[i : i + 5]) for i in range(0, len(costs), 5)]
     lines += [f"      {row}," for row in rows]
     lines[-1] = lines[-1].rstrip(",")
     lines += ["    ]", "  }", "}", ""]
@@ -63,7 +62,7 @@ def run_to_json(run):
 
 
 def _short(message):
-    return message if len(message) <= MESSAGE_LIMIT else message[:MESSAGE_LIMIT - 1] + "…"
+    return message if len(message) <= MESSAGE_LIMIT else message[: MESSAGE_LIMIT - 1] + "…"
 
 
 def _size(size):
@@ -87,14 +86,17 @@ def _parse(text):
     else:
         raise ValueError(f"A saved run must be text (got {type(text).__name__})")
     if size > SIZE_LIMIT:
-        raise ValueError(f"The file is {_size(size)}, too large for a saved run (at most {_size(SIZE_LIMIT)}): "
-                         "this is not a file Backprop Lab saved")
+        raise ValueError(
+            f"The file is {_size(size)}, too large for a saved run (at most {_size(SIZE_LIMIT)}): "
+            "this is not a file Backprop Lab saved"
+        )
     if isinstance(text, (bytes, bytearray)):
         try:
             text = bytes(text).decode("utf-8")
         except UnicodeDecodeError as err:
-            raise ValueError(f"The file is not text (not UTF-8 at byte {err.start}): "
-                             "this is not a file Backprop Lab saved") from None
+            raise ValueError(
+                f"The file is not text (not UTF-8 at byte {err.start}): this is not a file Backprop Lab saved"
+            ) from None
     text = text.removeprefix("\ufeff")  # a byte-order mark some editors write
     if not text.strip():
         raise ValueError("The file is empty")
@@ -126,8 +128,12 @@ def _check_header(data):
     version = data.get("version")
     if type(version) is not int or version != VERSION:
         newer = type(version) is int and version > VERSION
-        raise ValueError(_short(f"This saved run has format version {version!r}; this page reads version {VERSION}"
-                                + (" (it was saved by a newer Backprop Lab)" if newer else "")))
+        raise ValueError(
+            _short(
+                f"This saved run has format version {version!r}; this page reads version {VERSION}"
+                + (" (it was saved by a newer Backprop Lab)" if newer else "")
+            )
+        )
 
 
 def _config(settings):
@@ -150,8 +156,10 @@ def check_params(params, n_h):
             for i, row in enumerate(rows if isinstance(rows, list) else []):
                 for j, x in enumerate(row if isinstance(row, list) else []):
                     if x is None:
-                        raise ValueError(f"{name}[{i},{j}] is not a number (null): the saved network had diverged, "
-                                         "so it cannot be restored")
+                        raise ValueError(
+                            f"{name}[{i},{j}] is not a number (null): the saved network had diverged, "
+                            "so it cannot be restored"
+                        )
     try:
         arrays = params_from_dict(params, n_h)
     except ValueError as err:
@@ -159,8 +167,9 @@ def check_params(params, n_h):
     for name, array in arrays.items():
         for (i, j), x in np.ndenumerate(array):
             if abs(x) > PARAM_LIMIT:
-                raise ValueError(f"{name}[{i},{j}] is {x:g}, too large: a parameter must be at most "
-                                 f"{PARAM_LIMIT:g} in size")
+                raise ValueError(
+                    f"{name}[{i},{j}] is {x:g}, too large: a parameter must be at most {PARAM_LIMIT:g} in size"
+                )
     return arrays
 
 
@@ -184,15 +193,20 @@ def _history(history, step, limit):
     for i, x in enumerate(costs):
         is_number = isinstance(x, (int, float)) and not isinstance(x, bool)
         if not is_number or not math.isfinite(float(x)) or x < 0:
-            raise ValueError(_short(f"The saved history's cost number {i} must be a finite number, 0 or more "
-                                    f"(got {json.dumps(x)})"))
+            raise ValueError(
+                _short(f"The saved history's cost number {i} must be a finite number, 0 or more (got {json.dumps(x)})")
+            )
     last = start + (len(costs) - 1) * stride
     if last > step:
-        raise ValueError(f"The saved history does not fit the step: its {len(costs)} costs from step {start}, "
-                         f"every {stride}, reach step {last}, after the run's step {step}")
+        raise ValueError(
+            f"The saved history does not fit the step: its {len(costs)} costs from step {start}, "
+            f"every {stride}, reach step {last}, after the run's step {step}"
+        )
     if step - last >= stride:
-        raise ValueError(f"The saved history does not fit the step: its {len(costs)} costs from step {start}, "
-                         f"every {stride}, end at step {last}, but the run is at step {step}")
+        raise ValueError(
+            f"The saved history does not fit the step: its {len(costs)} costs from step {start}, "
+            f"every {stride}, end at step {last}, but the run is at step {step}"
+        )
     return start, stride, [float(x) for x in costs]
 
 

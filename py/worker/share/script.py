@@ -12,7 +12,6 @@ import math
 import numpy as np
 
 from backprop import PARAM_NAMES, truth_table
-
 from worker.share.file_names import file_name
 
 COMMENTS = {
@@ -39,15 +38,17 @@ def matrix(values, indent=""):
         return one_line
     lines = []
     for row in rows:
-        chunks = [", ".join(row[k:k + 4]) for k in range(0, len(row), 4)]
+        chunks = [", ".join(row[k : k + 4]) for k in range(0, len(row), 4)]
         lines.append(f"{indent}    [" + f",\n{indent}     ".join(chunks) + "],")
     return "np.array([\n" + "\n".join(lines) + f"\n{indent}])"
 
 
 def settings_text(config):
     c = config
-    return (f"n_h={c.n_h}, activation={c.activation}, cost={c.cost}, learning_rate={c.learning_rate!r}, "
-            f"seed={c.seed}, table={c.table}, notebook_mode={str(c.notebook_mode).lower()}")
+    return (
+        f"n_h={c.n_h}, activation={c.activation}, cost={c.cost}, learning_rate={c.learning_rate!r}, "
+        f"seed={c.seed}, table={c.table}, notebook_mode={str(c.notebook_mode).lower()}"
+    )
 
 
 def helpers(config):
@@ -56,19 +57,38 @@ def helpers(config):
     if config.activation == "tanh":
         out += ["def tanh(Z):", "    '''Activation function in the hidden layer.'''", "    return np.tanh(Z)", "", ""]
     if config.activation == "relu":
-        out += ["def relu(Z):", "    '''Activation function in the hidden layer: Z where it is positive, else 0.'''",
-                "    return np.maximum(Z, 0)", "", ""]
+        out += [
+            "def relu(Z):",
+            "    '''Activation function in the hidden layer: Z where it is positive, else 0.'''",
+            "    return np.maximum(Z, 0)",
+            "",
+            "",
+        ]
     where = "hidden and output layers" if config.activation == "sigmoid" else "output layer"
-    out += ["def sigmoid(Z):", f"    '''Activation function in the {where}.'''",
-            "    return 1 / (1 + np.exp(-Z))", "", ""]
+    out += [
+        "def sigmoid(Z):",
+        f"    '''Activation function in the {where}.'''",
+        "    return 1 / (1 + np.exp(-Z))",
+        "",
+        "",
+    ]
     if config.cost == "half_mse":
-        out += ["def cost(A, Y):", "    '''A mean squared error based cost.'''",
-                "    return 1/2 * np.mean((A - Y)**2)", "", ""]
+        out += [
+            "def cost(A, Y):",
+            "    '''A mean squared error based cost.'''",
+            "    return 1/2 * np.mean((A - Y)**2)",
+            "",
+            "",
+        ]
     else:
-        out += ["def cost(Z2, Y):",
-                "    '''Binary cross-entropy, the mean of -(Y*log(A2) + (1-Y)*log(1-A2)) with A2 = sigmoid(Z2),",
-                "    written as log(1 + exp(Z2)) - Y*Z2 so that a saturated output gives no log(0).'''",
-                "    return np.mean(np.logaddexp(0, Z2) - Y * Z2)", "", ""]
+        out += [
+            "def cost(Z2, Y):",
+            "    '''Binary cross-entropy, the mean of -(Y*log(A2) + (1-Y)*log(1-A2)) with A2 = sigmoid(Z2),",
+            "    written as log(1 + exp(Z2)) - Y*Z2 so that a saturated output gives no log(0).'''",
+            "    return np.mean(np.logaddexp(0, Z2) - Y * Z2)",
+            "",
+            "",
+        ]
     out += ["def linear(W, A, b):", "    '''One linear fully connected layer.'''", "    return np.dot(W, A) + b"]
     return "\n".join(out)
 
@@ -76,15 +96,19 @@ def helpers(config):
 def data_lines(config):
     """A0 and Y as the notebook writes them (its cell 3), for the run's truth table."""
     Y = [int(y) for y in truth_table(config.table).reshape(-1)]
-    return ["A0 = np.array([[0, 1, 0, 1], [1, 0, 0, 1]])  # Inputs: the four examples are the columns.",
-            f"Y = np.array({Y})  # Outputs: the {config.table} function."]
+    return [
+        "A0 = np.array([[0, 1, 0, 1], [1, 0, 0, 1]])  # Inputs: the four examples are the columns.",
+        f"Y = np.array({Y})  # Outputs: the {config.table} function.",
+    ]
 
 
 def size_lines(config):
-    return ["n = len(A0)  # Number of features.",
-            "m = len(Y)  # Number of training examples.",
-            f"n_h = {config.n_h}  # Number of hidden perceptrons.",
-            "n_o = 1  # Number of output perceptrons."]
+    return [
+        "n = len(A0)  # Number of features.",
+        "m = len(Y)  # Number of training examples.",
+        f"n_h = {config.n_h}  # Number of hidden perceptrons.",
+        "n_o = 1  # Number of output perceptrons.",
+    ]
 
 
 def parameter_lines(run):
@@ -101,36 +125,43 @@ def output_cost(config):
 
 
 def forward_function(config):
-    return "\n".join([
-        "def forward(W0, b0, W1, b1):",
-        "    '''The forward pass: Z1, A1, Z2, A2 and the cost J.'''",
-        "    Z1 = linear(W0, A0, b0)",
-        f"    A1 = {hidden(config, 'Z1')}",
-        "    Z2 = linear(W1, A1, b1)",
-        "    A2 = sigmoid(Z2)",
-        f"    J = {output_cost(config)}",
-        "    return Z1, A1, Z2, A2, J"])
+    return "\n".join(
+        [
+            "def forward(W0, b0, W1, b1):",
+            "    '''The forward pass: Z1, A1, Z2, A2 and the cost J.'''",
+            "    Z1 = linear(W0, A0, b0)",
+            f"    A1 = {hidden(config, 'Z1')}",
+            "    Z2 = linear(W1, A1, b1)",
+            "    A2 = sigmoid(Z2)",
+            f"    J = {output_cost(config)}",
+            "    return Z1, A1, Z2, A2, J",
+        ]
+    )
 
 
 def output_gradient_lines(config):
     """dA2 and dZ2 (the gradient of J with respect to A2 and Z2)."""
     if config.cost == "half_mse":
-        return ["dA2 = (A2 - Y) / m",
-                "dZ2 = dA2 * sigmoid(Z2) * (1 - sigmoid(Z2))"]
-    return ["dA2 = (A2 - Y) / (A2 * (1 - A2)) / m",
-            "dZ2 = (A2 - Y) / m  # = dA2 * sigmoid(Z2) * (1 - sigmoid(Z2)), simplified"]
+        return ["dA2 = (A2 - Y) / m", "dZ2 = dA2 * sigmoid(Z2) * (1 - sigmoid(Z2))"]
+    return [
+        "dA2 = (A2 - Y) / (A2 * (1 - A2)) / m",
+        "dZ2 = (A2 - Y) / m  # = dA2 * sigmoid(Z2) * (1 - sigmoid(Z2)), simplified",
+    ]
 
 
 def hidden_gradient_line(config):
     """dZ1 = dA1 * the activation's derivative, with the notebook's slip in notebook mode."""
     if config.notebook_mode:
-        derivative = {"tanh": "(1 - tanh(A1)**2)", "sigmoid": "(sigmoid(A1) * (1 - sigmoid(A1)))",
-                      "relu": "(A1 > 0)"}[config.activation]
+        derivative = {"tanh": "(1 - tanh(A1)**2)", "sigmoid": "(sigmoid(A1) * (1 - sigmoid(A1)))", "relu": "(A1 > 0)"}[
+            config.activation
+        ]
         why = "  # The notebook's slip: the derivative taken at A1 instead of Z1."
     else:
-        derivative, why = {"tanh": ("(1 - A1**2)", "  # tanh'(Z1) = 1 - tanh(Z1)**2 = 1 - A1**2"),
-                           "sigmoid": ("(A1 * (1 - A1))", "  # sigmoid'(Z1) = A1 * (1 - A1)"),
-                           "relu": ("(Z1 > 0)", "  # relu'(Z1) is 1 where Z1 > 0, else 0")}[config.activation]
+        derivative, why = {
+            "tanh": ("(1 - A1**2)", "  # tanh'(Z1) = 1 - tanh(Z1)**2 = 1 - A1**2"),
+            "sigmoid": ("(A1 * (1 - A1))", "  # sigmoid'(Z1) = A1 * (1 - A1)"),
+            "relu": ("(Z1 > 0)", "  # relu'(Z1) is 1 where Z1 > 0, else 0"),
+        }[config.activation]
     return f"dZ1 = dA1 * {derivative}{why}"
 
 
@@ -138,36 +169,45 @@ def backward_function(config):
     lines = output_gradient_lines(config)
     if config.cost == "cross_entropy":
         lines = lines[1:]  # dA2 is not needed, and is not finite once an output saturates
-    lines += ["dW1 = np.dot(dZ2, A1.T)",
-              "db1 = np.sum(dZ2, axis=1, keepdims=True)",
-              "dA1 = np.dot(W1.T, dZ2)",
-              hidden_gradient_line(config),
-              "dW0 = np.dot(dZ1, A0.T)",
-              "db0 = np.sum(dZ1, axis=1, keepdims=True)",
-              "return dW0, db0, dW1, db1"]
-    return "\n".join(["def backward(W1, Z1, A1, Z2, A2):",
-                      "    '''Backpropagation: the gradient of J with respect to each parameter.'''"]
-                     + ["    " + line for line in lines])
+    lines += [
+        "dW1 = np.dot(dZ2, A1.T)",
+        "db1 = np.sum(dZ2, axis=1, keepdims=True)",
+        "dA1 = np.dot(W1.T, dZ2)",
+        hidden_gradient_line(config),
+        "dW0 = np.dot(dZ1, A0.T)",
+        "db0 = np.sum(dZ1, axis=1, keepdims=True)",
+        "return dW0, db0, dW1, db1",
+    ]
+    return "\n".join(
+        [
+            "def backward(W1, Z1, A1, Z2, A2):",
+            "    '''Backpropagation: the gradient of J with respect to each parameter.'''",
+        ]
+        + ["    " + line for line in lines]
+    )
 
 
 def training_loop(step, steps="STEPS"):
     """The notebook's training loop (its cell 35), from the run's step, then the final J and predictions."""
-    return "\n".join([
-        f"# Train for {steps} steps, printing J every 100 steps, as the notebook does.",
-        f"for i in range({steps}):",
-        "    Z1, A1, Z2, A2, J = forward(W0, b0, W1, b1)",
-        "    if i % 100 == 0:",
-        "        print(J)",
-        "    dW0, db0, dW1, db1 = backward(W1, Z1, A1, Z2, A2)",
-        "    W1 -= learning_rate * dW1",
-        "    b1 -= learning_rate * db1",
-        "    W0 -= learning_rate * dW0",
-        "    b0 -= learning_rate * db0",
-        "",
-        "Z1, A1, Z2, A2, J = forward(W0, b0, W1, b1)",
-        f'print(f"J={{J}} after {{{steps}}} steps (step {{{step} + {steps}}} on the page)")',
-        'print("A2 =", np.round(A2.squeeze(), 3))',
-        'print("Y =", Y)'])
+    return "\n".join(
+        [
+            f"# Train for {steps} steps, printing J every 100 steps, as the notebook does.",
+            f"for i in range({steps}):",
+            "    Z1, A1, Z2, A2, J = forward(W0, b0, W1, b1)",
+            "    if i % 100 == 0:",
+            "        print(J)",
+            "    dW0, db0, dW1, db1 = backward(W1, Z1, A1, Z2, A2)",
+            "    W1 -= learning_rate * dW1",
+            "    b1 -= learning_rate * db1",
+            "    W0 -= learning_rate * dW0",
+            "    b0 -= learning_rate * db0",
+            "",
+            "Z1, A1, Z2, A2, J = forward(W0, b0, W1, b1)",
+            f'print(f"J={{J}} after {{{steps}}} steps (step {{{step} + {steps}}} on the page)")',
+            'print("A2 =", np.round(A2.squeeze(), 3))',
+            'print("Y =", Y)',
+        ]
+    )
 
 
 def script(run):
@@ -196,10 +236,19 @@ def script(run):
         "\n".join(header),
         "import sys\n\nimport numpy as np",
         helpers(c),
-        "\n".join(["# The data, the sizes and the parameters.", ""] + data_lines(c) + [""] + size_lines(c) + [""]
-                  + parameter_lines(run) + ["",
-                  f"learning_rate = {c.learning_rate!r}",
-                  "STEPS = int(sys.argv[1]) if len(sys.argv) > 1 else 1000  # python this_file.py 5000: 5000 steps"]),
+        "\n".join(
+            ["# The data, the sizes and the parameters.", ""]
+            + data_lines(c)
+            + [""]
+            + size_lines(c)
+            + [""]
+            + parameter_lines(run)
+            + [
+                "",
+                f"learning_rate = {c.learning_rate!r}",
+                "STEPS = int(sys.argv[1]) if len(sys.argv) > 1 else 1000  # python this_file.py 5000: 5000 steps",
+            ]
+        ),
         forward_function(c),
         backward_function(c),
         training_loop(run.step),

@@ -8,8 +8,20 @@ import math
 
 import numpy as np
 
-from plots.cost_chart import (MARGINS, cost_path, describe_costs, format_cost, linear_ticks, log_ticks, nice_step,
-                         plot_area, scale_x, scale_y, tick_label, y_domain)
+from plots.cost_chart import (
+    MARGINS,
+    cost_path,
+    describe_costs,
+    format_cost,
+    linear_ticks,
+    log_ticks,
+    nice_step,
+    plot_area,
+    scale_x,
+    scale_y,
+    tick_label,
+    y_domain,
+)
 
 CATEGORIES = ("solved", "training", "stuck", "diverged")
 FLOOR = 1e-16  # a cost below this (0 included) is drawn and binned as this, so a log axis can show it
@@ -58,8 +70,9 @@ def _bars(index, category, seeds, n_bins, area, describe_bin):
     """Bars of a histogram: index[k] is network k's bin (or -1: not shown), stacked by category."""
     left, top, right, bottom = area
     shown = index >= 0
-    counts = np.bincount(index[shown] * len(CATEGORIES) + category[shown],
-                         minlength=n_bins * len(CATEGORIES)).reshape(n_bins, len(CATEGORIES))
+    counts = np.bincount(index[shown] * len(CATEGORIES) + category[shown], minlength=n_bins * len(CATEGORIES)).reshape(
+        n_bins, len(CATEGORIES)
+    )
     totals = counts.sum(axis=1)
     hi, y_ticks = _count_ticks(area, int(totals.max(initial=0)))
     per_count = (bottom - top) / hi
@@ -79,12 +92,19 @@ def _bars(index, category, seeds, n_bins, area, describe_bin):
         words = ", ".join(f"{int(counts[i, c])} {name}" for c, name in enumerate(CATEGORIES) if counts[i, c])
         total = int(totals[i])
         x = left + i * width
-        bars.append({
-            "x": _r(x), "y": _r(bottom - total * per_count), "w": _r(width - gap), "h": _r(total * per_count),
-            "x1": _r(x + width), "count": total, "parts": parts,
-            "seeds": seeds[members[starts[i]:starts[i] + min(total, SEEDS_PER_BAR)]].tolist(),
-            "label": f"{describe_bin(i)}: {total} network{'s' * (total != 1)} ({words})",
-        })
+        bars.append(
+            {
+                "x": _r(x),
+                "y": _r(bottom - total * per_count),
+                "w": _r(width - gap),
+                "h": _r(total * per_count),
+                "x1": _r(x + width),
+                "count": total,
+                "parts": parts,
+                "seeds": seeds[members[starts[i] : starts[i] + min(total, SEEDS_PER_BAR)]].tolist(),
+                "label": f"{describe_bin(i)}: {total} network{'s' * (total != 1)} ({words})",
+            }
+        )
     return bars, y_ticks
 
 
@@ -113,9 +133,16 @@ def _histogram(index, category, seeds, n_bins, width, height, describe_bin, x_ti
         label = f"Histogram of {what} of {shown} networks; the tallest bar is {tallest['label']}."
     else:
         label = f"Histogram of {what}: no networks to show yet."
-    geometry = {"area": [_r(v) for v in area], "bars": bars, "x_ticks": x_ticks, "y_ticks": y_ticks,
-                "x_title": x_title, "y_title": "networks", "note": note,
-                "label": label + (f" {note}." if note else "")}
+    geometry = {
+        "area": [_r(v) for v in area],
+        "bars": bars,
+        "x_ticks": x_ticks,
+        "y_ticks": y_ticks,
+        "x_title": x_title,
+        "y_title": "networks",
+        "note": note,
+        "label": label + (f" {note}." if note else ""),
+    }
     return geometry, BarHits(bars, area)
 
 
@@ -131,8 +158,8 @@ def cost_histogram(costs, category, seeds, width, height):
     index = np.clip(np.floor((logs - lo) / bin_width + 1e-9).astype(np.intp), 0, n_bins - 1)
     index[diverged] = -1
     x_range = (lo, lo + n_bins * bin_width)
-    decades = [math.log10(v) for v in log_ticks(10.0 ** lo, 10.0 ** x_range[1], max(2, int((right - left) // 60)))]
-    x_ticks = [[_r(x), tick_label(10.0 ** d, True)] for x, d in zip(scale_x(decades, x_range, area), decades)]
+    decades = [math.log10(v) for v in log_ticks(10.0**lo, 10.0 ** x_range[1], max(2, int((right - left) // 60)))]
+    x_ticks = [[_r(x), tick_label(10.0**d, True)] for x, d in zip(scale_x(decades, x_range, area), decades)]
 
     def describe_bin(i):
         low, high = 10.0 ** (lo + i * bin_width), 10.0 ** (lo + (i + 1) * bin_width)
@@ -140,8 +167,19 @@ def cost_histogram(costs, category, seeds, width, height):
 
     n_diverged = int(np.count_nonzero(diverged))
     note = f"{n_diverged} diverged network{'s are' if n_diverged != 1 else ' is'} not shown" if n_diverged else None
-    return _histogram(index, category, seeds, n_bins, width, height, describe_bin, x_ticks,
-                      "final cost J (log scale)", "the final cost J (log scale)", note)
+    return _histogram(
+        index,
+        category,
+        seeds,
+        n_bins,
+        width,
+        height,
+        describe_bin,
+        x_ticks,
+        "final cost J (log scale)",
+        "the final cost J (log scale)",
+        note,
+    )
 
 
 def solve_histogram(solved_since, category, seeds, steps, width, height):
@@ -161,10 +199,24 @@ def solve_histogram(solved_since, category, seeds, steps, width, height):
         return f"solved from step {i * bin_width} to {min(steps, (i + 1) * bin_width - 1)}"
 
     unsolved = int(np.count_nonzero(~solved))
-    note = f"{unsolved} network{'s' if unsolved != 1 else ''} not solved {'are' if unsolved != 1 else 'is'} not shown" \
-        if unsolved else None
-    return _histogram(index, np.zeros_like(index), seeds, n_bins, width, height, describe_bin, x_ticks,
-                      "steps to solve", "the steps to solve", note)
+    note = (
+        f"{unsolved} network{'s' if unsolved != 1 else ''} not solved {'are' if unsolved != 1 else 'is'} not shown"
+        if unsolved
+        else None
+    )
+    return _histogram(
+        index,
+        np.zeros_like(index),
+        seeds,
+        n_bins,
+        width,
+        height,
+        describe_bin,
+        x_ticks,
+        "steps to solve",
+        "the steps to solve",
+        note,
+    )
 
 
 def _shown(category):
@@ -226,18 +278,22 @@ def curves(steps, costs, medians, category, seeds, total_steps, width, height, d
         "area": [_r(v) for v in area],
         "x_ticks": [[_r(p), tick_label(t, False, tick_step)] for p, t in zip(scale_x(ticks, x_range, area), ticks)],
         "y_ticks": [[_r(p), tick_label(t, True)] for p, t in zip(scale_y(y_ticks, y_range, area, True), y_ticks)],
-        "x_title": "step", "y_title": "cost J (log)",
+        "x_title": "step",
+        "y_title": "cost J (log)",
         "paths": paths,
         "median": cost_path(steps, np.maximum(median, FLOOR), width, height, True, x_range, y_range, decimate=False),
         "shown": int(rows.size),
-        "label": (f"Cost curves of {category.size} networks, J on a log scale against the step; "
-                  f"{description[0].lower() + description[1:]} {rows.size} of {category.size} curves are drawn."),
+        "label": (
+            f"Cost curves of {category.size} networks, J on a log scale against the step; "
+            f"{description[0].lower() + description[1:]} {rows.size} of {category.size} curves are drawn."
+        ),
     }
 
     def describe(k):
         answer = describe_network(k)
-        answer["path"] = cost_path(steps, np.maximum(costs[k], FLOOR), width, height, True, x_range, y_range,
-                                   decimate=False)
+        answer["path"] = cost_path(
+            steps, np.maximum(costs[k], FLOOR), width, height, True, x_range, y_range, decimate=False
+        )
         return answer
 
     return geometry, CurveHits(xs, ys, rows, describe)

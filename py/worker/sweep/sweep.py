@@ -25,9 +25,8 @@ import numpy as np
 
 from backprop import Batch, Config
 from backprop.config import SEED_LIMIT, whole_number
-
-from worker.sweep import plots as sweep_plots
 from plots.cost_chart import format_cost
+from worker.sweep import plots as sweep_plots
 
 COUNT_RANGE = (10, 1000)
 STEPS_RANGE = (100, 10000)
@@ -136,7 +135,7 @@ class Sweep:
         """Each network's category as an index into CATEGORIES, shape (count,)."""
         batch = self.batch
         category = np.full(self.count, CATEGORIES.index("training"))
-        then = np.flatnonzero(self.record_steps[:self.recorded] <= (1 - STUCK_WINDOW) * batch.step)
+        then = np.flatnonzero(self.record_steps[: self.recorded] <= (1 - STUCK_WINDOW) * batch.step)
         if batch.step and then.size and self.record_steps[then[-1]] < batch.step:
             before, now = self.history[:, then[-1]], batch.costs
             with np.errstate(all="ignore"):
@@ -157,19 +156,29 @@ class Sweep:
         counts = {name: int(np.count_nonzero(category == i)) for i, name in enumerate(CATEGORIES)}
         step = self.batch.step
         summary = {
-            "step": step, "steps": self.steps, "count": self.count, "first_seed": self.first_seed,
-            "last_seed": int(self.seeds[-1]), "settings": self.config.to_dict(), "done": self.done,
-            "stopped": self.stopped, "progress": step / self.steps, "eta_seconds": self.eta_seconds(),
-            **counts, "shares_text": shares_text(counts, self.count),
+            "step": step,
+            "steps": self.steps,
+            "count": self.count,
+            "first_seed": self.first_seed,
+            "last_seed": int(self.seeds[-1]),
+            "settings": self.config.to_dict(),
+            "done": self.done,
+            "stopped": self.stopped,
+            "progress": step / self.steps,
+            "eta_seconds": self.eta_seconds(),
+            **counts,
+            "shares_text": shares_text(counts, self.count),
             "seeds": {name: self.seeds[category == i][:SEEDS_LISTED].tolist() for i, name in enumerate(CATEGORIES)},
         }
         solved_since = self.batch.solved_since
         makers = {
             "histogram": lambda w, h: sweep_plots.cost_histogram(self.batch.costs, category, self.seeds, w, h),
-            "curves": lambda w, h: sweep_plots.curves(*self.points(), category, self.seeds, self.steps, w, h,
-                                                      lambda k: self.describe(k, category)),
-            "solve_steps": lambda w, h: sweep_plots.solve_histogram(solved_since, category, self.seeds,
-                                                                    self.steps, w, h),
+            "curves": lambda w, h: sweep_plots.curves(
+                *self.points(), category, self.seeds, self.steps, w, h, lambda k: self.describe(k, category)
+            ),
+            "solve_steps": lambda w, h: sweep_plots.solve_histogram(
+                solved_since, category, self.seeds, self.steps, w, h
+            ),
         }
         for plot, make in makers.items():
             size = sizes.get(plot)
@@ -211,11 +220,15 @@ def _median(costs):
 
 def shares_text(counts, total):
     """E.g. "142 of 200 solved (71%), 50 stuck (25%), 8 diverged (4%)", then those still improving, if any."""
+
     def share(n, what):
         return f"{n} {what} ({100 * n / total:.0f}%)"
 
-    parts = [f"{counts['solved']} of {total} solved ({100 * counts['solved'] / total:.0f}%)",
-             share(counts["stuck"], "stuck"), share(counts["diverged"], "diverged")]
+    parts = [
+        f"{counts['solved']} of {total} solved ({100 * counts['solved'] / total:.0f}%)",
+        share(counts["stuck"], "stuck"),
+        share(counts["diverged"], "diverged"),
+    ]
     if counts["training"]:
         parts.append(share(counts["training"], "still improving"))
     return ", ".join(parts)

@@ -51,12 +51,14 @@ def runner(monkeypatch):
         def __getitem__(self, name):
             async def started():
                 return Worker(name)
+
             return started()
 
     monkeypatch.setitem(sys.modules, "pyscript", types.SimpleNamespace(workers=Workers()))
     monkeypatch.setattr(exercise_runner, "LIMIT", 0.2)
-    document = types.SimpleNamespace(createElement=lambda tag: Script(log),
-                                     body=types.SimpleNamespace(append=lambda script: log.append(("append",))))
+    document = types.SimpleNamespace(
+        createElement=lambda tag: Script(log), body=types.SimpleNamespace(append=lambda script: log.append(("append",)))
+    )
     runner = ExerciseRunner(document, None)
     runner.log = log
     return runner
@@ -72,7 +74,11 @@ def test_a_call_answers_from_the_started_worker(runner):
 
     assert run(scenario()) == {"output": "exercise-1: hello"}
     assert runner.ready and runner.script.attributes == {
-        "worker": "", "name": "exercise-1", "src": "./py/exercise_worker.py", "config": "./exercise.toml"}
+        "worker": "",
+        "name": "exercise-1",
+        "src": "./py/exercise_worker.py",
+        "config": "./exercise.toml",
+    }
 
 
 def test_a_call_that_never_answers_is_stopped_and_a_new_worker_starts(runner):

@@ -18,8 +18,16 @@ class Page(fake_dom.Document):
             self.elements[name] = self.createElement("input")
             self.elements[name].props.update(value="", checked=False)
             self.elements[name + "-error"] = self.createElement("p")
-        for name in ("speed-value", "train", "step", "reset", "loading-stage", "loading", "load-error-text",
-                     "load-error"):
+        for name in (
+            "speed-value",
+            "train",
+            "step",
+            "reset",
+            "loading-stage",
+            "loading",
+            "load-error-text",
+            "load-error",
+        ):
             self.elements[name] = self.createElement("span")
         self.documentElement = types.SimpleNamespace(dataset=types.SimpleNamespace(appState="loading"))
 
@@ -33,8 +41,15 @@ def test_show_puts_every_setting_in_its_field():
     settings = dict(DEFAULTS, learning_rate=0.46, n_h=5, notebook_mode=True, speed=1, log_scale=False)
     controls.show(settings)
     values = {name: page.elements[name].value for name in FIELDS if name not in ("notebook_mode", "log_scale")}
-    assert values == {"learning_rate": "0.46", "n_h": "5", "activation": "tanh", "cost": "half_mse", "seed": "2",
-                      "table": "XOR", "speed": "0"}  # the speed slider holds the index into SPEEDS
+    assert values == {
+        "learning_rate": "0.46",
+        "n_h": "5",
+        "activation": "tanh",
+        "cost": "half_mse",
+        "seed": "2",
+        "table": "XOR",
+        "speed": "0",
+    }  # the speed slider holds the index into SPEEDS
     assert page.elements["notebook_mode"].checked is True and page.elements["log_scale"].checked is False
     assert page.elements["speed-value"].textContent == "1 step per frame"
     assert page.elements["speed"].attributes["aria-valuetext"] == "1 step per frame"
@@ -56,8 +71,7 @@ def test_read_gives_what_validate_takes():
     # every field read back after show gives the settings shown
     settings = dict(DEFAULTS, learning_rate=0.123456789, seed=4294967295, table="NAND", speed=200)
     controls.show(settings)
-    assert {name: validate(name, controls.read(name)) for name in FIELDS} == \
-        {name: settings[name] for name in FIELDS}
+    assert {name: validate(name, controls.read(name)) for name in FIELDS} == {name: settings[name] for name in FIELDS}
 
 
 def test_errors_are_shown_beside_their_field_and_cleared():

@@ -11,8 +11,19 @@ import pytest
 
 import fake_dom
 from app.lab import diagram
-from app.lab.diagram import (NetworkDiagram, aria_label, exact_value, format_value, layout, param_keys, param_name,
-                         param_values, sign_category, stroke_width, tooltip_text)
+from app.lab.diagram import (
+    NetworkDiagram,
+    aria_label,
+    exact_value,
+    format_value,
+    layout,
+    param_keys,
+    param_name,
+    param_values,
+    sign_category,
+    stroke_width,
+    tooltip_text,
+)
 from worker.lab.session import Session
 
 MINUS = "\u2212"
@@ -50,19 +61,31 @@ def test_value_texts():
 
 
 def test_names_and_labels():
-    assert param_keys(2) == [("W0", 0, 0), ("W0", 0, 1), ("W0", 1, 0), ("W0", 1, 1),
-                             ("W1", 0, 0), ("W1", 0, 1), ("b0", 0, 0), ("b0", 1, 0), ("b1", 0, 0)]
+    assert param_keys(2) == [
+        ("W0", 0, 0),
+        ("W0", 0, 1),
+        ("W0", 1, 0),
+        ("W0", 1, 1),
+        ("W1", 0, 0),
+        ("W1", 0, 1),
+        ("b0", 0, 0),
+        ("b0", 1, 0),
+        ("b1", 0, 0),
+    ]
     assert [param_name(k) for k in param_keys(1)] == ["W0[0,0]", "W0[0,1]", "W1[0,0]", "b0[0]", "b1"]
-    assert aria_label(("W0", 1, 0), -0.2136196104739812) == \
-        "W0[1,0], input x1 to hidden unit A1[1]: \u22120.21361961"
+    assert aria_label(("W0", 1, 0), -0.2136196104739812) == "W0[1,0], input x1 to hidden unit A1[1]: \u22120.21361961"
     assert aria_label(("W1", 0, 3), 2.5) == "W1[0,3], hidden unit A1[3] to output A2: 2.5"
     assert aria_label(("b0", 2, 0), 0.1) == "b0[2], bias of hidden unit A1[2]: 0.1"
     assert aria_label(("b1", 0, 0), -1.0) == "b1, bias of output A2: \u22121"
-    assert tooltip_text(("W0", 1, 0), -0.2136196104739812, "-0.2136196104739812") == \
-        "W0[1,0] = \u22120.2136196104739812 (negative, dashed): input x1 to hidden unit A1[1]"
+    assert (
+        tooltip_text(("W0", 1, 0), -0.2136196104739812, "-0.2136196104739812")
+        == "W0[1,0] = \u22120.2136196104739812 (negative, dashed): input x1 to hidden unit A1[1]"
+    )
     assert tooltip_text(("b1", 0, 0), 0.1, "0.1") == "b1 = 0.1 (positive, solid): bias of output A2"
-    assert tooltip_text(("W1", 0, 0), math.nan, "nan") == \
-        "W1[0,0] = NaN (not a number, dotted): hidden unit A1[0] to output A2"
+    assert (
+        tooltip_text(("W1", 0, 0), math.nan, "nan")
+        == "W1[0,0] = NaN (not a number, dotted): hidden unit A1[0] to output A2"
+    )
 
 
 def test_param_values_order():
@@ -91,8 +114,12 @@ def test_param_values_of_a_snapshot_match_param_keys():
 
 def test_the_notebooks_weights_are_labelled_by_name():
     params, texts, _ = snapshot()  # the default network is the notebook's (seed 2)
-    labels = dict(zip((param_name(k) for k in param_keys(2)),
-                      (aria_label(k, v) for k, v in zip(param_keys(2), param_values(params, 2)))))
+    labels = dict(
+        zip(
+            (param_name(k) for k in param_keys(2)),
+            (aria_label(k, v) for k, v in zip(param_keys(2), param_values(params, 2))),
+        )
+    )
     # cell 3: W0 = [[-0.04167578, -0.00562668], [-0.21361961, 0.16402708]], W1 = [[-0.17934356, -0.08417474]]
     assert labels["W0[1,0]"].endswith(MINUS + "0.21361961")
     assert labels["W0[1,1]"].endswith(": 0.16402708")
@@ -108,10 +135,10 @@ def test_layout_fits_and_does_not_overlap(n_h):
     if n_h > 1:
         assert min(b - a for a, b in zip(ys, ys[1:])) >= diagram.NODE_HEIGHT + 6  # room between the pills
     for x, y in geo["hidden"] + geo["input"] + geo["output"]:
-        assert 0 < x < geo["width"] and diagram.HEADER < y - diagram.NODE_HEIGHT / 2
+        assert 0 < x < geo["width"] and y - diagram.NODE_HEIGHT / 2 > diagram.HEADER
         assert y + diagram.NODE_HEIGHT / 2 < geo["legend_y"] < geo["height"]
     # symmetric about the output unit, inputs on either side
-    (ox, oy), = geo["output"]
+    ((ox, oy),) = geo["output"]
     assert sum(ys) / n_h == pytest.approx(oy) and sum(y for _, y in geo["input"]) / 2 == pytest.approx(oy)
     # every W0[i][k] runs from input k's right edge to hidden i's left edge
     in_right = diagram.COLUMN_X["input"] + diagram.NODE_WIDTH["input"] / 2
@@ -210,16 +237,18 @@ def test_tooltip_follows_focus_and_escape(monkeypatch, clock):
     params, texts, _ = snapshot()
     net.draw(params, texts)
     group = net.items[2]["group"]  # W0[1,0]
-    group.props["getBoundingClientRect"] = lambda: type("R", (), {"left": 10, "top": 100, "width": 20,
-                                                                  "height": 10, "bottom": 110})()
+    group.props["getBoundingClientRect"] = lambda: type(
+        "R", (), {"left": 10, "top": 100, "width": 20, "height": 10, "bottom": 110}
+    )()
     group.props["closest"] = lambda selector: group
     tip.props["offsetWidth"], tip.props["offsetHeight"] = 120, 20
     handlers = dict(svg.listeners)
     handlers["focusin"](type("E", (), {"target": group})())
     assert tip.hidden is False
     # the notebook's W0[1,0], with the worker's exact text (CPython's repr)
-    assert tip.textContent == ("W0[1,0] = " + MINUS + texts["W0"][2][1:]
-                               + " (negative, dashed): input x1 to hidden unit A1[1]")
+    assert tip.textContent == (
+        "W0[1,0] = " + MINUS + texts["W0"][2][1:] + " (negative, dashed): input x1 to hidden unit A1[1]"
+    )
     assert round(float(texts["W0"][2]), 8) == -0.21361961
     assert group.attributes["aria-describedby"] == tip.id
     # placed above the element, centred on it: left = 10 + 20 / 2 - 120 / 2 clamped to 4; top = 100 - 6 - 20
@@ -242,7 +271,7 @@ def test_stale_labels_are_caught_up_by_one_timer(monkeypatch, clock):
         net.draw(params, texts)
     b1 = net.items[-1]["group"]
     assert b1.attributes["aria-label"] == "b1, bias of output A2: 0.1"  # still the first frame's
-    (callback, ms), = document.js.timers
+    ((callback, ms),) = document.js.timers
     assert ms == diagram.LABEL_INTERVAL * 1000
     callback()
     assert b1.attributes["aria-label"] == "b1, bias of output A2: 3.5"

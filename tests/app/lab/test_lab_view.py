@@ -8,24 +8,20 @@ What the page shows is checked against the worker's own Run and against backprop
 import asyncio
 import json
 import platform
-import sys
 import types
 
 import numpy as np
-import pytest
 
 import fake_dom
-from lab_page import FIELDS, FakeWorker, Page, Window, open_lab, readout, session, settle  # noqa: F401
 from app.lab import view as lab_module
-from app.lab.view import Lab
-from app.door import Model
 from app.lab.readouts import format_cost
 from app.settings import write_link
 from backprop import Config, Run
+from lab_page import FIELDS, FakeWorker, Page, Window, open_lab, readout, session, settle  # noqa: F401
 from worker import door as exports
 from worker.notebook import html as notebook_html
 from worker.notebook.html import SECTION_KEYS
-from worker.lab.session import Session
+
 
 def test_a_link_sets_up_the_page_and_the_network(monkeypatch, session):
     page, window, lab = open_lab(monkeypatch, "?n_h=3&learning_rate=0.46&seed=x&log_scale=1")
@@ -34,7 +30,8 @@ def test_a_link_sets_up_the_page_and_the_network(monkeypatch, session):
     assert (page.elements["n_h"].value, page.elements["learning_rate"].value) == ("3", "0.46")
     assert page.elements["log_scale"].checked is True
     assert page.elements["messages"].texts() == [
-        "The link's seed was ignored, so it is 2: seed must be a whole number from 0 to 4294967295 (got 'x')."]
+        "The link's seed was ignored, so it is 2: seed must be a whole number from 0 to 4294967295 (got 'x')."
+    ]
     assert window.replaced == [write_link(dict(lab.settings))]
     assert lab.settings["n_h"] == 3 and lab.settings["learning_rate"] == 0.46 and lab.settings["seed"] == 2
 
@@ -50,8 +47,9 @@ def test_a_link_sets_up_the_page_and_the_network(monkeypatch, session):
     assert session.run.config == oracle.config
     assert all(page.elements[name].disabled is False for name in ("train", "step", "reset"))
     assert lab.diagram.n_h == 3
-    assert [cells["a2"].textContent for cells in lab.predictions.cells] == \
-        ["%.4f" % a for a in oracle.A2.reshape(-1).tolist()]
+    assert [cells["a2"].textContent for cells in lab.predictions.cells] == [
+        "%.4f" % a for a in oracle.A2.reshape(-1).tolist()
+    ]
     chart_texts = [args[0] for args in page.elements["cost-chart"].context.called("fillText")]
     assert "cost J (log)" in chart_texts
     assert lab.surface.has_image and len(lab.surface.image.data.bytes) == 64 * 64 * 4
@@ -201,8 +199,10 @@ def test_the_view_asks_for_the_plots_only_when_they_are_drawn(monkeypatch, sessi
 
 # --- the Notebook view ------------------------------------------------------------------------------------------------
 
-LINK = ("?n_h=2&activation=tanh&cost=half_mse&learning_rate=10&seed=2&table=XOR&notebook_mode=false&speed=10"
-        "&log_scale=false&embed=false")
+LINK = (
+    "?n_h=2&activation=tanh&cost=half_mse&learning_rate=10&seed=2&table=XOR&notebook_mode=false&speed=10"
+    "&log_scale=false&embed=false"
+)
 
 
 class Target:
@@ -224,8 +224,10 @@ def click(element, target):
 
 def sections(page):
     """The notebook's sections on the page: key -> (shown, the body's HTML)."""
-    return {key: (not section.hidden, section.children[1].props.get("innerHTML"))
-            for key, section in zip(SECTION_KEYS, page.elements["notebook"].children)}
+    return {
+        key: (not section.hidden, section.children[1].props.get("innerHTML"))
+        for key, section in zip(SECTION_KEYS, page.elements["notebook"].children)
+    }
 
 
 def shown(page):
@@ -233,9 +235,13 @@ def shown(page):
 
 
 def tab_state(page):
-    return (page.documentElement.dataset.view, page.elements["tab-lab"].getAttribute("aria-selected"),
-            page.elements["tab-notebook"].getAttribute("aria-selected"), page.elements["view-lab"].hidden,
-            page.elements["view-notebook"].hidden)
+    return (
+        page.documentElement.dataset.view,
+        page.elements["tab-lab"].getAttribute("aria-selected"),
+        page.elements["tab-notebook"].getAttribute("aria-selected"),
+        page.elements["view-lab"].hidden,
+        page.elements["view-notebook"].hidden,
+    )
 
 
 async def fill_notebook(page, window):

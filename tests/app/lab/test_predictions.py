@@ -33,8 +33,11 @@ def test_right_side_of_one_half():
 
 def test_rows():
     assert rows([0.9, 0.3, 0.1, 0.6], XOR) == [
-        ("0.9000", "90.0%", "\u2713 right", True), ("0.3000", "30.0%", "\u2717 wrong", False),
-        ("0.1000", "10.0%", "\u2713 right", True), ("0.6000", "60.0%", "\u2717 wrong", False)]
+        ("0.9000", "90.0%", "\u2713 right", True),
+        ("0.3000", "30.0%", "\u2717 wrong", False),
+        ("0.1000", "10.0%", "\u2713 right", True),
+        ("0.6000", "60.0%", "\u2717 wrong", False),
+    ]
 
 
 def test_format_input():
@@ -55,8 +58,12 @@ def test_table_is_built_once_and_frames_write_only_changes(monkeypatch):
     assert [th.textContent for th in built.walk() if th.tag == "th"] == ["x1", "x2", "Y", "A2", "bar", "correct?"]
     body = built.children[2]
     # A0's columns, one row each: (0, 1), (1, 0), (0, 0), (1, 1)
-    assert [[td.textContent for td in tr.children[:2]] for tr in body.children] == \
-        [["0", "1"], ["1", "0"], ["0", "0"], ["1", "1"]]
+    assert [[td.textContent for td in tr.children[:2]] for tr in body.children] == [
+        ["0", "1"],
+        ["1", "0"],
+        ["0", "0"],
+        ["1", "1"],
+    ]
 
     first = table.draw([0.9, 0.3, 0.1, 0.6], XOR)
     assert first == 4 * (1 + 1 + 1 + 2)  # target, A2 text, bar, mark text and class

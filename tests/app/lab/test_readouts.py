@@ -12,8 +12,10 @@ from app.lab.readouts import Readouts, format_cost, summary, thousands
 from worker.lab.session import Session
 
 
-@pytest.mark.parametrize("n", [0, 1, 12, 123, 999, 1000, 1001, 12345, 123456, 999999, 1000000, 1234567,
-                               -1, -999, -1000, -1234567, 10 ** 18 + 7])
+@pytest.mark.parametrize(
+    "n",
+    [0, 1, 12, 123, 999, 1000, 1001, 12345, 123456, 999999, 1000000, 1234567, -1, -999, -1000, -1234567, 10**18 + 7],
+)
 def test_thousands_of_whole_numbers(n):
     assert thousands(n) == format(n, ",d")
 
@@ -21,7 +23,7 @@ def test_thousands_of_whole_numbers(n):
 def test_thousands_of_random_numbers():
     rng = random.Random(4)
     for _ in range(5000):
-        n = rng.randint(-10 ** rng.randint(1, 15), 10 ** rng.randint(1, 15))
+        n = rng.randint(-(10 ** rng.randint(1, 15)), 10 ** rng.randint(1, 15))
         assert thousands(n) == format(n, ",d")
 
 
@@ -39,8 +41,7 @@ def test_format_cost_has_ten_significant_digits():
 
 def test_summary_texts():
     assert summary({"step": 0, "cost": 0.12519375208599626}, "ready") == "Ready. Step 0, cost 0.1252."
-    assert summary({"step": 1200, "cost": 0.00018512952151354307}, "training") == \
-        "Training. Step 1200, cost 0.0001851."
+    assert summary({"step": 1200, "cost": 0.00018512952151354307}, "training") == "Training. Step 1200, cost 0.0001851."
     assert summary({"step": 7, "cost": 0.25}, "paused") == "Paused. Step 7, cost 0.25."
 
 
@@ -51,14 +52,17 @@ def test_summary_of_a_diverged_network_gives_the_models_reason():
     snap = session.snapshot()
     assert summary(snap, "diverged") == (
         "Diverged at step 20: the cost rose from 0.1252 to 0.25 and stayed above 1.5 times that for 20 steps at "
-        "step 20 \u2014 the learning rate 1000 is too large for this network; try a smaller one.")
+        "step 20 \u2014 the learning rate 1000 is too large for this network; try a smaller one."
+    )
 
 
 class Page(fake_dom.Document):
     def __init__(self):
         super().__init__()
-        self.elements = {name: self.createElement("span")
-                         for name in ("status", "step-count", "cost-value", "rate", "status-reason", "live")}
+        self.elements = {
+            name: self.createElement("span")
+            for name in ("status", "step-count", "cost-value", "rate", "status-reason", "live")
+        }
         self.elements["messages"] = fake_dom.MessageList()
 
     def getElementById(self, name):
@@ -77,8 +81,14 @@ def test_show_writes_the_readouts_and_speaks_on_a_new_status():
     session = Session()
     session.configure({})
     view.show(session.snapshot(), "ready", None, now=0.0)
-    assert texts(page) == {"status": "ready", "step-count": "0", "cost-value": "0.1251937521", "rate": "\u2013",
-                           "status-reason": "", "live": "Ready. Step 0, cost 0.1252."}
+    assert texts(page) == {
+        "status": "ready",
+        "step-count": "0",
+        "cost-value": "0.1251937521",
+        "rate": "\u2013",
+        "status-reason": "",
+        "live": "Ready. Step 0, cost 0.1252.",
+    }
     writes = len(page.log)
     view.show(session.snapshot(), "ready", None, now=1.0)
     assert len(page.log) == writes  # nothing changed, nothing written
@@ -103,8 +113,9 @@ def test_show_a_diverged_network():
     session.step(50)
     snap = session.snapshot()
     view.show(snap, "diverged", None, now=0.0)
-    assert page.elements["status-reason"].textContent == \
-        "Diverged: {}. Press Reset to start again.".format(snap["reason"])
+    assert page.elements["status-reason"].textContent == "Diverged: {}. Press Reset to start again.".format(
+        snap["reason"]
+    )
     assert page.elements["live"].textContent == "Diverged at step 20: {}.".format(snap["reason"])
 
 

@@ -5,8 +5,8 @@ worker's bytes and the points where they belong. Oracles worked out by hand."""
 import pytest
 
 import fake_dom
-from app.lab import surface
 from app.canvas import backing_size
+from app.lab import surface
 from app.lab.surface import circles_path, plot_square, to_canvas
 from backprop import A0, Config, Run
 from plots import surface as surface_image
@@ -29,14 +29,17 @@ def test_plot_square_is_the_largest_square_inside_the_margins():
     assert plot_square(30, 30) == (40.0, 10.0, 1.0)  # never less than a pixel
 
 
-@pytest.mark.parametrize("x1, x2, expected", [
-    # side 348 over 2 input units: 174 px per unit; x1 = -0.5 at the left edge, x2 = 1.5 at the top.
-    (0, 0, (127.0, 271.0)),
-    (1, 1, (301.0, 97.0)),
-    (-0.5, 1.5, (40.0, 10.0)),
-    (1.5, -0.5, (388.0, 358.0)),
-    (0.5, 0.5, (214.0, 184.0)),  # the centre of the square
-])
+@pytest.mark.parametrize(
+    "x1, x2, expected",
+    [
+        # side 348 over 2 input units: 174 px per unit; x1 = -0.5 at the left edge, x2 = 1.5 at the top.
+        (0, 0, (127.0, 271.0)),
+        (1, 1, (301.0, 97.0)),
+        (-0.5, 1.5, (40.0, 10.0)),
+        (1.5, -0.5, (388.0, 358.0)),
+        (0.5, 0.5, (214.0, 184.0)),  # the centre of the square
+    ],
+)
 def test_to_canvas_maps_the_input_square_onto_the_plot_square(x1, x2, expected):
     assert to_canvas(x1, x2, (40.0, 10.0, 348.0)) == pytest.approx(expected, abs=1e-12)
 
@@ -57,8 +60,9 @@ def test_to_canvas_puts_each_training_input_on_its_surface_pixel():
 def test_circles_path():
     assert circles_path([(10, 20)], 5) == "M15.0 20.0A5.0 5.0 0 1 0 5.0 20.0A5.0 5.0 0 1 0 15.0 20.0Z"
     two = circles_path([(1.0, 2.0), (3.0, 4.0)], 0.5)
-    assert two == ("M1.5 2.0A0.5 0.5 0 1 0 0.5 2.0A0.5 0.5 0 1 0 1.5 2.0Z"
-                   "M3.5 4.0A0.5 0.5 0 1 0 2.5 4.0A0.5 0.5 0 1 0 3.5 4.0Z")
+    assert two == (
+        "M1.5 2.0A0.5 0.5 0 1 0 0.5 2.0A0.5 0.5 0 1 0 1.5 2.0ZM3.5 4.0A0.5 0.5 0 1 0 2.5 4.0A0.5 0.5 0 1 0 3.5 4.0Z"
+    )
     assert circles_path([], 3) == ""
     assert circles_path([(0.04, 0.06)], 7.25) == "M7.3 0.1A7.2 7.2 0 1 0 -7.2 0.1A7.2 7.2 0 1 0 7.3 0.1Z"
 
@@ -70,8 +74,8 @@ def test_the_page_shows_the_square_the_worker_computes():
 def test_target_colours_are_the_map_ends():
     # the colour of a point with target 0 is the surface's colour where A2 = 0, and likewise for 1
     rgba = surface_image.surface_rgba([0.0, 1.0, 0.5, 0.5], 2).reshape(4, 4).tolist()
-    assert surface.COLOR_ZERO == "#%02x%02x%02x" % tuple(rgba[0][:3])
-    assert surface.COLOR_ONE == "#%02x%02x%02x" % tuple(rgba[1][:3])
+    assert "#%02x%02x%02x" % tuple(rgba[0][:3]) == surface.COLOR_ZERO
+    assert "#%02x%02x%02x" % tuple(rgba[1][:3]) == surface.COLOR_ONE
 
 
 # --- DecisionSurface paints the worker's image ------------------------------------------------------------------------

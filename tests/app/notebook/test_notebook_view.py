@@ -10,8 +10,8 @@ import pytest
 import fake_dom
 from app.notebook.view import NotebookView
 from backprop import Config, Run
-from worker.notebook.sections import notebook
 from worker.notebook.html import SECTION_KEYS, SECTION_TITLES, page
+from worker.notebook.sections import notebook
 
 
 def as_page_gets_it(view):
@@ -95,7 +95,8 @@ def test_sections_are_made_when_first_named_in_that_order(monkeypatch, default, 
     # the others follow in the order they are named
     assert view.show_section("setup", default) == 1 and view.show_section("log", default) == 1
     assert [s.children[0].textContent for s in container.children] == [
-        SECTION_TITLES[key] for key in ("backward", "setup", "log")]
+        SECTION_TITLES[key] for key in ("backward", "setup", "log")
+    ]
     assert container.children[0] is backward
 
     # hide_others hides only the sections the answer lacks

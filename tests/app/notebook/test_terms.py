@@ -13,27 +13,38 @@ import pytest
 
 import fake_dom
 from app.lab.diagram import NetworkDiagram, param_keys, param_name
-from app.notebook.terms import Links, example_of, parameter_of
 from app.lab.predictions import Predictions
 from app.lab.surface import LINKED, DecisionSurface, circles_path, plot_square, to_canvas
+from app.notebook.terms import Links, example_of, parameter_of
 from backprop import Run
-from worker.notebook.sections import notebook
-from worker.notebook.html import SECTION_KEYS, section_html
 from worker.lab.session import Session
+from worker.notebook.html import SECTION_KEYS, section_html
+from worker.notebook.sections import notebook
 
 VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "col", "area", "base", "embed", "source", "track"}
 
 
-@pytest.mark.parametrize("term, parameter, example", [
-    ("W0[1,0]", "W0[1,0]", None), ("b0[1]", "b0[1]", None), ("b1", "b1", None), ("W1[0,1]", "W1[0,1]", None),
-    ("A0[0,2]", None, 2), ("Z1[1,3]", None, 3), ("A2[0,1]", None, 1), ("A1[1,0]", None, 0), ("Z2[0,3]", None, 3),
-])
+@pytest.mark.parametrize(
+    "term, parameter, example",
+    [
+        ("W0[1,0]", "W0[1,0]", None),
+        ("b0[1]", "b0[1]", None),
+        ("b1", "b1", None),
+        ("W1[0,1]", "W1[0,1]", None),
+        ("A0[0,2]", None, 2),
+        ("Z1[1,3]", None, 3),
+        ("A2[0,1]", None, 1),
+        ("A1[1,0]", None, 0),
+        ("Z2[0,3]", None, 3),
+    ],
+)
 def test_a_term_names_a_parameter_or_an_example(term, parameter, example):
     assert parameter_of(term) == parameter
     assert example_of(term) == example
 
 
 # ---------------------------------------------------------------- the page's pieces on the fake DOM
+
 
 class Builder(html.parser.HTMLParser):
     """HTML into fake elements (tags and attributes; text is not needed here)."""
@@ -101,8 +112,11 @@ class Lit:
         return {e.attributes["data-term"] for e in self.terms_lit()}
 
     def diagram_lit(self):
-        return [param_name(key) for key, item in zip(self.diagram.keys, self.diagram.items)
-                if "linked" in item["group"].classList.names]
+        return [
+            param_name(key)
+            for key, item in zip(self.diagram.keys, self.diagram.items)
+            if "linked" in item["group"].classList.names
+        ]
 
     def rows_lit(self):
         return [int(row.attributes["data-example"]) for row in self.predictions.rows if "linked" in row.classList.names]
@@ -157,7 +171,7 @@ def test_an_examples_term_lights_the_example(page):
     x1, x2 = page.A0[0][2], page.A0[1][2]
     calls = page.canvas.context.calls
     ring = ("stroke", (("Path2D", circles_path([to_canvas(x1, x2, square)], radius + 5)),))
-    assert ring in calls and ("=strokeStyle", LINKED) in calls[:calls.index(ring)]
+    assert ring in calls and ("=strokeStyle", LINKED) in calls[: calls.index(ring)]
     page.links.show(("term", "Z1[1,3]"))
     assert page.rows_lit() == [3] and page.surface_lit() == "3"
 

@@ -10,11 +10,11 @@ import types
 import pytest
 
 import fake_dom
-from app.share.importer import Importer
-from app.lab.view import Lab
-from app.share.lesson import Lesson
 from app.door import Model
+from app.lab.view import Lab
 from app.settings import LESSON_CONTROLS, read_link
+from app.share.importer import Importer
+from app.share.lesson import Lesson
 from lab_page import FakeWorker, Page, Window, readout, settle
 from worker import door as exports
 from worker.lab.session import Session
@@ -48,9 +48,21 @@ class LessonPage(Page):
             buttons.appendChild(self.elements[name])
         self.nav = self.createElement("nav")
         self.nav.appendChild(self.tablist)
-        for name in ("share-panel", "export-group", "import-group", "lesson-group", "lesson-controls", "lesson-view",
-                     "lesson-copy", "lesson-params", "lesson-link", "lesson-message", "import-file", "import-message",
-                     "drop-hint"):
+        for name in (
+            "share-panel",
+            "export-group",
+            "import-group",
+            "lesson-group",
+            "lesson-controls",
+            "lesson-view",
+            "lesson-copy",
+            "lesson-params",
+            "lesson-link",
+            "lesson-message",
+            "import-file",
+            "import-message",
+            "drop-hint",
+        ):
             self.elements[name] = self.createElement("div")
         for group, inner in (("export-group", "button"), ("import-group", "input"), ("lesson-group", "input")):
             self.elements[group].appendChild(self.createElement(inner))
@@ -87,7 +99,7 @@ class LabStub:
 def lesson_for(query):
     page = LessonPage()
     for tab in page.tablist.props["children"]:
-        tab.props["textContent"] = tab.id[len("tab-"):].title()
+        tab.props["textContent"] = tab.id[len("tab-") :].title()
     return page, Lesson(page, Window(query), LabStub(query))
 
 
@@ -142,6 +154,7 @@ def test_the_form_starts_from_the_links_lesson_and_builds_a_new_one(monkeypatch)
 
 # --- importing, through the lab and the real worker functions ---------------------------------------------------------
 
+
 @pytest.fixture
 def session(monkeypatch):
     fresh = Session()
@@ -169,6 +182,7 @@ def open_importer(monkeypatch, search=""):
         def __getitem__(self, name):
             async def ready():
                 return FakeWorker(page.calls)
+
             return ready()
 
     sys.modules["pyscript"].workers = Workers()

@@ -14,10 +14,10 @@ import numpy as np
 import pytest
 
 from backprop import PARAM_NAMES, Config, Run
-from worker.lab import session as session_module
 from plots.cost_chart import chart, run_points
-from worker.lab.session import Session, plain, plain_list
 from plots.surface import describe_surface, surface_grid, surface_rgba
+from worker.lab import session as session_module
+from worker.lab.session import Session, plain, plain_list
 
 # The notebook (shared/seed/ann_xor_notebook.txt): cell 3's weights, J of the first forward pass, cell 35's
 # J after 100 updates, cell 36's predictions after 1000 (see tests/model/test_model_notebook.py).
@@ -27,8 +27,15 @@ J_NB = 0.12519375208599626
 J_100_NB = 0.044109941906362596
 PREDICTIONS_NB = [0.98, 0.98, 0.016, 0.016]
 
-DEFAULTS = {"n_h": 2, "activation": "tanh", "cost": "half_mse", "learning_rate": 10.0, "seed": 2, "table": "XOR",
-            "notebook_mode": False}
+DEFAULTS = {
+    "n_h": 2,
+    "activation": "tanh",
+    "cost": "half_mse",
+    "learning_rate": 10.0,
+    "seed": 2,
+    "table": "XOR",
+    "notebook_mode": False,
+}
 
 
 def configured(**settings):
@@ -55,6 +62,7 @@ def flat(array):
 
 # --- the notebook -------------------------------------------------------------------------------------------------
 
+
 def test_the_default_network_is_the_notebooks():
     snap = configured().snapshot()
     assert snap["step"] == 0 and snap["status"] == "ready" and snap["reason"] is None
@@ -78,6 +86,7 @@ def test_training_follows_the_notebooks_log_in_notebook_mode():
 
 
 # --- configure ----------------------------------------------------------------------------------------------------
+
 
 def test_a_learning_rate_change_goes_on_from_here():
     session = configured()
@@ -107,8 +116,17 @@ def test_the_same_settings_change_nothing():
     assert (session.version, session.run_id, session.run.step) == (version, run_id, 3)
 
 
-@pytest.mark.parametrize("name, value", [("n_h", 3), ("activation", "relu"), ("cost", "cross_entropy"),
-                                         ("seed", 7), ("table", "NAND"), ("notebook_mode", True)])
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        ("n_h", 3),
+        ("activation", "relu"),
+        ("cost", "cross_entropy"),
+        ("seed", 7),
+        ("table", "NAND"),
+        ("notebook_mode", True),
+    ],
+)
 def test_any_other_change_starts_a_new_network(name, value):
     session = configured()
     session.step(12)
@@ -128,17 +146,23 @@ def test_missing_settings_take_the_models_defaults():
     assert session.snapshot()["config"] == dict(DEFAULTS, n_h=4)
 
 
-@pytest.mark.parametrize("settings, message", [
-    ({"n_h": 17}, "n_h must be a whole number from 1 to 16 (got 17)"),
-    ({"learning_rate": "NaN"}, "learning_rate must be a finite number greater than 0 (got 'NaN')"),
-    ({"learning_rate": 0}, "learning_rate must be a finite number greater than 0 (got 0)"),
-    ({"activation": "softmax"}, "activation must be one of tanh, sigmoid, relu (got 'softmax')"),
-    ({"table": "XAND"}, "table must be one of XOR, XNOR, AND, OR, NAND, NOR (got 'XAND')"),
-    ({"seed": -1}, "seed must be a whole number from 0 to 4294967295 (got -1)"),
-    ({"notebook_mode": "maybe"}, "notebook_mode must be true or false (got 'maybe')"),
-    ({"speed": 10}, "unknown setting 'speed'; the settings are n_h, activation, cost, learning_rate, seed, table, "
-                    "notebook_mode"),
-])
+@pytest.mark.parametrize(
+    "settings, message",
+    [
+        ({"n_h": 17}, "n_h must be a whole number from 1 to 16 (got 17)"),
+        ({"learning_rate": "NaN"}, "learning_rate must be a finite number greater than 0 (got 'NaN')"),
+        ({"learning_rate": 0}, "learning_rate must be a finite number greater than 0 (got 0)"),
+        ({"activation": "softmax"}, "activation must be one of tanh, sigmoid, relu (got 'softmax')"),
+        ({"table": "XAND"}, "table must be one of XOR, XNOR, AND, OR, NAND, NOR (got 'XAND')"),
+        ({"seed": -1}, "seed must be a whole number from 0 to 4294967295 (got -1)"),
+        ({"notebook_mode": "maybe"}, "notebook_mode must be true or false (got 'maybe')"),
+        (
+            {"speed": 10},
+            "unknown setting 'speed'; the settings are n_h, activation, cost, learning_rate, seed, table, "
+            "notebook_mode",
+        ),
+    ],
+)
 def test_invalid_settings_raise_the_models_message_and_keep_the_network(settings, message):
     session = configured()
     session.step(4)
@@ -163,6 +187,7 @@ def test_reset_starts_the_same_settings_again():
 
 
 # --- training -----------------------------------------------------------------------------------------------------
+
 
 def test_step_takes_exactly_n_steps():
     session = configured()
@@ -203,13 +228,13 @@ def test_train_for_stops_by_time():
     session = Session()
     session.configure(DEFAULTS)
     session.clock = lambda: session.run.step * 1e-4
-    taken = session.train_for(10 ** 6, 0.005)
+    taken = session.train_for(10**6, 0.005)
     assert session.run.step == taken
     # at least the slice, and past it by less than one chunk (CHUNK_SECONDS of steps, plus rounding)
     assert 50 <= taken <= 50 + session_module.CHUNK_SECONDS / 1e-4 + 1
     # the estimate of a step's time is the clock's
     assert session.seconds_per_step == pytest.approx(1e-4)
-    again = session.train_for(10 ** 6, 0.005)
+    again = session.train_for(10**6, 0.005)
     assert 50 <= again <= 50 + session_module.CHUNK_SECONDS / 1e-4 + 1
 
 
@@ -255,8 +280,17 @@ def test_never_trains_after_divergence():
 
 # --- snapshots ----------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("settings, steps", [({}, 0), ({}, 1), ({}, 250), ({"n_h": 5, "activation": "relu"}, 60),
-                                             ({"cost": "cross_entropy", "table": "NOR", "seed": 9}, 33)])
+
+@pytest.mark.parametrize(
+    "settings, steps",
+    [
+        ({}, 0),
+        ({}, 1),
+        ({}, 250),
+        ({"n_h": 5, "activation": "relu"}, 60),
+        ({"cost": "cross_entropy", "table": "NOR", "seed": 9}, 33),
+    ],
+)
 def test_snapshot_values_equal_an_independent_run(settings, steps):
     session = configured(**settings)
     session.step(steps)
@@ -324,9 +358,18 @@ def test_non_finite_parameters_travel_as_text():
     json.dumps(snap, allow_nan=False)
 
 
-@pytest.mark.parametrize("value, expected", [(0.5, 0.5), (-0.0, -0.0), (1e308, 1e308), (math.nan, "NaN"),
-                                             (math.inf, "Infinity"), (-math.inf, "-Infinity"),
-                                             (np.float64(0.25), 0.25)])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        (0.5, 0.5),
+        (-0.0, -0.0),
+        (1e308, 1e308),
+        (math.nan, "NaN"),
+        (math.inf, "Infinity"),
+        (-math.inf, "-Infinity"),
+        (np.float64(0.25), 0.25),
+    ],
+)
 def test_plain(value, expected):
     assert plain(value) == expected and type(plain(value)) is type(expected)
 
@@ -336,6 +379,7 @@ def test_plain_list_is_flat_and_row_major():
 
 
 # --- the decision surface -----------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("settings, steps", [({}, 0), ({}, 300), ({"n_h": 3, "activation": "sigmoid"}, 50)])
 def test_surface_is_the_runs_output_over_the_grid(settings, steps):
@@ -379,8 +423,15 @@ def test_surface_after_training_shows_xor():
 
 @pytest.mark.skipif(sys.platform == "emscripten", reason="Pyodide starts no processes (and has a browser)")
 def test_worker_modules_import_without_a_browser():
-    code = ("import sys; sys.path[:0] = ['py']; import worker.door, worker.lab.session, plots.cost_chart, "
-            "plots.surface; print(sorted(m for m in ('js', 'pyscript', 'pyodide') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         cwd=str(pathlib.Path(__file__).resolve().parents[3]))
+    code = (
+        "import sys; sys.path[:0] = ['py']; import worker.door, worker.lab.session, plots.cost_chart, "
+        "plots.surface; print(sorted(m for m in ('js', 'pyscript', 'pyodide') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=str(pathlib.Path(__file__).resolve().parents[3]),
+    )
     assert out.stdout.strip() == "[]"

@@ -13,9 +13,17 @@ import pytest
 from backprop import A0, Run, forward
 from backprop.network import unflatten
 from worker.lab import session as session_module
-from worker.landscape.plot import (LUT_STEPS, _LUT, contour_path, directions, grid_costs, landscape, offsets,
-                              random_directions)
 from worker.lab.session import Session
+from worker.landscape.plot import (
+    _LUT,
+    LUT_STEPS,
+    contour_path,
+    directions,
+    grid_costs,
+    landscape,
+    offsets,
+    random_directions,
+)
 
 
 @pytest.fixture(scope="module")
@@ -58,8 +66,13 @@ def test_random_directions_are_orthonormal_and_the_same_every_time():
 
 def test_the_landscape_geometry(run):
     size = (400, 360)
-    thetas = np.stack([run.theta + 0.5 * directions("random", 3)[0] - 0.25 * directions("random", 3)[1],
-                       run.theta + 10 * directions("random", 3)[0], run.theta])
+    thetas = np.stack(
+        [
+            run.theta + 0.5 * directions("random", 3)[0] - 0.25 * directions("random", 3)[1],
+            run.theta + 10 * directions("random", 3)[0],
+            run.theta,
+        ]
+    )
     L = landscape(run, thetas, "random", 1.0, 32, size)
     image = L.pop("image")
     assert len(image) == 32 * 32 * 4 and L["resolution"] == 32
@@ -103,12 +116,15 @@ def test_a_contour_of_a_linear_field_is_a_straight_line_where_it_should_be():
     assert sorted(set(points[:, 1].tolist())) == y.tolist()
 
 
-@pytest.mark.parametrize("axes, message", [
-    (["W3[0,0]", "W1[0,0]"], "'W3\\[0,0\\]' is not a parameter: write W0\\[i,j\\]"),
-    (["W0[3,0]", "W1[0,0]"], "W0\\[3,0\\] is not in this network: with 3 hidden units, W0 has rows 0 to 2"),
-    (["b1[0,0]", "b1[0, 0]"], "both axes are b1\\[0,0\\]: choose two different parameters"),
-    (["W0[0,0]"], "the axes must be two parameters"),
-])
+@pytest.mark.parametrize(
+    "axes, message",
+    [
+        (["W3[0,0]", "W1[0,0]"], "'W3\\[0,0\\]' is not a parameter: write W0\\[i,j\\]"),
+        (["W0[3,0]", "W1[0,0]"], "W0\\[3,0\\] is not in this network: with 3 hidden units, W0 has rows 0 to 2"),
+        (["b1[0,0]", "b1[0, 0]"], "both axes are b1\\[0,0\\]: choose two different parameters"),
+        (["W0[0,0]"], "the axes must be two parameters"),
+    ],
+)
 def test_bad_axes_are_refused_in_plain_words(run, axes, message):
     with pytest.raises(ValueError, match=message):
         landscape(run, None, axes, 1.0)

@@ -14,9 +14,20 @@ import pytest
 
 from backprop import Config, Run
 from worker.notebook import html as notebook_html
+from worker.notebook.html import (
+    SECTION_KEYS,
+    SECTION_TITLES,
+    backward_html,
+    escape,
+    forward_html,
+    log_html,
+    notebook_check_html,
+    page,
+    section_html,
+    setup_html,
+    step_html,
+)
 from worker.notebook.sections import notebook
-from worker.notebook.html import (SECTION_KEYS, SECTION_TITLES, backward_html, escape, forward_html, log_html,
-                                  notebook_check_html, page, section_html, setup_html, step_html)
 
 VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "col", "area", "base", "embed", "source", "track"}
 VERDICT_WORDS = {"right": "Right", "suspicious": "Suspicious", "wrong": "Wrong", "undefined": "Undefined"}
@@ -24,6 +35,7 @@ GRADIENTS = ["dA2", "dZ2", "dW1", "db1", "dA1", "dZ1", "dW0", "db0"]
 
 
 # ---------------------------------------------------------------- HTML as a tree
+
 
 class Node:
     def __init__(self, tag, attrs, parent):
@@ -39,8 +51,13 @@ class Node:
                 yield from child.walk()
 
     def find_all(self, tag=None, cls=None, **attrs):
-        return [n for n in self.walk() if (tag is None or n.tag == tag) and (cls is None or cls in n.classes())
-                and all(n.attrs.get(k.replace("_", "-")) == v for k, v in attrs.items())]
+        return [
+            n
+            for n in self.walk()
+            if (tag is None or n.tag == tag)
+            and (cls is None or cls in n.classes())
+            and all(n.attrs.get(k.replace("_", "-")) == v for k, v in attrs.items())
+        ]
 
     def find(self, tag=None, cls=None, **attrs):
         found = self.find_all(tag, cls, **attrs)
@@ -82,6 +99,7 @@ def tree(markup):
 
 
 # ---------------------------------------------------------------- the worker's dicts, as page() gets them
+
 
 def diverged_run(**settings):
     run = Run(Config(**settings))
@@ -125,8 +143,14 @@ def without_numeric():
 
 @pytest.fixture(scope="module")
 def every_dict(default, notebook_mode, relu3, diverged, not_finite, without_numeric):
-    return {"default": default, "notebook_mode": notebook_mode, "relu3": relu3, "diverged": diverged,
-            "not_finite": not_finite, "without_numeric": without_numeric}
+    return {
+        "default": default,
+        "notebook_mode": notebook_mode,
+        "relu3": relu3,
+        "diverged": diverged,
+        "not_finite": not_finite,
+        "without_numeric": without_numeric,
+    }
 
 
 def n_h_of(nb):
@@ -135,9 +159,11 @@ def n_h_of(nb):
 
 # ---------------------------------------------------------------- escaping
 
+
 def test_escape():
-    assert escape("""<a href="x">Tom & 'Jerry'</a>""") == \
-        "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;"
+    assert (
+        escape("""<a href="x">Tom & 'Jerry'</a>""") == "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;"
+    )
     assert escape("&lt;") == "&amp;lt;"
     assert escape("W0[1,0] \u2212 0.5") == "W0[1,0] \u2212 0.5"
 
@@ -176,6 +202,7 @@ def test_the_dicts_texts_come_out_escaped(default):
 
 
 # ---------------------------------------------------------------- tables
+
 
 def check_tables(root):
     """Every matrix table: inside .matrix-scroll, a caption naming its shape, a header per column, a header per
@@ -224,8 +251,10 @@ def test_every_table_can_be_walked(every_dict):
 def test_cells_are_the_notebooks_printed_entries(default):
     tables = check_tables(tree(forward_html(default["forward"])))
     assert tables["A2, shape (1, 4)"] == [["0.51534589", "0.52474844", "0.51842557", "0.52156619"]]
-    assert tables["Z1, shape (2, 4)"] == [["0.09437332", "0.05832422", "0.1", "0.05269753"],
-                                          ["0.26402708", "-0.11361961", "0.1", "0.05040747"]]
+    assert tables["Z1, shape (2, 4)"] == [
+        ["0.09437332", "0.05832422", "0.1", "0.05269753"],
+        ["0.26402708", "-0.11361961", "0.1", "0.05040747"],
+    ]
     tables = check_tables(tree(setup_html(default["setup"])))
     assert tables["W0, shape (2, 2)"] == [["-0.04167578", "-0.00562668"], ["-0.21361961", "0.16402708"]]
     assert tables["Y, shape (4,)"] == [["1", "1", "0", "0"]]
@@ -239,12 +268,15 @@ def test_a_summarised_matrix_falls_back_to_its_values():
 
 # ---------------------------------------------------------------- 1. setup
 
+
 def test_setup_is_cell_3(default):
     root = tree(setup_html(default["setup"]))
     code = root.find("code", cls="language-python").text()
-    assert code.splitlines()[:3] == ["A0 = np.array([[0, 1, 0, 1], [1, 0, 0, 1]])  # Inputs.",
-                                     "Y = np.array([1, 1, 0, 0])  # Outputs. This is a XOR function.",
-                                     "n = len(A0)  # Number of features."]
+    assert code.splitlines()[:3] == [
+        "A0 = np.array([[0, 1, 0, 1], [1, 0, 0, 1]])  # Inputs.",
+        "Y = np.array([1, 1, 0, 0])  # Outputs. This is a XOR function.",
+        "n = len(A0)  # Number of features.",
+    ]
     assert "np.random.seed(2)\nW0 = np.random.randn(n_h, n) * 0.1  # Weights between input and hidden layers." in code
     prints = [samp.text() for samp in root.find_all("samp")]
     assert "[[-0.04167578 -0.00562668]\n [-0.21361961  0.16402708]]" in prints and "[1 1 0 0]" in prints
@@ -265,8 +297,10 @@ def test_setup_shows_parameters_that_changed(default):
 
 # ---------------------------------------------------------------- 2. forward
 
-TERM = re.compile(r"^(W0\[(\d+),[01]\]|b0\[(\d+)\]|W1\[0,(\d+)\]|b1|A0\[[01],[0-3]\]|Z1\[(\d+),[0-3]\]|"
-                  r"A1\[(\d+),[0-3]\]|Z2\[0,[0-3]\]|A2\[0,[0-3]\])$")
+TERM = re.compile(
+    r"^(W0\[(\d+),[01]\]|b0\[(\d+)\]|W1\[0,(\d+)\]|b1|A0\[[01],[0-3]\]|Z1\[(\d+),[0-3]\]|"
+    r"A1\[(\d+),[0-3]\]|Z2\[0,[0-3]\]|A2\[0,[0-3]\])$"
+)
 
 
 def check_terms(root, n_h):
@@ -310,8 +344,13 @@ def test_unrolled_sums_show_the_notebooks_values(default):
 def test_the_matrix_pass_is_cell_13(default):
     root = tree(forward_html(default["forward"]))
     codes = [code.text() for code in root.find_all("code", cls="language-python")]
-    assert codes == ["Z1 = np.dot(W0, A0) + b0", "A1 = np.tanh(Z1)", "Z2 = np.dot(W1, A1) + b1", "A2 = sigmoid(Z2)",
-                     "J = 1/2 * np.mean((A2 - Y)**2)"]
+    assert codes == [
+        "Z1 = np.dot(W0, A0) + b0",
+        "A1 = np.tanh(Z1)",
+        "Z2 = np.dot(W1, A1) + b1",
+        "A2 = sigmoid(Z2)",
+        "J = 1/2 * np.mean((A2 - Y)**2)",
+    ]
     nb = json.loads(json.dumps(default))
     nb["forward"]["matrix"][1]["matches_unrolled"] = False
     root = tree(forward_html(nb["forward"]))
@@ -332,6 +371,7 @@ def test_every_data_term_names_a_real_entry(every_dict):
 
 
 # ---------------------------------------------------------------- 3. backpropagation
+
 
 def gradient_blocks(nb):
     root = tree(backward_html(nb["backward"]))
@@ -414,13 +454,16 @@ def test_without_numeric_gradients(without_numeric):
 
 # ---------------------------------------------------------------- 4. the notebook's own check
 
+
 def test_the_notebooks_own_check_prints_as_the_notebook(default, notebook_mode):
     root = tree(notebook_check_html(default["notebook_check"]))
     checks = root.find_all("div", cls="nb-check")
     assert [c.find("h4").text() for c in checks][-1] == "db0: cells 30 and 31"
     cells = checks[0].find_all("div", cls="nb-cell")
-    assert [c.find("p").text() for c in cells] == ["In [16]: forward difference, delta = 1e-09",
-                                                   "In [17]: the analytic formula"]
+    assert [c.find("p").text() for c in cells] == [
+        "In [16]: forward difference, delta = 1e-09",
+        "In [17]: the analytic formula",
+    ]
     assert [c.find("samp").text() for c in cells] == ["[[-0.12116 -0.11881  0.12961  0.13039]]"] * 2
     assert root.find("p", cls="nb-summary").text() == "8 of 8 prints agree."
     root = tree(notebook_check_html(notebook_mode["notebook_check"]))
@@ -432,6 +475,7 @@ def test_the_notebooks_own_check_prints_as_the_notebook(default, notebook_mode):
 
 
 # ---------------------------------------------------------------- 5. step, 6. log
+
 
 def test_one_step(default):
     root = tree(step_html(default["step"]))
@@ -468,9 +512,14 @@ def test_the_training_log(default):
 
 # ---------------------------------------------------------------- the page
 
-TITLES = {"setup": "1. Setup", "forward": "2. Forward pass and cost, unrolled and as matrices",
-          "backward": "3. Backpropagation and gradient checks", "notebook_check": "4. The notebook's own check",
-          "step": "5. One gradient-descent step", "log": "6. The ANN class and its training log"}
+TITLES = {
+    "setup": "1. Setup",
+    "forward": "2. Forward pass and cost, unrolled and as matrices",
+    "backward": "3. Backpropagation and gradient checks",
+    "notebook_check": "4. The notebook's own check",
+    "step": "5. One gradient-descent step",
+    "log": "6. The ANN class and its training log",
+}
 
 
 def test_the_page_is_each_section_in_the_notebooks_order(default, notebook_mode, without_numeric):

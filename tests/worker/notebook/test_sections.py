@@ -21,7 +21,7 @@ from worker.notebook import sections as notebook_module
 from worker.notebook.sections import notebook
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "model"))
-from notebook_ann import ANN, notebook_loop  # noqa: E402  (the notebook's class and loop, written out again)
+from notebook_ann import ANN, notebook_loop
 
 MODEL = pathlib.Path(backprop.__file__).resolve().parent
 NETWORK_SOURCE = (MODEL / "network.py").read_text()
@@ -40,9 +40,18 @@ W0 = np.random.randn(n_h, n) * 0.1
 b0 = np.full((n_h,1), 0.1)
 W1 = np.random.randn(n_o, n_h) * 0.1
 b1 = np.full((n_o,1), 0.1)""".splitlines()
-CELL_3_PRINTS = {"A0": "[[0 1 0 1]\n [1 0 0 1]]", "Y": "[1 1 0 0]", "n": "2", "m": "4", "n_h": "2", "n_o": "1",
-                 "W0": "[[-0.04167578 -0.00562668]\n [-0.21361961  0.16402708]]", "b0": "[[0.1]\n [0.1]]",
-                 "W1": "[[-0.17934356 -0.08417474]]", "b1": "[[0.1]]"}
+CELL_3_PRINTS = {
+    "A0": "[[0 1 0 1]\n [1 0 0 1]]",
+    "Y": "[1 1 0 0]",
+    "n": "2",
+    "m": "4",
+    "n_h": "2",
+    "n_o": "1",
+    "W0": "[[-0.04167578 -0.00562668]\n [-0.21361961  0.16402708]]",
+    "b0": "[[0.1]\n [0.1]]",
+    "W1": "[[-0.17934356 -0.08417474]]",
+    "b1": "[[0.1]]",
+}
 # Cells 4-12
 Z1_00, Z1_10 = "0.09437331727736706", "0.26402708084049886"
 Z2_00 = "0.06140283090901357"
@@ -63,9 +72,18 @@ CHECK_PRINTS = {
     "b0": ("[[-0.00089]\n [-0.00059]]", "[[-0.00089]\n [-0.00058]]"),
 }
 # Cell 35: J at i = 0, 100, ..., 900; cell 36: the predictions
-LOG_NB = [0.12519375208599626, 0.044109941906362596, 0.0015874322882328462, 0.0007888131666023057,
-          0.0005181010814237375, 0.00038344681417277733, 0.00030337361837437526, 0.0002504765312000076,
-          0.00021301226568328868, 0.00018512952151354307]
+LOG_NB = [
+    0.12519375208599626,
+    0.044109941906362596,
+    0.0015874322882328462,
+    0.0007888131666023057,
+    0.0005181010814237375,
+    0.00038344681417277733,
+    0.00030337361837437526,
+    0.0002504765312000076,
+    0.00021301226568328868,
+    0.00018512952151354307,
+]
 PREDICTIONS_NB = "[0.98  0.98  0.016 0.016]"
 
 NOTEBOOK = {"notebook_mode": True}
@@ -88,8 +106,10 @@ def by_name(items):
 
 def strict(result):
     """The result as the page will read it: JSON without NaN or Infinity literals."""
+
     def refuse(constant):
         raise AssertionError(f"{constant} is not JSON")
+
     return json.loads(json.dumps(result, allow_nan=False), parse_constant=refuse)
 
 
@@ -102,8 +122,9 @@ def libm_tanh():
 
 def plain_model(config):
     """The network's forward and backward pass at its initial parameters, written out in plain NumPy."""
-    n_h, seed, activation, cost = (config.get(k, d) for k, d in
-                                   (("n_h", 2), ("seed", 2), ("activation", "tanh"), ("cost", "half_mse")))
+    n_h, seed, activation, cost = (
+        config.get(k, d) for k, d in (("n_h", 2), ("seed", 2), ("activation", "tanh"), ("cost", "half_mse"))
+    )
     state = np.random.get_state()
     try:
         np.random.seed(seed)
@@ -119,8 +140,9 @@ def pass_through(p, activation, cost, Y=Y_XOR):
     A0 = A0_INT.astype(float)
     m = 4
     Z1 = np.dot(p["W0"], A0) + p["b0"]
-    A1 = {"tanh": np.tanh, "relu": lambda z: np.where(z > 0, z, 0.0),
-          "sigmoid": lambda z: 1 / (1 + np.exp(-z))}[activation](Z1)
+    A1 = {"tanh": np.tanh, "relu": lambda z: np.where(z > 0, z, 0.0), "sigmoid": lambda z: 1 / (1 + np.exp(-z))}[
+        activation
+    ](Z1)
     Z2 = np.dot(p["W1"], A1) + p["b1"]
     A2 = 1 / (1 + np.exp(-Z2))
     if cost == "half_mse":
@@ -132,15 +154,23 @@ def pass_through(p, activation, cost, Y=Y_XOR):
         dA2 = (-Y / A2 + (1 - Y) / (1 - A2)) / m
         dZ2 = (A2 - Y) / m
     dA1 = np.dot(p["W1"].T, dZ2)
-    g_prime = {"tanh": 1 - np.tanh(Z1) ** 2, "relu": (Z1 > 0).astype(float),
-               "sigmoid": A1 * (1 - A1)}[activation]
+    g_prime = {"tanh": 1 - np.tanh(Z1) ** 2, "relu": (Z1 > 0).astype(float), "sigmoid": A1 * (1 - A1)}[activation]
     dZ1 = dA1 * g_prime
-    grads = {"dA2": dA2, "dZ2": dZ2, "dW1": np.dot(dZ2, A1.T), "db1": dZ2.sum(keepdims=True), "dA1": dA1,
-             "dZ1": dZ1, "dW0": np.dot(dZ1, A0.T), "db0": dZ1.sum(axis=1, keepdims=True)}
+    grads = {
+        "dA2": dA2,
+        "dZ2": dZ2,
+        "dW1": np.dot(dZ2, A1.T),
+        "db1": dZ2.sum(keepdims=True),
+        "dA1": dA1,
+        "dZ1": dZ1,
+        "dW0": np.dot(dZ1, A0.T),
+        "db0": dZ1.sum(axis=1, keepdims=True),
+    }
     return {"params": p, "Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2, "J": J, "grads": grads}
 
 
 # ---------------------------------------------------------------- the whole
+
 
 def test_sections_come_in_the_notebooks_order_and_are_strict_json(nb_view):
     assert nb_view["sections"] == SECTIONS
@@ -151,6 +181,7 @@ def test_sections_come_in_the_notebooks_order_and_are_strict_json(nb_view):
 
 
 # ---------------------------------------------------------------- 1. setup
+
 
 def test_setup_prints_cell_3(nb_view):
     setup = nb_view["setup"]
@@ -166,14 +197,16 @@ def test_setup_prints_cell_3(nb_view):
     assert (items["n"]["values"], items["m"]["values"], items["n_h"]["values"]) == (2, 4, 2)
     assert items["n"]["shape"] == []
     assert items["W0"]["comment"] == "Weights between input and hidden layers."
-    np.testing.assert_array_equal(np.round(items["W0"]["values"], 8), [[-0.04167578, -0.00562668],
-                                                                       [-0.21361961, 0.16402708]])
+    np.testing.assert_array_equal(
+        np.round(items["W0"]["values"], 8), [[-0.04167578, -0.00562668], [-0.21361961, 0.16402708]]
+    )
     for name in PARAM_NAMES:
         assert items[name]["changed"] is False and items[name]["current"]["text"] == CELL_3_PRINTS[name]
 
 
-@pytest.mark.parametrize("settings", [{}, {"n_h": 3, "seed": 7, "table": "AND"}, {"n_h": 16, "seed": 4096,
-                                                                                   "table": "NOR"}])
+@pytest.mark.parametrize(
+    "settings", [{}, {"n_h": 3, "seed": 7, "table": "AND"}, {"n_h": 16, "seed": 4096, "table": "NOR"}]
+)
 def test_setup_code_run_as_shown_makes_the_shown_values(settings):
     setup = notebook(Run(settings), numeric=False, log=False)["setup"]
     program = "\n".join(item["code"] for item in setup)
@@ -209,6 +242,7 @@ def test_setup_shows_the_current_parameters_beside_the_initial_ones_once_trained
 
 
 # ---------------------------------------------------------------- 2. forward
+
 
 @pytest.mark.parametrize("mode", [NOTEBOOK, {}])
 def test_forward_shows_the_notebooks_numbers_at_step_0(mode):
@@ -247,8 +281,12 @@ def test_forward_shows_the_notebooks_numbers_at_step_0(mode):
 def test_matrix_form_lines_give_the_notebooks_prints(nb_view):
     lines = nb_view["forward"]["matrix"]
     assert [(line["name"], line["code"]) for line in lines] == [
-        ("Z1", "Z1 = np.dot(W0, A0) + b0"), ("A1", "A1 = np.tanh(Z1)"), ("Z2", "Z2 = np.dot(W1, A1) + b1"),
-        ("A2", "A2 = sigmoid(Z2)"), ("J", "J = 1/2 * np.mean((A2 - Y)**2)")]
+        ("Z1", "Z1 = np.dot(W0, A0) + b0"),
+        ("A1", "A1 = np.tanh(Z1)"),
+        ("Z2", "Z2 = np.dot(W1, A1) + b1"),
+        ("A2", "A2 = sigmoid(Z2)"),
+        ("J", "J = 1/2 * np.mean((A2 - Y)**2)"),
+    ]
     assert [line["text"] for line in lines[:4]] == [Z1_PRINT, A1_PRINT, Z2_PRINT, A2_PRINT]  # cells 6, 7, 10, 11
     assert float(lines[4]["text"]) == pytest.approx(float(J_NB), rel=1e-15) and lines[4]["shape"] == []
     assert all(line["matches_unrolled"] is True for line in lines)
@@ -269,6 +307,7 @@ def test_matches_unrolled_is_computed_not_assumed(monkeypatch):
 
 
 # ---------------------------------------------------------------- 3. backward
+
 
 def test_backward_lists_the_eight_gradients_in_order(nb_view):
     grads = nb_view["backward"]["gradients"]
@@ -318,7 +357,7 @@ def test_formulas_are_presentation_mathml(settings):
         root = ET.fromstring(g["formula"])
         ns = "{http://www.w3.org/1998/Math/MathML}"
         assert root.tag == ns + "math"
-        assert {el.tag[len(ns):] for el in root.iter()} <= MATHML_TAGS
+        assert {el.tag[len(ns) :] for el in root.iter()} <= MATHML_TAGS
         assert root[0].tag == ns + "mi" and root[0].text == g["name"]
         assert root[1].text == "="
         assert g["formula_text"].startswith(g["name"] + " = ")
@@ -347,8 +386,16 @@ def test_analytic_gradients_are_those_of_the_run(nb_view):
 def test_notebook_mode_gets_dz1_dw0_db0_wrong_at_step_0(nb_view):
     backward = nb_view["backward"]
     verdicts = {g["name"]: g["verdict"] for g in backward["gradients"]}
-    assert verdicts == {"dA2": "right", "dZ2": "right", "dW1": "right", "db1": "right", "dA1": "right",
-                        "dZ1": "wrong", "dW0": "wrong", "db0": "wrong"}
+    assert verdicts == {
+        "dA2": "right",
+        "dZ2": "right",
+        "dW1": "right",
+        "db1": "right",
+        "dA1": "right",
+        "dZ1": "wrong",
+        "dW0": "wrong",
+        "db0": "wrong",
+    }
     for g in backward["gradients"]:
         assert g["h"] == 1e-5 and g["h_text"] == "1e-05" and g["kink"] is False
         analytic, numeric = np.array(g["analytic"]["values"]), np.array(g["numeric"]["values"])
@@ -386,8 +433,9 @@ def test_numeric_gradients_are_central_differences():
             up, down = {k: v.copy() for k, v in p.items()}, {k: v.copy() for k, v in p.items()}
             up[name][index] += h
             down[name][index] -= h
-            numeric[index] = (pass_through(up, "relu", "cross_entropy")["J"]
-                              - pass_through(down, "relu", "cross_entropy")["J"]) / (2 * h)
+            numeric[index] = (
+                pass_through(up, "relu", "cross_entropy")["J"] - pass_through(down, "relu", "cross_entropy")["J"]
+            ) / (2 * h)
         np.testing.assert_allclose(view["d" + name]["numeric"]["values"], numeric, rtol=1e-6, atol=1e-10)
 
 
@@ -419,6 +467,7 @@ def test_relu_kink_within_h_is_flagged():
 
 # ---------------------------------------------------------------- 4. the notebook's own check
 
+
 def test_notebook_check_prints_cells_16_to_31(nb_view):
     check = nb_view["notebook_check"]
     assert check["delta"] == 1e-9 and check["decimals"] == 5
@@ -443,7 +492,7 @@ def test_notebook_check_of_the_corrected_model_agrees_with_its_numeric_print():
 
 def test_notebook_check_is_a_forward_difference_rounded_to_5_decimals():
     plain = plain_model(OTHER)
-    p, delta = plain["params"], 10**(-9)
+    p, delta = plain["params"], 10 ** (-9)
     check = by_name(notebook(Run(OTHER), log=False)["notebook_check"]["gradients"])
     for name in PARAM_NAMES:
         d = np.zeros(p[name].shape)
@@ -457,6 +506,7 @@ def test_notebook_check_is_a_forward_difference_rounded_to_5_decimals():
 
 
 # ---------------------------------------------------------------- 5. one step
+
 
 def test_step_is_the_runs_next_step_computed_on_a_copy():
     run = Run(NOTEBOOK)
@@ -491,6 +541,7 @@ def test_step_at_step_0_is_the_notebooks_first_update():
 
 
 # ---------------------------------------------------------------- 6. the log
+
 
 def test_log_replays_cells_35_and_36_in_notebook_mode(nb_view):
     log = nb_view["log"]
@@ -548,6 +599,7 @@ def test_log_stops_where_a_run_diverges():
 
 # ---------------------------------------------------------------- another network
 
+
 def test_another_network_gives_the_numbers_of_a_plain_numpy_model():
     view = notebook(Run(OTHER))
     plain = plain_model(OTHER)
@@ -578,8 +630,9 @@ def test_another_network_gives_the_numbers_of_a_plain_numpy_model():
     after = {name: plain["params"][name] - 10.0 * plain["grads"]["d" + name] for name in PARAM_NAMES}
     for name in PARAM_NAMES:
         np.testing.assert_allclose(step[name]["after"]["values"], after[name], rtol=1e-13)
-    assert view["step"]["J_after"]["value"] == pytest.approx(pass_through(after, "relu", "cross_entropy")["J"],
-                                                              rel=1e-12)
+    assert view["step"]["J_after"]["value"] == pytest.approx(
+        pass_through(after, "relu", "cross_entropy")["J"], rel=1e-12
+    )
 
 
 def test_the_notebooks_class_agrees_on_another_seed_in_notebook_mode():
@@ -595,6 +648,7 @@ def test_the_notebooks_class_agrees_on_another_seed_in_notebook_mode():
 
 # ---------------------------------------------------------------- JSON and the run left alone
 
+
 def diverged(settings):
     run = Run(settings)
     while run.status != "diverged":
@@ -605,11 +659,15 @@ def diverged(settings):
 OVERFLOW = {"W0": [[1.0, 1.0], [1.0, 1.0]], "b0": [[0.1], [0.1]], "W1": [[1e308, 1e308]], "b1": [[0.1]]}
 
 
-@pytest.mark.parametrize("make, shows", [
-    (lambda: diverged({"learning_rate": 1000}), None),  # the cost rose and stayed up; every number finite
-    (lambda: diverged({"learning_rate": 1000, "cost": "cross_entropy"}), "undefined dA2"),  # A2 rounds to 1
-    (lambda: Run(params=OVERFLOW), "Infinity"),  # Z2 overflows at step 0
-], ids=["half_mse", "cross_entropy", "overflow"])
+@pytest.mark.parametrize(
+    "make, shows",
+    [
+        (lambda: diverged({"learning_rate": 1000}), None),  # the cost rose and stayed up; every number finite
+        (lambda: diverged({"learning_rate": 1000, "cost": "cross_entropy"}), "undefined dA2"),  # A2 rounds to 1
+        (lambda: Run(params=OVERFLOW), "Infinity"),  # Z2 overflows at step 0
+    ],
+    ids=["half_mse", "cross_entropy", "overflow"],
+)
 def test_a_diverged_run_gives_strict_json(make, shows):
     run = make()
     assert run.status == "diverged"
@@ -629,10 +687,18 @@ def test_a_diverged_run_gives_strict_json(make, shows):
 
 
 def snapshot(run):
-    return {"theta": run.theta.copy(), "params": {k: v.copy() for k, v in run.params.items()}, "step": run.step,
-            "cost": run.cost, "history": list(run.history), "status": run.status, "reason": run.reason,
-            "config": run.config, "cache": {k: np.copy(v) for k, v in run.cache.items()},
-            "views": all(np.shares_memory(run.params[k], run.theta) for k in PARAM_NAMES)}
+    return {
+        "theta": run.theta.copy(),
+        "params": {k: v.copy() for k, v in run.params.items()},
+        "step": run.step,
+        "cost": run.cost,
+        "history": list(run.history),
+        "status": run.status,
+        "reason": run.reason,
+        "config": run.config,
+        "cache": {k: np.copy(v) for k, v in run.cache.items()},
+        "views": all(np.shares_memory(run.params[k], run.theta) for k in PARAM_NAMES),
+    }
 
 
 @pytest.mark.parametrize("settings, steps", [(NOTEBOOK, 0), ({}, 40), (OTHER, 7)])

@@ -10,8 +10,8 @@ import pytest
 
 from backprop import Config, Run
 from worker import door as exports
-from worker.share.saved_run import run_from_json
 from worker.lab.session import Session
+from worker.share.saved_run import run_from_json
 
 DEFAULTS = Config().to_dict()
 VIEW = json.dumps({"chart": [640, 400], "log_scale": False, "surface": True})
@@ -81,13 +81,16 @@ def test_import_restores_step_cost_history_and_settings():
     assert exports.SESSION.run.cost == reference.cost
 
 
-@pytest.mark.parametrize("text, words", [
-    ("not json at all", "not JSON"),
-    ('{"format": "backprop-lab-run", "version": 99}', "version 99"),
-    ("[1, 2, 3]", "a list"),
-    ("x" * 3_000_000, "too large"),
-    ("[" * 100_000, "nest"),
-])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("not json at all", "not JSON"),
+        ('{"format": "backprop-lab-run", "version": 99}', "version 99"),
+        ("[1, 2, 3]", "a list"),
+        ("x" * 3_000_000, "too large"),
+        ("[" * 100_000, "nest"),
+    ],
+)
 def test_a_bad_file_is_refused_with_a_message_and_the_run_is_unchanged(text, words):
     configure()
     exports.step(42)
@@ -103,8 +106,11 @@ def test_a_file_with_wrong_shapes_nan_huge_numbers_or_extra_keys_is_refused():
     _, text = exported("json")
     data = json.loads(text)
     before = snap_of(exports.snapshot())
-    cases = [(dict(data, extra=1), "extra"), (dict(data, params=dict(data["params"], W0=[[1.0]])), "W0"),
-             (dict(data, params=dict(data["params"], b1=[[1e300]])), "too large")]
+    cases = [
+        (dict(data, extra=1), "extra"),
+        (dict(data, params=dict(data["params"], W0=[[1.0]])), "W0"),
+        (dict(data, params=dict(data["params"], b1=[[1e300]])), "too large"),
+    ]
     for bad, words in cases:
         answer = snap_of(exports.import_run(json.dumps(bad), VIEW))
         assert words in answer["error"], answer
@@ -119,8 +125,9 @@ def test_start_from_params_is_step_0_of_a_new_network_and_reset_returns_to_them(
     text = "_".join(["0.5", "-0.25", "0.125", "1.5", "0.1", "-0.1", "2", "-2", "0.3"])
     snap = snap_of(exports.start_from(text, VIEW))
     assert snap["step"] == 0 and snap["params"]["W0"] == [0.5, -0.25, 0.125, 1.5]
-    reference = Run(Config(), params={"W0": [[0.5, -0.25], [0.125, 1.5]], "b0": [[0.1], [-0.1]],
-                                      "W1": [[2.0, -2.0]], "b1": [[0.3]]})
+    reference = Run(
+        Config(), params={"W0": [[0.5, -0.25], [0.125, 1.5]], "b0": [[0.1], [-0.1]], "W1": [[2.0, -2.0]], "b1": [[0.3]]}
+    )
     assert snap["cost"] == reference.cost
     exports.step(20)
     assert snap_of(exports.reset())["params"]["W0"] == [0.5, -0.25, 0.125, 1.5]
@@ -134,7 +141,11 @@ def test_bad_params_are_refused_and_the_run_is_unchanged():
     configure()
     exports.step(3)
     before = snap_of(exports.snapshot())
-    for text, words in (("1_2_3", "needs 9"), ("a_b_c_d_e_f_g_h_i", "not a number"), ("1e9_" + "0_" * 7 + "0", "large")):
+    for text, words in (
+        ("1_2_3", "needs 9"),
+        ("a_b_c_d_e_f_g_h_i", "not a number"),
+        ("1e9_" + "0_" * 7 + "0", "large"),
+    ):
         answer = snap_of(exports.start_from(text, VIEW))
         assert words in answer["error"], answer
     assert snap_of(exports.snapshot()) == before

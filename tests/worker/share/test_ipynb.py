@@ -12,12 +12,11 @@ import re
 import sys
 
 import pytest
+from test_script import EVERY_SETTING, SETTINGS, assert_costs, expected, parse, run_at, run_in_process
 
 from backprop import GRADIENT_NAMES
 from worker.share.ipynb import notebook
 from worker.share.script import script
-
-from test_script import EVERY_SETTING, SETTINGS, assert_costs, expected, parse, run_at, run_in_process
 
 
 def execute(text):
@@ -61,8 +60,14 @@ def test_notebook_shape_cells_without_outputs():
     code = [cell for cell in data["cells"] if cell["cell_type"] == "code"]
     assert all(cell["outputs"] == [] and cell["execution_count"] is None for cell in code)
     markdown = "".join("".join(cell["source"]) for cell in data["cells"] if cell["cell_type"] == "markdown")
-    for title in ["## Initialization", "## Forward pass (unrolled)", "## Forward pass (compressed)",
-                  "## Backpropagation and gradient checks", "## Backpropagation (compressed)", "## Training"]:
+    for title in [
+        "## Initialization",
+        "## Forward pass (unrolled)",
+        "## Forward pass (compressed)",
+        "## Backpropagation and gradient checks",
+        "## Backpropagation (compressed)",
+        "## Training",
+    ]:
         assert title in markdown
 
 
@@ -97,15 +102,17 @@ def test_notebook_runs_for_every_setting(settings):
 def test_setup_and_forward_pass_print_the_seed_notebooks_numbers():
     outputs, namespace = execute(notebook(run_at({"notebook_mode": True}, 0)))
     printed = "".join(output for _, output in outputs[:-1])
-    for text in ["W0 is:\n[[-0.04167578 -0.00562668]\n [-0.21361961  0.16402708]]",  # cell 3
-                 "W1 is: [[-0.17934356 -0.08417474]]",
-                 "0.09437331727736706\n0.26402708084049886",  # cell 4
-                 "Z1 is:\n[[ 0.09437332  0.05832422  0.1         0.05269753]\n"
-                 " [ 0.26402708 -0.11361961  0.1         0.05040747]]",
-                 "A2 is: [[0.51534589 0.52474844 0.51842557 0.52156619]]",  # cell 11
-                 "J=0.12519375208599626",  # cell 12
-                 "db0 by backprop:\n[[-0.00089]\n [-0.00058]]",  # cell 31, the slip
-                 "db0 by central differences:\n[[-0.00089]\n [-0.00059]]"]:  # cell 30
+    for text in [
+        "W0 is:\n[[-0.04167578 -0.00562668]\n [-0.21361961  0.16402708]]",  # cell 3
+        "W1 is: [[-0.17934356 -0.08417474]]",
+        "0.09437331727736706\n0.26402708084049886",  # cell 4
+        "Z1 is:\n[[ 0.09437332  0.05832422  0.1         0.05269753]\n"
+        " [ 0.26402708 -0.11361961  0.1         0.05040747]]",
+        "A2 is: [[0.51534589 0.52474844 0.51842557 0.52156619]]",  # cell 11
+        "J=0.12519375208599626",  # cell 12
+        "db0 by backprop:\n[[-0.00089]\n [-0.00058]]",  # cell 31, the slip
+        "db0 by central differences:\n[[-0.00089]\n [-0.00059]]",
+    ]:  # cell 30
         assert text in printed, text
 
 

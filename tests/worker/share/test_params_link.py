@@ -13,8 +13,16 @@ from worker.share.params_link import params_from_text, params_text
 URL_SAFE = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~")
 
 
-@pytest.mark.parametrize("settings, steps", [({}, 0), ({}, 1000), ({"n_h": 1}, 10), ({"n_h": 16, "seed": 9}, 300),
-                                             ({"activation": "relu", "cost": "cross_entropy", "n_h": 5}, 50)])
+@pytest.mark.parametrize(
+    "settings, steps",
+    [
+        ({}, 0),
+        ({}, 1000),
+        ({"n_h": 1}, 10),
+        ({"n_h": 16, "seed": 9}, 300),
+        ({"activation": "relu", "cost": "cross_entropy", "n_h": 5}, 50),
+    ],
+)
 def test_round_trip_is_exact_and_url_safe(settings, steps):
     run = Run(settings)
     run.train(steps)
@@ -45,19 +53,22 @@ def test_small_numbers_and_commas():
     assert read["W0"].tolist() == [[1e-07, -0.0]] and np.signbit(read["W0"][0, 1])
 
 
-@pytest.mark.parametrize("text, n_h, words", [
-    ("0.1_0.2_0.3", 2, ["3 numbers", "n_h=2 needs 9", "W0 4, b0 2, W1 2, b1 1"]),
-    ("", 1, ["no numbers", "needs 5"]),
-    ("1_2_3_4_5_6", 1, ["6 numbers", "needs 5"]),
-    ("1_2_abc_4_5", 1, ["number 3", "'abc'", "not a number"]),
-    ("1_2__4_5", 1, ["number 3", "not a number"]),
-    ("1_2_3_nan_5", 1, ["number 4", "not a finite number"]),
-    ("1_2_3_4_-inf", 1, ["number 5", "not a finite number"]),
-    ("1_2_3_4_1e400", 1, ["number 5", "not a finite number"]),
-    ("1_2_3_4_2e6", 1, ["b1[0,0] is 2e+06", "too large"]),
-    ("1_" * 3000 + "1", 1, ["characters long", "at most"]),
-    (None, 1, ["must be text"]),
-])
+@pytest.mark.parametrize(
+    "text, n_h, words",
+    [
+        ("0.1_0.2_0.3", 2, ["3 numbers", "n_h=2 needs 9", "W0 4, b0 2, W1 2, b1 1"]),
+        ("", 1, ["no numbers", "needs 5"]),
+        ("1_2_3_4_5_6", 1, ["6 numbers", "needs 5"]),
+        ("1_2_abc_4_5", 1, ["number 3", "'abc'", "not a number"]),
+        ("1_2__4_5", 1, ["number 3", "not a number"]),
+        ("1_2_3_nan_5", 1, ["number 4", "not a finite number"]),
+        ("1_2_3_4_-inf", 1, ["number 5", "not a finite number"]),
+        ("1_2_3_4_1e400", 1, ["number 5", "not a finite number"]),
+        ("1_2_3_4_2e6", 1, ["b1[0,0] is 2e+06", "too large"]),
+        ("1_" * 3000 + "1", 1, ["characters long", "at most"]),
+        (None, 1, ["must be text"]),
+    ],
+)
 def test_bad_text_gets_a_message(text, n_h, words):
     with pytest.raises(ValueError) as err:
         params_from_text(text, n_h)

@@ -24,6 +24,7 @@ def trained(steps=37, **settings):
 def strict_json(text):
     def refuse(constant):
         raise AssertionError(f"{constant} is not JSON")
+
     return json.loads(text, parse_constant=refuse)
 
 
@@ -34,8 +35,11 @@ def assert_same_run(restored, run):
     assert restored.step == run.step
     assert restored.cost == run.cost
     assert restored.history == run.history
-    assert (restored.history_start, restored.history_stride, restored.history_limit) == \
-        (run.history_start, run.history_stride, run.history_limit)
+    assert (restored.history_start, restored.history_stride, restored.history_limit) == (
+        run.history_start,
+        run.history_stride,
+        run.history_limit,
+    )
 
 
 SETTINGS = [
@@ -142,6 +146,7 @@ def set_in(path, value):
         for key in keys:
             data = data[key]
         data[last] = value
+
     return change
 
 
@@ -151,6 +156,7 @@ def drop(path):
         for key in keys:
             data = data[key]
         del data[last]
+
     return change
 
 
@@ -178,13 +184,18 @@ BAD = {
     "a missing parameter": (edited(drop(["params", "b1"])), ["parameter b1 is missing"]),
     "an extra parameter": (edited(set_in(["params", "W2"], [[1]])), ["unknown parameter 'W2'"]),
     "a parameter as text": (edited(set_in(["params", "W1", 0, 1], "0.5")), ["W1[0,1] must be a finite number"]),
-    "NaN": ('{"format": "backprop-lab-run", "version": 1, "config": {"n_h": 1, "activation": "tanh", '
-            '"cost": "half_mse", "learning_rate": 10, "seed": 2, "table": "XOR", "notebook_mode": false}, '
-            '"params": {"W0": [[NaN, 0]], "b0": [[0]], "W1": [[0]], "b1": [[0]]}, "step": 0, "cost": 0.1, '
-            '"history": {"start": 0, "stride": 1, "costs": [0.1]}}', ["W0[0,0] must be a finite number", "nan"]),
+    "NaN": (
+        '{"format": "backprop-lab-run", "version": 1, "config": {"n_h": 1, "activation": "tanh", '
+        '"cost": "half_mse", "learning_rate": 10, "seed": 2, "table": "XOR", "notebook_mode": false}, '
+        '"params": {"W0": [[NaN, 0]], "b0": [[0]], "W1": [[0]], "b1": [[0]]}, "step": 0, "cost": 0.1, '
+        '"history": {"start": 0, "stride": 1, "costs": [0.1]}}',
+        ["W0[0,0] must be a finite number", "nan"],
+    ),
     "Infinity": (edited(set_in(["params", "b0", 1, 0], math.inf)), ["b0[1,0] must be a finite number", "inf"]),
-    "a number too large for a float": (edited(set_in(["params", "W0", 0, 0], 10**400)),
-                                       ["W0[0,0] must be a finite number"]),
+    "a number too large for a float": (
+        edited(set_in(["params", "W0", 0, 0], 10**400)),
+        ["W0[0,0] must be a finite number"],
+    ),
     "a huge parameter": (edited(set_in(["params", "W0", 0, 1], -3e7)), ["W0[0,1] is -3e+07", "too large", "1e+06"]),
     "a null parameter": (edited(set_in(["params", "b1", 0, 0], None)), ["b1[0,0]", "null", "diverged"]),
     "a negative step": (edited(set_in(["step"], -1)), ["step", "whole number"]),
@@ -200,8 +211,10 @@ BAD = {
     "a NaN cost in the history": (edited(set_in(["history", "costs", 3], math.nan)), ["cost number 3", "NaN"]),
     "a negative cost": (edited(set_in(["history", "costs", 0], -1)), ["cost number 0", "0 or more", "-1"]),
     "a cost as text in the history": (edited(set_in(["history", "costs", 2], "x")), ["cost number 2", '"x"']),
-    "too long a history": (edited(set_in(["history"], {"start": 0, "stride": 1, "costs": [0.1] * 2001})),
-                           ["2001 costs", "at most 2000"]),
+    "too long a history": (
+        edited(set_in(["history"], {"start": 0, "stride": 1, "costs": [0.1] * 2001})),
+        ["2001 costs", "at most 2000"],
+    ),
     "10 MB of junk": ("x" * 10_000_000, ["10.0 MB", "too large", "at most 2.0 MB"]),
     "10 MB of junk as bytes": (b"\x00\xff" * 5_000_000, ["10.0 MB", "too large"]),
     "bytes that are not UTF-8": (b'{"format": "\xff"}', ["not text", "UTF-8"]),

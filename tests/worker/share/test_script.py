@@ -16,15 +16,24 @@ import numpy as np
 import pytest
 
 from backprop import Config, Run
-from worker.share.script import script
 from worker.share.file_names import file_name
+from worker.share.script import script
 
 NO_SUBPROCESS = pytest.mark.skipif(sys.platform == "emscripten", reason="Pyodide has no subprocesses")
 
 # The seed notebook's cell 35: J every 100 steps of its loop (notebook mode, default settings).
-NOTEBOOK_LOG = [0.12519375208599626, 0.044109941906362596, 0.0015874322882328462, 0.0007888131666023057,
-                0.0005181010814237375, 0.00038344681417277733, 0.00030337361837437526, 0.0002504765312000076,
-                0.00021301226568328868, 0.00018512952151354307]
+NOTEBOOK_LOG = [
+    0.12519375208599626,
+    0.044109941906362596,
+    0.0015874322882328462,
+    0.0007888131666023057,
+    0.0005181010814237375,
+    0.00038344681417277733,
+    0.00030337361837437526,
+    0.0002504765312000076,
+    0.00021301226568328868,
+    0.00018512952151354307,
+]
 
 SETTINGS = {
     "defaults": {},
@@ -117,12 +126,26 @@ def test_notebook_mode_prints_the_seed_notebooks_log():
 
 
 EVERY_SETTING = [  # cross-entropy with learning rate 1: at 10 some of these diverge, and a Run stops there
-    {"activation": activation, "cost": cost, "notebook_mode": notebook_mode,
-     "learning_rate": 10 if cost == "half_mse" else 1}
-    for activation in ("tanh", "sigmoid", "relu") for cost in ("half_mse", "cross_entropy")
+    {
+        "activation": activation,
+        "cost": cost,
+        "notebook_mode": notebook_mode,
+        "learning_rate": 10 if cost == "half_mse" else 1,
+    }
+    for activation in ("tanh", "sigmoid", "relu")
+    for cost in ("half_mse", "cross_entropy")
     for notebook_mode in (False, True)
-] + [{"table": table, "n_h": n_h, "seed": seed} for table, n_h, seed in
-     [("XOR", 1, 0), ("XNOR", 3, 1), ("AND", 4, 7), ("OR", 8, 11), ("NAND", 16, 4294967295), ("NOR", 2, 5)]]
+] + [
+    {"table": table, "n_h": n_h, "seed": seed}
+    for table, n_h, seed in [
+        ("XOR", 1, 0),
+        ("XNOR", 3, 1),
+        ("AND", 4, 7),
+        ("OR", 8, 11),
+        ("NAND", 16, 4294967295),
+        ("NOR", 2, 5),
+    ]
+]
 
 
 @pytest.mark.parametrize("settings", EVERY_SETTING, ids=lambda s: ",".join(f"{k}={v}" for k, v in s.items()))
@@ -135,12 +158,26 @@ def test_script_reproduces_every_setting(settings):
 
 def test_script_reads_like_the_notebook():
     text = script(run_at({"n_h": 3, "learning_rate": 2.5, "table": "NAND"}, 7))
-    for words in ["def linear(W, A, b):", "def sigmoid(Z):", "def tanh(Z):", "def cost(A, Y):",
-                  "Z1 = linear(W0, A0, b0)", "A1 = tanh(Z1)", "A2 = sigmoid(Z2)", "J = cost(A2, Y)",
-                  "dA2 = (A2 - Y) / m", "dZ1 = dA1 * (1 - A1**2)", "db0 = np.sum(dZ1, axis=1, keepdims=True)",
-                  "learning_rate = 2.5", "n_h = 3", "Y = np.array([1, 1, 1, 0])", "exported at step 7",
-                  "if i % 100 == 0:", "STEPS = int(sys.argv[1]) if len(sys.argv) > 1 else 1000",
-                  "python backprop-lab_nand_nh3_lr2.5_seed2_step7.py"]:
+    for words in [
+        "def linear(W, A, b):",
+        "def sigmoid(Z):",
+        "def tanh(Z):",
+        "def cost(A, Y):",
+        "Z1 = linear(W0, A0, b0)",
+        "A1 = tanh(Z1)",
+        "A2 = sigmoid(Z2)",
+        "J = cost(A2, Y)",
+        "dA2 = (A2 - Y) / m",
+        "dZ1 = dA1 * (1 - A1**2)",
+        "db0 = np.sum(dZ1, axis=1, keepdims=True)",
+        "learning_rate = 2.5",
+        "n_h = 3",
+        "Y = np.array([1, 1, 1, 0])",
+        "exported at step 7",
+        "if i % 100 == 0:",
+        "STEPS = int(sys.argv[1]) if len(sys.argv) > 1 else 1000",
+        "python backprop-lab_nand_nh3_lr2.5_seed2_step7.py",
+    ]:
         assert words in text, words
     assert "relu" not in text and "logaddexp" not in text
     assert "dZ1 = dA1 * (1 - tanh(A1)**2)" in script(run_at({"notebook_mode": True}, 0))
@@ -150,7 +187,7 @@ def test_parameters_are_written_in_exactly():
     run = run_at({"n_h": 16}, 123)
     namespace = {}
     text = script(run)
-    setup = text[:text.index("def forward")]
+    setup = text[: text.index("def forward")]
     exec(compile(setup.replace("import sys", "import sys; sys.argv = ['x']"), "setup", "exec"), namespace)
     for name in ("W0", "b0", "W1", "b1"):
         assert namespace[name].tobytes() == run.params[name].tobytes()
@@ -165,14 +202,21 @@ def test_a_diverged_run_still_exports():
     compile(text, "diverged.py", "exec")
 
 
-@pytest.mark.parametrize("settings, step, extension, name", [
-    ({}, 1000, "py", "backprop-lab_xor_nh2_seed2_step1000.py"),
-    ({"table": "and", "n_h": 4, "seed": 7}, 0, ".json", "backprop-lab_and_nh4_seed7_step0.json"),
-    ({"activation": "relu", "cost": "cross_entropy", "learning_rate": 0.5, "notebook_mode": True}, 250, "ipynb",
-     "backprop-lab_xor_nh2_relu_cross-entropy_lr0.5_notebook-mode_seed2_step250.ipynb"),
-    ({"learning_rate": 1e-05}, 3, "py", "backprop-lab_xor_nh2_lr1e-05_seed2_step3.py"),
-    ({"learning_rate": 1e20}, 3, "py", "backprop-lab_xor_nh2_lr1e20_seed2_step3.py"),
-])
+@pytest.mark.parametrize(
+    "settings, step, extension, name",
+    [
+        ({}, 1000, "py", "backprop-lab_xor_nh2_seed2_step1000.py"),
+        ({"table": "and", "n_h": 4, "seed": 7}, 0, ".json", "backprop-lab_and_nh4_seed7_step0.json"),
+        (
+            {"activation": "relu", "cost": "cross_entropy", "learning_rate": 0.5, "notebook_mode": True},
+            250,
+            "ipynb",
+            "backprop-lab_xor_nh2_relu_cross-entropy_lr0.5_notebook-mode_seed2_step250.ipynb",
+        ),
+        ({"learning_rate": 1e-05}, 3, "py", "backprop-lab_xor_nh2_lr1e-05_seed2_step3.py"),
+        ({"learning_rate": 1e20}, 3, "py", "backprop-lab_xor_nh2_lr1e20_seed2_step3.py"),
+    ],
+)
 def test_file_names(settings, step, extension, name):
     assert file_name(Config.from_dict(settings), step, extension) == name
     assert re.fullmatch(r"[A-Za-z0-9._-]+", name)

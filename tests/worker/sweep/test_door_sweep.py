@@ -7,8 +7,8 @@ import pytest
 
 from backprop import Run
 from worker import door as exports
-from worker.landscape.plot import landscape
 from worker.lab.session import Session
+from worker.landscape.plot import landscape
 from worker.sweep.sweep import Sweep
 
 SIZES = {"histogram": [400, 250], "curves": [600, 375], "solve_steps": [400, 250]}
@@ -25,6 +25,7 @@ def fresh_session(monkeypatch):
 def strict(text):
     def refuse(constant):
         raise AssertionError(f"{constant} is not JSON")
+
     return json.loads(text, parse_constant=refuse)
 
 
@@ -91,11 +92,14 @@ def test_pick_answers_the_bar_under_the_pointer_or_null():
     assert "error" in strict(exports.sweep_pick("pie", 1, 1))
 
 
-@pytest.mark.parametrize("args, words", [
-    (("{}", 0, 5, 100), "number of networks"),
-    (("{}", 0, 10, 50), "number of steps"),
-    (('{"n_h": 99}', 0, 10, 100), "n_h"),
-])
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (("{}", 0, 5, 100), "number of networks"),
+        (("{}", 0, 10, 50), "number of steps"),
+        (('{"n_h": 99}', 0, 10, 100), "n_h"),
+    ],
+)
 def test_refused_sweeps_say_why(args, words):
     answer = summary_of(exports.sweep_start(*args))
     assert words in answer["error"]
@@ -124,12 +128,15 @@ def test_the_landscape_at_step_0_matches_a_fresh_run():
     assert strict(text)["J"] == pytest.approx(Run().cost, rel=1e-15)
 
 
-@pytest.mark.parametrize("axes, span, words", [
-    ('["W1[0,0]", "W1[0,0]"]', 2, "two different"),
-    ('["W1[0,0]", "W0[5,0]"]', 2, "not in this network"),
-    ('"random"', 0, "greater than 0"),
-    ('"random"', float("nan"), "greater than 0"),
-])
+@pytest.mark.parametrize(
+    "axes, span, words",
+    [
+        ('["W1[0,0]", "W1[0,0]"]', 2, "two different"),
+        ('["W1[0,0]", "W0[5,0]"]', 2, "not in this network"),
+        ('"random"', 0, "greater than 0"),
+        ('"random"', float("nan"), "greater than 0"),
+    ],
+)
 def test_refused_landscapes_say_why(axes, span, words):
     text, image = exports.landscape(axes, span, "[300, 300]")
     assert words in strict(text)["error"] and image is None
@@ -143,8 +150,12 @@ def test_a_broken_landscape_call_is_fatal_not_raised():
 def test_every_export_is_handed_to_the_page():
     import ast
     import pathlib
+
     tree = ast.parse((pathlib.Path(exports.__file__).parents[1] / "model_worker.py").read_text())
     imported = {alias.name for node in tree.body if isinstance(node, ast.ImportFrom) for alias in node.names}
-    listed = next(ast.literal_eval(node.value) for node in tree.body
-                  if isinstance(node, ast.Assign) and node.targets[0].id == "__export__")
+    listed = next(
+        ast.literal_eval(node.value)
+        for node in tree.body
+        if isinstance(node, ast.Assign) and node.targets[0].id == "__export__"
+    )
     assert listed == exports.EXPORTS and set(listed) <= imported

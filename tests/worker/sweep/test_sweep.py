@@ -43,8 +43,16 @@ def one_at_a_time(settings, seeds, steps):
             since = (since if since >= 0 else step) if run.solved else -1
             if step == int(0.8 * steps):
                 J_80 = run.cost
-        rows.append({"seed": seed, "solved": run.solved, "diverged": run.status == "diverged",
-                     "J_80": J_80, "J": run.cost, "since": since})
+        rows.append(
+            {
+                "seed": seed,
+                "solved": run.solved,
+                "diverged": run.status == "diverged",
+                "J_80": J_80,
+                "J": run.cost,
+                "since": since,
+            }
+        )
     return rows
 
 
@@ -214,9 +222,11 @@ def test_the_curves_are_one_subpath_per_drawn_network_and_a_click_finds_it(sweep
     assert all(re.fullmatch(r"\d+\.\d", v) for v in re.findall(r"[\d.]+", curves["median"]))
     # Subpaths come in seed order within a category. A click beside the point of a curve that lies
     # farthest from every other curve's point in its pixel column picks that curve's network.
-    subpaths = [(seed, dict((float(x), float(y)) for x, y in re.findall(r"([\d.]+) ([\d.]+)", sub)))
-                for name in ("solved", "stuck") for seed, sub in
-                zip(summary["seeds"][name], curves["paths"][name].split("M")[1:])]
+    subpaths = [
+        (seed, dict((float(x), float(y)) for x, y in re.findall(r"([\d.]+) ([\d.]+)", sub)))
+        for name in ("solved", "stuck")
+        for seed, sub in zip(summary["seeds"][name], curves["paths"][name].split("M")[1:])
+    ]
 
     def isolation(seed, x, y):
         return min((abs(points[x] - y) for other, points in subpaths if other != seed and x in points), default=0)
@@ -230,8 +240,10 @@ def test_the_curves_are_one_subpath_per_drawn_network_and_a_click_finds_it(sweep
     k = first_solved - sweep.first_seed
     described = sweep.describe(k)
     assert described["category"] == "solved"
-    assert described["label"] == (f"Seed {first_solved}: solved since step {sweep.batch.solved_since[k]}; "
-                                  f"J is {sweep.batch.costs[k]:.3g} at step 1000.")
+    assert described["label"] == (
+        f"Seed {first_solved}: solved since step {sweep.batch.solved_since[k]}; "
+        f"J is {sweep.batch.costs[k]:.3g} at step 1000."
+    )
     assert sweep.pick("curves", right + 200, bottom + 200) is None
 
 
@@ -251,14 +263,17 @@ def test_pick_needs_a_known_plot_and_a_drawn_one():
         sweep.pick("surface", 10, 10)
 
 
-@pytest.mark.parametrize("first, count, steps, message", [
-    (0, 5, 1000, "the number of networks must be a whole number from 10 to 1000"),
-    (0, 1001, 1000, "the number of networks"),
-    (0, 10, 99, "the number of steps must be a whole number from 100 to 10000"),
-    (0, 10, 10001, "the number of steps"),
-    (-1, 10, 1000, "the first seed must be a whole number from 0 to"),
-    (2**32 - 5, 10, 1000, "the first seed must be a whole number from 0 to 4294967286"),
-])
+@pytest.mark.parametrize(
+    "first, count, steps, message",
+    [
+        (0, 5, 1000, "the number of networks must be a whole number from 10 to 1000"),
+        (0, 1001, 1000, "the number of networks"),
+        (0, 10, 99, "the number of steps must be a whole number from 100 to 10000"),
+        (0, 10, 10001, "the number of steps"),
+        (-1, 10, 1000, "the first seed must be a whole number from 0 to"),
+        (2**32 - 5, 10, 1000, "the first seed must be a whole number from 0 to 4294967286"),
+    ],
+)
 def test_the_sweeps_size_is_checked(first, count, steps, message):
     with pytest.raises(ValueError, match=message):
         Sweep({}, first, count, steps)
