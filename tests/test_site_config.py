@@ -20,16 +20,24 @@ def shipped(*packages):
     }
 
 
+def test_the_file_lists_are_the_ones_tools_file_lists_writes():
+    import file_lists
+
+    for config, packages in file_lists.SHIPS.items():
+        listed = tomllib.loads((ROOT / config).read_text())["files"]
+        assert listed == file_lists.files(packages), f"run python3 tools/file_lists.py ({config})"
+
+
 def test_the_page_ships_its_own_modules_and_the_exercises_and_not_the_model():
-    assert PAGE["files"] == shipped("app", "exercises")
+    assert PAGE["files"] == shipped("app", "exercises", "shared")
 
 
 def test_the_worker_ships_the_model_and_its_own_modules():
-    assert WORKER["files"] == shipped("backprop", "plots", "worker")
+    assert WORKER["files"] == shipped("backprop", "plots", "shared", "worker")
 
 
 def test_the_exercise_worker_ships_the_model_the_checker_and_the_exercises():
-    assert EXERCISE["files"] == shipped("backprop", "checker", "exercises", "plots")
+    assert EXERCISE["files"] == shipped("backprop", "checker", "exercises", "plots", "shared")
 
 
 def test_the_page_runs_on_the_self_hosted_micropython_and_the_workers_on_pyodide():
