@@ -11,6 +11,7 @@ and the rest of the link still applies. Messages are plain text; the page shows 
 import math
 
 from app.cpython import parse_float, query_pairs, shortest
+from shared.limits import SEED_LIMIT, SPAN_MAX, SWEEP_LIMITS
 
 # The model's settings (backprop.Config's fields, in its order), then the page's own (View).
 MODEL_KEYS = ("n_h", "activation", "cost", "learning_rate", "seed", "table", "notebook_mode")
@@ -57,9 +58,6 @@ CHOICES = {
     "exercise": ("forward", "backward"),
 }
 N_H_MAX = 16
-SEED_LIMIT = 2**32
-SWEEP_LIMITS = {"sweep_first": (0, SEED_LIMIT - 1000), "sweep_count": (10, 1000), "sweep_steps": (100, 10000)}
-SPAN_MAX = 100.0  # the cost landscape's largest range (worker/landscape/plot.py's)
 SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)  # steps per animation frame
 # What a lesson link may hide or lock (app/share/lesson.py): the settings, the buttons, the view tabs, and the
 # Save and share panel's export, import and lesson-link groups.

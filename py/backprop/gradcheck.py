@@ -72,6 +72,16 @@ def numeric_gradient(name, params, A0, Y, activation="tanh", cost="half_mse", h=
     return d
 
 
+# CS231n's bands for the relative error of a gradient check: at most RIGHT, the gradient is right; above
+# SUSPICIOUS, it is wrong; between, suspicious (a correct backprop can land there where gradients all but vanish).
+RIGHT, SUSPICIOUS = 1e-7, 1e-4
+
+
+def error_band(error):
+    """The band of a relative error: "right", "suspicious" or "wrong" (NaN is wrong)."""
+    return "right" if error <= RIGHT else ("suspicious" if error <= SUSPICIOUS else "wrong")
+
+
 def relative_error(analytic, numeric):
     """||a - n|| / (||a|| + ||n||), 0 when both are 0."""
     a, n = np.asarray(analytic, dtype=float), np.asarray(numeric, dtype=float)

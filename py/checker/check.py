@@ -8,12 +8,12 @@ import numpy as np
 
 import exercises
 from backprop import numeric_gradient, relative_error
+from backprop.gradcheck import RIGHT, error_band
 from backprop.network import backward as model_backward
 
 from . import diagnose, networks
 from .runner import Sandbox
 
-RIGHT, SUSPICIOUS = 1e-7, 1e-4  # CS231n's bands, as in worker/notebook/sections.py
 RANK = {"right": 0, "wrong": 1, "wrong shape": 2, "missing": 3}
 BACKWARD_ARGS = ("A0", "Y", "W0", "b0", "W1", "b1", "Z1", "A1", "Z2", "A2")
 
@@ -105,7 +105,7 @@ def _compare(value, expected, numeric, sign):
 def band(error):
     if error is None:
         return None
-    return "right" if error <= RIGHT else ("suspicious" if error <= SUSPICIOUS else "wrong")
+    return error_band(error)
 
 
 def _row(name, got, nets, refs, sign):

@@ -14,6 +14,7 @@ lazily inside the methods, so this module imports anywhere.
 import math
 
 from app.pacing import clock
+from shared.exact_text import exact_value
 
 SVG_NS = "http://www.w3.org/2000/svg"
 MINUS = "\u2212"
@@ -52,11 +53,6 @@ def format_value(value, digits=8):
     if value != value:
         return "NaN"
     return ("%.{}g".format(digits) % value).replace("-", MINUS).replace("inf", "infinity")
-
-
-def exact_value(text):
-    """The worker's exact text of a value (CPython's repr), with a real minus sign: "−0.2136196104739812"."""
-    return text.replace("-", MINUS).replace("inf", "infinity").replace("nan", "NaN")
 
 
 def hidden_name(i):

@@ -7,13 +7,13 @@ Plain Python for MicroPython and CPython; `js` is imported lazily inside the met
 """
 
 from app.canvas import MUTED, clear, fit_canvas, paint_axes
+from shared.sweep_words import CATEGORIES
 
 # Category colours, told apart also by the words in the lists and the plots' descriptions.
 COLOURS = {"solved": "#1f5fbf", "training": "#6b7280", "stuck": "#b35806", "diverged": "#a4161a"}
 CURVE_ALPHA = 0.25
 MEDIAN = "#1d2330"
 SELECTED = "#f2a900"  # the page's focus colour
-CATEGORY_WORDS = {"solved": "solved", "training": "still improving", "stuck": "stuck", "diverged": "diverged"}
 
 
 def bar_index(bars, index, key):
@@ -106,7 +106,7 @@ class SweepPlot:
         ctx.lineWidth = 1
         ctx.lineJoin = "round"
         ctx.globalAlpha = CURVE_ALPHA
-        for name in ("solved", "training", "stuck", "diverged"):
+        for name in CATEGORIES:
             d = g["paths"].get(name)
             if d:
                 ctx.strokeStyle = COLOURS[name]

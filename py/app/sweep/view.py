@@ -12,7 +12,8 @@ from app.door import Refused
 from app.lab.readouts import thousands
 from app.pacing import Throttle, clock
 from app.settings import MODEL_KEYS, model_settings, spell, validate
-from app.sweep.plots import CATEGORY_WORDS, SweepPlot
+from app.sweep.plots import SweepPlot
+from shared.sweep_words import CATEGORY_WORDS
 
 SLICE_MS = 12  # the longest piece of training in one call
 PLOT_INTERVAL = 0.25  # seconds between the plots' geometry while running

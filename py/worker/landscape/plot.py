@@ -18,9 +18,9 @@ from backprop.config import whole_number
 from plots.cost_chart import format_cost, linear_ticks, log_ticks, tick_label
 from plots.plain import plain
 from plots.surface import LUT_STEPS, colour_table
+from shared.limits import SPAN_MAX
 
 MARGINS = (10, 12, 40, 52)  # top, right, bottom, left, CSS pixels
-SPAN_MAX = 100.0
 RESOLUTION_RANGE = (2, 128)
 RANDOM_SEED = 0
 CONTOURS = 6  # about this many contour levels, at nice steps of log10 J

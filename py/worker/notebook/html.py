@@ -1,21 +1,29 @@
 """The Notebook view's HTML: the seed notebook's sections, worked through for the network on screen.
 
-worker/notebook/sections.py builds one JSON-able dict of the sections (see its docstring); the functions here turn
-each section into one HTML string, in the worker, so that the page's MicroPython only writes each section
-with a single innerHTML (app/notebook/view.py): for n_h = 16 the dict is about 170 KB of JSON, which
-MicroPython reads in about 25 ms and renders in about 35 ms more, too long for a frame while training.
-Plain Python: it also runs under MicroPython (tests/app_mpy checks it did), though it no longer needs to.
+sections.py builds one dict of the sections (see its docstring); page() turns each section into one HTML string,
+in the worker, so that the page's MicroPython only writes each section with a single innerHTML
+(app/notebook/view.py): for n_h = 16 the sections are about 170 KB of JSON, which MicroPython read in about
+25 ms and rendered in about 35 ms more, too long for a frame while training.
 
-No float is formatted here: every number shown is the dict's text (CPython's repr for a scalar, NumPy's
-array2string for a matrix: a matrix's cells are the entries of that text, so a table shows what the notebook's
-print() shows). Everything taken from the dict is HTML-escaped, except the gradients' MathML, which
-worker/notebook/sections.py builds itself. Terms in equations are <button type="button" class="term" data-term="W0[1,0]">
-whose accessible name carries the exact value; data-term is the notebook's name (b1 for the output bias, which
-the notebook's unrolled sums write b1[0]), for the page's app/notebook/terms.py.
+No NumPy here: the HTML is built from blocks.py (code, prints, notes, matrix tables) and terms.py (the unrolled
+sums), and no float is formatted: every number shown is the dict's text. Everything taken from the dict is
+escaped (markup.escape), except the gradients' MathML, which mathml.py builds and escapes itself.
 """
 
-MINUS = "\u2212"
-SECTION_KEYS = ("setup", "forward", "backward", "notebook_check", "step", "log")  # the notebook's order
+from worker.notebook.blocks import (
+    SCROLL,
+    code_block,
+    heading,
+    matrix_table,
+    note,
+    output_block,
+    printed_matrix,
+)
+from worker.notebook.markup import escape
+from worker.notebook.sections import SECTION_KEYS
+from worker.notebook.terms import entries_html
+from worker.notebook.verdicts import VERDICT_WORDS, summary
+
 SECTION_TITLES = {
     "setup": "1. Setup",
     "forward": "2. Forward pass and cost, unrolled and as matrices",
@@ -24,194 +32,7 @@ SECTION_TITLES = {
     "step": "5. One gradient-descent step",
     "log": "6. The ANN class and its training log",
 }
-VERDICTS = ("right", "suspicious", "wrong", "undefined")
-VERDICT_WORDS = {
-    "right": "\u2713 Right",
-    "suspicious": "? Suspicious",
-    "wrong": "\u2717 Wrong",
-    "undefined": "\u2013 Undefined",
-}
 PENDING = "The numeric check is computed when this section is shown."
-NON_FINITE = {"NaN": "nan", "Infinity": "inf", "-Infinity": "-inf"}  # the worker's JSON spellings, as NumPy prints
-
-
-def escape(text):
-    """text with &, <, >, " and ' as HTML character references (for text and attribute values)."""
-    # Each replace only when needed: under MicroPython an `in` costs half a replace, and these are rare.
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    if '"' in text:
-        text = text.replace('"', "&quot;")
-    if "'" in text:
-        text = text.replace("'", "&#39;")
-    return text
-
-
-def spoken(text):
-    """A value's text for a label, as app.lab.diagram.exact_value says it: a real minus sign (read as "minus"),
-    "infinity", "NaN"."""
-    if "-" in text:
-        text = text.replace("-", MINUS)
-    if "n" in text:
-        text = text.replace("inf", "infinity").replace("nan", "NaN")
-    return text
-
-
-# ---------------------------------------------------------------- pieces
-
-
-def code_block(code):
-    """Python source, shown as it is."""
-    return '<pre tabindex="0"><code class="language-python">' + escape(code) + "</code></pre>"
-
-
-def output_block(text):
-    """What the notebook's print() shows."""
-    return '<pre class="nb-print" tabindex="0"><samp>' + escape(text) + "</samp></pre>"
-
-
-def term_key(name):
-    """The data-term of a notebook name: itself, but b1 for b1[0] (b1 is one number)."""
-    return "b1" if name == "b1[0]" else name
-
-
-TERM = '<button type="button" class="term" data-term="%s" aria-label="%s = %s">%s</button>'
-VALUE = '<span class="term-value">%s</span>'
-
-
-def _term(item, memo):
-    """(text, the term's HTML, its value's HTML) for item {"name", "text"}; memo (a dict, or None) keeps them
-    by name: the sums name each weight, bias and input several times."""
-    name, text = item["name"], item["text"]
-    if memo is not None:
-        known = memo.get(name)
-        if known is not None and known[0] == text:
-            return known
-    label, escaped = escape(name), escape(text)
-    known = (text, TERM % ("b1" if name == "b1[0]" else label, label, spoken(escaped), label), VALUE % escaped)
-    if memo is not None:
-        memo[name] = known
-    return known
-
-
-def term(item, memo=None):
-    """A focusable term of an equation (item: {"name", "text"}), named with its exact value; its data-term is
-    term_key(name)."""
-    return _term(item, memo)[1]
-
-
-def value(item, memo=None):
-    """The exact value of a term."""
-    return _term(item, memo)[2]
-
-
-def shape_text(shape):
-    """(2, 4), (4,) or () as NumPy writes a shape."""
-    if len(shape) == 1:
-        return "(" + str(shape[0]) + ",)"
-    return "(" + ", ".join([str(n) for n in shape]) + ")"
-
-
-def _flat(values):
-    out = []
-    for row in values:
-        if isinstance(row, list):
-            out.extend(row)
-        else:
-            out.append(row)
-    return out
-
-
-def _fallback(number):
-    """A number as "%.8g", for a matrix whose text does not list every entry (NumPy summarises above 1000
-    entries; a 2-16-1 network's largest matrix has 64). MicroPython writes "%.8g" as CPython does except,
-    rarely, at a rounding tie; the worker's texts are exact."""
-    if isinstance(number, str):
-        return NON_FINITE.get(number, number)
-    return "%.8g" % number
-
-
-def cells(matrix):
-    """The entries of a matrix's array2string text, row-major, escaped; from its values if the text does not
-    hold one entry per cell."""
-    text = escape(matrix["text"]).replace("[", " ").replace("]", " ")
-    tokens = text.split()
-    shape = matrix["shape"]
-    count = 1
-    for n in shape:
-        count *= n
-    if len(tokens) != count or "..." in tokens:
-        tokens = [escape(_fallback(x)) for x in _flat(matrix["values"])]
-    return tokens
-
-
-def _header(cols):
-    """The header row of a table of cols columns (0, 1, ...), after an empty corner."""
-    return (
-        '<thead><tr><td></td><th scope="col">'
-        + '</th><th scope="col">'.join([str(j) for j in range(cols)])
-        + "</th></tr></thead>"
-    )
-
-
-def _row_start(i):
-    return '<tr><th scope="row">' + str(i) + "</th><td>"
-
-
-# A table's box, which scrolls sideways on a narrow screen: focusable, so that a keyboard can scroll it, and
-# named as its table is.
-SCROLL = '<div class="matrix-scroll" tabindex="0" role="group" aria-label="%s">'
-HEADERS = [_header(cols) for cols in range(17)]  # the shapes of a 2-n_h-1 network: up to 16 columns
-ROW_STARTS = [_row_start(i) for i in range(17)]  # and 16 rows
-
-
-def matrix_table(caption, matrix):
-    """A matrix as a table: a caption naming it and its shape, column and row headers, the entries as printed.
-    A 1-D array is one row; a scalar (shape []) is a line of text."""
-    shape = matrix["shape"]
-    if not shape:
-        return (
-            '<p class="nb-scalar">'
-            + escape(caption)
-            + ' = <span class="value">'
-            + escape(matrix["text"])
-            + "</span></p>"
-        )
-    rows, cols = (1, shape[0]) if len(shape) == 1 else (shape[0], shape[1])
-    tokens = cells(matrix)
-    label = escape(caption) + ", shape " + shape_text(shape)
-    out = [
-        SCROLL % label,
-        '<table class="matrix"><caption>',
-        label,
-        "</caption>",
-        HEADERS[cols] if cols < len(HEADERS) else _header(cols),
-        "<tbody>",
-    ]
-    for i in range(rows):
-        out.append(ROW_STARTS[i] if i < len(ROW_STARTS) else _row_start(i))
-        out.append("</td><td>".join(tokens[i * cols : (i + 1) * cols]))
-        out.append("</td></tr>")
-    out.append("</tbody></table></div>")
-    return "".join(out)
-
-
-def printed_matrix(caption, matrix):
-    """A matrix the notebook prints: its table, then the print."""
-    return matrix_table(caption, matrix) + output_block(matrix["text"])
-
-
-def note(text, kind=""):
-    return '<p class="nb-note' + (" " + kind if kind else "") + '">' + escape(text) + "</p>"
-
-
-def heading(text):
-    return "<h4>" + escape(text) + "</h4>"
-
 
 # ---------------------------------------------------------------- 1. setup
 
@@ -246,52 +67,6 @@ def setup_html(section):
 
 
 # ---------------------------------------------------------------- 2. forward pass and cost
-
-SYMBOLS = "%s\u00b7%s"
-NUMBERS = "(%s)\u00b7(%s)"
-SYMBOLS_2 = "%s\u00b7%s + %s\u00b7%s"
-NUMBERS_2 = "(%s)\u00b7(%s) + (%s)\u00b7(%s)"
-ENTRY = (
-    '<li><p class="equation">%s = %s + %s<br> = %s + %s = %s</p><p class="equation">%s = %s(%s) = %s(%s) = %s</p></li>'
-)
-
-
-def entry_html(entry, memo=None):
-    """One unrolled sum and its activation: Z = W·A + ... + b = (w)·(a) + ... + b = z, and A = g(Z) = a.
-    memo: as for _term()."""
-    Z, A, bias = _term(entry["Z"], memo), _term(entry["A"], memo), _term(entry["bias"], memo)
-    terms = entry["terms"]
-    if len(terms) == 2:  # a hidden unit's sum (two inputs): one format instead of a loop
-        w0, a0 = _term(terms[0]["weight"], memo), _term(terms[0]["input"], memo)
-        w1, a1 = _term(terms[1]["weight"], memo), _term(terms[1]["input"], memo)
-        symbols = SYMBOLS_2 % (w0[1], a0[1], w1[1], a1[1])
-        numbers = NUMBERS_2 % (w0[2], a0[2], w1[2], a1[2])
-    else:
-        symbols, numbers = [], []
-        for t in terms:
-            weight, given = _term(t["weight"], memo), _term(t["input"], memo)
-            symbols.append(SYMBOLS % (weight[1], given[1]))
-            numbers.append(NUMBERS % (weight[2], given[2]))
-        symbols, numbers = " + ".join(symbols), " + ".join(numbers)
-    function = A[3] if len(A) > 3 else escape(entry["A"]["function"])
-    return ENTRY % (
-        Z[1],
-        symbols,
-        bias[1],
-        numbers,
-        "(" + bias[2] + ")" if bias[0].startswith("-") else bias[2],
-        Z[2],
-        A[1],
-        function,
-        Z[1],
-        function,
-        Z[2],
-        A[2],
-    )
-
-
-def entries_html(entries, memo=None):
-    return '<ol class="nb-entries">' + "".join([entry_html(e, memo) for e in entries]) + "</ol>"
 
 
 def _match(line):
@@ -332,16 +107,6 @@ def forward_html(section):
 
 
 # ---------------------------------------------------------------- 3. backpropagation and gradient checks
-
-
-def summary(gradients):
-    """ "6 of 8 gradients right; 2 wrong." from the verdicts."""
-    counts = {}
-    for g in gradients:
-        counts[g["verdict"]] = counts.get(g["verdict"], 0) + 1
-    text = "{} of {} gradients right".format(counts.get("right", 0), len(gradients))
-    others = ["{} {}".format(counts[v], v) for v in VERDICTS[1:] if counts.get(v)]
-    return text + ("; " + ", ".join(others) if others else "") + "."
 
 
 def verdict_html(gradient):

@@ -22,8 +22,8 @@ from plots.cost_chart import (
     tick_label,
     y_domain,
 )
+from shared.sweep_words import CATEGORIES
 
-CATEGORIES = ("solved", "training", "stuck", "diverged")
 FLOOR = 1e-16  # a cost below this (0 included) is drawn and binned as this, so a log axis can show it
 SEEDS_PER_BAR = 20
 CURVES_SHOWN = 80  # about this many curves drawn (each category gets at least MIN_SHOWN of its own)

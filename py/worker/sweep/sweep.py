@@ -26,14 +26,13 @@ import numpy as np
 from backprop import Batch, Config
 from backprop.config import SEED_LIMIT, whole_number
 from plots.cost_chart import format_cost
+from shared.limits import SWEEP_LIMITS
+from shared.sweep_words import CATEGORIES, CATEGORY_WORDS
 from worker.sweep import plots as sweep_plots
 
-COUNT_RANGE = (10, 1000)
-STEPS_RANGE = (100, 10000)
 HISTORY_POINTS = 201
 CHUNK_SECONDS = 0.002  # training between two looks at the clock in advance()
 STUCK_WINDOW, STUCK_FALL = 0.2, 0.01
-CATEGORIES = sweep_plots.CATEGORIES  # ("solved", "training", "stuck", "diverged")
 SEEDS_LISTED = 50
 
 
@@ -45,8 +44,8 @@ class Sweep:
 
     def __init__(self, settings, first_seed, count, steps, clock=time.perf_counter):
         self.config = Config.from_dict(settings)
-        self.count = whole_number("the number of networks", count, *COUNT_RANGE)
-        self.steps = whole_number("the number of steps", steps, *STEPS_RANGE)
+        self.count = whole_number("the number of networks", count, *SWEEP_LIMITS["sweep_count"])
+        self.steps = whole_number("the number of steps", steps, *SWEEP_LIMITS["sweep_steps"])
         self.first_seed = whole_number("the first seed", first_seed, 0, SEED_LIMIT - self.count)
         self.seeds = np.arange(self.first_seed, self.first_seed + self.count)
         self.clock = clock
@@ -193,13 +192,13 @@ class Sweep:
         """Network k (its index, seed first_seed + k) as pick() answers: {"seed", "seeds", "category", "label"}."""
         batch = self.batch
         name = CATEGORIES[(self.categories() if category is None else category)[k]]
-        seed, J = int(self.seeds[k]), format_cost(float(batch.costs[k]))
+        seed, J, words = int(self.seeds[k]), format_cost(float(batch.costs[k])), CATEGORY_WORDS[name]
         if name == "diverged":
-            text = f"diverged at step {int(batch.diverged_at[k])}"
+            text = f"{words} at step {int(batch.diverged_at[k])}"
         elif name == "solved":
-            text = f"solved since step {int(batch.solved_since[k])}; J is {J} at step {batch.step}"
+            text = f"{words} since step {int(batch.solved_since[k])}; J is {J} at step {batch.step}"
         else:
-            text = f"{'stuck' if name == 'stuck' else 'not solved yet, still improving'}; J is {J} at step {batch.step}"
+            text = f"{words if name == 'stuck' else 'not solved yet, ' + words}; J is {J} at step {batch.step}"
         return {"seed": seed, "seeds": [seed], "category": name, "label": f"Seed {seed}: {text}."}
 
     def pick(self, plot, x, y):
@@ -225,10 +224,10 @@ def shares_text(counts, total):
         return f"{n} {what} ({100 * n / total:.0f}%)"
 
     parts = [
-        f"{counts['solved']} of {total} solved ({100 * counts['solved'] / total:.0f}%)",
-        share(counts["stuck"], "stuck"),
-        share(counts["diverged"], "diverged"),
+        f"{counts['solved']} of {total} {CATEGORY_WORDS['solved']} ({100 * counts['solved'] / total:.0f}%)",
+        share(counts["stuck"], CATEGORY_WORDS["stuck"]),
+        share(counts["diverged"], CATEGORY_WORDS["diverged"]),
     ]
     if counts["training"]:
-        parts.append(share(counts["training"], "still improving"))
+        parts.append(share(counts["training"], CATEGORY_WORDS["training"]))
     return ", ".join(parts)

@@ -1,4 +1,4 @@
-"""The Notebook view's HTML, built in the worker (py/worker/notebook/html.py), from real dicts of
+"""The Notebook view's sections as HTML (py/worker/notebook/html.py), from real dicts of
 py/worker/notebook/sections.py.
 
 Oracles: the seed notebook's printout (shared/seed/ann_xor_notebook.txt: Z1[0,0], J, A2, the notebook check's
@@ -6,19 +6,16 @@ prints, the training log's first line), the worker's own texts (equations, verdi
 back with html.parser.
 """
 
-import html.parser
 import json
-import re
 
 import pytest
+from notebook_html_tree import check_tables, copied, dicts, tree
 
-from backprop import Config, Run
-from worker.notebook import html as notebook_html
+from backprop import Run
 from worker.notebook.html import (
     SECTION_KEYS,
     SECTION_TITLES,
     backward_html,
-    escape,
     forward_html,
     log_html,
     notebook_check_html,
@@ -29,155 +26,44 @@ from worker.notebook.html import (
 )
 from worker.notebook.sections import notebook
 
-VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "col", "area", "base", "embed", "source", "track"}
-VERDICT_WORDS = {"right": "Right", "suspicious": "Suspicious", "wrong": "Wrong", "undefined": "Undefined"}
 GRADIENTS = ["dA2", "dZ2", "dW1", "db1", "dA1", "dZ1", "dW0", "db0"]
-
-
-# ---------------------------------------------------------------- HTML as a tree
-
-
-class Node:
-    def __init__(self, tag, attrs, parent):
-        self.tag, self.attrs, self.parent, self.children = tag, dict(attrs), parent, []
-
-    def text(self):
-        return "".join(child if isinstance(child, str) else child.text() for child in self.children)
-
-    def walk(self):
-        for child in self.children:
-            if isinstance(child, Node):
-                yield child
-                yield from child.walk()
-
-    def find_all(self, tag=None, cls=None, **attrs):
-        return [
-            n
-            for n in self.walk()
-            if (tag is None or n.tag == tag)
-            and (cls is None or cls in n.classes())
-            and all(n.attrs.get(k.replace("_", "-")) == v for k, v in attrs.items())
-        ]
-
-    def find(self, tag=None, cls=None, **attrs):
-        found = self.find_all(tag, cls, **attrs)
-        assert found, f"no <{tag} class={cls} {attrs}>"
-        return found[0]
-
-    def classes(self):
-        return (self.attrs.get("class") or "").split()
-
-    def elements(self):
-        return [c for c in self.children if isinstance(c, Node)]
-
-
-class TreeBuilder(html.parser.HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.root = self.current = Node("#root", {}, None)
-
-    def handle_starttag(self, tag, attrs):
-        node = Node(tag, attrs, self.current)
-        self.current.children.append(node)
-        if tag not in VOID:
-            self.current = node
-
-    def handle_endtag(self, tag):
-        assert self.current.tag == tag, f"</{tag}> closes <{self.current.tag}>"
-        self.current = self.current.parent
-
-    def handle_data(self, data):
-        self.current.children.append(data)
-
-
-def tree(markup):
-    builder = TreeBuilder()
-    builder.feed(markup)
-    builder.close()
-    assert builder.current is builder.root, f"<{builder.current.tag}> is not closed"
-    return builder.root
-
-
-# ---------------------------------------------------------------- the worker's dicts, as page() gets them
-
-
-def diverged_run(**settings):
-    run = Run(Config(**settings))
-    run.train(200)
-    assert run.status == "diverged"
-    return run
 
 
 @pytest.fixture(scope="module")
 def default():
-    return notebook(Run())
+    return dicts()["default"]
 
 
 @pytest.fixture(scope="module")
 def notebook_mode():
-    return notebook(Run(Config(notebook_mode=True)), log=False)
+    return dicts()["notebook_mode"]
 
 
 @pytest.fixture(scope="module")
 def relu3():
-    return notebook(Run(Config(n_h=3, activation="relu")), log=False)
+    return dicts()["relu3"]
 
 
 @pytest.fixture(scope="module")
 def diverged():
-    return notebook(diverged_run(learning_rate=1000))
+    return dicts()["diverged"]
 
 
 @pytest.fixture(scope="module")
 def not_finite():
-    """A diverged network whose values are NaN and infinite (the worker's dict holds "NaN", "Infinity")."""
-    nb = notebook(diverged_run(n_h=16, activation="relu", cost="cross_entropy", learning_rate=1e308))
-    assert "NaN" in json.dumps(nb)
-    return nb
+    return dicts()["not_finite"]
 
 
 @pytest.fixture(scope="module")
 def without_numeric():
-    return notebook(Run(Config(n_h=4)), numeric=False, log=False)
-
-
-@pytest.fixture(scope="module")
-def every_dict(default, notebook_mode, relu3, diverged, not_finite, without_numeric):
-    return {
-        "default": default,
-        "notebook_mode": notebook_mode,
-        "relu3": relu3,
-        "diverged": diverged,
-        "not_finite": not_finite,
-        "without_numeric": without_numeric,
-    }
-
-
-def n_h_of(nb):
-    return nb["run"]["config"]["n_h"]
+    return dicts()["without_numeric"]
 
 
 # ---------------------------------------------------------------- escaping
 
 
-def test_escape():
-    assert (
-        escape("""<a href="x">Tom & 'Jerry'</a>""") == "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;"
-    )
-    assert escape("&lt;") == "&amp;lt;"
-    assert escape("W0[1,0] \u2212 0.5") == "W0[1,0] \u2212 0.5"
-
-
-def test_values_are_spoken_as_the_diagram_says_them():
-    from app.lab.diagram import exact_value
-
-    for text in ("-0.21361960956684542", "0.1", "nan", "inf", "-inf", "1e-05", "-7.9e+305", "&quot;-&#39;"):
-        assert notebook_html.spoken(text) == exact_value(text)
-    assert notebook_html.spoken("-inf") == "\u2212infinity"
-
-
 def test_the_dicts_texts_come_out_escaped(default):
-    nb = json.loads(json.dumps(default))
+    nb = copied(default)
     evil = "<script>alert('x & y')</script>"
     nb["setup"][0]["code"] = evil
     nb["setup"][0]["comment"] = '"quoted" & <b>'
@@ -199,71 +85,6 @@ def test_the_dicts_texts_come_out_escaped(default):
     assert button.attrs["aria-label"] == 'W0[0,0] = "><script>x</script>'  # an attribute value, read back
     assert evil in [code.text() for code in root.find_all("code")]
     assert evil in tree(backward_html(nb["backward"])).text()
-
-
-# ---------------------------------------------------------------- tables
-
-
-def check_tables(root):
-    """Every matrix table: inside .matrix-scroll, a caption naming its shape, a header per column, a header per
-    row, one cell per entry. Returns the tables by caption."""
-    tables = {}
-    for table in root.find_all("table"):
-        box = table.parent
-        assert "matrix-scroll" in box.classes()
-        caption = table.elements()[0]
-        assert caption.tag == "caption" and caption.text().strip()
-        # a narrow screen scrolls the box: a keyboard can focus it, and it is named as its table
-        assert (box.attrs["tabindex"], box.attrs["role"], box.attrs["aria-label"]) == ("0", "group", caption.text())
-        head, body = table.find("thead"), table.find("tbody")
-        headers = head.find_all("th")
-        assert headers and all(th.attrs.get("scope") == "col" for th in headers)
-        width = len(head.find("tr").elements())  # the row headers' column, then the columns
-        rows = body.find_all("tr")
-        for tr in rows:
-            first = tr.elements()[0]
-            assert first.tag == "th" and first.attrs.get("scope") == "row"
-            assert len(tr.elements()) == width and len(tr.find_all("td")) == width - 1
-        columns = width - 1
-        if "matrix" in table.classes():  # an empty corner, then a header per column
-            assert head.find("tr").elements()[0].tag == "td" and len(headers) == columns
-            assert [th.text() for th in headers] == [str(j) for j in range(columns)]
-            assert [tr.elements()[0].text() for tr in rows] in ([str(i) for i in range(len(rows))], ["A2", "Y"])
-        assert len(body.find_all("td")) == len(rows) * columns
-        if "matrix" in table.classes():
-            shape = re.search(r"shape \((\d+), (\d+)\)|shape \((\d+),\)", caption.text())
-            if shape and shape.group(1):
-                assert (len(rows), columns) == (int(shape.group(1)), int(shape.group(2))), caption.text()
-            elif shape:
-                assert (len(rows), columns) == (1, int(shape.group(3)))
-        tables[caption.text()] = [[td.text() for td in tr.find_all("td")] for tr in rows]
-    return tables
-
-
-def test_every_table_can_be_walked(every_dict):
-    for name, nb in every_dict.items():
-        for key in nb["sections"]:
-            root = tree(section_html(key, nb))
-            assert check_tables(root), (name, key)
-            assert all(pre.attrs.get("tabindex") == "0" for pre in root.find_all("pre"))  # it may scroll
-
-
-def test_cells_are_the_notebooks_printed_entries(default):
-    tables = check_tables(tree(forward_html(default["forward"])))
-    assert tables["A2, shape (1, 4)"] == [["0.51534589", "0.52474844", "0.51842557", "0.52156619"]]
-    assert tables["Z1, shape (2, 4)"] == [
-        ["0.09437332", "0.05832422", "0.1", "0.05269753"],
-        ["0.26402708", "-0.11361961", "0.1", "0.05040747"],
-    ]
-    tables = check_tables(tree(setup_html(default["setup"])))
-    assert tables["W0, shape (2, 2)"] == [["-0.04167578", "-0.00562668"], ["-0.21361961", "0.16402708"]]
-    assert tables["Y, shape (4,)"] == [["1", "1", "0", "0"]]
-    assert tables["A0, shape (2, 4)"] == [["0", "1", "0", "1"], ["1", "0", "0", "1"]]
-
-
-def test_a_summarised_matrix_falls_back_to_its_values():
-    matrix = {"text": "[[0.1 ... 0.3]]", "values": [[0.1, 0.25, 0.3, "NaN", "-Infinity"]], "shape": [1, 5]}
-    assert notebook_html.cells(matrix) == ["0.1", "0.25", "0.3", "nan", "-inf"]
 
 
 # ---------------------------------------------------------------- 1. setup
@@ -297,28 +118,6 @@ def test_setup_shows_parameters_that_changed(default):
 
 # ---------------------------------------------------------------- 2. forward
 
-TERM = re.compile(
-    r"^(W0\[(\d+),[01]\]|b0\[(\d+)\]|W1\[0,(\d+)\]|b1|A0\[[01],[0-3]\]|Z1\[(\d+),[0-3]\]|"
-    r"A1\[(\d+),[0-3]\]|Z2\[0,[0-3]\]|A2\[0,[0-3]\])$"
-)
-
-
-def check_terms(root, n_h):
-    """Every data-term is a real parameter or entry of this network; every term is a button named with its value."""
-    names = []
-    for element in root.walk():
-        if "data-term" not in element.attrs:
-            continue
-        name = element.attrs["data-term"]
-        match = TERM.match(name)
-        assert match, name
-        assert all(int(i) < n_h for i in match.groups()[1:] if i is not None), name
-        assert element.tag == "button" and element.attrs.get("type") == "button" and "term" in element.classes()
-        label = element.attrs["aria-label"]
-        assert label.startswith(element.text() + " = ") and len(label) > len(element.text()) + 3
-        names.append(name)
-    return names
-
 
 def test_unrolled_sums_show_the_notebooks_values(default):
     root = tree(forward_html(default["forward"]))
@@ -351,23 +150,10 @@ def test_the_matrix_pass_is_cell_13(default):
         "A2 = sigmoid(Z2)",
         "J = 1/2 * np.mean((A2 - Y)**2)",
     ]
-    nb = json.loads(json.dumps(default))
+    nb = copied(default)
     nb["forward"]["matrix"][1]["matches_unrolled"] = False
     root = tree(forward_html(nb["forward"]))
     assert root.find("p", cls="differ").text() == "\u2717 Not the same as the unrolled A1."
-
-
-def test_every_data_term_names_a_real_entry(every_dict):
-    for name, nb in every_dict.items():
-        n_h = n_h_of(nb)
-        names = check_terms(tree(forward_html(nb["forward"])), n_h)
-        weights = {f"W0[{i},{k}]" for i in range(n_h) for k in range(2)} | {f"W1[0,{i}]" for i in range(n_h)}
-        biases = {f"b0[{i}]" for i in range(n_h)} | {"b1"}
-        assert weights | biases <= set(names), name
-        assert {f"Z1[{i},{j}]" for i in range(n_h) for j in range(4)} <= set(names)
-        assert {f"A2[0,{j}]" for j in range(4)} | {f"A0[{k},{j}]" for k in range(2) for j in range(4)} <= set(names)
-        for key in nb["sections"]:
-            check_terms(tree(section_html(key, nb)), n_h)
 
 
 # ---------------------------------------------------------------- 3. backpropagation
@@ -413,7 +199,7 @@ def test_notebook_mode_flags_exactly_dZ1_dW0_db0(notebook_mode):
 
 
 def test_a_kink_is_noted(relu3):
-    nb = json.loads(json.dumps(relu3))
+    nb = copied(relu3)
     nb["backward"]["kink_units"] = ["Z1[0,2]"]
     for g in nb["backward"]["gradients"]:
         g["kink"] = g["of"] in ("Z1", "W0", "b0")
@@ -435,7 +221,7 @@ def test_a_diverged_network(diverged, not_finite):
     assert z2["text"] == "-inf"
     assert forward.find("button", data_term="Z2[0,0]").attrs["aria-label"] == "Z2[0,0] = \u2212infinity"
     assert check_tables(forward)["Z1, shape (16, 4)"][0][0] == "7.69857819e+305"
-    nb = json.loads(json.dumps(not_finite))
+    nb = copied(not_finite)
     nb["forward"]["output"][1]["A"]["text"] = "nan"
     assert tree(forward_html(nb["forward"])).find("button", data_term="A2[0,1]").attrs["aria-label"] == "A2[0,1] = NaN"
     log = tree(log_html(diverged["log"]))
@@ -505,7 +291,7 @@ def test_the_training_log(default):
     assert [th.text() for th in root.find("table").find("tbody").find_all("th")][:2] == ["0", "100"]
     predictions = default["log"]["predictions"]
     assert root.find("samp").text() == "A2 = " + predictions["text"] + "\nY = [1 1 0 0]"
-    rows = [t for caption, t in tables.items() if caption.startswith("Predictions A2 after step 999")][0]
+    rows = next(t for caption, t in tables.items() if caption.startswith("Predictions A2 after step 999"))
     assert rows[1] == ["1", "1", "0", "0"] and len(rows[0]) == 4
     assert root.find_all(cls="nb-diverged") == []
 

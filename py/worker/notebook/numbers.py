@@ -1,0 +1,35 @@
+"""How the Notebook view's numbers are written: as the seed notebook's print() writes them, by CPython's and
+NumPy's rules, never by the page's MicroPython (whose float repr differs in the last digits).
+
+A "matrix" is {"text": np.array2string text (NumPy's default print options, as print() shows an array),
+"values": nested lists of floats, "shape": [rows, cols]}; a "scalar" is {"text": repr text, "value": float}.
+A float that is not finite stays a float (nan, inf): the sections become HTML in the worker and never cross
+to the page as JSON.
+"""
+
+import numpy as np
+
+
+def values(x):
+    """An array as nested lists of floats; a 0-d array as a float."""
+    return np.asarray(x, dtype=float).tolist()
+
+
+def matrix(x):
+    x = np.asarray(x)
+    return {"text": np.array2string(x), "values": values(x), "shape": list(x.shape)}
+
+
+def repr_text(x):
+    """A scalar as the notebook prints it: CPython's repr of the float."""
+    return repr(float(x))
+
+
+def scalar(x):
+    return {"text": repr_text(x), "value": float(x)}
+
+
+def number_text(x, integer=False):
+    """repr of a float, or of an int for the notebook's integer inputs (A0 is an array of ints)."""
+    x = float(x)
+    return repr(int(x)) if integer and x.is_integer() else repr(x)

@@ -1,0 +1,82 @@
+"""The Notebook view's sections 5 and 6: one gradient-descent step from the network on screen, computed on
+copies, and the training log of cells 34-36 for a fresh run of its settings. See sections.py for the dict."""
+
+import functools
+
+import numpy as np
+
+from backprop import A0, PARAM_NAMES, Run, forward
+from worker.notebook.forward import notebook_Y
+from worker.notebook.numbers import matrix, repr_text, scalar, values
+from worker.notebook.source import update_lines
+
+LOG_STEPS, LOG_EVERY = 1000, 100  # cell 35
+
+
+# ---------------------------------------------------------------- 5. one step of gradient descent
+
+
+def step_section(run, grads):
+    c = run.config
+    lr = c.learning_rate
+    after = {}
+    params = []
+    for name in PARAM_NAMES:
+        before = np.array(run.params[name])
+        gradient = np.array(grads["d" + name])
+        update = gradient * lr  # as Run.train: grad *= learning_rate; theta -= grad
+        after[name] = before - update
+        params.append(
+            {
+                "name": name,
+                "formula_text": f"{name} ← {name} − learning_rate · d{name}",
+                "before": matrix(before),
+                "gradient": matrix(gradient),
+                "update": matrix(update),
+                "after": matrix(after[name]),
+            }
+        )
+    J_after = forward(after, A0, run.Y, c.activation, c.cost)["J"]
+    return {
+        "learning_rate": float(lr),
+        "learning_rate_text": repr(lr),
+        "code": list(update_lines()),
+        "params": params,
+        "J_before": scalar(run.cost),
+        "J_after": scalar(J_after),
+        "J_change": scalar(J_after - run.cost),
+    }
+
+
+# ---------------------------------------------------------------- 6. the training log (cells 34-36)
+
+
+@functools.lru_cache(maxsize=16)  # a fresh run's log depends on the settings alone: kept while they stay
+def log_section(config):
+    fresh = Run(config)
+    lines = [{"step": 0, "J": float(fresh.cost), "text": repr_text(fresh.cost)}]
+    for target in range(LOG_EVERY, LOG_STEPS, LOG_EVERY):
+        fresh.train(target - fresh.step)
+        if fresh.step != target:  # diverged: training stopped
+            break
+        lines.append({"step": target, "J": float(fresh.cost), "text": repr_text(fresh.cost)})
+    # The notebook's A2 is that of its last forward pass, before update 999.
+    fresh.train(LOG_STEPS - 1 - fresh.step)
+    A2 = np.round(np.asarray(fresh.A2).squeeze(), 3)
+    Y = notebook_Y(fresh)
+    return {
+        "learning_rate": float(config.learning_rate),
+        "learning_rate_text": repr(config.learning_rate),
+        "steps": LOG_STEPS,
+        "every": LOG_EVERY,
+        "lines": lines,
+        "predictions": {
+            "step": fresh.step,
+            "code": 'print("A2 =", np.round(nn.A2.squeeze(), 3))',
+            "text": np.array2string(A2),
+            "values": values(A2),
+            "Y_text": np.array2string(Y),
+        },
+        "status": fresh.status,
+        "reason": fresh.reason,
+    }
