@@ -307,7 +307,9 @@ def exercise_figures(browser, url):
             const results = document.getElementById("exercise-results");
             const started = performance.now();
             const seen = new MutationObserver(() => {
-                if (results.textContent.includes("8 of 8 right")) { seen.disconnect(); resolve(performance.now() - started); }
+                if (!results.textContent.includes("8 of 8 right")) return;
+                seen.disconnect();
+                resolve(performance.now() - started);
             });
             results.replaceChildren();
             seen.observe(results, {childList: true, subtree: true});

@@ -38,12 +38,12 @@ def sweep_figures():
         build.append(seconds)
         start, n, worst = time.perf_counter(), 0, 0.0
         while not sweep.done:
-            worst = max(worst, timed(lambda: sweep.advance(0.012))[0])
+            worst = max(worst, timed(lambda sweep=sweep: sweep.advance(0.012))[0])
             n += 1
         swept.append(time.perf_counter() - start)
         calls.append(n)
         longest.append(worst)
-        summary.append(min(timed(lambda: sweep.summary(SIZES))[0] for _ in range(5)))
+        summary.append(min(timed(lambda sweep=sweep: sweep.summary(SIZES))[0] for _ in range(5)))
     return {
         name: statistics.median(values)
         for name, values in [

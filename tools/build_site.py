@@ -1,7 +1,7 @@
 """Write the self-contained static site: everything a static host needs, nothing else.
 
-The folder (default _site/, written fresh each time) holds the page, pyscript.toml, worker.toml and exercise.toml, the service worker
-sw.js, the Python modules of py/ (no __pycache__), static/ with the verified runtime, and
+The folder (default _site/, written fresh each time) holds the page, pyscript.toml, worker.toml and exercise.toml,
+the service worker sw.js, the Python modules of py/ (no __pycache__), static/ with the verified runtime, and
 .nojekyll (GitHub Pages then serves the files as they are). No tests, tools, node_modules or dot-folders.
 Runs the runtime setup first, so the runtime in it is the one setup_runtime.py checked.
 Standard library only. Serve the result anywhere, or try it with `python3 tools/serve.py --dir _site`.

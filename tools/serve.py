@@ -11,6 +11,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import contextlib
+
 import setup_runtime
 
 MIME_TYPES = {
@@ -111,10 +113,8 @@ def main(argv=None):
     server, url = make_server(args.dir or setup_runtime.ROOT, args.host, args.port, False, args.prefix)
     with server:
         print(f"Backprop Lab is served at {url}  (Ctrl+C stops it)", flush=True)
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()
-        except KeyboardInterrupt:
-            pass
     return 0
 
 

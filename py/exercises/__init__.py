@@ -23,6 +23,6 @@ def reference_line(module, name):
     """The line of module.SOLUTION that assigns name, stripped (None when there is none)."""
     for line in module.SOLUTION.split("\n"):
         text = line.strip()
-        if text.startswith(name + " =") or text.startswith(name + "="):
+        if text.startswith((name + " =", name + "=")):
             return text
     return None

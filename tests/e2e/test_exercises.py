@@ -3,6 +3,7 @@ own, and has every value checked. Oracles: the reference solutions (py/exercises
 student would make them, the model's cost readout, and the page's own Step answering while the student's code hangs."""
 
 import re
+from pathlib import Path
 
 import pytest
 from labpage import button, readout
@@ -127,7 +128,7 @@ def test_start_over_asks_first_embedded_too(open_lab):
     with page.expect_download() as saved:
         button(page, "Download my code").click()
     assert saved.value.suggested_filename == "backprop-lab_forward.py"
-    assert open(saved.value.path()).read() == "# my own attempt\n"
+    assert Path(saved.value.path()).read_text() == "# my own attempt\n"
     button(page, "Start over").click()
     page.get_by_role("group").get_by_role("button", name="Start over").click()
     expect(editor(page)).to_contain_text("def forward(A0, W0, b0, W1, b1):")

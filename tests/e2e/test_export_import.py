@@ -8,6 +8,7 @@ import math
 import struct
 import subprocess
 import sys
+from pathlib import Path
 
 import e2e_reference as ref
 import nbformat
@@ -68,7 +69,7 @@ def test_each_export_is_a_file_named_after_the_settings(hidpi_page, site_url, tm
 
     saved = download(page, "Run (.json)")
     assert saved.suggested_filename == stem + ".json"
-    run = json.loads(open(saved.path()).read())
+    run = json.loads(Path(saved.path()).read_text())
     assert (run["format"], run["version"], run["step"], run["config"]["n_h"]) == ("backprop-lab-run", 1, steps, 3)
     assert math.isclose(run["cost"], float(shown_cost), rel_tol=1e-9)
     assert len(run["history"]["costs"]) >= 2
@@ -85,7 +86,7 @@ def test_each_export_is_a_file_named_after_the_settings(hidpi_page, site_url, tm
 
     saved = download(page, "Jupyter notebook (.ipynb)")
     assert saved.suggested_filename == stem + ".ipynb"
-    nbformat.validate(nbformat.reads(open(saved.path()).read(), as_version=4))
+    nbformat.validate(nbformat.reads(Path(saved.path()).read_text(), as_version=4))
 
     for name, plot, element in (
         ("Cost chart (.png)", "cost-chart", "#cost-chart"),
@@ -96,12 +97,12 @@ def test_each_export_is_a_file_named_after_the_settings(hidpi_page, site_url, tm
         bitmap = page.evaluate(
             "selector => { const c = document.querySelector(selector); return [c.width, c.height]; }", element
         )
-        assert png_size(open(saved.path(), "rb").read()) == tuple(bitmap)
+        assert png_size(Path(saved.path()).read_bytes()) == tuple(bitmap)
         assert bitmap[0] == round(page.locator(element).bounding_box()["width"] * 2)
     saved = download(page, "Network diagram (.png)")
     assert saved.suggested_filename == f"{stem}_network-diagram.png"
     box = page.locator("#diagram").bounding_box()
-    width, height = png_size(open(saved.path(), "rb").read())
+    width, height = png_size(Path(saved.path()).read_bytes())
     assert (width, height) == (round(box["width"] * 2), round(box["height"] * 2))
 
 
@@ -141,8 +142,9 @@ def drop(page, name, text):
         """([name, text]) => {
         const data = new DataTransfer();
         data.items.add(new File([text], name, {type: "application/json"}));
-        document.querySelector("main").dispatchEvent(new DragEvent("dragover", {bubbles: true, cancelable: true, dataTransfer: data}));
-        document.querySelector("main").dispatchEvent(new DragEvent("drop", {bubbles: true, cancelable: true, dataTransfer: data}));
+        const options = {bubbles: true, cancelable: true, dataTransfer: data};
+        document.querySelector("main").dispatchEvent(new DragEvent("dragover", options));
+        document.querySelector("main").dispatchEvent(new DragEvent("drop", options));
     }""",
         [name, text],
     )
@@ -173,7 +175,7 @@ def test_a_bad_file_gets_a_message_and_the_run_stays(page, open_lab, name, conte
 def test_a_file_with_extra_keys_or_wrong_shapes_is_refused(page, open_lab, tmp_path):
     open_lab()
     saved = download(page, "Run (.json)")
-    run = json.loads(open(saved.path()).read())
+    run = json.loads(Path(saved.path()).read_text())
     for bad, words in (
         (dict(run, extra=1), "Unknown key 'extra'"),
         (dict(run, params=dict(run["params"], W1=[[1.0, 2.0, 3.0]])), "W1"),

@@ -32,7 +32,13 @@ def overflowing(page):
         return [...document.querySelectorAll("body *")]
             .filter(el => el.getBoundingClientRect().right > limit + 0.5)
             .slice(0, 12)
-            .map(el => `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}${el.className && typeof el.className === "string" ? "." + el.className.trim().replace(/\\s+/g, ".") : ""} right=${Math.round(el.getBoundingClientRect().right)}`);
+            .map(el => {
+                const id = el.id ? "#" + el.id : "";
+                const classes = el.className && typeof el.className === "string"
+                    ? "." + el.className.trim().replace(/\\s+/g, ".") : "";
+                const right = Math.round(el.getBoundingClientRect().right);
+                return `${el.tagName.toLowerCase()}${id}${classes} right=${right}`;
+            });
     }""")
 
 

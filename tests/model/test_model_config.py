@@ -126,9 +126,9 @@ def test_unknown_settings_are_named():
 
 
 def test_config_is_checked_when_built_directly_too():
-    with pytest.raises(ValueError, match="^n_h "):
+    with pytest.raises(ValueError, match=r"^n_h "):
         Config(n_h=99)
-    with pytest.raises(ValueError, match="^seed "):
+    with pytest.raises(ValueError, match=r"^seed "):
         Config().replace(seed=-5)
 
 
@@ -175,9 +175,9 @@ def test_bad_params_are_refused_with_the_field_named(change, n_h, message):
 
 
 def test_missing_params_are_named():
-    with pytest.raises(ValueError, match="^parameter b1 is missing$"):
+    with pytest.raises(ValueError, match=r"^parameter b1 is missing$"):
         params_from_dict({key: value for key, value in GOOD_PARAMS.items() if key != "b1"}, 3)
-    with pytest.raises(ValueError, match="^params must be a dict"):
+    with pytest.raises(ValueError, match=r"^params must be a dict"):
         params_from_dict([1, 2], 3)
 
 
@@ -245,7 +245,7 @@ def test_truth_tables_for_the_notebooks_input_order():
     for name, row in expected.items():
         np.testing.assert_array_equal(truth_table(name), [row])
         np.testing.assert_array_equal(truth_table(name.lower()), [row])
-    with pytest.raises(ValueError, match="^table must be one of"):
+    with pytest.raises(ValueError, match=r"^table must be one of"):
         truth_table("XAND")
     assert not math.isnan(truth_table()[0, 0])
 
@@ -276,5 +276,5 @@ def test_set_params_edits_a_run_in_place():
     fresh = Run({}, state)
     fresh.train(5)
     assert run.history[-6:] == fresh.history
-    with pytest.raises(ValueError, match="^parameter b0 is missing"):
+    with pytest.raises(ValueError, match=r"^parameter b0 is missing"):
         run.set_params({"W0": state["W0"]})

@@ -52,6 +52,7 @@ def coordinate(text, n_h):
                 )
             return start + i * cols + j, f"{name}[{i},{j}]"
         start += rows * cols
+    raise AssertionError(f"{name} is not a parameter of the model")  # COORDINATE admits only W0, b0, W1, b1
 
 
 def random_directions(size, seed=RANDOM_SEED):

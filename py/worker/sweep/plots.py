@@ -59,7 +59,7 @@ def polylines(x, ys):
 
 def _count_ticks(area, largest):
     """(top of the count axis, its ticks as [y, label]) for counts up to largest."""
-    left, top, right, bottom = area
+    _left, top, _right, bottom = area
     step = max(1.0, nice_step(max(largest, 1), 5))
     hi = math.ceil(max(largest, 1) / step - 1e-9) * step
     ticks = linear_ticks(0.0, hi, 5, min_step=step)
@@ -115,7 +115,7 @@ class BarHits:
         self.bars, self.area = bars, area
 
     def pick(self, x, y):
-        left, top, right, bottom = self.area
+        _left, top, _right, bottom = self.area
         if not top <= y <= bottom:
             return None
         for bar in self.bars:
@@ -148,7 +148,7 @@ def _histogram(index, category, seeds, n_bins, width, height, describe_bin, x_ti
 
 def cost_histogram(costs, category, seeds, width, height):
     """The final cost J of every network that has not diverged, binned on a log scale."""
-    area = left, top, right, bottom = plot_area(width, height, MARGINS)
+    area = left, _top, right, _bottom = plot_area(width, height, MARGINS)
     diverged = category == CATEGORIES.index("diverged")
     logs = np.log10(np.maximum(np.where(diverged, 1.0, costs), FLOOR))
     lo, hi = (round(math.log10(v)) for v in y_domain(np.power(10.0, logs[~diverged]), True))
@@ -184,7 +184,7 @@ def cost_histogram(costs, category, seeds, width, height):
 
 def solve_histogram(solved_since, category, seeds, steps, width, height):
     """The step from which each solved network has stayed solved, binned over 0 to steps."""
-    left, top, right, bottom = area = plot_area(width, height, MARGINS)
+    left, _top, right, _bottom = area = plot_area(width, height, MARGINS)
     solved = category == CATEGORIES.index("solved")
     max_bins = max(1, min(40, int((right - left) // 8)))
     bin_width = max(1, int(nice_step(steps, max_bins + 1)))

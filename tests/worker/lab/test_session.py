@@ -397,7 +397,7 @@ def test_surface_is_the_runs_output_over_the_grid(settings, steps):
 def test_surface_of_a_diverged_network_is_grey():
     session = configured(n_h=16, activation="relu", seed=3, learning_rate=1.7e308)
     session.step(1)
-    rgba, label = session.surface()
+    rgba, _label = session.surface()
     pixels = np.frombuffer(rgba, dtype=np.uint8).reshape(-1, 4)
     A2 = session.run.predict(surface_grid(64)).reshape(-1)
     assert (pixels[np.isnan(A2)] == [150, 150, 150, 255]).all()
@@ -416,7 +416,7 @@ def test_surface_after_training_shows_xor():
         return image[int((1.5 - x2) / 2 * 64), int((x1 + 0.5) / 2 * 64)]
 
     for x1, x2, one in ((0, 1, True), (1, 0, True), (0, 0, False), (1, 1, False)):
-        r, g, b, a = (int(v) for v in pixel(x1, x2))
+        r, _g, b, a = (int(v) for v in pixel(x1, x2))
         assert (b > r) == one and a == 255
     assert "4 of 4 training points are on the right side of 0.5" in label
 

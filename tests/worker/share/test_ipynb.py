@@ -87,7 +87,7 @@ def test_notebook_runs_top_to_bottom_and_reproduces_the_runs_costs(name, start):
 @pytest.mark.parametrize("settings", EVERY_SETTING, ids=str)
 def test_notebook_runs_for_every_setting(settings):
     run = run_at(settings, 30)
-    outputs, namespace = execute(notebook(run).replace("STEPS = 1000", "STEPS = 200"))
+    outputs, _namespace = execute(notebook(run).replace("STEPS = 1000", "STEPS = 200"))
     log, J, _, _ = parse(outputs[-1][1])
     want_log, want_J = expected(settings, 30, 200)
     assert_costs(log + [J], want_log + [want_J])
@@ -100,7 +100,7 @@ def test_notebook_runs_for_every_setting(settings):
 
 
 def test_setup_and_forward_pass_print_the_seed_notebooks_numbers():
-    outputs, namespace = execute(notebook(run_at({"notebook_mode": True}, 0)))
+    outputs, _namespace = execute(notebook(run_at({"notebook_mode": True}, 0)))
     printed = "".join(output for _, output in outputs[:-1])
     for text in [
         "W0 is:\n[[-0.04167578 -0.00562668]\n [-0.21361961  0.16402708]]",  # cell 3

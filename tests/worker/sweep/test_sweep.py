@@ -182,7 +182,7 @@ def test_shares_text():
 
 def test_the_cost_histogram_puts_each_network_in_its_log_bin(runs, sweep):
     histogram = sweep.summary(SIZES)["histogram"]
-    left, top, right, bottom = histogram["area"]
+    left, _top, right, bottom = histogram["area"]
     assert sum(bar["count"] for bar in histogram["bars"]) == 40
     J = {r["seed"]: r["J"] for r in runs}
     for bar in histogram["bars"]:
@@ -213,7 +213,7 @@ def test_the_steps_to_solve_histogram_counts_the_solved(runs, sweep):
 def test_the_curves_are_one_subpath_per_drawn_network_and_a_click_finds_it(sweep):
     summary = sweep.summary(SIZES)
     curves = summary["curves"]
-    left, top, right, bottom = curves["area"]
+    left, _top, right, bottom = curves["area"]
     drawn = sum(path.count("M") for path in curves["paths"].values())
     assert drawn == curves["shown"] == 40  # fewer than the cap: every network is drawn
     assert curves["paths"]["solved"].count("M") == summary["solved"]
@@ -223,7 +223,7 @@ def test_the_curves_are_one_subpath_per_drawn_network_and_a_click_finds_it(sweep
     # Subpaths come in seed order within a category. A click beside the point of a curve that lies
     # farthest from every other curve's point in its pixel column picks that curve's network.
     subpaths = [
-        (seed, dict((float(x), float(y)) for x, y in re.findall(r"([\d.]+) ([\d.]+)", sub)))
+        (seed, {float(x): float(y) for x, y in re.findall(r"([\d.]+) ([\d.]+)", sub)})
         for name in ("solved", "stuck")
         for seed, sub in zip(summary["seeds"][name], curves["paths"][name].split("M")[1:])
     ]
