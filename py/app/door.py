@@ -1,40 +1,30 @@
 """The page's one door to the model's worker (py/worker/door.py): every await on the worker is here.
 
-The worker answers [snapshot JSON, surface bytes]; this turns the JSON into a dict whose numbers are
-floats again ("NaN", "Infinity" and "-Infinity" travel as text, since JSON has no such numbers), and
-raises ModelError when the worker reports a failure, so the page can show its error panel.
+Each answer is opened with shared/protocol.py's read(): Refused when the model declines an input (words for the
+student), ModelError when the worker failed, so the page can show its error panel. A snapshot comes back as a dict
+whose numbers are floats again ("NaN", "Infinity" and "-Infinity" travel as text, since JSON has no such numbers).
 """
 
 import json
 
 from app.settings import spell
+from shared import protocol
+from shared.protocol import Refused, number, numbers
 
-NOT_FINITE = {"NaN": float("nan"), "Infinity": float("inf"), "-Infinity": float("-inf")}
+__all__ = ["Model", "ModelError", "Refused", "decode", "number", "numbers", "settings_json", "view_request"]
 
 
-class ModelError(Exception):
+class ModelError(protocol.Fatal):
     """The model's worker failed: it could not start, or it raised."""
 
 
-class Refused(Exception):
-    """The model refused a setting; str() says why, in words for the student."""
+def read(answer):
+    """(data, body) of an answer of the model's worker."""
+    return protocol.read(answer, ModelError)
 
 
-def number(value):
-    return NOT_FINITE[value] if isinstance(value, str) else float(value)
-
-
-def numbers(values):
-    return [number(v) for v in values]
-
-
-def decode(text):
-    """A snapshot dict from the worker's JSON, with its numbers as floats."""
-    snap = json.loads(text)
-    if "fatal" in snap:
-        raise ModelError(snap["fatal"])
-    if "error" in snap:
-        raise Refused(snap["error"])
+def decode(snap):
+    """The worker's snapshot dict with its numbers as floats."""
     snap["cost"] = number(snap["cost"])
     snap["A2"], snap["Y"] = numbers(snap["A2"]), numbers(snap["Y"])
     snap["params"] = {name: numbers(values) for name, values in snap["params"].items()}
@@ -54,7 +44,11 @@ def view_request(chart=None, log_scale=False, surface=False):
 
 
 class Model:
-    """The worker named `name` in index.html, once start() has returned."""
+    """The worker named `name` in index.html, once start() has returned.
+
+    The calls that show the network answer (snapshot, surface): the snapshot dict, and the decision surface as
+    (RGBA bytes, its description) when the view asked for it, else None. train_for adds the steps taken, import_run
+    the exact text of the imported learning rate."""
 
     def __init__(self, name="model"):
         self.name = name
@@ -66,41 +60,44 @@ class Model:
 
         try:
             self.worker = await workers[self.name]
-            return json.loads(await self.worker.start())
+            return read(await self.worker.start())[0]
         except Exception as err:
             raise ModelError("the model's worker did not start: {}".format(err))
 
     async def _call(self, method, *args):
-        answer = await getattr(self.worker, method)(*args)
-        snap = decode(answer[0])
-        return snap, (answer[1] if "surface_label" in snap else None)
+        """(data, snapshot, surface) of a call that shows the network."""
+        data, rgba = read(await getattr(self.worker, method)(*args))
+        surface = data.get("surface")
+        return data, decode(data["snapshot"]), (None if surface is None else (rgba, surface["label"]))
+
+    async def _shown(self, method, *args):
+        _, snap, surface = await self._call(method, *args)
+        return snap, surface
 
     async def configure(self, settings, view):
-        return await self._call("configure", settings_json(settings), view)
+        return await self._shown("configure", settings_json(settings), view)
 
     async def reset(self, view):
-        return await self._call("reset", view)
+        return await self._shown("reset", view)
 
     async def step(self, view):
-        return await self._call("step", 1, view)
+        return await self._shown("step", 1, view)
 
     async def train_for(self, max_steps, ms, view):
-        return await self._call("train_for", max_steps, ms, view)
+        """(snapshot, surface, the number of steps taken)."""
+        data, snap, surface = await self._call("train_for", max_steps, ms, view)
+        return snap, surface, data["taken"]
 
     async def snapshot(self, view):
-        return await self._call("snapshot", view)
+        return await self._shown("snapshot", view)
 
     async def notebook(self, numeric=True):
         """The Notebook view for the network on screen: each section's HTML, as the worker wrote it."""
-        answer = await self.worker.notebook(numeric)
-        view = json.loads(answer[0])
-        if "fatal" in view:
-            raise ModelError(view["fatal"])
-        html = answer[2]
+        view, html = read(await self.worker.notebook(numeric))
         view["html"] = {key: html[i] for i, key in enumerate(view["keys"])}
         return view
 
-    # The Many seeds sweep and the cost landscape (py/worker/sweep/sweep.py, landscape.py): plain JSON answers.
+    # The Many seeds sweep and the cost landscape (py/worker/sweep/, py/worker/landscape/).
 
     async def sweep_start(self, settings, first, count, steps):
         return sweep_summary(await self.worker.sweep_start(settings_json(settings), first, count, steps))
@@ -112,50 +109,34 @@ class Model:
         return sweep_summary(await self.worker.sweep_stop(json.dumps(sizes) if sizes else None))
 
     async def sweep_pick(self, plot, x, y):
-        return plain(await self.worker.sweep_pick(plot, x, y))
+        return read(await self.worker.sweep_pick(plot, x, y))[0]
 
     async def landscape(self, axes, span, size):
-        """(the landscape's dict, its RGBA bytes) around the network on screen."""
-        answer = await self.worker.landscape(json.dumps(axes), span, json.dumps(size))
-        return plain(answer[0]), answer[1]
+        """(the landscape's dict, its RGBA bytes) around the network on screen; size is [width, height]."""
+        return read(await self.worker.landscape(json.dumps(axes), span, json.dumps(size)))
 
     async def export_file(self, kind):
-        """(file name, file text) of the network on screen: kind "json", "py", "ipynb", "png" (the name only) or
-        "params" (a lesson link's text); Refused when the worker cannot make it."""
-        answer = await self.worker.export_file(kind)
-        head = json.loads(answer[0])
-        if "fatal" in head:
-            raise ModelError(head["fatal"])
-        if "error" in head:
-            raise Refused(head["error"])
-        return head["name"], str(answer[2])
+        """(file name, file text) of the network on screen: kind "json", "py", "ipynb", "png" (the name only, text
+        "") or "params" (a lesson link's text); Refused when the worker cannot make it."""
+        head, text = read(await self.worker.export_file(kind))
+        return head["name"], ("" if text is None else str(text))
 
     async def import_run(self, text, view):
-        """Replace the run with the saved one in text; Refused (the run unchanged) with what is wrong with it."""
-        return await self._call("import_run", text, view)
+        """Replace the run with the saved one in text: (snapshot, surface, the exact learning rate's text); Refused
+        (the run unchanged) with what is wrong with it."""
+        data, snap, surface = await self._call("import_run", text, view)
+        return snap, surface, data["learning_rate_text"]
 
     async def start_from(self, params, view):
         """A new network at step 0 from a lesson link's params= text; Refused (the run unchanged) when it is wrong."""
-        return await self._call("start_from", params, view)
+        return await self._shown("start_from", params, view)
 
 
 def sweep_summary(answer):
-    """The sweep's summary dict from the worker's [JSON, path strings]: the curves' paths put back in place."""
-    summary = plain(answer[0])
+    """The sweep's summary dict from the worker's answer (body: the curves' path strings), the paths put back."""
+    summary, paths = read(answer)
     curves = summary.get("curves")
     if curves is not None:
-        paths = answer[1]
         curves["median"] = paths[len(curves["paths"])]
         curves["paths"] = {name: paths[i] for i, name in enumerate(curves["paths"])}
     return summary
-
-
-def plain(text):
-    """A plain JSON answer of the worker: ModelError on {"fatal"}, Refused on {"error"}."""
-    answer = json.loads(text)
-    if isinstance(answer, dict):
-        if "fatal" in answer:
-            raise ModelError(answer["fatal"])
-        if "error" in answer:
-            raise Refused(answer["error"])
-    return answer

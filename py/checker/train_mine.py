@@ -11,6 +11,7 @@ from backprop import A0, PARAM_NAMES, Config, Run, forward, init_params, truth_t
 from backprop.config import whole_number
 from backprop.network import backward as model_backward
 from plots.cost_chart import chart, cost_path, format_cost, x_domain, y_domain
+from shared.protocol import size
 
 from . import diagnose
 from .check import BACKWARD_ARGS, _backward_values
@@ -91,9 +92,8 @@ class Mine:
         return A2 is not None and bool(np.where(self.Y > 0.5, A2 > 0.5, A2 < 0.5).all())
 
 
-def _chart(reference, mine, size):
-    width, height = float(size["width"]), float(size["height"])
-    log_scale = bool(size.get("log_scale", False))
+def _chart(reference, mine, chart_size, log_scale):
+    width, height = chart_size
     steps = np.arange(len(reference), dtype=float)
     mine_steps = np.arange(len(mine), dtype=float)
     both_steps = np.concatenate([steps, mine_steps])
@@ -112,7 +112,7 @@ def _chart(reference, mine, size):
     return view
 
 
-def train(code, settings, steps, chart_size=None):
+def train(code, settings, steps, chart_size=None, log_scale=False):
     config = _settings(settings)
     steps = whole_number("steps", steps, 1, MAX_STEPS)
     reference = Run(config)
@@ -140,17 +140,19 @@ def train(code, settings, steps, chart_size=None):
         "learned": mine.learned and taken == steps,
         "verdict": verdict,
         "note": diagnose.NOTE if mine.sign < 0 else None,
-        "chart": _chart(ref_costs, mine.costs, chart_size) if chart_size else None,
+        "chart": _chart(ref_costs, mine.costs, chart_size, log_scale) if chart_size else None,
         **mine.box.report(),
     }
 
 
-def train_json(code, settings_json, steps, chart_json):
+def train_json(code, settings_json, steps, view_json):
+    """train() as the page asks: settings as JSON, view_json {"chart": [width, height] or null, "log_scale": bool}."""
     try:
         settings = json.loads(settings_json) if settings_json else {}
-        size = json.loads(chart_json) if chart_json else None
+        view = json.loads(view_json) if view_json else {}
     except ValueError as error:
-        raise ValueError(f"the settings or chart size are not valid JSON ({error})") from None
-    if size is not None and not (isinstance(size, dict) and "width" in size and "height" in size):
-        raise ValueError(f'the chart size must be {{"width", "height", "log_scale"}} (got {size!r})')
-    return train(code, settings, steps, size)
+        raise ValueError(f"the settings or the chart's view are not valid JSON ({error})") from None
+    if not isinstance(view, dict) or not set(view) <= {"chart", "log_scale"}:
+        raise ValueError(f'the chart\'s view must be {{"chart": [width, height], "log_scale"}} (got {view!r})')
+    wanted = view.get("chart")
+    return train(code, settings, steps, None if wanted is None else size(wanted), bool(view.get("log_scale", False)))

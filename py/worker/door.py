@@ -1,19 +1,18 @@
-"""The worker's message API, which the page calls through PyScript (py/app/door.py is its one caller).
+"""The model worker's message API, which the page calls through PyScript (py/app/door.py is its one caller).
 
-Arguments are numbers and JSON strings (the page's MicroPython objects cannot cross to the worker);
-every answer is a list [snapshot as a JSON string, decision-surface RGBA bytes or None]. `view` is a
-JSON object saying what to draw: {"chart": [width, height] or null, "log_scale": bool, "surface": bool}.
-
-An answer never raises into the page: settings the model refuses give {"error": message} (the page
-shows it beside the field), anything else {"fatal": traceback} (the page shows its error panel).
+Arguments are numbers and JSON strings (the page's MicroPython objects cannot cross to the worker). Every answer is
+shared/protocol.py's envelope [head, body], made by protocol.answer: never an exception into the page. A call that
+shows the network answers data {"snapshot": {...}} (plus "taken" for train_for, "learning_rate_text" for
+import_run, and "surface": {"label"} when the surface's RGBA bytes are the body). `view` is a JSON object saying
+what to draw: {"chart": [width, height] or null, "log_scale": bool, "surface": bool}.
 """
 
 import json
 import sys
-import traceback
 
 import numpy as np
 
+from shared import protocol
 from worker.lab.session import Session
 from worker.landscape.plot import landscape as landscape_view
 from worker.notebook.html import page
@@ -26,83 +25,76 @@ from worker.share.script import script
 SESSION = Session()
 
 
-def _fatal():
-    return [json.dumps({"fatal": traceback.format_exc()}), None]
+def _load(text):
+    """JSON the page wrote: a slip there is the page's fault (fatal), not a refused input."""
+    return protocol.never_refused(json.loads, text)
 
 
-def _answer(change, view_json, refusable=False):
-    try:
-        try:
-            extra = change()
-        except ValueError as err:
-            if not refusable:
-                raise
-            return [json.dumps({"error": str(err)}), None]
-        view = json.loads(view_json or "{}")
-        snap = SESSION.snapshot(view.get("chart"), view.get("log_scale", False))
-        if extra:
-            snap.update(extra)
-        surface = None
-        if view.get("surface"):
-            surface, snap["surface_label"] = SESSION.surface()
-        return [json.dumps(snap), surface]
-    except Exception:
-        return _fatal()
+def _show(view_json, extras=None):
+    """The network on screen as `view` asks: (data, the surface's bytes or None)."""
+    view = _load(view_json or "{}")
+    chart = view.get("chart")
+    snap = SESSION.snapshot(None if chart is None else protocol.size(chart), view.get("log_scale", False))
+    data = dict(extras or {}, snapshot=snap)
+    if not view.get("surface"):
+        return data, None
+    rgba, label = SESSION.surface()
+    data["surface"] = {"label": label}
+    return data, rgba
+
+
+def _shown(change, view_json, refusable=False):
+    """change() (refused when it raises ValueError and refusable), then the network as `view` asks; change's
+    dict of extras goes into data beside the snapshot. A ValueError after the change is a bug."""
+
+    def work():
+        extras = change() if refusable else protocol.never_refused(change)
+        return protocol.never_refused(_show, view_json, extras)
+
+    return protocol.answer(work)
 
 
 def start():
     """The versions the page names in its footer."""
-    return json.dumps({"python": sys.version.split()[0], "numpy": np.__version__})
+    return protocol.answer(lambda: {"python": sys.version.split()[0], "numpy": np.__version__})
 
 
 def configure(settings_json, view_json=None):
     """Apply every setting of the network (a JSON object); see Session.configure."""
-    return _answer(lambda: SESSION.configure(json.loads(settings_json)), view_json, refusable=True)
+    return _shown(lambda: SESSION.configure(_load(settings_json)), view_json, refusable=True)
 
 
 def reset(view_json=None):
-    return _answer(SESSION.reset, view_json)
+    return _shown(SESSION.reset, view_json)
 
 
 def step(n=1, view_json=None):
-    return _answer(lambda: SESSION.step(n), view_json)
+    return _shown(lambda: SESSION.step(n), view_json)
 
 
 def train_for(max_steps, ms, view_json=None):
-    """Train up to max_steps for about ms milliseconds; the snapshot also says how many were "taken"."""
-    return _answer(lambda: {"taken": SESSION.train_for(int(max_steps), float(ms) / 1000)}, view_json)
+    """Train up to max_steps for about ms milliseconds; data also says how many steps were "taken"."""
+    return _shown(lambda: {"taken": SESSION.train_for(int(max_steps), float(ms) / 1000)}, view_json)
 
 
 def snapshot(view_json=None):
-    return _answer(lambda: None, view_json)
+    return _shown(lambda: None, view_json)
 
 
 def notebook(numeric=True):
-    """The Notebook view for the network on screen, with the numeric gradient checks when numeric:
-    [JSON {"version", "run", "keys", "titles"}, None, [each section's HTML, in keys' order]] (worker/notebook/sections.py's
-    sections as notebook_html.page writes them; the snapshot version and run summary they describe). The HTML
-    travels as plain strings, outside the JSON: MicroPython would take tens of milliseconds to unescape it."""
-    try:
+    """The Notebook view for the network on screen, with the numeric gradient checks when numeric: data
+    {"version", "run", "keys", "titles"}, body [each section's HTML, in keys' order] (worker/notebook/sections.py's
+    sections as notebook/html.page writes them). The HTML travels outside the JSON: MicroPython would take tens of
+    milliseconds to unescape it."""
+
+    def work():
         sections = SESSION.notebook(bool(numeric))
         view = page(sections)
         sections_html = view.pop("html")
-        html = [sections_html[key] for key in view["keys"]]
         view.update(version=sections["version"], run=sections["run"])
-        return [json.dumps(view, allow_nan=False), None, html]
-    except Exception:
-        return _fatal()
+        return view, [sections_html[key] for key in view["keys"]]
 
-
-def _plain_json(work):
-    """work()'s answer as JSON; {"error"} for input the model refuses, {"fatal"} for anything else."""
-    try:
-        try:
-            answer = work()
-        except ValueError as err:
-            return json.dumps({"error": str(err)})
-        return json.dumps(answer, allow_nan=False)
-    except Exception:
-        return json.dumps({"fatal": traceback.format_exc()})
+    return protocol.answer(lambda: protocol.never_refused(work))
 
 
 def _sweep():
@@ -111,45 +103,35 @@ def _sweep():
     return SESSION.sweep
 
 
-def _load(text):
-    """JSON the page wrote: a slip there is the page's fault (fatal), not a refused input."""
-    try:
-        return json.loads(text)
-    except ValueError as err:
-        raise RuntimeError(f"the page sent broken JSON: {err}") from None
-
-
 def _sizes(sizes_json):
-    return _load(sizes_json) if sizes_json else None
+    """{plot: (width, height)} from the page's {plot: [width, height]}, or None."""
+    sizes = _load(sizes_json) if sizes_json else None
+    if not sizes:
+        return None
+    return {plot: protocol.never_refused(protocol.size, value) for plot, value in sizes.items()}
 
 
 def _summary(work):
-    """[the sweep's summary as JSON, the curves' path strings or None]: the paths (most of the bytes) travel
+    """data: the sweep's summary; body: the curves' path strings or None. The paths (most of the bytes) travel
     outside the JSON, as the notebook's HTML does, since MicroPython takes tens of milliseconds to parse them.
     In the JSON, curves["paths"] then names the categories in the order of the strings, the median's last."""
-    try:
-        try:
-            summary = work()
-        except ValueError as err:
-            return [json.dumps({"error": str(err)}), None]
+
+    def answer():
+        summary = work()
         paths, curves = None, summary.get("curves")
         if curves is not None:
             names = list(curves["paths"])
             paths = [curves["paths"][name] for name in names] + [curves.pop("median")]
             curves["paths"] = names
-        return [json.dumps(summary, allow_nan=False), paths]
-    except Exception:
-        return _fatal()
+        return summary, paths
+
+    return protocol.answer(answer)
 
 
 def sweep_start(settings_json, first, count, steps):
     """Start the Many seeds sweep: count networks, seeds first..first+count-1, `steps` steps each, with the
     settings (a JSON object of backprop.Config's fields; its seed is ignored). Answers its summary, no plots."""
-
-    def work():
-        return SESSION.start_sweep(_load(settings_json), int(first), int(count), int(steps)).summary()
-
-    return _summary(work)
+    return _summary(lambda: SESSION.start_sweep(_load(settings_json), int(first), int(count), int(steps)).summary())
 
 
 def sweep_advance(ms, sizes_json=None):
@@ -177,24 +159,22 @@ def sweep_stop(sizes_json=None):
 
 def sweep_pick(plot, x, y):
     """The network(s) under pixel (x, y) of a plot as last drawn: {"seed", "seeds", "label", ...} or null."""
-    return _plain_json(lambda: _sweep().pick(str(plot), float(x), float(y)))
+    return protocol.answer(lambda: _sweep().pick(str(plot), float(x), float(y)))
 
 
 def landscape(axes_json, span, size_json):
-    """The cost landscape around the network on screen (worker/landscape/plot.py): [JSON without the image, the
-    image's RGBA bytes]. axes_json: "random" or ["W1[0,0]", "W1[0,1]"]; size_json: [width, height]."""
-    try:
-        try:
-            axes, size = _load(axes_json), tuple(float(v) for v in _load(size_json))
-            _, trajectory = SESSION.trajectory()
-            view = landscape_view(SESSION.run, trajectory, axes, span, 64, size)
-        except ValueError as err:
-            return [json.dumps({"error": str(err)}), None]
+    """The cost landscape around the network on screen (worker/landscape/plot.py): data without the image, body the
+    image's RGBA bytes. axes_json: "random" or ["W1[0,0]", "W1[0,1]"]; size_json: [width, height]."""
+
+    def work():
+        axes, size = _load(axes_json), protocol.never_refused(protocol.size, _load(size_json))
+        _, trajectory = SESSION.trajectory()
+        view = landscape_view(SESSION.run, trajectory, axes, span, 64, size)
         image = view.pop("image")
         view["version"] = SESSION.version
-        return [json.dumps(view, allow_nan=False), image]
-    except Exception:
-        return _fatal()
+        return view, image
+
+    return protocol.answer(work)
 
 
 # --- saving, importing and lesson links ---------------------------------------------------------------
@@ -203,23 +183,21 @@ FILE_MAKERS = {"json": run_to_json, "py": script, "ipynb": notebook_file}
 
 
 def export_file(kind):
-    """The network on screen as a file: [JSON {"name"}, None, the file's text] for kind "json", "py" or "ipynb";
-    for "png" only the name (the page draws the picture); for "params" the text of a lesson link's params=, or
-    {"error"} for a run whose parameters cannot go in a link. The text travels outside the JSON, as a plain
-    string: MicroPython would take long to unescape a big file."""
-    try:
+    """The network on screen as a file: data {"name"}, body the file's text, for kind "json", "py" or "ipynb"; for
+    "png" only the name (the page draws the picture); for "params" the text of a lesson link's params= (name ""),
+    refused for a run whose parameters cannot go in a link. The text travels outside the JSON: MicroPython would
+    take long to unescape a big file."""
+
+    def work():
         run = SESSION.run
         if kind == "params":
-            try:
-                return [json.dumps({"name": ""}), None, params_text(run)]
-            except ValueError as err:
-                return [json.dumps({"error": str(err)}), None, ""]
+            return {"name": ""}, params_text(run)
         if kind != "png" and kind not in FILE_MAKERS:
-            return [json.dumps({"error": f"there is no export of kind {kind!r}"}), None, ""]
-        text = FILE_MAKERS[kind](run) if kind in FILE_MAKERS else ""
-        return [json.dumps({"name": file_name(run.config, run.step, kind)}), None, text]
-    except Exception:
-        return _fatal() + [""]
+            raise ValueError(f"there is no export of kind {kind!r}")
+        text = protocol.never_refused(FILE_MAKERS[kind], run) if kind in FILE_MAKERS else None
+        return {"name": file_name(run.config, run.step, kind)}, text
+
+    return protocol.answer(work)
 
 
 def _saved_run(text):
@@ -233,22 +211,21 @@ def _saved_run(text):
 
 
 def import_run(text, view_json=None):
-    """Replace the run with the saved one in text (worker/share/saved_run.py's JSON): a snapshot with "learning_rate_text"
-    (the page shows the exact rate), or {"error": what is wrong with the file}, with the run on screen unchanged."""
+    """Replace the run with the saved one in text (worker/share/saved_run.py's JSON): the snapshot and beside it
+    "learning_rate_text" (the page shows the exact rate), or refused with what is wrong with the file, the run on
+    screen unchanged."""
 
     def load():
         SESSION.load(_saved_run(text))
         return {"learning_rate_text": repr(SESSION.run.config.learning_rate)}
 
-    return _answer(load, view_json, refusable=True)
+    return _shown(load, view_json, refusable=True)
 
 
 def start_from(text, view_json=None):
     """A new network of the current settings at step 0 from a lesson link's params= text (worker/share/params_link.py),
-    or {"error": what is wrong with it}, with the run on screen unchanged."""
-    return _answer(
-        lambda: SESSION.start_from(params_from_text(text, SESSION.run.config.n_h)), view_json, refusable=True
-    )
+    or refused with what is wrong with it, the run on screen unchanged."""
+    return _shown(lambda: SESSION.start_from(params_from_text(text, SESSION.run.config.n_h)), view_json, refusable=True)
 
 
 EXPORTS = [

@@ -9,12 +9,13 @@ import types
 
 import pytest
 
-from app import door as model
-from app.door import Model, ModelError, Refused, decode, settings_json, view_request
+from app.door import Model, ModelError, Refused, decode, read, settings_json, view_request
 from backprop import Config, Run
 from lab_page import FakeWorker
 from worker import door as exports
 from worker.lab.session import Session
+from worker.notebook import html as notebook_html
+from worker.share.saved_run import run_from_json
 
 J_NB = 0.12519375208599626  # the notebook's first J
 
@@ -26,44 +27,48 @@ def fresh_session(monkeypatch):
     return session
 
 
+def shown(answer):
+    """(snapshot decoded as the page decodes it, data, body) of an answer that shows the network."""
+    data, body = read(answer)
+    return decode(data["snapshot"]), data, body
+
+
 def test_decode_a_snapshot():
-    text, surface = exports.configure(settings_json({}), view_request())
-    snap = decode(text)
+    snap, data, surface = shown(exports.configure(settings_json({}), view_request()))
     assert snap["cost"] == pytest.approx(J_NB, rel=1e-15) and snap["step"] == 0
     oracle = Run(Config())
     assert snap["A2"] == oracle.A2.reshape(-1).tolist() and snap["Y"] == [1.0, 1.0, 0.0, 0.0]
     assert all(type(v) is float for v in snap["A2"] + snap["Y"] + [snap["cost"]])
     assert snap["params"]["W0"] == oracle.params["W0"].reshape(-1).tolist()
     assert snap["params_text"]["W0"] == [repr(x) for x in oracle.params["W0"].reshape(-1).tolist()]
-    assert surface is None
+    assert surface is None and set(data) == {"snapshot"}
 
 
 def test_decode_turns_not_finite_texts_back_into_floats(fresh_session):
     exports.configure(settings_json({"n_h": 16, "activation": "relu", "seed": 3, "learning_rate": 1.7e308}))
     exports.step(1)
     fresh_session.run.theta[:2] = [math.inf, -math.inf]  # W0[0,0], W0[0,1]: as a diverged network may hold
-    text, _ = exports.snapshot()
-    assert '"NaN"' in text and '"Infinity"' in text and '"-Infinity"' in text  # text in the JSON...
-    snap = decode(text)
+    answer = exports.snapshot()
+    assert '"NaN"' in answer[0] and '"Infinity"' in answer[0] and '"-Infinity"' in answer[0]  # text in the JSON...
+    snap, _, _ = shown(answer)
     assert math.isnan(snap["cost"]) and all(math.isnan(a) for a in snap["A2"])  # ...floats on the page
     assert snap["params"]["W0"][:2] == [math.inf, -math.inf]
     assert snap["status"] == "diverged"
 
 
-def test_decode_raises_refused_for_a_setting_the_model_refuses():
-    text, surface = exports.configure(json.dumps({"n_h": 40}))
+def test_read_raises_refused_for_a_setting_the_model_refuses():
+    answer = exports.configure(json.dumps({"n_h": 40}))
     with pytest.raises(Refused) as caught:
-        decode(text)
+        read(answer)
     assert str(caught.value) == "n_h must be a whole number from 1 to 16 (got 40)"
-    assert surface is None
+    assert answer[1] is None
 
 
-def test_decode_raises_model_error_when_the_worker_failed(monkeypatch, fresh_session):
+def test_read_raises_model_error_when_the_worker_failed(monkeypatch, fresh_session):
     exports.configure("{}")
     monkeypatch.setattr(fresh_session, "step", lambda n: 1 / 0)
-    text, _ = exports.step(1)
     with pytest.raises(ModelError) as caught:
-        decode(text)
+        read(exports.step(1))
     assert "ZeroDivisionError: division by zero" in str(caught.value)
     assert not issubclass(ModelError, Refused) and not issubclass(Refused, ModelError)
 
@@ -71,9 +76,8 @@ def test_decode_raises_model_error_when_the_worker_failed(monkeypatch, fresh_ses
 def test_view_request_is_what_the_worker_reads():
     assert json.loads(view_request()) == {"chart": None, "log_scale": False, "surface": False}
     exports.configure("{}")
-    text, surface = exports.step(3, view_request([640, 400], True, True))
-    snap = decode(text)
-    assert len(surface) == 64 * 64 * 4 and snap["surface_label"].startswith("Decision surface")
+    snap, data, surface = shown(exports.step(3, view_request([640, 400], True, True)))
+    assert len(surface) == 64 * 64 * 4 and data["surface"]["label"].startswith("Decision surface")
     assert snap["chart"]["y_title"] == "cost J (log)" and snap["step"] == 3
 
 
@@ -87,7 +91,7 @@ def test_settings_travel_as_the_very_same_floats(learning_rate):
         repr(learning_rate)[:-2] if repr(learning_rate).endswith(".0") else repr(learning_rate)
     )
     assert (sent["n_h"], sent["notebook_mode"], sent["table"]) == (3, True, "OR")
-    snap = decode(exports.configure(text)[0])
+    snap, _, _ = shown(exports.configure(text))
     assert snap["config"]["learning_rate"] == learning_rate
     assert type(snap["config"]["learning_rate"]) is float
 
@@ -118,15 +122,64 @@ def test_model_talks_to_the_worker(monkeypatch):
         return versions, configured, stepped, trained, shown, reset
 
     versions, configured, stepped, trained, shown, reset = asyncio.run(session())
-    assert versions == json.loads(exports.start())
-    snap, surface = configured
-    assert snap["step"] == 0 and len(surface) == 64 * 64 * 4 and snap["config"]["learning_rate"] == 0.46
+    assert versions == read(exports.start())[0]
+    snap, (rgba, label) = configured
+    assert snap["step"] == 0 and len(rgba) == 64 * 64 * 4 and snap["config"]["learning_rate"] == 0.46
+    assert label.startswith("Decision surface") and "surface" not in snap and "surface_label" not in snap
     assert stepped[0]["step"] == 1 and stepped[1] is None
-    assert trained[0]["step"] == 31 and trained[0]["taken"] == 30
-    assert shown[0]["step"] == 31 and len(shown[1]) == 64 * 64 * 4
+    assert trained[0]["step"] == 31 and trained[2] == 30 and "taken" not in trained[0]
+    assert shown[0]["step"] == 31 and len(shown[1][0]) == 64 * 64 * 4 and shown[1][1].startswith("Decision")
     assert reset[0]["step"] == 0 and reset[0]["run_id"] == snap["run_id"] + 1
     assert worker.calls == ["start", "configure", "step", "train_for", "snapshot", "reset"]
     assert worker.args[1][0] == settings_json({"n_h": 2, "learning_rate": 0.46})
+
+
+def test_the_other_calls_give_what_their_callers_read(monkeypatch, fresh_session):
+    install_workers(monkeypatch, FakeWorker())
+    sizes = {"histogram": [400, 250], "curves": [600, 375], "solve_steps": [400, 250]}
+
+    async def session():
+        m = Model()
+        await m.start()
+        await m.configure({"n_h": 3, "learning_rate": 0.46}, view_request())
+        await m.step(view_request())
+        got = {"notebook": await m.notebook(True)}
+        got["json"] = await m.export_file("json")
+        got["png"] = await m.export_file("png")
+        got["params"] = await m.export_file("params")
+        with pytest.raises(Refused):
+            await m.export_file("exe")
+        await m.configure({}, view_request())
+        got["imported"] = await m.import_run(got["json"][1], view_request(surface=True))
+        with pytest.raises(Refused):
+            await m.import_run("not json", view_request())
+        got["started"] = await m.start_from(got["params"][1], view_request())
+        got["sweep"] = [await m.sweep_start({"learning_rate": 5.0}, 0, 10, 100)]
+        while not got["sweep"][-1]["done"]:
+            got["sweep"].append(await m.sweep_advance(20, sizes))
+        got["stopped"] = await m.sweep_stop(sizes)
+        got["picked"] = await m.sweep_pick("histogram", 1, 1)
+        got["landscape"] = await m.landscape("random", 1.5, [320, 300])
+        return got
+
+    got = asyncio.run(session())
+    page = got["notebook"]
+    assert page["keys"] == list(notebook_html.SECTION_KEYS)
+    assert set(page["html"]) == set(page["keys"]) and all(isinstance(text, str) for text in page["html"].values())
+    name, text = got["json"]
+    assert name.endswith("_step1.json") and run_from_json(text).step == 1
+    assert got["png"] == (name[: -len("json")] + "png", "") and got["params"][0] == ""
+    snap, (rgba, _), rate_text = got["imported"]
+    assert snap["step"] == 1 and snap["config"]["n_h"] == 3 and rate_text == "0.46" and len(rgba) == 64 * 64 * 4
+    snap, surface = got["started"]
+    assert snap["step"] == 0 and surface is None and snap["params_text"]["W0"] == got["params"][1].split("_")[:6]
+    curves = got["stopped"]["curves"]
+    assert got["stopped"]["done"] and set(curves["paths"]) <= {"solved", "stuck", "diverged", "training"}
+    assert curves["median"].startswith("M") and all(isinstance(path, str) for path in curves["paths"].values())
+    assert any(path.startswith("M") for path in curves["paths"].values())
+    assert got["picked"] is None  # the corner of the histogram: no bar
+    view, image = got["landscape"]
+    assert len(image) == 64 * 64 * 4 and view["version"] == fresh_session.version
 
 
 def test_a_refused_setting_and_a_failure_reach_the_page_as_exceptions(monkeypatch, fresh_session):
@@ -151,9 +204,3 @@ def test_a_worker_that_does_not_start_is_a_model_error(monkeypatch):
     with pytest.raises(ModelError) as caught:
         asyncio.run(Model().start())
     assert str(caught.value) == "the model's worker did not start: NumPy failed to load"
-
-
-def test_number():
-    assert model.number(0.25) == 0.25 and model.number(3) == 3.0 and type(model.number(3)) is float
-    assert math.isnan(model.number("NaN")) and model.number("Infinity") == math.inf
-    assert model.number("-Infinity") == -math.inf

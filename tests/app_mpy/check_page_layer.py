@@ -416,12 +416,18 @@ def _():
 
 @check("app.door.decode turns the worker's NaN and Infinity texts into floats")
 def _():
-    snap = decode(
-        '{"version": 3, "run_id": 1, "step": 1, "cost": "NaN", "status": "diverged", "reason": "r", '
-        '"A2": [1.0, "NaN", 0.5, 1e-300], "Y": [1.0, 1.0, 0.0, 0.0], "A0": [[0, 1, 0, 1], [1, 0, 0, 1]], '
-        '"params": {"W0": ["Infinity", "-Infinity"], "b0": [0.1], "W1": [-2], "b1": ["NaN"]}, '
-        '"params_text": {"W0": ["inf", "-inf"], "b0": ["0.1"], "W1": ["-2.0"], "b1": ["nan"]}}'
+    data, body = app.door.read(
+        [
+            '{"data": {"snapshot": {"version": 3, "run_id": 1, "step": 1, "cost": "NaN", "status": "diverged", '
+            '"reason": "r", "A2": [1.0, "NaN", 0.5, 1e-300], "Y": [1.0, 1.0, 0.0, 0.0], '
+            '"A0": [[0, 1, 0, 1], [1, 0, 0, 1]], '
+            '"params": {"W0": ["Infinity", "-Infinity"], "b0": [0.1], "W1": [-2], "b1": ["NaN"]}, '
+            '"params_text": {"W0": ["inf", "-inf"], "b0": ["0.1"], "W1": ["-2.0"], "b1": ["nan"]}}}}',
+            None,
+        ]
     )
+    assert body is None
+    snap = decode(data["snapshot"])
     cost = snap["cost"]
     assert isinstance(cost, float) and cost != cost, "cost is NaN"
     assert snap["A2"][1] != snap["A2"][1] and snap["A2"][0] == 1.0
@@ -431,15 +437,15 @@ def _():
     assert b1 != b1, "b1 is NaN"
     equal(snap["params_text"]["W0"], ["inf", "-inf"], "texts stay texts")
     for text, kind in [
-        ('{"fatal": "Traceback ...\\nZeroDivisionError: division by zero"}', ModelError),
-        ('{"error": "n_h must be a whole number from 1 to 16 (got 40)"}', Refused),
+        ('{"error": {"kind": "fatal", "message": "Traceback ...\\nZeroDivisionError: division by zero"}}', ModelError),
+        ('{"error": {"kind": "refused", "message": "n_h must be a whole number from 1 to 16 (got 40)"}}', Refused),
     ]:
         try:
-            decode(text)
+            app.door.read([text, None])
         except kind as err:
             assert str(err).endswith("division by zero") or str(err).endswith("(got 40)"), str(err)
         else:
-            raise AssertionError("decode accepted " + text)
+            raise AssertionError("read accepted " + text)
 
 
 @check("app.door.settings_json sends floats as CPython reads them back")
@@ -546,9 +552,9 @@ def _():
     )
     snap = json.loads(
         '{"config": {"n_h": 4, "activation": "relu", "cost": "cross_entropy", "learning_rate": 0.46, '
-        '"seed": 4294967295, "table": "AND", "notebook_mode": true}, "learning_rate_text": "0.46"}'
+        '"seed": 4294967295, "table": "AND", "notebook_mode": true}}'
     )
-    settings = imported_settings(dict(DEFAULTS, params="1_2"), snap)
+    settings = imported_settings(dict(DEFAULTS, params="1_2"), snap, "0.46")
     equal(
         write_link(settings),
         "?n_h=4&activation=relu&cost=cross_entropy&learning_rate=0.46&seed=4294967295"

@@ -1,19 +1,17 @@
 """check("backward", ...): the reference passes, the starter is all missing, and each known mistake,
 written by hand as a student would, is named."""
 
-import json
-
 import pytest
 
 import exercises
 from checker import door as exports
+from shared.protocol import read
 
 SOLUTION = exercises.backward.SOLUTION
 
 
 def check(code, screen):
-    result = json.loads(exports.check("backward", code, screen))
-    assert "fatal" not in result, result.get("fatal")
+    result = read(exports.check("backward", code, screen))[0]
     return result
 
 

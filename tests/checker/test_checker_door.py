@@ -1,11 +1,14 @@
-"""The exercise worker's API never raises: whatever it is given, it answers JSON."""
+"""The exercise worker's API never raises: whatever it is given, it answers in the envelope (shared/protocol.py).
+A request it cannot take is refused with words; what the student's code does is ordinary data."""
 
-import json
+import platform
 
+import numpy as np
 import pytest
 
 import exercises
 from checker import door as exports
+from shared.protocol import Refused, read
 
 BAD = [
     None,
@@ -19,26 +22,30 @@ BAD = [
 ]
 
 
+def refused(answer):
+    with pytest.raises(Refused) as caught:
+        read(answer)
+    assert answer[1] is None
+    return str(caught.value)
+
+
 def test_start_names_the_versions():
-    versions = json.loads(exports.start())
-    assert set(versions) == {"python", "numpy"}
+    assert read(exports.start()) == ({"python": platform.python_version(), "numpy": np.__version__}, None)
 
 
 @pytest.mark.parametrize("network", BAD)
 @pytest.mark.parametrize("call", [exports.run, exports.check])
-def test_a_bad_network_is_a_request_error(call, network):
-    result = json.loads(call("backward", exercises.backward.SOLUTION, network))
-    assert result["error"]["kind"] == "request" and result["error"]["message"]
+def test_a_bad_network_is_refused(call, network):
+    assert refused(call("backward", exercises.backward.SOLUTION, network))
 
 
 @pytest.mark.parametrize("call", [exports.run, exports.check])
-def test_an_unknown_exercise_is_a_request_error(call, screen):
-    result = json.loads(call("sideways", "", screen))
-    assert "unknown exercise" in result["error"]["message"]
+def test_an_unknown_exercise_is_refused(call, screen):
+    assert "unknown exercise" in refused(call("sideways", "", screen))
 
 
 @pytest.mark.parametrize(
-    "settings, steps, chart",
+    "settings, steps, view",
     [
         ("{", 10, None),
         ('{"n_h": 0}', 10, None),
@@ -46,13 +53,20 @@ def test_an_unknown_exercise_is_a_request_error(call, screen):
         ("{}", -1, None),
         ("{}", "many", None),
         ("{}", 10, "{"),
-        ("{}", 10, '{"width": 100}'),
+        ("{}", 10, "[480, 220]"),
+        ("{}", 10, '{"chart": [100]}'),
+        ("{}", 10, '{"chart": {"width": 100, "height": 50}}'),
         ("[]", 10, None),
     ],
 )
-def test_bad_training_requests_are_request_errors(settings, steps, chart):
-    result = json.loads(exports.train(exercises.backward.SOLUTION, settings, steps, chart))
-    assert result["error"]["kind"] == "request"
+def test_bad_training_requests_are_refused(settings, steps, view):
+    assert refused(exports.train(exercises.backward.SOLUTION, settings, steps, view))
+
+
+def test_the_students_own_error_is_data_not_a_refusal(screen):
+    code = exercises.backward.SOLUTION.replace("    m = Y.shape[1]", "    m = Y.shape[1]\n    raise ValueError('mine')")
+    result, body = read(exports.run("backward", code, screen))
+    assert body is None and result["error"]["kind"] == "ValueError" and result["error"]["message"] == "mine"
 
 
 def test_nothing_raises_even_for_odd_arguments(screen):
@@ -62,4 +76,8 @@ def test_nothing_raises_even_for_odd_arguments(screen):
         exports.train(None, None, None, None),
         exports.check("backward", "\x00", screen),
     ):
-        assert isinstance(json.loads(answer), dict)
+        try:
+            data, _ = read(answer)
+        except Refused:
+            continue
+        assert isinstance(data, dict)

@@ -1,16 +1,14 @@
 """check("forward", ...) and run("forward", ...)."""
 
-import json
-
 import exercises
 from checker import door as exports
+from shared.protocol import read
 
 SOLUTION = exercises.forward.SOLUTION
 
 
 def check(code, screen):
-    result = json.loads(exports.check("forward", code, screen))
-    assert "fatal" not in result, result.get("fatal")
+    result = read(exports.check("forward", code, screen))[0]
     return result
 
 
@@ -21,7 +19,7 @@ def test_the_reference_forward_pass_is_right(screen):
 
 
 def test_run_shows_the_notebooks_printed_values(screen):
-    result = json.loads(exports.run("forward", SOLUTION, screen))
+    result = read(exports.run("forward", SOLUTION, screen))[0]
     values = {v["name"]: v["text"] for v in result["values"]}
     # cells 5, 9, 11 and 12 of the notebook
     assert values["Z1"] == "[[ 0.09437  0.05832  0.1      0.0527 ]\n [ 0.26403 -0.11362  0.1      0.05041]]"

@@ -1,6 +1,5 @@
 """The student's code runs safely: errors with their line, output captured, a deadline, modules restored."""
 
-import json
 import sys
 import time
 
@@ -10,13 +9,13 @@ import pytest
 import exercises
 from checker import door as exports
 from checker.runner import Sandbox
+from shared.protocol import read
 
 SOLUTION = exercises.backward.SOLUTION
 
 
 def run(code, screen, exercise="backward"):
-    result = json.loads(exports.run(exercise, code, screen))
-    assert "fatal" not in result, result.get("fatal")
+    result = read(exports.run(exercise, code, screen))[0]
     return result
 
 
@@ -50,7 +49,7 @@ def test_print_output_is_captured(screen):
     code = SOLUTION.replace("    dA2 = (A2 - Y) / m", "    print('m is', m)\n    dA2 = (A2 - Y) / m")
     result = run(code, screen)
     assert result["output"] == "m is 4\n"
-    checked = json.loads(exports.check("backward", code, screen))
+    checked = read(exports.check("backward", code, screen))[0]
     assert checked["output"] == "m is 4\n"  # the network on screen only, not every network
     assert checked["summary"] == "8 of 8 right"
 
@@ -63,7 +62,7 @@ def test_long_output_is_cut_with_a_note(screen):
 def test_an_endless_loop_is_stopped_after_about_a_second(screen):
     code = SOLUTION.replace("    m = Y.shape[1]", "    m = Y.shape[1]\n    while True:\n        pass")
     started = time.perf_counter()
-    result = json.loads(exports.check("backward", code, screen))
+    result = read(exports.check("backward", code, screen))[0]
     seconds = time.perf_counter() - started
     assert 0.9 < seconds < 3.0
     assert result["stopped"]["seconds"] == 1.0
@@ -102,7 +101,7 @@ def test_overwriting_numpy_in_the_students_code_changes_nothing_outside_it(scree
     code = "import numpy as np\nnp.tanh = lambda Z: Z\nnp.linalg.norm = lambda x, *a, **k: 0.0\n" + SOLUTION.replace(
         "dZ1 = dA1 * (1 - A1**2)", "dZ1 = dA1 * (1 - np.tanh(A1)**2)"
     )
-    result = json.loads(exports.check("backward", code, screen))
+    result = read(exports.check("backward", code, screen))[0]
     assert {row["name"]: row["status"] for row in result["rows"]}["dZ1"] != "right"
     assert np.tanh(1.0) == pytest.approx(0.7615941559557649)
     assert np.linalg.norm(np.array([3.0, 4.0])) == 5.0
@@ -110,9 +109,9 @@ def test_overwriting_numpy_in_the_students_code_changes_nothing_outside_it(scree
 
 def test_the_student_gets_copies_of_the_arrays(screen):
     code = SOLUTION.replace("    m = Y.shape[1]", "    m = Y.shape[1]\n    A2[...] = 0.5\n    W1[...] = 0")
-    result = json.loads(exports.check("backward", code, screen))
+    result = read(exports.check("backward", code, screen))[0]
     assert result["right"] < 8  # their own A2 changed, so their gradients differ
-    again = json.loads(exports.check("backward", SOLUTION, screen))
+    again = read(exports.check("backward", SOLUTION, screen))[0]
     assert again["summary"] == "8 of 8 right"  # the checker's networks are untouched
 
 

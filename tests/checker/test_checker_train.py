@@ -4,15 +4,15 @@ import json
 
 import exercises
 from checker import door as exports
+from shared.protocol import read
 
 SOLUTION = exercises.backward.SOLUTION
 DEFAULTS = json.dumps({"n_h": 2, "seed": 2, "learning_rate": 10, "table": "XOR"})
-CHART = json.dumps({"width": 480, "height": 220, "log_scale": True})
+CHART = json.dumps({"chart": [480, 220], "log_scale": True})
 
 
 def train(code, settings=DEFAULTS, steps=1000, chart=CHART):
-    result = json.loads(exports.train(code, settings, steps, chart))
-    assert "fatal" not in result, result.get("fatal")
+    result = read(exports.train(code, settings, steps, chart))[0]
     return result
 
 

@@ -5,10 +5,14 @@ The student's code may never end. The worker stops plain Python after about a se
 deadline); anything it cannot stop (a long NumPy call, a crash) is ended from here: a call not answered
 within LIMIT seconds, or Stop, terminates the worker and starts a new one. The lab's model lives in
 another worker and goes on answering meanwhile.
+
+Each answer is opened with shared/protocol.py's read(): a request the checker cannot take raises protocol.Refused,
+a failure RunnerError; what the student's code did (raised, looped, printed) is ordinary data.
 """
 
 import asyncio
-import json
+
+from shared import protocol
 
 SRC, CONFIG = "./py/exercise_worker.py", "./exercise.toml"
 LIMIT = 6  # seconds: the worker's own deadline (1 s of the student's code, 3 s to train with it) and room to answer
@@ -19,7 +23,7 @@ class Stopped(Exception):
     """The call was ended from the page (Stop, or the time limit); str() says what happened."""
 
 
-class RunnerError(Exception):
+class RunnerError(protocol.Fatal):
     """The exercise worker failed or could not start."""
 
 
@@ -56,7 +60,7 @@ class ExerciseRunner:
         self.script = script
         try:
             worker = await asyncio.wait_for(_wait(workers[name]), START_LIMIT)
-            versions = json.loads(await worker.start())
+            versions = protocol.read(await worker.start(), RunnerError)[0]
         except Exception as err:
             self._end()
             raise RunnerError("the exercise runner did not start: {}".format(err or "it took too long"))
@@ -82,7 +86,8 @@ class ExerciseRunner:
         self.start()
 
     async def call(self, method, *args):
-        """The worker's answer (a dict) to method(*args); Stopped after LIMIT seconds or on stop()."""
+        """The worker's data (a dict) for method(*args); Stopped after LIMIT seconds or on stop(), Refused for a
+        request the checker cannot take."""
         await self.start()
         self.pending, self.stop_reason, answer = asyncio.Event(), None, []
         asyncio.create_task(self._ask(self.pending, answer, method, args))
@@ -96,10 +101,10 @@ class ExerciseRunner:
             raise Stopped(self.stop_reason)
         if isinstance(answer[0], Exception):
             raise RunnerError(str(answer[0]))
-        result = json.loads(answer[0])
-        if "fatal" in result:
-            raise RunnerError(result["fatal"].strip().split("\n")[-1])
-        return result
+        try:
+            return protocol.read(answer[0], RunnerError)[0]
+        except RunnerError as err:  # the traceback's last line
+            raise RunnerError(str(err).strip().split("\n")[-1])  # noqa: B904 (MicroPython warns at "from")
 
     async def _ask(self, done, answer, method, args):
         try:

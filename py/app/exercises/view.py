@@ -13,6 +13,7 @@ from app.exercises.results import ExerciseResults
 from app.exercises.runner import ExerciseRunner, RunnerError, Stopped
 from app.settings import spell
 from app.share.export_menu import download
+from shared.protocol import Refused
 
 STORAGE_PREFIX = "backprop-lab:exercise:"
 STOP_MESSAGE = "Stopped: you pressed Stop."
@@ -199,7 +200,7 @@ class ExerciseView:
     def train(self):
         chart = self._chart()
         size = chart.size() or [640, 400]
-        request = json.dumps({"width": size[0], "height": size[1], "log_scale": True})
+        request = json.dumps({"chart": size, "log_scale": True})
         self._call(
             "Training a network with your backward pass…",
             self._show_train,
@@ -231,7 +232,7 @@ class ExerciseView:
             self._enable()
             await self._start_runner()
             return
-        except RunnerError as err:
+        except (RunnerError, Refused) as err:
             self._status("Your code could not be run: {}.".format(err))
             self.busy = False
             self._enable()

@@ -216,8 +216,8 @@ class Lab:
                     continue
                 steps, self.credit = self.credit, 0
                 plots = self.plot_throttle.due(clock())
-                snap, surface = await self.model.train_for(steps, SLICE_MS, self.view(plots))
-                self.meter.add(snap["taken"], clock())
+                snap, surface, taken = await self.model.train_for(steps, SLICE_MS, self.view(plots))
+                self.meter.add(taken, clock())
                 self.show(snap, surface, plots)
         finally:
             self.looping = False
@@ -318,14 +318,15 @@ class Lab:
             self.readouts.show(self.snap, self.status, rate, clock())
 
     def show(self, snap, surface, plots=True):
-        """Show snapshot snap (and the surface's bytes, when it carries them); with plots, the plots too."""
+        """Show snapshot snap (and surface, (RGBA bytes, label) or None); with plots, the plots too."""
         self.snap = snap
         self.show_readouts()
         if not plots:
             return
         if "chart" in snap:
             self.cost_chart.draw(snap["chart"])
-        self.surface.draw(surface, snap.get("surface_label"), snap["A0"], snap["Y"])
+        rgba, label = surface or (None, None)
+        self.surface.draw(rgba, label, snap["A0"], snap["Y"])
         if self.predictions is None:
             self.predictions = Predictions(self.document.getElementById("predictions"), snap["A0"])
             self.links.attach(self.predictions)

@@ -23,12 +23,12 @@ def too_large(name, size):
     )
 
 
-def imported_settings(settings, snap):
+def imported_settings(settings, snap, learning_rate_text):
     """The page's settings with the imported run's: its config, its exact learning rate, no lesson parameters."""
     settings = dict(settings)
     config = snap["config"]
     for key in MODEL_KEYS:
-        settings[key] = validate(key, snap["learning_rate_text"] if key == "learning_rate" else config[key])
+        settings[key] = validate(key, learning_rate_text if key == "learning_rate" else config[key])
     settings["params"] = ""
     return settings
 
@@ -103,11 +103,11 @@ class Importer:
         lab = self.lab
         text = await file.text()
         try:
-            snap, surface = await lab.model.import_run(text, lab.view())
+            snap, surface, learning_rate_text = await lab.model.import_run(text, lab.view())
         except Refused as err:
             self.say("{} was not imported: {}. The run on screen is unchanged.".format(file.name, err), True)
             return
-        lab.settings.update(imported_settings(lab.settings, snap))
+        lab.settings.update(imported_settings(lab.settings, snap, learning_rate_text))
         lab.controls.show(lab.settings)
         lab.save_link()
         lab.show(snap, surface)

@@ -1,8 +1,8 @@
 """The door to the exercise worker (app/exercises/runner.py): a call that never answers is ended after the limit and
-the worker started again; Stop ends the call in flight; a worker that fails or reports a failure says so."""
+the worker started again; Stop ends the call in flight; a worker that fails or reports a failure says so, and a
+request it refuses is Refused."""
 
 import asyncio
-import json
 import sys
 import types
 
@@ -10,6 +10,7 @@ import pytest
 
 from app.exercises import runner as exercise_runner
 from app.exercises.runner import ExerciseRunner, RunnerError, Stopped
+from shared import protocol
 
 
 class Script:
@@ -31,13 +32,19 @@ class Worker:
         self.name = name
 
     async def start(self):
-        return json.dumps({"python": "3.12.7", "numpy": "2.0.2"})
+        return protocol.reply({"python": "3.12.7", "numpy": "2.0.2"})
 
     async def run(self, text):
-        return json.dumps({"output": self.name + ": " + text})
+        return protocol.reply({"output": self.name + ": " + text})
 
     async def fail(self):
-        return json.dumps({"fatal": "Traceback ...\nValueError: broken"})
+        return protocol.failure("Traceback ...\nValueError: broken")
+
+    async def refuse(self):
+        return protocol.refusal("unknown exercise 'sideways'")
+
+    async def old(self):
+        return '{"output": ""}'
 
     async def hang(self):
         await asyncio.Event().wait()
@@ -121,3 +128,10 @@ def test_stop_with_nothing_in_flight_keeps_the_worker(runner):
 def test_a_failure_in_the_worker_is_a_runner_error(runner):
     with pytest.raises(RunnerError, match="ValueError: broken"):
         run(runner.call("fail"))
+
+
+def test_a_refused_request_is_refused_and_an_answer_outside_the_envelope_is_a_runner_error(runner):
+    with pytest.raises(protocol.Refused, match="unknown exercise 'sideways'"):
+        run(runner.call("refuse"))
+    with pytest.raises(RunnerError, match="outside the message envelope"):
+        run(runner.call("old"))

@@ -18,6 +18,7 @@ from app.lab.readouts import format_cost
 from app.settings import write_link
 from backprop import Config, Run
 from lab_page import FIELDS, FakeWorker, Page, Window, open_lab, readout, session, settle  # noqa: F401
+from shared.protocol import read
 from worker import door as exports
 from worker.notebook import html as notebook_html
 from worker.notebook.html import SECTION_KEYS
@@ -255,11 +256,11 @@ async def fill_notebook(page, window):
 
 
 def the_workers_notebook(session):
-    """Each section's HTML as the worker sends it now (exports.notebook's third element), by key: what
+    """Each section's HTML as the worker sends it now (the body of exports.notebook's answer), by key: what
     notebook_html.page writes for the session's network."""
-    answer = exports.notebook(True)
-    keys = json.loads(answer[0])["keys"]
-    html = dict(zip(keys, answer[2]))
+    data, body = read(exports.notebook(True))
+    keys = data["keys"]
+    html = dict(zip(keys, body))
     assert keys == list(SECTION_KEYS) and html == notebook_html.page(session.notebook(True))["html"]
     return html
 

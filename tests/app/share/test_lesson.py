@@ -16,6 +16,7 @@ from app.settings import LESSON_CONTROLS, read_link
 from app.share.importer import Importer
 from app.share.lesson import Lesson
 from lab_page import FakeWorker, Page, Window, readout, settle
+from shared.protocol import read
 from worker import door as exports
 from worker.lab.session import Session
 
@@ -199,7 +200,7 @@ def test_a_saved_run_is_imported_and_a_bad_one_keeps_the_run(monkeypatch, sessio
         await settle()
         exports.step(120)
         await lab.refresh()
-        _, saved = exports.export_file("json")[0], exports.export_file("json")[2]
+        _, saved = read(exports.export_file("json"))
         shown = readout(page)
         lab.reset()
         await settle()

@@ -1,11 +1,13 @@
-"""The worker's Many seeds and cost landscape exports (py/worker/door.py): JSON in, JSON out, never an
-exception into the page. Oracles: worker.sweep.sweep.Sweep and worker.landscape.plot.landscape called directly."""
+"""The worker's Many seeds and cost landscape exports (py/worker/door.py): JSON in, the envelope out
+(shared/protocol.py), never an exception into the page. Oracles: worker.sweep.sweep.Sweep and
+worker.landscape.plot.landscape called directly."""
 
 import json
 
 import pytest
 
 from backprop import Run
+from shared.protocol import Fatal, Refused, read
 from worker import door as exports
 from worker.lab.session import Session
 from worker.landscape.plot import landscape
@@ -22,17 +24,27 @@ def fresh_session(monkeypatch):
     return session
 
 
-def strict(text):
+def strict(answer):
+    """(data, body) of an answer, its head read as the page's json.loads must read it (no NaN or Infinity)."""
+
     def refuse(constant):
         raise AssertionError(f"{constant} is not JSON")
 
-    return json.loads(text, parse_constant=refuse)
+    json.loads(answer[0], parse_constant=refuse)
+    return read(answer)
+
+
+def failed(answer, kind=Refused):
+    """The message of an answer that was refused (or failed, kind=Fatal)."""
+    with pytest.raises(kind) as caught:
+        read(answer)
+    assert answer[1] is None
+    return str(caught.value)
 
 
 def summary_of(answer):
     """The summary as the page puts it together (app/door.py's sweep_summary)."""
-    text, paths = answer
-    summary = strict(text)
+    summary, paths = strict(answer)
     curves = summary.get("curves")
     if curves is not None:
         assert len(paths) == len(curves["paths"]) + 1 and all(isinstance(path, str) for path in paths)
@@ -86,10 +98,10 @@ def test_pick_answers_the_bar_under_the_pointer_or_null():
     exports.sweep_start("{}", 0, 20, 200)
     summary = run_to_the_end(SIZES)
     bar = summary["histogram"]["bars"][0]
-    picked = strict(exports.sweep_pick("histogram", bar["x"] + 1, bar["y"] + 1))
+    picked, _ = strict(exports.sweep_pick("histogram", bar["x"] + 1, bar["y"] + 1))
     assert picked["seed"] == bar["seeds"][0] and picked["label"] == bar["label"]
-    assert strict(exports.sweep_pick("histogram", 1, 1)) is None
-    assert "error" in strict(exports.sweep_pick("pie", 1, 1))
+    assert strict(exports.sweep_pick("histogram", 1, 1)) == (None, None)
+    assert failed(exports.sweep_pick("pie", 1, 1))
 
 
 @pytest.mark.parametrize(
@@ -101,20 +113,20 @@ def test_pick_answers_the_bar_under_the_pointer_or_null():
     ],
 )
 def test_refused_sweeps_say_why(args, words):
-    answer = summary_of(exports.sweep_start(*args))
-    assert words in answer["error"]
+    assert words in failed(exports.sweep_start(*args))
 
 
 def test_no_sweep_yet_is_refused_and_a_broken_argument_is_fatal():
-    assert "no sweep" in summary_of(exports.sweep_advance(12, None))["error"]
-    assert "no sweep" in summary_of(exports.sweep_stop(None))["error"]
-    assert "fatal" in summary_of(exports.sweep_start("not json", 0, 10, 100))
+    assert "no sweep" in failed(exports.sweep_advance(12, None))
+    assert "no sweep" in failed(exports.sweep_stop(None))
+    assert "JSONDecodeError" in failed(exports.sweep_start("not json", 0, 10, 100), Fatal)
+    exports.sweep_start("{}", 0, 10, 100)
+    assert "a size is" in failed(exports.sweep_advance(12, '{"histogram": {"width": 400}}'), Fatal)
 
 
 def test_the_landscape_is_the_landscape_of_the_network_on_screen(fresh_session):
     exports.step(30)
-    text, image = exports.landscape(json.dumps(["W1[0,0]", "W1[0,1]"]), 1.5, json.dumps([320, 300]))
-    view = strict(text)
+    view, image = strict(exports.landscape(json.dumps(["W1[0,0]", "W1[0,1]"]), 1.5, json.dumps([320, 300])))
     _, trajectory = fresh_session.trajectory()
     expected = landscape(fresh_session.run, trajectory, ["W1[0,0]", "W1[0,1]"], 1.5, 64, (320.0, 300.0))
     assert image == expected.pop("image") and len(image) == 64 * 64 * 4
@@ -124,8 +136,8 @@ def test_the_landscape_is_the_landscape_of_the_network_on_screen(fresh_session):
 
 
 def test_the_landscape_at_step_0_matches_a_fresh_run():
-    text, _ = exports.landscape('"random"', 2, "[300, 300]")
-    assert strict(text)["J"] == pytest.approx(Run().cost, rel=1e-15)
+    view, _ = strict(exports.landscape('"random"', 2, "[300, 300]"))
+    assert view["J"] == pytest.approx(Run().cost, rel=1e-15)
 
 
 @pytest.mark.parametrize(
@@ -138,13 +150,12 @@ def test_the_landscape_at_step_0_matches_a_fresh_run():
     ],
 )
 def test_refused_landscapes_say_why(axes, span, words):
-    text, image = exports.landscape(axes, span, "[300, 300]")
-    assert words in strict(text)["error"] and image is None
+    assert words in failed(exports.landscape(axes, span, "[300, 300]"))
 
 
-def test_a_broken_landscape_call_is_fatal_not_raised():
-    text, image = exports.landscape('"random"', 2, "{")
-    assert "fatal" in strict(text) and image is None
+@pytest.mark.parametrize("size", ["{", '{"width": 300, "height": 300}', "[300]", "[0, 300]", '["wide", 300]'])
+def test_a_broken_landscape_call_is_fatal_not_raised(size):
+    assert failed(exports.landscape('"random"', 2, size), Fatal)
 
 
 def test_every_export_is_handed_to_the_page():
