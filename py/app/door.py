@@ -62,7 +62,7 @@ class Model:
             self.worker = await workers[self.name]
             return read(await self.worker.start())[0]
         except Exception as err:
-            raise ModelError("the model's worker did not start: {}".format(err))
+            raise ModelError("the model's worker did not start: {}".format(err)) from None
 
     async def _call(self, method, *args):
         """(data, snapshot, surface) of a call that shows the network."""

@@ -35,6 +35,7 @@ class ExerciseRunner:
         self.starting = None  # the start() task
         self.count = 0  # workers started; each gets a new name (a name's promise resolves once)
         self.pending = None  # the event the call in flight sets when its answer lands
+        self.asking = None  # the task that awaits the worker's answer
         self.stop_reason = None
 
     @property
@@ -63,7 +64,7 @@ class ExerciseRunner:
             versions = protocol.read(await worker.start(), RunnerError)[0]
         except Exception as err:
             self._end()
-            raise RunnerError("the exercise runner did not start: {}".format(err or "it took too long"))
+            raise RunnerError("the exercise runner did not start: {}".format(err or "it took too long")) from None
         self.worker = worker
         return versions
 
@@ -90,7 +91,7 @@ class ExerciseRunner:
         request the checker cannot take."""
         await self.start()
         self.pending, self.stop_reason, answer = asyncio.Event(), None, []
-        asyncio.create_task(self._ask(self.pending, answer, method, args))
+        self.asking = asyncio.create_task(self._ask(self.pending, answer, method, args))  # kept: not collected
         try:
             await asyncio.wait_for(self.pending.wait(), LIMIT)
         except TimeoutError:
@@ -104,7 +105,7 @@ class ExerciseRunner:
         try:
             return protocol.read(answer[0], RunnerError)[0]
         except RunnerError as err:  # the traceback's last line
-            raise RunnerError(str(err).strip().split("\n")[-1])  # noqa: B904 (MicroPython warns at "from")
+            raise RunnerError(str(err).strip().split("\n")[-1]) from None
 
     async def _ask(self, done, answer, method, args):
         try:
