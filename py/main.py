@@ -1,12 +1,25 @@
 """The page, on MicroPython: the lab answers at once, and the model's worker (Pyodide and NumPy, see
-index.html and worker.toml) fills it in once it has started. Boot and event wiring only: the lab view
-is app/lab/view.py, the worker's door app/door.py, the maths py/backprop/ in the worker."""
+index.html and worker.toml) fills it in once it has started. Boot and event wiring only: what the views
+share is app/context.py, the lab view app/lab/view.py, the worker's door app/door.py, the maths
+py/backprop/ in the worker.
+
+MicroPython compiles a module when it is first imported, so the page imports at start only what its first
+paint needs: the lab view (its panels show beside every view) and the view the link opens. Another view's
+modules are imported when its tab is first picked; the lab's landscape and Save and share's export and import
+once the lab has painted."""
 
 from pyscript import document, when, window
 
 from app.stages import set_state, show_error, show_ready, show_stage
 
 TYPING = ("INPUT", "SELECT", "TEXTAREA", "BUTTON")
+# The views, each shown by its tab: (name, the module imported when the view is first shown, its class).
+VIEWS = (
+    ("lab", "app.lab.view", "LabView"),
+    ("notebook", "app.notebook.view", "NotebookView"),
+    ("exercise", "app.exercises.view", "ExerciseView"),
+    ("sweep", "app.sweep.view", "SweepView"),
+)
 
 
 def owns_keys(target):
@@ -15,24 +28,20 @@ def owns_keys(target):
     return target.tagName in TYPING or target.closest("#editor, [contenteditable]") is not None
 
 
-def build():
-    """The lab and its other views and panels; returns (lab, lesson): the lesson says which keys it locks."""
+def build(document, window):
+    """The context, the views registered, the lab view and the link's view on screen; returns (context, lab)."""
+    from app.context import Context
     from app.door import Model
-    from app.exercises.view import ExerciseView
-    from app.lab.view import Lab
-    from app.landscape.view import LandscapePanel
-    from app.share.lesson import add_save_and_share
-    from app.sweep.view import SweepView
 
-    lab = Lab(document, window, Model("model"))
-    lab.add_view("exercise", ExerciseView(document, window, lab))
-    lab.add_view("sweep", SweepView(document, window, lab))
-    LandscapePanel(document, window, lab)  # it follows the lab's snapshots (lab.watchers)
-    lesson = add_save_and_share(document, window, lab)  # exports, import, a lesson link's hidden or locked controls
-    return lab, lesson
+    context = Context(document, window, Model("model"))
+    for name, module, class_name in VIEWS:
+        context.register(name, module, class_name)
+    lab = context.view("lab")
+    context.show_view()
+    return context, lab
 
 
-def wire(lab, lesson):
+def wire(document, window, lab):
     """Buttons, the settings form, shortcut keys, Back and Forward, and resizing, to the lab."""
     when("click", "#train")(lambda event: lab.toggle())
     when("click", "#step")(lambda event: lab.step())
@@ -40,14 +49,13 @@ def wire(lab, lesson):
     when("change", "#settings")(lambda event: lab.change(event.target.name))
     # Enter in a field applies it (via change), never reloads the page.
     when("submit", "#settings")(lambda event: event.preventDefault())
-    shortcuts = {" ": lab.toggle, "s": lab.step, "r": lab.reset}
 
     def on_key(event):
         # Focused controls keep their own keys (Space presses a focused button); elsewhere, shortcuts.
         if event.ctrlKey or event.metaKey or event.altKey or owns_keys(event.target):
             return
-        action = shortcuts.get(event.key.lower())
-        if action is not None and lesson.allows_key(event.key.lower()):  # a lesson may lock Train, Step, Reset
+        action = lab.shortcut(event.key.lower())  # None when a lesson locks or hides its button
+        if action is not None:
             event.preventDefault()
             action()
 
@@ -56,11 +64,20 @@ def wire(lab, lesson):
     window.addEventListener("resize", lambda event: lab.on_resize())
 
 
-async def start(lab):
+async def load_panels(context, lab):
+    await context.next_frame()  # the lab has painted
+    try:
+        lab.load_panels()
+    except Exception as err:
+        show_error(document, "The page's Python stopped while starting: {}".format(err))
+
+
+async def start(context, lab):
     set_state(document, "interactive")
     show_stage(document, "Starting Python and NumPy in the background (Pyodide, about 13 MB)…")
+    context.later(load_panels(context, lab))
     try:
-        versions = await lab.start()
+        versions = await context.start()
     except Exception as err:
         show_error(document, "Python and NumPy could not start: {}".format(err))
         return
@@ -73,9 +90,9 @@ async def start(lab):
 
 
 try:
-    lab, lesson = build()
+    context, lab = build(document, window)
 except Exception as err:  # a page that cannot start says so, rather than loading for ever
     show_error(document, "The page's Python stopped while starting: {}".format(err))
 else:
-    wire(lab, lesson)
-    await start(lab)
+    wire(document, window, lab)
+    await start(context, lab)

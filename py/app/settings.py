@@ -1,11 +1,13 @@
-"""The page's settings and how the page shows them, validated, to and from a link.
+"""The page's settings: one table, SETTINGS, of every setting a link can hold, and all that it drives: reading and
+writing the link, validating a value with words a student can act on, which controls a lesson link may hide or
+lock (app/share/lesson.py) and the rows of its "Copy link to this lesson" form.
 
-Plain Python that runs under MicroPython (the page) and CPython (the tests): settings are dicts. The
-page validates what it shows with the same rules and words as the model's backprop.Config (a test
+Plain Python that runs under MicroPython (the page) and CPython (the tests): settings are dicts. The page validates
+the model's settings with the same rules and words as the model's backprop.Config (tests/app/test_settings.py
 holds the two to each other); the worker's model validates again what it runs.
 
-A link is read leniently: each bad value gets a message naming it and falls back to its default,
-and the rest of the link still applies. Messages are plain text; the page shows them as text.
+A link is read leniently: each bad value gets a message naming it and falls back to its default, and the rest of
+the link still applies. Messages are plain text; the page shows them as text.
 """
 
 import math
@@ -13,76 +15,107 @@ import math
 from app.cpython import parse_float, query_pairs, shortest
 from shared.limits import SEED_LIMIT, SPAN_MAX, SWEEP_LIMITS
 
-# The model's settings (backprop.Config's fields, in its order), then the page's own (View).
-MODEL_KEYS = ("n_h", "activation", "cost", "learning_rate", "seed", "table", "notebook_mode")
-VIEW_KEYS = ("speed", "log_scale", "embed", "view")
-# The views' own settings: in a link only when they differ from their defaults, to keep links short.
-OPTIONAL_KEYS = (
-    "exercise",
-    "sweep_first",
-    "sweep_count",
-    "sweep_steps",
-    "landscape_axes",
-    "landscape_span",
-    "hide",
-    "lock",
-    "params",
-)
-DEFAULTS = {
-    "n_h": 2,
-    "activation": "tanh",
-    "cost": "half_mse",
-    "learning_rate": 10.0,
-    "seed": 2,
-    "table": "XOR",
-    "notebook_mode": False,
-    "speed": 10,
-    "log_scale": False,
-    "embed": False,
-    "view": "lab",
-    "exercise": "forward",
-    "sweep_first": 0,
-    "sweep_count": 200,
-    "sweep_steps": 1000,
-    "landscape_axes": "random",
-    "landscape_span": 2.0,
-    "hide": "",
-    "lock": "",
-    "params": "",
-}
-CHOICES = {
-    "activation": ("tanh", "sigmoid", "relu"),
-    "cost": ("half_mse", "cross_entropy"),
-    "table": ("XOR", "XNOR", "AND", "OR", "NAND", "NOR"),
-    "view": ("lab", "notebook", "exercise", "sweep"),
-    "exercise": ("forward", "backward"),
-}
 N_H_MAX = 16
 SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)  # steps per animation frame
-# What a lesson link may hide or lock (app/share/lesson.py): the settings, the buttons, the view tabs, and the
-# Save and share panel's export, import and lesson-link groups.
-LESSON_CONTROLS = (
-    "learning_rate",
-    "n_h",
-    "activation",
-    "cost",
-    "seed",
-    "table",
-    "notebook_mode",
-    "speed",
-    "log_scale",
-    "train",
-    "step",
-    "reset",
-    "tabs",
-    "export",
-    "import",
-    "lesson",
-)
 PARAMS_LIMIT = 4000  # characters of params=; the worker checks the numbers (worker/share/params_link.py)
 PARAMS_CHARACTERS = "0123456789.-+eE_,"
 MESSAGE_LIMIT = 240
 SAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~"
+
+# Whose a setting is: the model's (backprop.Config's fields) and the page's are in every link; a view's or a
+# panel's own (its owner's name) only when it differs from its default, to keep links short.
+MODEL, PAGE = "model", "page"
+# What each kind of setting says of a bad value: {name}, {got} (the value as CPython's repr spells it), and the
+# row's {low}, {high} and {choices}.
+WORDS = {
+    "whole": "{name} must be a whole number from {low} to {high} (got {got})",
+    "number": "{name} must be a finite number greater than 0 (got {got})",
+    "choice": "{name} must be one of {choices} (got {got})",
+    "flag": "{name} must be true or false (got {got})",
+    "speed": "{name} must be one of {choices} steps per frame (got {got})",
+    "span": "{name} must be a number greater than 0 and at most {high} (got {got})",
+    "axes": "{name} must be random or two different parameters such as W1[0,0],W1[0,1] (got {got})",
+    "controls": "{name}: {unknown} {verb} not a control (the controls: {choices})",
+    "params": "{name} must be at most {high} characters of numbers separated by _ (got {got})",
+}
+
+
+class Setting:
+    """A row of the table. kind: one of WORDS's (how a value is read and what a bad one is told); low and high, or
+    choices, as the kind needs; label: the control's name in the lesson form when a lesson may hide or lock it;
+    key: its name in a link."""
+
+    def __init__(self, name, kind, default, owner, low=None, high=None, choices=(), label=None, key=None):
+        self.name, self.kind, self.default, self.owner = name, kind, default, owner
+        self.low, self.high, self.choices, self.label = low, high, choices, label
+        self.key = key or name
+
+    def check(self, value):
+        """The clean value, or ValueError in the row's words."""
+        return KINDS[self.kind](self, value)
+
+    def error(self, value, kind=None, **fields):
+        fields["got"] = fields.get("got") or _repr(value)
+        words = WORDS[kind or self.kind]
+        return ValueError(
+            words.format(
+                name=self.name,
+                low=spell(self.low),
+                high=spell(self.high),
+                choices=", ".join(str(choice) for choice in self.choices),
+                **fields,
+            )
+        )
+
+
+# The settings form's fields (app/lab/controls.py), in the page's order: a lesson may hide or lock each, and so
+# the page's other controls in LESSON_OTHERS (buttons, the view tabs, the Save and share panel's groups).
+FORM = ("learning_rate", "n_h", "activation", "cost", "seed", "table", "notebook_mode", "speed", "log_scale")
+LESSON_OTHERS = (
+    ("train", "Train (and Pause)"),
+    ("step", "Step"),
+    ("reset", "Reset"),
+    ("tabs", "View tabs"),
+    ("export", "Save / export"),
+    ("import", "Import a saved run"),
+    ("lesson", "Copy link to this lesson"),
+)
+LESSON_CONTROLS = FORM + tuple(name for name, _ in LESSON_OTHERS)
+
+# Every setting, in the order a link spells them: the model's (in backprop.Config's order), the page's, the views'.
+SETTINGS = (
+    Setting("n_h", "whole", 2, MODEL, low=1, high=N_H_MAX, label="Hidden units n_h"),
+    Setting("activation", "choice", "tanh", MODEL, choices=("tanh", "sigmoid", "relu"), label="Hidden activation"),
+    Setting("cost", "choice", "half_mse", MODEL, choices=("half_mse", "cross_entropy"), label="Cost"),
+    Setting("learning_rate", "number", 10.0, MODEL, label="Learning rate"),
+    Setting("seed", "whole", 2, MODEL, low=0, high=SEED_LIMIT - 1, label="Seed"),
+    Setting("table", "choice", "XOR", MODEL, choices=("XOR", "XNOR", "AND", "OR", "NAND", "NOR"), label="Truth table"),
+    Setting("notebook_mode", "flag", False, MODEL, label="Notebook mode"),
+    Setting("speed", "speed", 10, PAGE, low=SPEEDS[0], high=SPEEDS[-1], choices=SPEEDS, label="Speed"),
+    Setting("log_scale", "flag", False, PAGE, label="Log scale for the cost"),
+    Setting("embed", "flag", False, PAGE),
+    Setting("view", "choice", "lab", PAGE, choices=("lab", "notebook", "exercise", "sweep")),
+    Setting("exercise", "choice", "forward", "exercise", choices=("forward", "backward")),
+    Setting("sweep_first", "whole", 0, "sweep", *SWEEP_LIMITS["sweep_first"]),
+    Setting("sweep_count", "whole", 200, "sweep", *SWEEP_LIMITS["sweep_count"]),
+    Setting("sweep_steps", "whole", 1000, "sweep", *SWEEP_LIMITS["sweep_steps"]),
+    Setting("landscape_axes", "axes", "random", "landscape"),
+    Setting("landscape_span", "span", 2.0, "landscape", low=0, high=SPAN_MAX),
+    Setting("hide", "controls", "", "lesson", choices=LESSON_CONTROLS),
+    Setting("lock", "controls", "", "lesson", choices=LESSON_CONTROLS),
+    Setting("params", "params", "", "lesson", high=PARAMS_LIMIT),
+)
+BY_NAME = {setting.name: setting for setting in SETTINGS}
+BY_KEY = {setting.key: setting for setting in SETTINGS}
+MODEL_KEYS = tuple(setting.name for setting in SETTINGS if setting.owner == MODEL)
+VIEW_KEYS = tuple(setting.name for setting in SETTINGS if setting.owner == PAGE)  # the page's own
+OPTIONAL_KEYS = tuple(setting.name for setting in SETTINGS if setting.owner not in (MODEL, PAGE))
+DEFAULTS = {setting.name: setting.default for setting in SETTINGS}
+CHOICES = {setting.name: setting.choices for setting in SETTINGS if setting.kind == "choice"}
+LESSON_LABELS = dict([(name, BY_NAME[name].label) for name in FORM] + list(LESSON_OTHERS))
+
+
+# --- the kinds: each reads a value as the link, a field or Python gives it, or raises the row's error -----------------
 
 
 def _number(value):
@@ -109,81 +142,54 @@ def _finite(number):
     return number if math.isfinite(number) else None
 
 
-def whole_number(name, value, low, high):
+def whole(setting, value):
     number = _number(value)
     if isinstance(number, float) and (_finite(number) is None or number != int(number)):
         number = None
-    if number is None or not low <= number <= high:
-        raise ValueError("{} must be a whole number from {} to {} (got {})".format(name, low, high, _repr(value)))
+    if number is None or not setting.low <= number <= setting.high:
+        raise setting.error(value, "whole")
     return int(number)
 
 
-def positive_number(name, value):
+def positive(setting, value):
     number = _finite(_number(value))
     if number is None or number <= 0:
-        raise ValueError("{} must be a finite number greater than 0 (got {})".format(name, _repr(value)))
+        raise setting.error(value, "number")
     return number
 
 
-def choice(name, value):
-    choices = CHOICES[name]
+def choice(setting, value):
+    """One of the choices, in their case (the truth tables' upper, the others' lower)."""
     if isinstance(value, str):
         text = value.strip()
-        text = text.upper() if name == "table" else text.lower()
-        if text in choices:
+        text = text.upper() if setting.choices[0].isupper() else text.lower()
+        if text in setting.choices:
             return text
-    raise ValueError("{} must be one of {} (got {})".format(name, ", ".join(choices), _repr(value)))
+    raise setting.error(value)
 
 
-def flag(name, value):
+def flag(setting, value):
     if isinstance(value, bool):
         return value
     if isinstance(value, int) and value in (0, 1):
         return bool(value)
     if isinstance(value, str) and value.strip().lower() in ("true", "false", "1", "0"):
         return value.strip().lower() in ("true", "1")
-    raise ValueError("{} must be true or false (got {})".format(name, _repr(value)))
+    raise setting.error(value)
 
 
-def speed(name, value):
-    steps = whole_number(name, value, 1, SPEEDS[-1])
-    if steps not in SPEEDS:
-        raise ValueError(
-            "{} must be one of {} steps per frame (got {})".format(
-                name, ", ".join(str(s) for s in SPEEDS), _repr(value)
-            )
-        )
+def speed(setting, value):
+    steps = whole(setting, value)
+    if steps not in setting.choices:
+        raise setting.error(value)
     return steps
 
 
-def control_list(name, value):
-    """A lesson's list of controls ("seed,table"), in LESSON_CONTROLS's order, or ValueError naming the unknown ones."""
-    names, unknown = [], []
-    for part in str(value).split(","):
-        part = part.strip().lower()
-        if part and part not in LESSON_CONTROLS:
-            unknown.append(_repr(part))
-        elif part:
-            names.append(part)
-    if unknown:
-        raise ValueError(
-            "{}: {} {} not a control (the controls: {})".format(
-                name, ", ".join(unknown), "is" if len(unknown) == 1 else "are", ", ".join(LESSON_CONTROLS)
-            )
-        )
-    return ",".join(control for control in LESSON_CONTROLS if control in names)
-
-
-def params_text(name, value):
-    """A lesson's starting parameters as the link spells them; the worker checks the numbers and their count."""
-    text = str(value).strip()
-    if len(text) > PARAMS_LIMIT or [char for char in text if char not in PARAMS_CHARACTERS]:
-        raise ValueError(
-            "{} must be at most {} characters of numbers separated by _ (got {})".format(
-                name, PARAMS_LIMIT, _repr(text[:40] + ("…" if len(text) > 40 else ""))
-            )
-        )
-    return text
+def span(setting, value):
+    number = positive(setting, value)
+    if number > setting.high:
+        raise setting.error(value)
+    return number
 
 
 def parameter_names(n_h):
@@ -192,7 +198,7 @@ def parameter_names(n_h):
     return ["{}[{},{}]".format(name, i, j) for name, rows, cols in shapes for i in range(rows) for j in range(cols)]
 
 
-def landscape_axes(name, value):
+def axes(setting, value):
     """ "random", or two different parameters of the largest network, as "W1[0,0],W1[0,1]"."""
     text = str(value).replace(" ", "")
     if text.lower() == "random":
@@ -202,45 +208,49 @@ def landscape_axes(name, value):
     known = parameter_names(N_H_MAX)
     if cut and first in known and second in known and first != second:
         return first + "," + second
-    raise ValueError(
-        "{} must be random or two different parameters such as W1[0,0],W1[0,1] (got {})".format(name, _repr(value))
-    )
+    raise setting.error(value)
 
 
-def landscape_span(name, value):
-    number = positive_number(name, value)
-    if number > SPAN_MAX:
-        raise ValueError(
-            "{} must be a number greater than 0 and at most {} (got {})".format(name, spell(SPAN_MAX), _repr(value))
-        )
-    return number
+def controls(setting, value):
+    """A lesson's list of controls ("seed,table"), in LESSON_CONTROLS's order; the error names the unknown ones."""
+    names, unknown = [], []
+    for part in str(value).split(","):
+        part = part.strip().lower()
+        if part and part not in setting.choices:
+            unknown.append(_repr(part))
+        elif part:
+            names.append(part)
+    if unknown:
+        raise setting.error(value, unknown=", ".join(unknown), verb="is" if len(unknown) == 1 else "are")
+    return ",".join(control for control in setting.choices if control in names)
+
+
+def params(setting, value):
+    """A lesson's starting parameters as the link spells them; the worker checks the numbers and their count."""
+    text = str(value).strip()
+    if len(text) > setting.high or [char for char in text if char not in PARAMS_CHARACTERS]:
+        raise setting.error(value, got=_repr(text[:40] + ("…" if len(text) > 40 else "")))
+    return text
+
+
+KINDS = {
+    "whole": whole,
+    "number": positive,
+    "choice": choice,
+    "flag": flag,
+    "speed": speed,
+    "span": span,
+    "axes": axes,
+    "controls": controls,
+    "params": params,
+}
 
 
 def validate(name, value):
     """The setting's clean value, or ValueError with the words a student can act on."""
-    if name == "n_h":
-        return whole_number(name, value, 1, N_H_MAX)
-    if name == "seed":
-        return whole_number(name, value, 0, SEED_LIMIT - 1)
-    if name == "learning_rate":
-        return positive_number(name, value)
-    if name in CHOICES:
-        return choice(name, value)
-    if name == "speed":
-        return speed(name, value)
-    if name in SWEEP_LIMITS:
-        return whole_number(name, value, *SWEEP_LIMITS[name])
-    if name == "landscape_axes":
-        return landscape_axes(name, value)
-    if name == "landscape_span":
-        return landscape_span(name, value)
-    if name in ("notebook_mode", "log_scale", "embed"):
-        return flag(name, value)
-    if name in ("hide", "lock"):
-        return control_list(name, value)
-    if name == "params":
-        return params_text(name, value)
-    raise ValueError("{} is not a setting of this page".format(_repr(name)))
+    if name not in BY_NAME:
+        raise ValueError("{} is not a setting of this page".format(_repr(name)))
+    return BY_NAME[name].check(value)
 
 
 # Characters that CPython's repr escapes, besides the ASCII ones: every assigned code point that str.isprintable
@@ -288,10 +298,7 @@ def printable(char):
 
 def printable_code(code):
     """Whether the code point is printable by the NOT_PRINTABLE table."""
-    for low, high in NOT_PRINTABLE:
-        if low <= code <= high:
-            return False
-    return True
+    return all(not low <= code <= high for low, high in NOT_PRINTABLE)
 
 
 def _repr(value):
@@ -362,23 +369,27 @@ def read_link(query):
         if key in seen:
             continue
         seen.add(key)
-        value = values[key]
-        if key not in DEFAULTS:
+        setting = BY_KEY.get(key)
+        if setting is None:
             messages.append(clip("The link's setting {} is not one this page has; it was ignored.".format(_repr(key))))
             continue
         try:
-            settings[key] = validate(key, value)
+            settings[setting.name] = setting.check(values[key])
         except ValueError as err:
             messages.append(
-                clip("The link's {} was ignored, so it is {}: {}.".format(key, spell(DEFAULTS[key]) or "empty", err))
+                clip("The link's {} was ignored, so it is {}: {}.".format(key, spell(setting.default) or "empty", err))
             )
     return settings, messages
 
 
 def write_link(settings):
-    """The query that restores the settings: every one, spelled as read_link reads it."""
-    keys = MODEL_KEYS + VIEW_KEYS + tuple(key for key in OPTIONAL_KEYS if settings[key] != DEFAULTS[key])
-    return "?" + "&".join(key + "=" + quote(spell(settings[key])) for key in keys)
+    """The query that restores the settings: the model's and the page's, then the views' own that are not their
+    defaults, each spelled as read_link reads it."""
+    return "?" + "&".join(
+        setting.key + "=" + quote(spell(settings[setting.name]))
+        for setting in SETTINGS
+        if setting.owner in (MODEL, PAGE) or settings[setting.name] != setting.default
+    )
 
 
 def model_settings(settings):

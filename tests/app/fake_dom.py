@@ -34,8 +34,10 @@ class NodeList:
 
 
 def matches(element, selector):
-    """Whether element matches a selector of one of the forms tag, [name] and [name="value"] (enough for
-    the page's queries)."""
+    """Whether element matches a selector of one of the forms tag, [name] and [name="value"], or a list of them
+    separated by commas (enough for the page's queries)."""
+    if "," in selector and not selector.startswith("["):
+        return any(matches(element, part.strip()) for part in selector.split(","))
     if not selector.startswith("["):
         return element.tag == selector
     name, _, value = selector[1:-1].partition("=")
@@ -93,6 +95,45 @@ class Element:
         self.props["children"].append(child)
         child.props["parentNode"] = self
         return child
+
+    append = appendChild
+
+    @property
+    def parentElement(self):
+        return self.props.get("parentNode")
+
+    def after(self, node):
+        """Records the node put after this one (its parent's children are not changed)."""
+        self.props["followed_by"] = node
+
+    # click, focus and remove: a test may give an element its own, in props
+    def click(self):
+        self.props["click"]() if "click" in self.props else self.log.append(("click", self))
+
+    def focus(self):
+        self.props["focus"]() if "focus" in self.props else self.log.append(("focus", self))
+
+    def replaceWith(self, node):
+        parent = self.props["parentNode"]
+        children = parent.props["children"]
+        children[children.index(self)] = node
+        node.props["parentNode"] = parent
+
+    def querySelector(self, selector):
+        found = self.querySelectorAll(selector)
+        return found[0] if found.length else None
+
+    @property
+    def lastChild(self):
+        return self.props["children"][-1] if self.props["children"] else None
+
+    def remove(self):
+        if "remove" in self.props:
+            return self.props["remove"]()
+        parent = self.props.pop("parentNode", None)
+        if parent is not None:
+            parent.props["children"].remove(self)
+        return None
 
     def replaceChildren(self, *children):
         self.props["children"] = list(children)
@@ -191,9 +232,11 @@ class MessageList:
 class Document:
     def __init__(self):
         self.log = []
+        self.documentElement = types.SimpleNamespace(dataset=types.SimpleNamespace())
 
     def createElement(self, tag):
         element = Element(tag, self.log)
+        element.props["ownerDocument"] = self
         if tag == "canvas":  # not laid out (clientWidth 0) until a test gives it a size
             context = Context2D()
             element.props.update(
@@ -203,6 +246,11 @@ class Document:
 
     def createElementNS(self, namespace, tag):
         return Element(tag, self.log)
+
+    def createTextNode(self, text):
+        node = Element("#text", self.log)
+        node.props["textContent"] = text
+        return node
 
     def createDocumentFragment(self):
         return Element("#fragment", self.log)
@@ -248,6 +296,16 @@ def install(monkeypatch):
     pyscript_ffi.to_js = lambda value, **options: value
     pyscript.ffi = pyscript_ffi
     pyscript.document, pyscript.window = document, js.window
+    pyscript.handlers = []  # (event, selector, handler) of @when
+
+    def when(event, selector):
+        def register(handler):
+            pyscript.handlers.append((event, selector, handler))
+            return handler
+
+        return register
+
+    pyscript.when = when
     modules = __import__("sys").modules
     for name, module in (
         ("js", js),

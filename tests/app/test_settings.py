@@ -782,3 +782,55 @@ def test_params_must_be_numbers_separated_by_underscores():
     assert (
         settings["params"] == "" and "params must be at most 4000 characters of numbers separated by _" in messages[0]
     )
+
+
+# --- the table -------------------------------------------------------------------------------------------------------
+
+
+def test_the_table_has_one_row_per_setting_in_a_links_order():
+    assert [row.name for row in state.SETTINGS] == list(MODEL_KEYS + VIEW_KEYS + state.OPTIONAL_KEYS)
+    assert len({row.key for row in state.SETTINGS}) == len(state.SETTINGS)
+    assert {row.owner for row in state.SETTINGS} == {"model", "page", "exercise", "sweep", "landscape", "lesson"}
+    assert all(row.kind in state.WORDS for row in state.SETTINGS)
+
+
+@pytest.mark.parametrize("row", state.SETTINGS, ids=[row.name for row in state.SETTINGS])
+def test_each_default_is_valid_and_reads_back_from_a_link(row):
+    assert row.check(row.default) == row.default
+    assert read_link("?" + row.key + "=" + quote(spell(row.default))) == (DEFAULTS, [])
+
+
+def test_a_lesson_may_hide_and_lock_the_form_and_the_pages_other_controls_each_named_once():
+    assert [row.name for row in state.SETTINGS if row.label] == sorted(state.FORM, key=list(DEFAULTS).index)
+    assert state.LESSON_CONTROLS == (
+        "learning_rate",
+        "n_h",
+        "activation",
+        "cost",
+        "seed",
+        "table",
+        "notebook_mode",
+        "speed",
+        "log_scale",
+        "train",
+        "step",
+        "reset",
+        "tabs",
+        "export",
+        "import",
+        "lesson",
+    )
+    assert set(state.LESSON_LABELS) == set(state.LESSON_CONTROLS)
+    assert len(set(state.LESSON_LABELS.values())) == len(state.LESSON_CONTROLS)
+    assert state.BY_NAME["hide"].choices == state.BY_NAME["lock"].choices == state.LESSON_CONTROLS
+
+
+@pytest.mark.parametrize(
+    "name, limits",
+    [("n_h", (1, backprop.config.N_H_MAX)), ("seed", (0, backprop.config.SEED_LIMIT - 1)), ("speed", (1, 1000))],
+)
+def test_the_whole_numbers_limits_are_the_models(name, limits):
+    row = state.BY_NAME[name]
+    assert (row.low, row.high) == limits
+    with pytest.raises(ValueError, match="must be a whole number from {} to {}".format(*limits)):
+        row.check(limits[1] + 1)

@@ -91,7 +91,7 @@ def open_tabs(page, view="lab"):
 
 
 def test_the_tabs_are_the_tablists_tabs_in_order(page):
-    tabs, picked = open_tabs(page)
+    tabs, _picked = open_tabs(page)
     assert tabs.views == ["lab", "notebook"] and tabs.tabs == [page.tab("lab"), page.tab("notebook")]
     assert {kind for kind, _ in page.tablist.listeners} == {"click", "keydown"}
     assert len(page.tablist.listeners) == 2  # on the tablist, once: not one per tab
@@ -109,7 +109,7 @@ def test_show_selects_a_tab_and_shows_only_its_panel_without_a_callback(page, vi
 
 
 def test_a_click_on_a_tab_picks_it(page):
-    tabs, picked = open_tabs(page)
+    _tabs, picked = open_tabs(page)
     fire(page.tablist, "click", Event(page.tab("notebook")))
     assert page.state() == selected("notebook") and picked == ["notebook"]
     # a click on the tab's text is a click on the tab
@@ -119,7 +119,7 @@ def test_a_click_on_a_tab_picks_it(page):
 
 
 def test_a_click_beside_the_tabs_does_nothing(page):
-    tabs, picked = open_tabs(page, "notebook")
+    _tabs, picked = open_tabs(page, "notebook")
     fire(page.tablist, "click", Event(page.tablist))
     assert page.state() == selected("notebook") and picked == []
 
@@ -138,7 +138,7 @@ def test_a_click_beside_the_tabs_does_nothing(page):
     ],
 )
 def test_arrow_keys_home_and_end_pick_and_focus_a_tab(page, start, key, view):
-    tabs, picked = open_tabs(page, start)
+    _tabs, picked = open_tabs(page, start)
     event = fire(page.tablist, "keydown", Event(page.tab(start), key))
     assert event.prevented  # the page does not scroll
     assert page.state() == selected(view)
@@ -147,14 +147,14 @@ def test_arrow_keys_home_and_end_pick_and_focus_a_tab(page, start, key, view):
 
 @pytest.mark.parametrize("key", ["ArrowDown", "ArrowUp", "Enter", " ", "Tab", "a"])
 def test_other_keys_are_left_to_the_browser(page, key):
-    tabs, picked = open_tabs(page)
+    _tabs, picked = open_tabs(page)
     event = fire(page.tablist, "keydown", Event(page.tab("lab"), key))
     assert not event.prevented and picked == [] and page.focused == []
     assert page.state() == selected("lab")
 
 
 def test_keys_outside_a_tab_are_ignored(page):
-    tabs, picked = open_tabs(page)
+    _tabs, picked = open_tabs(page)
     event = fire(page.tablist, "keydown", Event(page.tablist, "ArrowRight"))
     assert not event.prevented and picked == [] and page.state() == selected("lab")
 

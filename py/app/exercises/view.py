@@ -11,7 +11,7 @@ import json
 import exercises
 from app.exercises.results import ExerciseResults
 from app.exercises.runner import ExerciseRunner, RunnerError, Stopped
-from app.settings import spell
+from app.settings import spell, validate
 from app.share.export_menu import download
 from shared.protocol import Refused
 
@@ -20,9 +20,10 @@ STOP_MESSAGE = "Stopped: you pressed Stop."
 
 
 class ExerciseView:
-    def __init__(self, document, window, lab):
-        self.document, self.window, self.lab = document, window, lab
-        self.runner = ExerciseRunner(document, window)
+    def __init__(self, context):
+        self.context, self.document, self.window = context, context.document, context.window
+        document = self.document
+        self.runner = ExerciseRunner(document, self.window)
         self.editor = None  # the CodeMirror editor, once mounted
         self.mounting = False
         self.busy = False  # a call to the runner is under way
@@ -48,18 +49,26 @@ class ExerciseView:
             self.buttons[key].addEventListener("click", _ignore_event(action))
         self.element("exercise-confirm-yes").addEventListener("click", _ignore_event(self._confirmed))
         self.element("exercise-confirm-no").addEventListener("click", _ignore_event(self._hide_confirm))
-        self.element("exercise").addEventListener("change", lambda event: lab.change("exercise"))
+        self.element("exercise").addEventListener("change", lambda event: self._exercise_chosen())
+
+    def _exercise_chosen(self):
+        try:
+            name = validate("exercise", self.element("exercise").value)
+        except ValueError:
+            return
+        self.context.change("exercise", name)
+        self.open()
 
     # --- opening and choosing -----------------------------------------------------------------
 
     def open(self):
         """The view is shown: load the editor and Python for the student's code (once), show the exercise."""
-        self.show_exercise(self.lab.settings["exercise"])
+        self.show_exercise(self.context.settings["exercise"])
         if self.editor is None and not self.mounting:
             self.mounting = True
-            self.lab.later(self._mount())
+            self.context.later(self._mount())
         if self.runner.starting is None and not self.runner.ready:
-            self.lab.later(self._start_runner())
+            self.context.later(self._start_runner())
 
     async def _start_runner(self):
         self._status("Starting Python and NumPy for your code (a worker of its own)…")
@@ -161,7 +170,7 @@ class ExerciseView:
 
     def network_json(self):
         """The network on screen as the checker takes it: exact parameter texts (CPython's repr)."""
-        snap = self.lab.snap
+        snap = self.context.snap
         config = snap["config"]
         return json.dumps(
             {
@@ -174,7 +183,7 @@ class ExerciseView:
         )
 
     def settings_json(self):
-        settings = self.lab.settings
+        settings = self.context.settings
         return json.dumps(
             {
                 "n_h": settings["n_h"],
@@ -215,12 +224,12 @@ class ExerciseView:
         self.runner.stop(STOP_MESSAGE)
 
     def _call(self, status, show, method, *args):
-        if self.busy or self.editor is None or not self.runner.ready or self.lab.snap is None:
+        if self.busy or self.editor is None or not self.runner.ready or self.context.snap is None:
             return
         self.busy = True
         self._enable()
         self._status(status)
-        self.lab.later(self._answer(show, method, args))
+        self.context.later(self._answer(show, method, args))
 
     async def _answer(self, show, method, args):
         try:
@@ -290,7 +299,7 @@ class ExerciseView:
         self.status.textContent = text
 
     def _enable(self):
-        can_run = self.editor is not None and self.runner.ready and self.lab.snap is not None and not self.busy
+        can_run = self.editor is not None and self.runner.ready and self.context.snap is not None and not self.busy
         for key in ("run", "check", "train"):
             self.buttons[key].disabled = not can_run
         self.buttons["stop"].disabled = not self.busy

@@ -1,10 +1,10 @@
 """The settings form: shows the settings in the fields, reads what the student typed, and shows a
 field's error next to it. No maths and no model state here."""
 
-from app.settings import SPEEDS, spell
+from app.settings import BY_NAME, FORM, SPEEDS, spell
 
-FIELDS = ("learning_rate", "n_h", "activation", "cost", "seed", "table", "notebook_mode", "speed", "log_scale")
-CHECKBOXES = ("notebook_mode", "log_scale")
+FIELDS = FORM  # the settings form's fields, in the page's order
+CHECKBOXES = tuple(name for name in FORM if BY_NAME[name].kind == "flag")
 
 
 class Controls:

@@ -36,9 +36,9 @@ def other_parameter(names, taken):
 
 
 class LandscapePanel:
-    def __init__(self, document, window, lab):
-        self.document, self.window, self.lab = document, window, lab
-        element = document.getElementById
+    def __init__(self, context):
+        self.context, self.document, self.window = context, context.document, context.window
+        element = self.document.getElementById
         self.element = element
         self.plot = LandscapePlot(element("landscape"), element("landscape-legend"))
         self.x_select, self.y_select = element("landscape-x"), element("landscape-y")
@@ -52,7 +52,9 @@ class LandscapePanel:
         self.span_field.addEventListener("change", lambda event: self._span_changed())
         element("landscape-form").addEventListener("submit", self._on_submit)
         self._observe_size()
-        lab.watchers.append(self.on_snapshot)
+        context.subscribe("snapshot", self._on_snapshot)
+        if context.snap is not None:  # loaded after the first snapshot
+            self.on_snapshot(context.snap)
 
     def _observe_size(self):
         """Recompute when the canvas is laid out or resized (a tab shown, the window resized)."""
@@ -66,7 +68,7 @@ class LandscapePanel:
     # --- the controls -------------------------------------------------------------------------
 
     def show_controls(self, n_h):
-        settings = self.lab.settings
+        settings = self.context.settings
         if n_h != self.n_h:
             self.n_h = n_h
             names = parameter_names(n_h)
@@ -87,9 +89,9 @@ class LandscapePanel:
     def _axes_changed(self, which):
         x, y = self.x_select.value, self.y_select.value
         names = parameter_names(self.n_h or DEFAULTS["n_h"])
-        if which == "x" and x != RANDOM and (y == RANDOM or y == x):
+        if which == "x" and x != RANDOM and y in (RANDOM, x):
             y = other_parameter(names, x)
-        elif which == "y" and y != RANDOM and (x == RANDOM or x == y):
+        elif which == "y" and y != RANDOM and x in (RANDOM, y):
             x = other_parameter(names, y)
         self._save("landscape_axes", axes_setting(x, y))
 
@@ -102,13 +104,12 @@ class LandscapePanel:
             self.span_field.setAttribute("aria-invalid", "true")
             return False
         self.span_field.removeAttribute("aria-invalid")
-        if span != self.lab.settings["landscape_span"]:
+        if span != self.context.settings["landscape_span"]:
             self._save("landscape_span", span)
         return True
 
     def _save(self, name, value):
-        self.lab.settings[name] = value
-        self.lab.save_link()
+        self.context.change(name, value)
         self.show_controls(self.n_h)
         self.want(force=True)
 
@@ -119,32 +120,42 @@ class LandscapePanel:
 
     # --- computing ----------------------------------------------------------------------------
 
+    def _on_snapshot(self, snap, surface, plots):
+        if plots:
+            self.on_snapshot(snap)
+
     def on_snapshot(self, snap):
         """The lab showed a snapshot: the selects follow its network; the landscape follows when not training."""
         self.show_controls(snap["config"]["n_h"])
         self.want()
 
     def want(self, force=False):
-        lab = self.lab
-        if lab.snap is None or lab.looping or lab.settings["view"] != "lab":
+        context = self.context
+        if context.snap is None or context.looping or context.settings["view"] != "lab":
             return
         size = self.plot.size()
         if size is None:
             return
-        key = (lab.snap["version"], lab.settings["landscape_axes"], lab.settings["landscape_span"], size[0], size[1])
+        key = (
+            context.snap["version"],
+            context.settings["landscape_axes"],
+            context.settings["landscape_span"],
+            size[0],
+            size[1],
+        )
         if key == self.shown and not force:
             return
         if self.busy:
             self.wanted = True
             return
         self.busy = True
-        lab.later(self._compute(key, size))
+        context.later(self._compute(key, size))
 
     async def _compute(self, key, size):
-        lab = self.lab
+        context = self.context
         self._status("Computing the cost landscape…")
         try:
-            view, rgba = await lab.model.landscape(axes_request(key[1]), key[2], size)
+            view, rgba = await context.model.landscape(axes_request(key[1]), key[2], size)
         except Refused as err:
             self._error("The landscape could not be drawn: {}.".format(err))
             self.shown = key
@@ -154,7 +165,7 @@ class LandscapePanel:
         self.shown = key
         self._error("")
         self.plot.draw(view, rgba)
-        self._status("At step {}. {}".format(lab.snap["step"], contour_text(view["contours"])))
+        self._status("At step {}. {}".format(context.snap["step"], contour_text(view["contours"])))
         if self.wanted:
             self.wanted = False
             self.want()

@@ -1,40 +1,23 @@
 """Links between the notebook's terms and the plots beside it: hover or focus a term (W0[1,0], A0[0,2],
 Z1[1,2]) and the same weight lights up in the network diagram, the same example (the column j of A0) in
-the predictions and on the decision surface; hover a weight, a bias or a prediction, and its terms light
-up in the notebook. Terms are the notebook view's elements with a data-term attribute."""
+the predictions and on the decision surface (app/lab/linked.py); hover a weight, a bias or a prediction, and
+its terms light up in the notebook. Terms are the notebook view's elements with a data-term attribute."""
 
-PARAMETERS = ("W0", "b0", "W1", "b1")
-
-
-def parameter_of(term):
-    """The term itself when it names a weight or bias ("W0[1,0]", "b0[1]", "b1"), else None."""
-    return term if term.partition("[")[0] in PARAMETERS else None
-
-
-def example_of(term):
-    """The example a term belongs to: j of A0[k,j], Z1[i,j], A1[i,j], Z2[0,j], A2[0,j]; None for a parameter."""
-    name, _, index = term.partition("[")
-    parts = index.rstrip("]").split(",")
-    if name in PARAMETERS or len(parts) != 2 or not parts[1].strip().isdigit():
-        return None
-    return int(parts[1])
+from app.lab.linked import example_of, lit
 
 
 class Links:
-    def __init__(self, notebook, diagram, surface):
-        self.notebook, self.diagram, self.surface = notebook, diagram, surface
-        self.predictions = None
+    """The notebook's side: hovering or focusing a term says so to the context ("highlight"), and the terms of
+    what is lit, wherever it was pointed at, are marked."""
+
+    def __init__(self, notebook, context):
+        self.notebook, self.context = notebook, context
         self.shown = None  # what is lit now: ("term", name), ("point", name), ("example", j) or None
         notebook.addEventListener("mouseover", self._on_term)
         notebook.addEventListener("focusin", self._on_term)
         notebook.addEventListener("mouseout", self._on_leave)
         notebook.addEventListener("focusout", self._on_leave)
-        diagram.on_point = lambda name: self.show(None if name is None else ("point", name))
-
-    def attach(self, predictions):
-        """The predictions table, once it exists (it is built from the first snapshot)."""
-        self.predictions = predictions
-        predictions.on_example = lambda j: self.show(None if j is None else ("example", j))
+        context.subscribe("highlight", self.light)
 
     def _on_term(self, event):
         element = event.target.closest("[data-term]")
@@ -48,20 +31,15 @@ class Links:
 
     def show(self, what):
         """Light what up everywhere it appears (None: nothing)."""
+        self.context.publish("highlight", what)
+
+    def light(self, what):
         if what == self.shown:
             self.refresh()  # the same term again, maybe in a notebook redrawn meanwhile
             return
         if what is None:
             self.mark_terms(lambda term: False)
         self.shown = what
-        kind, value = what if what is not None else (None, None)
-        parameter = parameter_of(value) if kind in ("term", "point") else None
-        example = example_of(value) if kind == "term" else value if kind == "example" else None
-        if kind != "point":  # the diagram lights its own weight when pointed at
-            self.diagram.highlight(parameter)
-        if self.predictions is not None:
-            self.predictions.highlight(example)
-        self.surface.highlight(example)
         self.refresh()
 
     def refresh(self):
@@ -69,9 +47,7 @@ class Links:
         terms are unmarked, so with nothing lit there is nothing to do)."""
         if self.shown is None:
             return
-        kind, value = self.shown
-        parameter = parameter_of(value) if kind in ("term", "point") else None
-        example = example_of(value) if kind == "term" else value if kind == "example" else None
+        parameter, example = lit(self.shown)
         if parameter is not None:
             self.mark_terms(lambda term: term == parameter)
         else:

@@ -1,16 +1,84 @@
 """The Notebook view: the seed notebook's sections for the network on screen, as the worker wrote them.
 
-The worker sends each section's HTML (py/worker/notebook/html.py); this holds the section elements, in the
-notebook's order, and writes a section's body (one innerHTML) only when its HTML changed. No maths here, and
-no formatting: the page only puts the worker's text where it goes.
+The view asks the worker for the notebook when it is shown and out of date: at once, or every NOTEBOOK_INTERVAL
+while training, one request at a time. The worker sends each section's HTML (py/worker/notebook/html.py);
+Sections holds the section elements, in the notebook's order, and writes a section's body (one innerHTML), a
+section a frame, only when its HTML changed. Its terms light up what they name in the lab's plots
+(app/notebook/terms.py). No maths here, and no formatting: the page only puts the worker's text where it goes.
 """
+
+from app.notebook.terms import Links
+from app.pacing import Throttle, clock
+
+NOTEBOOK_INTERVAL = 0.5  # seconds between the notebook's refreshes while training (a section a frame)
+
+
+class NotebookView:
+    def __init__(self, context):
+        self.context = context
+        container = context.document.getElementById("notebook")
+        self.sections = Sections(container)
+        self.links = Links(container, context)
+        self.throttle = Throttle(NOTEBOOK_INTERVAL)
+        self.busy = False  # a notebook request or render is under way
+        self.version = None  # the snapshot version the notebook shows
+        container.addEventListener("click", self._on_click)
+        context.subscribe("snapshot", self._on_snapshot)
+
+    def open(self):
+        self.want()
+
+    def model_ready(self):
+        """Nothing to do: the model's first snapshot asks for the notebook when it is shown."""
+
+    def _on_snapshot(self, snap, surface, plots):
+        if plots:
+            self.want()
+
+    def _on_click(self, event):
+        if event.target.closest('[data-action="step"]') is not None:  # Take this step
+            self.context.publish("step")
+
+    def want(self):
+        """Refresh the notebook when it is shown and out of date: at once, or every NOTEBOOK_INTERVAL while
+        training; one refresh at a time."""
+        context = self.context
+        if context.settings["view"] != "notebook" or context.snap is None or self.busy:
+            return
+        if self.version == context.snap["version"]:
+            return
+        if context.looping and not self.throttle.due(clock()):
+            return
+        self.busy = True
+        context.later(self.refresh())
+
+    async def refresh(self):
+        context = self.context
+        try:
+            page = await context.model.notebook(True)
+            # A section a frame, so that a large network's notebook never blocks one (n_h = 16: 16 x 4 sums).
+            for key in page["keys"]:
+                if self.sections.show_section(key, page):
+                    self.links.refresh()
+                await context.next_frame()
+            self.sections.hide_others(page)
+            self.version = page["version"]
+            run = page["run"]
+            context.document.getElementById(
+                "notebook-at"
+            ).textContent = "Worked through for the network at step {}, cost J = {}.".format(
+                run["step"], run["cost_text"]
+            )
+        finally:
+            self.busy = False
+        self.want()
 
 
 def heading_id(key):
     return "nb-heading-" + key.replace("_", "-")
 
 
-class NotebookView:
+class Sections:
     """The notebook's sections in container (e.g. a <div>).
 
     Each is <section class="nb-section" aria-labelledby=...><h3 id=...>title</h3><div class="nb-body">, created

@@ -62,8 +62,9 @@ def white_canvas(document, width, height):
 
 
 class ExportMenu:
-    def __init__(self, document, window, lab):
-        self.document, self.window, self.lab = document, window, lab
+    def __init__(self, context):
+        self.context, self.document, self.window = context, context.document, context.window
+        document, window = self.document, self.window
         self.group = document.getElementById("export-group")
         found = self.group.querySelectorAll("button")
         self.buttons = [found[i] for i in range(found.length)]
@@ -81,14 +82,14 @@ class ExportMenu:
     def _on_click(self, event):
         button = event.target.closest("button")
         if button is not None and not button.disabled:
-            self.lab.pause()  # the file is of the network on screen once the slice in flight has landed
-            self.lab.later(self.save(button.dataset.export))
+            self.context.pause()  # the file is of the network on screen once the slice in flight has landed
+            self.context.later(self.save(button.dataset.export))
 
     async def save(self, kind):
         from pyscript.ffi import to_js
 
         try:
-            name, text = await self.lab.model.export_file(kind if kind in TEXT_FILES else "png")
+            name, text = await self.context.model.export_file(kind if kind in TEXT_FILES else "png")
         except Refused as err:
             self.say("This cannot be saved: {}.".format(err))
             return
@@ -121,7 +122,7 @@ class ExportMenu:
         if not box.width:
             return None
         ratio = self.window.devicePixelRatio or 1
-        width, height = int(round(box.width * ratio)), int(round(box.height * ratio))
+        width, height = round(box.width * ratio), round(box.height * ratio)  # ints, on MicroPython too
         copy = svg.cloneNode(True)
         originals, copies = svg.querySelectorAll("*"), copy.querySelectorAll("*")
         for i in range(originals.length):
@@ -155,7 +156,7 @@ class ExportMenu:
         canvas.toBlob(create_proxy(saved), "image/png")
 
     def before_print(self):
-        snap = self.lab.snap
+        snap = self.context.snap
         if snap is not None:
             address = self.window.location.href
-            self.document.getElementById("print-summary").textContent = summary(self.lab.settings, snap, address)
+            self.document.getElementById("print-summary").textContent = summary(self.context.settings, snap, address)

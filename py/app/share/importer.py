@@ -1,6 +1,6 @@
 """Import a saved run: a .json file picked with the file field or dropped anywhere on the page. The worker checks it
-in full (worker/share/saved_run.py) before the run on screen changes; a bad file gets a message naming what is wrong, and
-the run on screen stays as it was. A file over SIZE_LIMIT is refused by its size, before anything is read.
+in full (worker/share/saved_run.py) before the run on screen changes; a bad file gets a message naming what is
+wrong, and the run on screen stays as it was. A file over SIZE_LIMIT is refused by its size, before anything is read.
 """
 
 from app.door import Refused
@@ -34,8 +34,9 @@ def imported_settings(settings, snap, learning_rate_text):
 
 
 class Importer:
-    def __init__(self, document, window, lab):
-        self.document, self.window, self.lab = document, window, lab
+    def __init__(self, context):
+        self.context, self.document, self.window = context, context.document, context.window
+        document = self.document
         self.input = document.getElementById("import-file")
         self.group = document.getElementById("import-group")
         self.message = document.getElementById("import-message")
@@ -52,7 +53,7 @@ class Importer:
         self.message.textContent = text
         if problem:
             self.message.classList.add("problem")
-            self.lab.readouts.note(text)
+            self.context.say(text)
         else:
             self.message.classList.remove("problem")
 
@@ -88,7 +89,7 @@ class Importer:
             self.take(files[0])
 
     def take(self, file):
-        if self.lab.snap is None:
+        if self.context.snap is None:
             self.say("Python and NumPy are still starting: import the file again in a moment.", True)
             return
         message = too_large(file.name, file.size)
@@ -96,19 +97,18 @@ class Importer:
             self.say(message + " The run on screen is unchanged.", True)
             return
         self.say("Reading {}…".format(file.name))
-        self.lab.pause()
-        self.lab.later(self.load(file))
+        self.context.pause()
+        self.context.later(self.load(file))
 
     async def load(self, file):
-        lab = self.lab
+        context = self.context
         text = await file.text()
         try:
-            snap, surface, learning_rate_text = await lab.model.import_run(text, lab.view())
+            snap, surface, learning_rate_text = await context.model.import_run(text, context.request())
         except Refused as err:
             self.say("{} was not imported: {}. The run on screen is unchanged.".format(file.name, err), True)
             return
-        lab.settings.update(imported_settings(lab.settings, snap, learning_rate_text))
-        lab.controls.show(lab.settings)
-        lab.save_link()
-        lab.show(snap, surface)
+        context.update(imported_settings(context.settings, snap, learning_rate_text))
+        context.save_link()
+        context.show(snap, surface)
         self.say("Imported {}: step {}, cost J = {}.".format(file.name, snap["step"], format_cost(snap["cost"])))

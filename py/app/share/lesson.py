@@ -2,33 +2,18 @@
 but cannot be changed), open a view (view=notebook) and start from given parameters (params=, checked by the
 worker like an imported file's). The Save and share panel's "Copy link to this lesson" form builds such a link.
 
-The link's values are read and validated with the others (app/settings.py); this applies them to the page. A hidden
-control's wrapper gets the hidden attribute (gone from the layout and the tab order); a locked one is disabled,
-with a note saying so, and its shortcut key does nothing.
+The link's values are read and validated with the others (app/settings.py, whose table says what a lesson may hide
+or lock and names it in the form); this applies them to the page, at once, before the student sees the controls. A
+hidden control's wrapper gets the hidden attribute (gone from the layout and the tab order); a locked one is
+disabled, with a note saying so, and its shortcut key does nothing. The panel's export and import (its parts) load
+after the lab's first paint (add_parts) and are locked as they come.
 """
 
 from app.door import Refused
-from app.settings import LESSON_CONTROLS, clip, write_link
+from app.settings import FORM, LESSON_CONTROLS, clip, write_link
+from app.settings import LESSON_LABELS as LABELS
 
-LABELS = {
-    "learning_rate": "Learning rate",
-    "n_h": "Hidden units n_h",
-    "activation": "Hidden activation",
-    "cost": "Cost",
-    "seed": "Seed",
-    "table": "Truth table",
-    "notebook_mode": "Notebook mode",
-    "speed": "Speed",
-    "log_scale": "Log scale for the cost",
-    "train": "Train (and Pause)",
-    "step": "Step",
-    "reset": "Reset",
-    "tabs": "View tabs",
-    "export": "Save / export",
-    "import": "Import a saved run",
-    "lesson": "Copy link to this lesson",
-}
-FIELDS = ("learning_rate", "n_h", "activation", "cost", "seed", "table", "notebook_mode", "speed", "log_scale")
+FIELDS = FORM
 BUTTONS = ("train", "step", "reset")
 GROUPS = {"export": "export-group", "import": "import-group", "lesson": "lesson-group"}
 SHORTCUTS = {" ": "train", "s": "step", "r": "reset"}
@@ -56,27 +41,29 @@ def buttons_note(locked):
     return "Locked by this lesson: {}.".format(", ".join(words)) if words else ""
 
 
-def add_save_and_share(document, window, lab):
-    """The Save and share panel (exports, import, lesson links) and the link's hidden and locked controls, registered
-    with the lab (model_ready); returns the Lesson, whose allows_key the shortcut keys ask."""
-    from app.share.export_menu import ExportMenu
-    from app.share.importer import Importer
-
-    lesson = Lesson(document, window, lab, [ExportMenu(document, window, lab), Importer(document, window, lab)])
-    lab.add_part(lesson)
-    return lesson
-
-
 class Lesson:
-    def __init__(self, document, window, lab, parts=()):
-        self.document, self.window, self.lab, self.parts = document, window, lab, parts
-        self.hidden, self.locked = names(lab.settings["hide"]), names(lab.settings["lock"])
+    """The Save and share panel: the link's hidden and locked controls, the lesson-link form, and its parts (export,
+    import) once added."""
+
+    def __init__(self, context):
+        self.context, self.document, self.window = context, context.document, context.window
+        self.parts = []
+        self.hidden, self.locked = names(context.settings["hide"]), names(context.settings["lock"])
         self.locked = [name for name in self.locked if name not in self.hidden]
         self.form_boxes = {}
         self.build_form()
         self.hide()
         self.lock()
-        self.element("lesson-copy").addEventListener("click", lambda event: self.lab.later(self.copy()))
+        self.element("lesson-copy").addEventListener("click", lambda event: context.later(self.copy()))
+        context.subscribe("model ready", self.model_ready)
+
+    def add_parts(self, parts):
+        """The panel's other parts (each with model_ready()), locked where the lesson locks them."""
+        self.parts.extend(parts)
+        if self.context.ready:
+            for part in parts:
+                part.model_ready()
+        self.relock()
 
     def element(self, name):
         return self.document.getElementById(name)
@@ -150,10 +137,7 @@ class Lesson:
     def allows(self, name):
         return name not in self.hidden and name not in self.locked
 
-    # --- the lab's view protocol ----------------------------------------------------------------------------------
-
-    def open(self):
-        pass
+    # --- once the model is ready ---------------------------------------------------------------------------------
 
     def model_ready(self):
         for part in self.parts:
@@ -161,25 +145,25 @@ class Lesson:
         self.relock()
         if "lesson" not in self.locked:
             self.element("lesson-params").disabled = False
-        if self.lab.settings["params"]:
-            self.lab.later(self.start_from(self.lab.settings["params"]))
+        if self.context.settings["params"]:
+            self.context.later(self.start_from(self.context.settings["params"]))
 
     async def start_from(self, params):
-        lab = self.lab
+        context = self.context
         try:
-            snap, surface = await lab.model.start_from(params, lab.view())
+            snap, surface = await context.model.start_from(params, context.request())
         except Refused as err:
-            lab.readouts.note(
+            context.say(
                 clip(
                     "The link's params were ignored, so the network starts from seed {}'s parameters: {}.".format(
-                        lab.settings["seed"], err
+                        context.settings["seed"], err
                     )
                 )
             )
-            lab.settings["params"] = ""
-            lab.window.history.replaceState(None, "", lab.link())
+            context.settings["params"] = ""
+            context.replace_link()
             return
-        lab.show(snap, surface)
+        context.show(snap, surface)
 
     # --- the "Copy link to this lesson" form ------------------------------------------------------------------------
 
@@ -209,7 +193,7 @@ class Lesson:
             option.value = tabs[i].id[len("tab-") :]
             option.textContent = tabs[i].textContent
             select.appendChild(option)
-        select.value = self.lab.settings["view"]
+        select.value = self.context.settings["view"]
 
     def chosen(self, action):
         return [name for name in LESSON_CONTROLS if self.form_boxes[(action, name)].checked]
@@ -219,16 +203,16 @@ class Lesson:
         return location.origin + location.pathname
 
     async def copy(self):
-        lab, message = self.lab, self.element("lesson-message")
+        context, message = self.context, self.element("lesson-message")
         params = ""
         if self.element("lesson-params").checked:
             try:
-                _, params = await lab.model.export_file("params")
+                _, params = await context.model.export_file("params")
             except Refused as err:
                 message.textContent = "The link cannot start from these parameters: {}.".format(err)
                 return
         link = self.base() + lesson_query(
-            lab.settings, self.chosen("hide"), self.chosen("lock"), self.element("lesson-view").value, params
+            context.settings, self.chosen("hide"), self.chosen("lock"), self.element("lesson-view").value, params
         )
         field = self.element("lesson-link")
         field.value = link

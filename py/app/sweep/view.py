@@ -48,11 +48,11 @@ def seeds_heading(name, count, shown):
 
 
 class SweepView:
-    def __init__(self, document, window, lab):
+    def __init__(self, context):
         from pyscript.ffi import create_proxy
 
-        self.document, self.window, self.lab = document, window, lab
-        element = document.getElementById
+        self.context, self.document, self.window = context, context.document, context.window
+        element = self.document.getElementById
         self.element = element
         self.run_button, self.stop_button = element("sweep-run"), element("sweep-stop")
         self.plots = {kind: SweepPlot(element(canvas_id), kind) for kind, canvas_id in PLOTS}
@@ -84,7 +84,7 @@ class SweepView:
     def open(self):
         """The view is shown (or the link changed): the fields show the settings, the plots repaint."""
         for name in FIELDS:
-            self.element(name).value = spell(self.lab.settings[name])
+            self.element(name).value = spell(self.context.settings[name])
             self._field_error(name, "")
         self.request_frame()
 
@@ -94,12 +94,13 @@ class SweepView:
 
     def field_changed(self, name):
         try:
-            validate(name, self.element(name).value)
+            value = validate(name, self.element(name).value)
         except ValueError as err:
             self._field_error(name, str(err))
             return
         self._field_error(name, "")
-        self.lab.change(name)
+        self.context.change(name, value)
+        self.open()
 
     def _field_error(self, name, text):
         self.element(name + "-error").textContent = text
@@ -121,10 +122,10 @@ class SweepView:
             self.field_changed(name)
             if self.element(name + "-error").textContent:
                 return
-        self.lab.pause()  # one worker: the lab's own training waits
+        self.context.pause()  # one worker: the lab's own training waits
         self.running, self.stop_asked = True, False
         self._buttons()
-        self.lab.later(self._loop())
+        self.context.later(self._loop())
 
     def stop(self):
         if self.running:
@@ -132,9 +133,9 @@ class SweepView:
             self.stop_button.disabled = True
 
     async def _loop(self):
-        settings = self.lab.settings
+        settings = self.context.settings
         self.settings = model_settings(settings)
-        model = self.lab.model
+        model = self.context.model
         try:
             self._status("Starting {} networks…".format(thousands(settings["sweep_count"])))
             summary = await model.sweep_start(
@@ -264,10 +265,10 @@ class SweepView:
     def _on_plot_click(self, kind, event):
         if self.summary is None or (self.running and kind == "curves" and self.summary.get("curves") is None):
             return
-        self.lab.later(self._pick(kind, event.offsetX, event.offsetY))
+        self.context.later(self._pick(kind, event.offsetX, event.offsetY))
 
     async def _pick(self, kind, x, y):
-        picked = await self.lab.model.sweep_pick(kind, x, y)
+        picked = await self.context.model.sweep_pick(kind, x, y)
         if picked is None:
             self._picked("Nothing there: click a curve or a bar to open one of its networks in the lab.")
             return
@@ -297,20 +298,17 @@ class SweepView:
     def open_seed(self, seed, label=None):
         """Show network `seed` in the lab at step 0, with the settings the sweep ran with."""
         self.stop()
-        lab = self.lab
-        settings = self.settings or model_settings(lab.settings)
-        for key in MODEL_KEYS:
-            lab.settings[key] = seed if key == "seed" else settings[key]
-        lab.pause()
-        lab.controls.show(lab.settings)
-        lab.tabs.show("lab")
-        lab.select_view("lab")
-        lab.readouts.note("Seed {} opened from Many seeds at step 0{}".format(seed, ": " + label if label else "."))
-        lab.later(self._reset_lab())
+        context = self.context
+        settings = self.settings or model_settings(context.settings)
+        context.pause()
+        context.update({key: seed if key == "seed" else settings[key] for key in MODEL_KEYS})
+        context.select_view("lab")
+        context.say("Seed {} opened from Many seeds at step 0{}".format(seed, ": " + label if label else "."))
+        context.later(self._reset_lab())
 
     async def _reset_lab(self):
-        lab = self.lab
-        if lab.snap is None:
+        context = self.context
+        if context.snap is None:
             return  # the model is starting: it applies the settings once ready
-        await lab.configure()
-        lab.show(*(await lab.model.reset(lab.view())))
+        await context.configure()
+        context.show(*(await context.model.reset(context.request())))

@@ -1,9 +1,8 @@
-"""The settings form (app/lab/controls.py) and the start-up stages (app/stages.py) on a fake page."""
+"""The settings form (app/lab/controls.py) on a fake page."""
 
 import types
 
 import fake_dom
-from app import stages
 from app.lab.controls import Controls
 from app.settings import DEFAULTS, SPEEDS, validate
 
@@ -100,19 +99,3 @@ def test_buttons():
     assert page.elements["train"].textContent == "Pause"
     controls.show_training(False)
     assert page.elements["train"].textContent == "Train"
-
-
-def test_stages_end_in_ready_or_in_one_error():
-    page = Page()
-    stages.set_state(page, "interactive")
-    stages.show_stage(page, "Starting Python")
-    assert page.documentElement.dataset.appState == "interactive"
-    assert page.elements["loading-stage"].textContent == "Starting Python"
-    stages.show_error(page, "NumPy failed")
-    stages.show_error(page, "a second failure")  # the first error stays on screen
-    assert page.documentElement.dataset.appState == "error"
-    assert page.elements["load-error-text"].textContent == "NumPy failed"
-    assert page.elements["load-error"].hidden is False and page.elements["loading"].hidden is True
-    ready = Page()
-    stages.show_ready(ready)
-    assert ready.documentElement.dataset.appState == "ready" and ready.elements["loading"].hidden is True

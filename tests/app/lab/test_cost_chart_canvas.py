@@ -32,7 +32,7 @@ def test_the_chart_is_painted_where_the_worker_says(monkeypatch):
     assert view.draw(data) is True
     ctx = canvas.context
     assert ctx.called("setTransform")[-1] == (2, 0, 0, 2, 0, 0)
-    left, top, right, bottom = data["area"]
+    left, _top, right, bottom = data["area"]
     texts = ctx.called("fillText")
     for x, label in data["x_ticks"]:
         assert (label, x, bottom + 7) in texts
@@ -54,7 +54,7 @@ def test_a_diverged_run_shows_the_alert_instead_of_the_point(monkeypatch):
     assert data["point"] is None and data["alert"] == "J is NaN at step 1"
     view.draw(data)
     ctx = canvas.context
-    left, top, right, bottom = data["area"]
+    _left, top, right, _bottom = data["area"]
     assert ("J is NaN at step 1", right, top + 2) in ctx.called("fillText")
     assert ctx.called("arc") == []
     assert ("cost J (log)", 0, 0) in ctx.called("fillText")

@@ -113,7 +113,7 @@ def test_param_values_of_a_snapshot_match_param_keys():
 
 
 def test_the_notebooks_weights_are_labelled_by_name():
-    params, texts, _ = snapshot()  # the default network is the notebook's (seed 2)
+    params, _texts, _ = snapshot()  # the default network is the notebook's (seed 2)
     labels = dict(
         zip(
             (param_name(k) for k in param_keys(2)),
@@ -138,7 +138,7 @@ def test_layout_fits_and_does_not_overlap(n_h):
         assert 0 < x < geo["width"] and y - diagram.NODE_HEIGHT / 2 > diagram.HEADER
         assert y + diagram.NODE_HEIGHT / 2 < geo["legend_y"] < geo["height"]
     # symmetric about the output unit, inputs on either side
-    ((ox, oy),) = geo["output"]
+    ((_ox, oy),) = geo["output"]
     assert sum(ys) / n_h == pytest.approx(oy) and sum(y for _, y in geo["input"]) / 2 == pytest.approx(oy)
     # every W0[i][k] runs from input k's right edge to hidden i's left edge
     in_right = diagram.COLUMN_X["input"] + diagram.NODE_WIDTH["input"] / 2

@@ -1,6 +1,6 @@
 """The lab view (app/lab/view.py) on a fake page, talking through app/door.py to the real worker functions
 (py/worker/door.py): links, settings, Step, Train and Pause, divergence, Reset, a failing worker, and the
-Notebook view: its tabs, its refresh a section a frame and its Take this step.
+tabs (the Notebook view's own tests are in tests/app/notebook/test_notebook_view.py).
 
 What the page shows is checked against the worker's own Run and against backprop.Run trained independently.
 """
@@ -8,24 +8,18 @@ What the page shows is checked against the worker's own Run and against backprop
 import asyncio
 import json
 import platform
-import types
 
 import numpy as np
 
-import fake_dom
 from app.lab import view as lab_module
 from app.lab.readouts import format_cost
 from app.settings import write_link
 from backprop import Config, Run
-from lab_page import FIELDS, FakeWorker, Page, Window, open_lab, readout, session, settle  # noqa: F401
-from shared.protocol import read
-from worker import door as exports
-from worker.notebook import html as notebook_html
-from worker.notebook.html import SECTION_KEYS
+from lab_page import open_page, readout, settle
 
 
 def test_a_link_sets_up_the_page_and_the_network(monkeypatch, session):
-    page, window, lab = open_lab(monkeypatch, "?n_h=3&learning_rate=0.46&seed=x&log_scale=1")
+    page, window, context, lab = open_page(monkeypatch, "?n_h=3&learning_rate=0.46&seed=x&log_scale=1")
     # before the worker answers: the link's settings in the form, its bad value named, the link made whole
     assert page.text("status") == "starting"
     assert (page.elements["n_h"].value, page.elements["learning_rate"].value) == ("3", "0.46")
@@ -33,11 +27,11 @@ def test_a_link_sets_up_the_page_and_the_network(monkeypatch, session):
     assert page.elements["messages"].texts() == [
         "The link's seed was ignored, so it is 2: seed must be a whole number from 0 to 4294967295 (got 'x')."
     ]
-    assert window.replaced == [write_link(dict(lab.settings))]
-    assert lab.settings["n_h"] == 3 and lab.settings["learning_rate"] == 0.46 and lab.settings["seed"] == 2
+    assert window.replaced == [write_link(dict(context.settings))]
+    assert context.settings["n_h"] == 3 and context.settings["learning_rate"] == 0.46 and context.settings["seed"] == 2
 
     async def scenario():
-        versions = await lab.start()
+        versions = await context.start()
         await settle()
         return versions
 
@@ -57,10 +51,10 @@ def test_a_link_sets_up_the_page_and_the_network(monkeypatch, session):
 
 
 def test_step_change_train_pause_and_reset(monkeypatch, session):
-    page, window, lab = open_lab(monkeypatch)
+    page, window, context, lab = open_page(monkeypatch)
 
     async def scenario():
-        await lab.start()
+        await context.start()
         await settle()
         lab.step()
         await settle()
@@ -81,7 +75,7 @@ def test_step_change_train_pause_and_reset(monkeypatch, session):
         await settle()
         assert page.text("learning_rate-error") == "Must be a finite number greater than 0 (got 'abc')."
         assert page.elements["learning_rate"].attributes["aria-invalid"] == "true"
-        assert len(window.pushed) == pushed and lab.settings["learning_rate"] == 10.0
+        assert len(window.pushed) == pushed and context.settings["learning_rate"] == 10.0
 
         # a good one: the error goes, and training goes on from the same step
         lab.step()
@@ -103,10 +97,10 @@ def test_step_change_train_pause_and_reset(monkeypatch, session):
         await settle()
         lab.pause()
         await settle()
-        assert lab.looping  # waiting for the next frame, which ends the loop
+        assert context.looping  # waiting for the next frame, which ends the loop
         window.frames.pop(0)(100.0)
         await settle()
-        assert not lab.looping
+        assert not context.looping
         window.frames.pop(0)(116.7)  # the frame already asked for: it asks for no more
         assert window.frames == []
 
@@ -131,10 +125,10 @@ def test_step_change_train_pause_and_reset(monkeypatch, session):
 
 
 def test_training_stops_by_itself_when_the_network_diverges(monkeypatch, session):
-    page, window, lab = open_lab(monkeypatch, "?learning_rate=1000&speed=100")
+    page, window, context, lab = open_page(monkeypatch, "?learning_rate=1000&speed=100")
 
     async def scenario():
-        await lab.start()
+        await context.start()
         await settle()
         lab.train()
         for frame in range(5):
@@ -155,10 +149,10 @@ def test_training_stops_by_itself_when_the_network_diverges(monkeypatch, session
 
 
 def test_a_failing_worker_shows_the_error_panel(monkeypatch, session):
-    page, window, lab = open_lab(monkeypatch)
+    page, _window, context, lab = open_page(monkeypatch)
 
     async def scenario():
-        await lab.start()
+        await context.start()
         await settle()
 
         def broken(n):
@@ -176,10 +170,10 @@ def test_a_failing_worker_shows_the_error_panel(monkeypatch, session):
 
 
 def test_back_and_forward_load_the_links_settings(monkeypatch, session):
-    page, window, lab = open_lab(monkeypatch, "?table=AND")
+    page, window, context, lab = open_page(monkeypatch, "?table=AND")
 
     async def scenario():
-        await lab.start()
+        await context.start()
         await settle()
         window.location.search = "?table=NOR&n_h=5"
         lab.on_history()
@@ -192,192 +186,7 @@ def test_back_and_forward_load_the_links_settings(monkeypatch, session):
 
 
 def test_the_view_asks_for_the_plots_only_when_they_are_drawn(monkeypatch, session):
-    _, _, lab = open_lab(monkeypatch, "?log_scale=true")
-    assert json.loads(lab.view()) == {"chart": [640, 400], "log_scale": True, "surface": True}
-    assert json.loads(lab.view(plots=False)) == {"chart": None, "log_scale": False, "surface": False}
+    _, _, _context, lab = open_page(monkeypatch, "?log_scale=true")
+    assert json.loads(lab.request()) == {"chart": [640, 400], "log_scale": True, "surface": True}
+    assert json.loads(lab.request(plots=False)) == {"chart": None, "log_scale": False, "surface": False}
     assert lab_module.SLICE_MS > 0
-
-
-# --- the Notebook view ------------------------------------------------------------------------------------------------
-
-LINK = (
-    "?n_h=2&activation=tanh&cost=half_mse&learning_rate=10&seed=2&table=XOR&notebook_mode=false&speed=10"
-    "&log_scale=false&embed=false"
-)
-
-
-class Target:
-    """An event's target: closest(selector) is `inside` when it matches selector, else None."""
-
-    def __init__(self, inside=None):
-        self.inside = inside
-
-    def closest(self, selector):
-        return self.inside if self.inside is not None and fake_dom.matches(self.inside, selector) else None
-
-
-def click(element, target):
-    event = types.SimpleNamespace(target=target, key=None, preventDefault=lambda: None)
-    for kind, handler in element.listeners:
-        if kind == "click":
-            handler(event)
-
-
-def sections(page):
-    """The notebook's sections on the page: key -> (shown, the body's HTML)."""
-    return {
-        key: (not section.hidden, section.children[1].props.get("innerHTML"))
-        for key, section in zip(SECTION_KEYS, page.elements["notebook"].children)
-    }
-
-
-def shown(page):
-    return [key for key, (visible, _) in sections(page).items() if visible]
-
-
-def tab_state(page):
-    return (
-        page.documentElement.dataset.view,
-        page.elements["tab-lab"].getAttribute("aria-selected"),
-        page.elements["tab-notebook"].getAttribute("aria-selected"),
-        page.elements["view-lab"].hidden,
-        page.elements["view-notebook"].hidden,
-    )
-
-
-async def fill_notebook(page, window):
-    """Let the notebook render to its end, a section a frame; returns the sections shown after each frame."""
-    seen = [shown(page)]
-    while window.frames:
-        window.frames.pop(0)(len(seen) * 16.7)
-        await settle()
-        seen.append(shown(page))
-    return seen
-
-
-def the_workers_notebook(session):
-    """Each section's HTML as the worker sends it now (the body of exports.notebook's answer), by key: what
-    notebook_html.page writes for the session's network."""
-    data, body = read(exports.notebook(True))
-    keys = data["keys"]
-    html = dict(zip(keys, body))
-    assert keys == list(SECTION_KEYS) and html == notebook_html.page(session.notebook(True))["html"]
-    return html
-
-
-def test_the_notebook_view_asks_for_the_notebook_and_writes_a_section_a_frame(monkeypatch, session):
-    page, window, lab = open_lab(monkeypatch, "?view=notebook")
-    assert window.replaced == [LINK + "&view=notebook"]
-    assert tab_state(page) == ("notebook", "false", "true", True, False)
-
-    async def scenario():
-        await lab.start()
-        await settle()
-        assert page.calls.count("notebook") == 1
-        assert page.calls.index("notebook") > page.calls.index("configure")  # after the first snapshot
-        return await fill_notebook(page, window)
-
-    seen = asyncio.run(scenario())
-    assert seen == [list(SECTION_KEYS[:n]) for n in range(1, 7)] + [list(SECTION_KEYS)]  # one per frame, in order
-    assert {key: html for key, (_, html) in sections(page).items()} == the_workers_notebook(session)
-    assert lab.notebook_version == session.version and not lab.notebook_busy
-    assert page.calls.count("notebook") == 1 and window.frames == []  # current: not asked again
-
-
-def test_the_lab_view_does_not_ask_for_the_notebook(monkeypatch, session):
-    page, window, lab = open_lab(monkeypatch)
-    assert tab_state(page) == ("lab", "true", "false", False, True)
-
-    async def scenario():
-        await lab.start()
-        await settle()
-        lab.step()
-        await settle()
-
-    asyncio.run(scenario())
-    assert "notebook" not in page.calls and page.calls.count("step") == 1
-    assert page.elements["notebook"].children == [] and window.frames == []
-
-
-def test_a_tab_click_shows_the_notebook_and_puts_the_view_in_the_address(monkeypatch, session):
-    page, window, lab = open_lab(monkeypatch)
-
-    async def scenario():
-        await lab.start()
-        await settle()
-        click(page.tablist, Target(page.elements["tab-notebook"]))
-        assert window.pushed == [LINK + "&view=notebook"]
-        assert tab_state(page) == ("notebook", "false", "true", True, False)
-        await settle()
-        assert page.calls.count("notebook") == 1 and shown(page) == ["setup"]
-        assert (await fill_notebook(page, window))[-1] == list(SECTION_KEYS)
-
-        # back to the lab: nothing more is asked of the worker, even as the network changes
-        click(page.tablist, Target(page.elements["tab-lab"]))
-        assert window.pushed[-1] == LINK + "&view=lab"
-        assert tab_state(page) == ("lab", "true", "false", False, True)
-        lab.step()
-        await settle()
-        assert page.calls.count("notebook") == 1 and window.frames == []
-
-        # and to the notebook again: it is a step behind, so it is asked for again
-        click(page.tablist, Target(page.elements["tab-notebook"]))
-        await settle()
-        assert page.calls.count("notebook") == 2
-        await fill_notebook(page, window)
-
-    asyncio.run(scenario())
-    assert window.pushed == [LINK + "&view=notebook", LINK + "&view=lab", LINK + "&view=notebook"]
-    assert session.run.step == 1 and lab.notebook_version == session.version
-    assert sections(page)["step"][1] == the_workers_notebook(session)["step"]
-
-
-def test_take_this_step_in_the_notebook_takes_one_step(monkeypatch, session):
-    page, window, lab = open_lab(monkeypatch, "?view=notebook")
-    notebook = page.elements["notebook"]
-
-    async def scenario():
-        await lab.start()
-        await settle()
-        await fill_notebook(page, window)
-        # the step section's button (its HTML is the worker's; here a fake element in its place)
-        body = notebook.children[SECTION_KEYS.index("step")].children[1]
-        assert 'data-action="step">Take this step</button>' in body.innerHTML
-        button = page.createElement("button")
-        button.setAttribute("data-action", "step")
-        body.appendChild(page.createElement("p")).appendChild(button)
-        click(notebook, Target(button))
-        await settle()
-        assert readout(page)[:2] == ("paused", "1")
-        # a click elsewhere in the notebook (a heading, a term) takes no step
-        click(notebook, Target(notebook.children[0].children[0]))
-        click(notebook, Target())
-        await settle()
-        assert page.calls.count("notebook") == 2  # the notebook follows the step
-        await fill_notebook(page, window)
-
-    asyncio.run(scenario())
-    assert page.calls.count("step") == 1 and session.run.step == 1
-    oracle = Run(Config())
-    oracle.train(1)
-    assert readout(page) == ("paused", "1", format_cost(oracle.cost))
-    assert {key: html for key, (_, html) in sections(page).items()} == the_workers_notebook(session)
-    assert "nb-changed" in sections(page)["setup"][1]  # the setup shows that the weights have moved
-
-
-def test_back_to_a_notebook_link_shows_the_notebook(monkeypatch, session):
-    page, window, lab = open_lab(monkeypatch)
-
-    async def scenario():
-        await lab.start()
-        await settle()
-        window.location.search = LINK + "&view=notebook"
-        lab.on_history()
-        assert tab_state(page) == ("notebook", "false", "true", True, False)
-        await settle()
-        assert page.calls.count("notebook") == 1
-        await fill_notebook(page, window)
-
-    asyncio.run(scenario())
-    assert shown(page) == list(SECTION_KEYS) and lab.settings["view"] == "notebook"
-    assert window.pushed == []  # Back does not add to the history

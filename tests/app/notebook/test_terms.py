@@ -1,6 +1,7 @@
-"""Links between the notebook's terms and the plots (app/notebook/terms.py): which parameter or example a term names, and
-what lights up where, on the real NetworkDiagram, Predictions and DecisionSurface over the fake DOM, with the
-notebook's real HTML (py/worker/notebook/html.py of the worker's dict) parsed into fake elements.
+"""Links between the notebook's terms and the plots (app/notebook/terms.py, app/lab/linked.py): which parameter or
+example a term names, and what lights up where, on the real NetworkDiagram, Predictions and DecisionSurface over the
+fake DOM, with the notebook's real HTML (py/worker/notebook/html.py of the worker's dict) parsed into fake elements,
+the two sides talking through a real context.
 
 Oracles: the notebook's names written by hand (W0[1,0] is a weight; A0[k,j], Z1[i,j], A1[i,j], Z2[0,j], A2[0,j]
 belong to example j) and the data-term attributes of the real HTML.
@@ -12,35 +13,19 @@ import json
 import pytest
 
 import fake_dom
+from app.context import Context
 from app.lab.diagram import NetworkDiagram, param_keys, param_name
+from app.lab.linked import LinkedPlots
 from app.lab.predictions import Predictions
 from app.lab.surface import LINKED, DecisionSurface, circles_path, plot_square, to_canvas
-from app.notebook.terms import Links, example_of, parameter_of
+from app.notebook.terms import Links
 from backprop import Run
+from lab_page import Window
 from worker.lab.session import Session
 from worker.notebook.html import SECTION_KEYS, section_html
 from worker.notebook.sections import notebook
 
 VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "col", "area", "base", "embed", "source", "track"}
-
-
-@pytest.mark.parametrize(
-    "term, parameter, example",
-    [
-        ("W0[1,0]", "W0[1,0]", None),
-        ("b0[1]", "b0[1]", None),
-        ("b1", "b1", None),
-        ("W1[0,1]", "W1[0,1]", None),
-        ("A0[0,2]", None, 2),
-        ("Z1[1,3]", None, 3),
-        ("A2[0,1]", None, 1),
-        ("A1[1,0]", None, 0),
-        ("Z2[0,3]", None, 3),
-    ],
-)
-def test_a_term_names_a_parameter_or_an_example(term, parameter, example):
-    assert parameter_of(term) == parameter
-    assert example_of(term) == example
 
 
 # ---------------------------------------------------------------- the page's pieces on the fake DOM
@@ -100,9 +85,11 @@ class Lit:
         self.canvas.props.update(clientWidth=400, clientHeight=400)
         self.surface = DecisionSurface(self.canvas)
         self.surface.draw(rgba, label, snap["A0"], snap["Y"])
-        self.links = Links(self.notebook, self.diagram, self.surface)
+        context = Context(document, Window(), None)
+        self.plots = LinkedPlots(context, self.diagram, self.surface)
+        self.links = Links(self.notebook, context)
         self.predictions = Predictions(document.createElement("div"), snap["A0"])
-        self.links.attach(self.predictions)
+        self.plots.attach(self.predictions)
         self.A0 = snap["A0"]
 
     def terms_lit(self):

@@ -1,0 +1,31 @@
+"""The Exercises view under the page's MicroPython (app/exercises/, with py/exercises/): the solution's line behind
+the hints, and the exercise setting's choices. See mpy_checks.py.
+"""
+
+from mpy_checks import Checks, equal
+
+import app.exercises.results
+import app.exercises.runner
+import app.exercises.view
+import app.settings
+import exercises
+from app.settings import DEFAULTS, write_link
+
+CHECKS = Checks()
+check = CHECKS.check
+
+
+@check("the exercises: the solution's line behind the hints, the state's choices")
+def _():
+    equal(exercises.reference_line(exercises.get("backward"), "dZ1"), "dZ1 = dA1 * (1 - A1**2)", "dZ1's line")
+    equal(exercises.reference_line(exercises.get("forward"), "A2"), "A2 = sigmoid(Z2)", "A2's line")
+    equal(app.settings.CHOICES["exercise"], exercises.NAMES, "exercise choices")
+    equal(
+        write_link(dict(DEFAULTS, view="exercise", exercise="backward")).split("&")[-2:],
+        ["view=exercise", "exercise=backward"],
+        "an exercise's link",
+    )
+
+
+if __name__ == "__main__":  # tests/app/test_page_layer_checks.py runs the same checks under CPython
+    CHECKS.run()
