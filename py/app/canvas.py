@@ -12,7 +12,7 @@ GRID = "#e1e4ea"
 def backing_size(css_width, css_height, device_pixel_ratio):
     """The canvas bitmap size (whole pixels, at least 1) for a CSS size and a devicePixelRatio."""
     ratio = device_pixel_ratio if device_pixel_ratio and device_pixel_ratio > 0 else 1.0
-    return max(1, int(round(css_width * ratio))), max(1, int(round(css_height * ratio)))
+    return max(1, round(css_width * ratio)), max(1, round(css_height * ratio))
 
 
 def fit_canvas(canvas, aspect):

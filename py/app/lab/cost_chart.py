@@ -47,7 +47,7 @@ class CostChart:
         fitted = fit_canvas(self.canvas, self.ASPECT)
         if fitted is None:
             return False
-        left, top, right, bottom = chart["area"]
+        _left, top, right, _bottom = chart["area"]
         ctx = self.ctx
         clear(self.canvas, ctx, fitted)
 

@@ -107,7 +107,7 @@ def aria_label(key, value):
 def tooltip_text(key, value, text):
     """e.g. "W0[1,0] = −0.2136196104739812 (negative, dashed): input x1 to hidden unit A1[1]", for the
     value and its exact text."""
-    colour, dash, word = STYLES[sign_category(value)]
+    _colour, _dash, word = STYLES[sign_category(value)]
     look = {"positive": "solid", "negative": "dashed", "not a number": "dotted"}[word]
     return "{} = {} ({}, {}): {}".format(param_name(key), exact_value(text), word, look, param_role(key))
 

@@ -8,7 +8,7 @@ MAX_MESSAGES = 8
 
 def thousands(number):
     """A whole number with thousands separators: 12,345 (MicroPython's format has no "," option)."""
-    text = str(int(round(number)))
+    text = str(round(number))
     sign, digits = ("-", text[1:]) if text.startswith("-") else ("", text)
     groups = []
     while len(digits) > 3:

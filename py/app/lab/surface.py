@@ -152,7 +152,7 @@ class DecisionSurface:
                 ctx.stroke(path)
         # The target written in each point, so the class does not rest on colour alone.
         ctx.fillStyle = "#ffffff"
-        ctx.font = "bold {}px system-ui, sans-serif".format(int(round(radius * 1.3)))
+        ctx.font = "bold {}px system-ui, sans-serif".format(round(radius * 1.3))
         ctx.textAlign = "center"
         ctx.textBaseline = "middle"
         for (x, y), one in zip(points, ones):

@@ -95,7 +95,7 @@ class SweepPlot:
             ctx.strokeStyle = SELECTED
             ctx.strokeRect(bar["x"] - 1.5, bar["y"] - 1.5, bar["w"] + 3, bar["h"] + 3)
         if g.get("note"):
-            left, top, right, bottom = g["area"]
+            _left, top, right, _bottom = g["area"]
             ctx.fillStyle = MUTED
             ctx.textAlign = "right"
             ctx.textBaseline = "top"
