@@ -7,11 +7,12 @@ from mpy_checks import Checks, equal
 import app.lab.controls
 import app.lab.cost_chart
 import app.lab.view
-from app.lab.diagram import format_value, param_keys, param_name, param_values, stroke_width, tooltip_text
+import app.lab.weights
 from app.lab.linked import example_of, parameter_of
 from app.lab.predictions import bar_width, format_a2, rows
 from app.lab.readouts import format_cost, summary, thousands
 from app.lab.surface import circles_path, to_canvas
+from app.lab.weights import format_value, param_keys, param_name, param_values, stroke_width, tooltip_text
 
 CHECKS = Checks()
 check = CHECKS.check

@@ -34,8 +34,8 @@ def test_escaped_markup_keeps_its_references():
 
 
 def test_the_diagram_and_the_notebook_say_values_with_it():
-    from app.lab import diagram
+    from app.lab import weights
     from worker.notebook import terms
 
-    assert diagram.exact_value is exact_value
+    assert weights.exact_value is exact_value
     assert terms.exact_value is exact_value

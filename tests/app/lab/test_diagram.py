@@ -10,13 +10,11 @@ import math
 import pytest
 
 import fake_dom
-from app.lab import diagram
-from app.lab.diagram import (
-    NetworkDiagram,
+from app.lab import diagram, weights
+from app.lab.diagram import NetworkDiagram, layout
+from app.lab.weights import (
     aria_label,
-    exact_value,
     format_value,
-    layout,
     param_keys,
     param_name,
     param_values,
@@ -24,6 +22,7 @@ from app.lab.diagram import (
     stroke_width,
     tooltip_text,
 )
+from shared.exact_text import exact_value
 from worker.lab.session import Session
 
 MINUS = "\u2212"
@@ -48,7 +47,7 @@ def test_stroke_width_monotone_and_bounded():
 
 def test_sign_category():
     assert [sign_category(v) for v in (1.0, 0.0, -2.0, math.nan, -0.0, math.inf, -math.inf)] == [0, 0, 1, 2, 0, 0, 1]
-    assert diagram.STYLES[1][1] != "none" and diagram.STYLES[0][1] == "none"  # negative is dashed
+    assert weights.STYLES[1][1] != "none" and weights.STYLES[0][1] == "none"  # negative is dashed
 
 
 def test_value_texts():
@@ -205,7 +204,7 @@ def test_diagram_writes_only_changes_and_listens_once(monkeypatch, clock):
     w1 = net.items[32]  # W1[0,0] comes after the 32 W0 entries
     assert w1["group"].attributes["aria-label"] == aria_label(("W1", 0, 0), params["W1"][0])
     flipped = net.items[7]["shape"].attributes  # W0[3,1]
-    expected = diagram.NEGATIVE if params["W0"][7] < 0 else diagram.POSITIVE
+    expected = weights.NEGATIVE if params["W0"][7] < 0 else weights.POSITIVE
     assert flipped["stroke"] == expected
 
 
@@ -225,7 +224,7 @@ def test_a_diverged_network_is_drawn_dotted_grey(monkeypatch, clock):
     set_param(params, texts, "b1", 0, math.nan)
     net.draw(params, texts, force_labels=True)
     b1 = net.items[-1]
-    assert b1["shape"].attributes["stroke"] == diagram.NOT_A_NUMBER
+    assert b1["shape"].attributes["stroke"] == weights.NOT_A_NUMBER
     assert b1["shape"].attributes["stroke-width"] == "0.5"
     assert b1["group"].attributes["aria-label"] == "b1, bias of output A2: NaN"
 

@@ -19,7 +19,7 @@ def default():
 
 
 def test_values_are_spoken_as_the_diagram_says_them(default):
-    from app.lab.diagram import exact_value
+    from app.lab.weights import exact_value
 
     root = tree(forward_html(default["forward"]))
     for entry in default["forward"]["hidden"] + default["forward"]["output"]:
