@@ -6,6 +6,7 @@ from mpy_checks import Checks, equal
 
 import app.lab.controls
 import app.lab.cost_chart
+import app.lab.diagram
 import app.lab.view
 import app.lab.weights
 from app.lab.linked import example_of, parameter_of
