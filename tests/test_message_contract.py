@@ -4,7 +4,7 @@ and the docs' message contract (docs/building.md) lists every export each worker
 The envelope is checked here on the raw answer, independently of protocol.read: a list [head, body], head a strict
 JSON text that is {"data"}, {"data", "body": true} with a body, or {"error": {"kind", "message"}} without one."""
 
-import ast
+import importlib
 import json
 import pathlib
 import re
@@ -26,12 +26,12 @@ SIZES = json.dumps({"histogram": [400, 250], "curves": [600, 375], "solve_steps"
 
 
 def exported(worker):
-    """The names in a worker script's __export__, read from its source as PyScript reads the list."""
-    tree = ast.parse(SCRIPTS[worker].read_text())
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "__export__" for t in node.targets):
-            return ast.literal_eval(node.value)
-    raise AssertionError(f"{SCRIPTS[worker]} has no __export__")
+    """The names in a worker script's __export__, as PyScript finds them once the script has run: each bound to
+    the door's function of that name."""
+    script = importlib.import_module(SCRIPTS[worker].stem)
+    for name in script.__export__:
+        assert getattr(script, name) is getattr(DOORS[worker], name), name
+    return script.__export__
 
 
 def outcome(sent):

@@ -156,17 +156,3 @@ def test_refused_landscapes_say_why(axes, span, words):
 @pytest.mark.parametrize("size", ["{", '{"width": 300, "height": 300}', "[300]", "[0, 300]", '["wide", 300]'])
 def test_a_broken_landscape_call_is_fatal_not_raised(size):
     assert failed(exports.landscape('"random"', 2, size), Fatal)
-
-
-def test_every_export_is_handed_to_the_page():
-    import ast
-    import pathlib
-
-    tree = ast.parse((pathlib.Path(exports.__file__).parents[1] / "model_worker.py").read_text())
-    imported = {alias.name for node in tree.body if isinstance(node, ast.ImportFrom) for alias in node.names}
-    listed = next(
-        ast.literal_eval(node.value)
-        for node in tree.body
-        if isinstance(node, ast.Assign) and node.targets[0].id == "__export__"
-    )
-    assert listed == exports.EXPORTS and set(listed) <= imported
