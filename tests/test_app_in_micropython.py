@@ -1,7 +1,8 @@
 """The page's Python under the page's own MicroPython: every tests/app_mpy/check_*.py must run without an exception.
 
-Each script runs through tools/micropython_run.mjs (the vendored MicroPython in Node, with py/ on sys.path); a
-script passes when it runs to the end, so its checks are plain `assert` statements.
+Each script runs through tools/micropython_run.mjs (the vendored MicroPython in Node) twice: with the page's
+modules compiled (static/mpy/, as the page loads them, brought up to date with their sources first) and with the
+sources of py/. A script passes when it runs to the end, so its checks are plain `assert` statements.
 """
 
 import shutil
@@ -14,6 +15,8 @@ import setup_runtime
 ROOT = setup_runtime.ROOT
 RUNNER = ROOT / "tools" / "micropython_run.mjs"
 CHECKS = sorted((ROOT / "tests" / "app_mpy").glob("check_*.py"))
+# check_runner.py checks that the runner imports from py/: the compiled run has its own test below.
+COMPILED_CHECKS = [path for path in CHECKS if path.name != "check_runner.py"]
 
 pytestmark = pytest.mark.skipif(
     shutil.which("node") is None, reason="node is not installed (Debian: apt-get install nodejs)"
@@ -26,16 +29,41 @@ def vendored_micropython():
         pytest.fail(
             "static/vendor/micropython/ is missing: run `python3 tools/setup_runtime.py` first (the test command does)"
         )
+    setup_runtime.compile_page()  # a no-op unless a source changed since the setup ran
 
 
-def run_under_micropython(script):
-    return subprocess.run(["node", str(RUNNER), str(script)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+def run_under_micropython(script, *options):
+    return subprocess.run(
+        ["node", str(RUNNER), str(script), *options], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.mark.parametrize("script", COMPILED_CHECKS, ids=[path.name for path in COMPILED_CHECKS])
+def test_check_script_passes_with_the_compiled_page_modules(script):
+    result = run_under_micropython(script, "--compiled")
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
 
 
 @pytest.mark.parametrize("script", CHECKS, ids=[path.name for path in CHECKS])
 def test_check_script_passes_under_micropython(script):
     result = run_under_micropython(script)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+
+
+def test_the_compiled_run_imports_the_mpy_files_only(tmp_path):
+    script = tmp_path / "check_compiled.py"
+    script.write_text(
+        "import app, app.lab.view, exercises, shared.protocol\n"
+        "for module in (app, app.lab.view, exercises, shared.protocol):\n"
+        "    print(module.__file__)\n"
+    )
+    result = run_under_micropython(script, "--compiled")
+    assert result.returncode == 0, result.stderr
+    compiled = ROOT / "static" / "mpy"
+    assert result.stdout.split() == [
+        str(compiled / name)
+        for name in ("app/__init__.mpy", "app/lab/view.mpy", "exercises/__init__.mpy", "shared/protocol.mpy")
+    ]
 
 
 def test_the_runner_checks_something():

@@ -6,11 +6,13 @@ import hashlib
 import io
 import json
 import re
+import shutil
 import tomllib
 
 import pytest
 
 import build_site
+import file_lists
 import setup_runtime
 
 
@@ -56,7 +58,7 @@ def test_nothing_but_the_site(build_output):
             path
         )
         assert path.suffix not in (".pyc", ".map"), path
-    assert {path.name for path in (site / "static").iterdir()} == {"css", "img", "js", "vendor"}
+    assert {path.name for path in (site / "static").iterdir()} == {"css", "img", "js", "mpy", "vendor"}
 
 
 def test_the_runtime_in_the_site_matches_its_manifest(build_output):
@@ -123,3 +125,45 @@ def test_the_built_page_carries_the_content_security_policy_before_any_script(bu
     assert html.index("Content-Security-Policy") < min(html.index(tag) for tag in ("<script", "<link"))
     assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>\s*\S", html), "an inline script"
     assert not re.search(r'\sstyle="', html) and not re.search(r"\son[a-z]+=", html), "inline style or handler"
+
+
+def test_the_page_modules_are_there_compiled_and_their_sources_are_not(build_output):
+    site, _ = build_output
+    root = setup_runtime.ROOT
+    page_modules = file_lists.modules(file_lists.SHIPS["pyscript.toml"])
+    compiled = sorted((site / "static" / "mpy").rglob("*.mpy"))
+    assert [path.relative_to(site / "static" / "mpy").as_posix() for path in compiled] == sorted(
+        module.removesuffix(".py") + ".mpy" for module in page_modules
+    )
+    for path in compiled:
+        assert path.read_bytes()[:2] == b"M\x06", path
+    assert not (site / "py" / "app").exists(), "the page layer's sources are not needed by the site"
+    # What the workers load as source is there, and nothing else of py/ but the three scripts.
+    worker_files = set()
+    for name in ("worker.toml", "exercise.toml"):
+        worker_files |= {url.removeprefix("./") for url in tomllib.loads((root / name).read_text())["files"]}
+    shipped = {path.relative_to(site).as_posix() for path in (site / "py").rglob("*.py")}
+    scripts = {"py/main.py", "py/model_worker.py", "py/exercise_worker.py"}
+    assert shipped == worker_files | scripts
+
+
+def test_the_site_build_compiles_the_current_sources(tmp_path):
+    # A copy of the tree with one page module edited: the site built from it carries that module compiled
+    # from the edited source (an .mpy holds its constant names), the manifest naming that source's hash.
+    root = setup_runtime.ROOT
+    tree = tmp_path / "tree"
+    for name in build_site.TOP_FILES:
+        (tree / name).parent.mkdir(parents=True, exist_ok=True)
+        (tree / name).write_bytes((root / name).read_bytes())
+    shutil.copytree(root / "py", tree / "py", ignore=shutil.ignore_patterns("__pycache__"))
+    for folder in build_site.STATIC_FOLDERS:
+        (tree / "static" / folder).mkdir(parents=True)
+    source = tree / "py" / "app" / "settings.py"
+    source.write_text(source.read_text() + "\nBUILT_FROM_THE_EDIT = 1\n")
+    site = tmp_path / "site"
+    build_site.build(site, root=tree, assemble=False)
+    built = (site / "static" / "mpy" / "app" / "settings.mpy").read_bytes()
+    assert b"BUILT_FROM_THE_EDIT" in built
+    manifest = json.loads((site / "static" / "mpy" / "manifest.json").read_text())["modules"]
+    assert manifest["app/settings.py"]["source"] == hashlib.sha256(source.read_bytes()).hexdigest()
+    assert manifest["app/settings.py"]["compiled"] == hashlib.sha256(built).hexdigest()

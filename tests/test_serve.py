@@ -1,11 +1,16 @@
-"""The development server sends the MIME types the browser runtime needs."""
+"""The development server sends the MIME types the browser runtime needs, and compiled page modules that match
+their sources."""
 
+import hashlib
+import json
+import shutil
 import urllib.error
 import urllib.request
 
 import pytest
 
 import serve
+import setup_runtime
 
 
 @pytest.fixture
@@ -84,3 +89,60 @@ def test_the_prefix_without_its_slash_and_a_folder_without_its_slash_redirect_un
         assert (response.url, response.read()) == (url + "?embed=1", b"page")
     with urllib.request.urlopen(url + "static") as response:  # a folder: the standard redirect, kept under it
         assert response.url == url + "static/"
+
+
+# Serving a source tree, a compiled page module is brought up to date with its source before it is sent.
+
+
+@pytest.fixture
+def served_tree(tmp_path):
+    """A copy of the repository's py/ served as the repository is, compiled once."""
+    tree = tmp_path / "tree"
+    shutil.copytree(setup_runtime.ROOT / "py", tree / "py", ignore=shutil.ignore_patterns("__pycache__"))
+    (tree / "index.html").write_text("page")
+    setup_runtime.compile_page(root=tree)
+    server, url = serve.start(tree)
+    yield tree, url
+    server.shutdown()
+
+
+def recorded(tree):
+    return json.loads((tree / "static" / "mpy" / "manifest.json").read_text())["modules"]
+
+
+def test_a_compiled_module_is_recompiled_when_its_source_changed(served_tree):
+    tree, url = served_tree
+    source = tree / "py" / "app" / "lab" / "view.py"
+    before = urllib.request.urlopen(url + "static/mpy/app/lab/view.mpy").read()
+    source.write_text(source.read_text() + "\nSERVED_FRESH = 1\n")
+    with urllib.request.urlopen(url + "static/mpy/app/lab/view.mpy") as response:
+        served = response.read()
+        assert response.headers["Content-Type"] == "application/octet-stream"
+    assert served != before and b"SERVED_FRESH" in served
+    entry = recorded(tree)["app/lab/view.py"]
+    assert entry["source"] == hashlib.sha256(source.read_bytes()).hexdigest()
+    assert entry["compiled"] == hashlib.sha256(served).hexdigest()
+
+
+def test_a_missing_compiled_module_is_compiled_on_request_and_one_without_source_is_not_served(served_tree):
+    tree, url = served_tree
+    (tree / "static" / "mpy" / "shared" / "limits.mpy").unlink()
+    with urllib.request.urlopen(url + "static/mpy/shared/limits.mpy") as response:
+        assert response.read()[:2] == b"M\x06"
+    (tree / "py" / "app" / "tabs.py").unlink()  # its stale .mpy is still on disk
+    with pytest.raises(urllib.error.HTTPError) as error:
+        urllib.request.urlopen(url + "static/mpy/app/tabs.mpy")
+    assert error.value.code == 404
+
+
+def test_a_built_site_is_served_as_it_is(tmp_path):
+    site = tmp_path / "site"
+    (site / "py").mkdir(parents=True)
+    (site / "py" / "main.py").write_text("print(1)")
+    (site / "static" / "mpy" / "app").mkdir(parents=True)
+    (site / "static" / "mpy" / "app" / "tabs.mpy").write_bytes(b"M\x06built")
+    server, url = serve.start(site)
+    try:
+        assert urllib.request.urlopen(url + "static/mpy/app/tabs.mpy").read() == b"M\x06built"
+    finally:
+        server.shutdown()

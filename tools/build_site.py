@@ -1,9 +1,10 @@
 """Write the self-contained static site: everything a static host needs, nothing else.
 
 The folder (default _site/, written fresh each time) holds the page, pyscript.toml, worker.toml and exercise.toml,
-the service worker sw.js, the Python modules of py/ (no __pycache__), static/ with the verified runtime, and
-.nojekyll (GitHub Pages then serves the files as they are). No tests, tools, node_modules or dot-folders.
-Runs the runtime setup first, so the runtime in it is the one setup_runtime.py checked.
+the service worker sw.js, the scripts of py/ and the modules the workers load as source (no __pycache__), the page's
+modules compiled afresh from their sources into static/mpy/ (their sources are not shipped), static/ with the
+verified runtime, and .nojekyll (GitHub Pages then serves the files as they are). No tests, tools, node_modules or
+dot-folders. Runs the runtime setup first, so the runtime in it is the one setup_runtime.py checked.
 Standard library only. Serve the result anywhere, or try it with `python3 tools/serve.py --dir _site`.
 """
 
@@ -14,6 +15,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import file_lists
 import setup_runtime
 
 ROOT = setup_runtime.ROOT
@@ -22,11 +24,22 @@ TOP_FILES = ("index.html", "pyscript.toml", "worker.toml", "exercise.toml", "sw.
 STATIC_FOLDERS = ("css", "img", "js", "vendor")
 
 
+def python_sources(root=ROOT):
+    """The .py files the site serves: the scripts in py/ and the modules of the configs that load sources."""
+    packages = {
+        package for config, ship in file_lists.SHIPS.items() if config not in file_lists.COMPILED for package in ship
+    }
+    return [
+        *(root / "py").glob("*.py"),
+        *(root / "py" / rel for rel in file_lists.modules(sorted(packages), root=root)),
+    ]
+
+
 def site_files(root=ROOT):
-    """{path in the site: source path} of everything the site serves."""
+    """{path in the site: source path} of everything the site serves but the compiled page modules."""
     files = {name: root / name for name in TOP_FILES}
     sources = [
-        *(root / "py").rglob("*.py"),
+        *python_sources(root),
         *(path for folder in STATIC_FOLDERS for path in (root / "static" / folder).rglob("*")),
     ]
     for path in sorted(sources):
@@ -55,6 +68,7 @@ def build(out=OUT, root=ROOT, assemble=True):
         target = staging / name
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
+    setup_runtime.compile_page(root=root, out=staging / file_lists.COMPILED_DIR)
     (staging / ".nojekyll").write_bytes(b"")
     shutil.rmtree(out, ignore_errors=True)
     staging.rename(out)

@@ -1,10 +1,12 @@
 // Runs one Python script under the page's MicroPython (the vendored @micropython/micropython-webassembly-pyscript)
 // in Node, for unit tests of the code that runs on the page's main thread.
-// Usage: node tools/micropython_run.mjs <script.py> [--path <folder>]...
-//   --path   a folder of plain-Python modules and packages (relative to the current folder) that is
-//            copied into MicroPython's in-memory filesystem at the same absolute path and put on sys.path, in the
-//            order given; repeatable; default: the repository's py/ (so `import app` finds py/app/). Only .py files
-//            are copied.
+// Usage: node tools/micropython_run.mjs <script.py> [--path <folder>]... [--compiled]
+//   --path      a folder of plain-Python modules and packages (relative to the current folder) that is
+//               copied into MicroPython's in-memory filesystem at the same absolute path and put on sys.path, in
+//               the order given; repeatable; default: the repository's py/ (so `import app` finds py/app/). Only
+//               .py and .mpy files are copied.
+//   --compiled  the page's compiled modules (static/mpy/, written by tools/setup_runtime.py) instead of py/, as
+//               the page loads them.
 // As with `python script.py`, the script's own folder (its .py files) comes first on sys.path. The script may use
 // top-level `await` (as PyScript's MicroPython scripts do; MicroPython in the browser has no asyncio.run).
 // Exit code: 0 when the script ran to the end, 1 when it raised (the traceback goes to stderr), the code of a
@@ -15,6 +17,7 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const runtime = path.join(root, "static", "vendor", "micropython", "micropython.mjs");
+const compiled = path.join(root, "static", "mpy");
 const HEAP_BYTES = 64 * 1024 * 1024; // the browser default is 1 MB; tests build larger data than a page frame does
 
 function fail(message) {
@@ -23,11 +26,13 @@ function fail(message) {
 }
 
 function parseArguments(argv) {
-  const usage = "usage: node tools/micropython_run.mjs <script.py> [--path <folder>]...";
+  const usage = "usage: node tools/micropython_run.mjs <script.py> [--path <folder>]... [--compiled]";
   let script;
   const folders = [];
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === "--path") {
+    if (argv[i] === "--compiled") {
+      folders.push(compiled);
+    } else if (argv[i] === "--path") {
       if (i + 1 >= argv.length) fail(`--path needs a folder\n${usage}`);
       folders.push(path.resolve(argv[++i]));
     } else if (script === undefined && !argv[i].startsWith("--")) {
@@ -39,7 +44,7 @@ function parseArguments(argv) {
   if (script === undefined) fail(usage);
   if (!existsSync(script)) fail(`no such script: ${script}`);
   for (const folder of folders) if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory()) {
-    fail(`no such folder: ${folder}`);
+    fail(`no such folder: ${folder}${folder === compiled ? " (run python3 tools/setup_runtime.py)" : ""}`);
   }
   return { script, folders: folders.length ? folders : [path.join(root, "py")] };
 }
@@ -64,14 +69,14 @@ function output() {
   };
 }
 
-// Copies the .py files under a host folder into MicroPython's filesystem at the same path.
+// Copies the .py and .mpy files under a host folder into MicroPython's filesystem at the same path.
 function copyFolder(FS, folder, recursive) {
   FS.mkdirTree(folder);
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
     const host = path.join(folder, entry.name);
     if (entry.isDirectory() && recursive && entry.name !== "__pycache__" && !entry.name.startsWith(".")) {
       copyFolder(FS, host, recursive);
-    } else if (entry.isFile() && entry.name.endsWith(".py")) {
+    } else if (entry.isFile() && (entry.name.endsWith(".py") || entry.name.endsWith(".mpy"))) {
       FS.writeFile(host, readFileSync(host));
     }
   }

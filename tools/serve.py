@@ -1,6 +1,8 @@
 """Serve Backprop Lab as static files on 127.0.0.1 (standard library only).
 
-Runs the runtime setup first when static/vendor/ is missing, so one command takes a fresh clone to a page.
+Runs the runtime setup first, so one command takes a fresh clone to a page. Serving the repository, it answers a
+request for a compiled page module (static/mpy/<module>.mpy) only after compiling it again if its source changed
+since (setup_runtime.compile_page), so the page never runs a compiled file that does not match its source.
 """
 
 import argparse
@@ -13,6 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import contextlib
 
+import file_lists
 import setup_runtime
 
 MIME_TYPES = {
@@ -23,6 +26,7 @@ MIME_TYPES = {
     ".json": "application/json",
     ".toml": "application/toml; charset=utf-8",
     ".py": "text/x-python; charset=utf-8",
+    ".mpy": "application/octet-stream",
     ".wasm": "application/wasm",
     ".whl": "application/zip",
     ".zip": "application/zip",
@@ -41,6 +45,7 @@ class StaticHandler(SimpleHTTPRequestHandler):
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
     quiet = False
     prefix = "/"  # the folder is served only under this URL path, as a host serves a project site
+    sources = None  # the repository served (its py/ beside static/mpy/): compiled modules are kept fresh
 
     def send_head(self):
         path, _, query = self.path.partition("?")
@@ -58,7 +63,26 @@ class StaticHandler(SimpleHTTPRequestHandler):
         if any(part.startswith(".") for part in path.split("/")):
             self.send_error(404)
             return None
+        if self.sources is not None and not self.fresh_compiled(path.removeprefix(self.prefix)):
+            return None
         return super().send_head()
+
+    def fresh_compiled(self, relative):
+        """Recompile the module that relative (e.g. "static/mpy/app/lab/view.mpy") is compiled from, if it changed.
+        False (with the error sent) when it has no source or does not compile."""
+        folder = file_lists.COMPILED_DIR + "/"
+        if not (relative.startswith(folder) and relative.endswith(".mpy")):
+            return True
+        module = relative.removeprefix(folder).removesuffix(".mpy") + ".py"
+        if module not in file_lists.modules(file_lists.SHIPS["pyscript.toml"], root=self.sources):
+            self.send_error(404, "no page module is compiled to this file")
+            return False
+        try:
+            setup_runtime.compile_page(root=self.sources, only=module)
+        except setup_runtime.SetupError as err:
+            self.send_error(500, str(err).splitlines()[0])
+            return False
+        return True
 
     def translate_path(self, path):
         # send_head has checked that the path starts with the prefix; the folder is what follows it.
@@ -83,7 +107,9 @@ def start(directory, host="127.0.0.1", port=0, quiet=True, prefix="/"):
 
 def make_server(directory, host, port, quiet, prefix):
     prefix = normal_prefix(prefix)
-    handler = type("Handler", (StaticHandler,), {"quiet": quiet, "prefix": prefix})
+    # A folder with the page layer's sources is a source tree (the repository or a copy), not a built site.
+    sources = Path(directory).resolve() if (Path(directory) / "py" / "app").is_dir() else None
+    handler = type("Handler", (StaticHandler,), {"quiet": quiet, "prefix": prefix, "sources": sources})
     server = ThreadingHTTPServer((host, port), functools.partial(handler, directory=str(directory)))
     return server, f"http://{host}:{server.server_address[1]}{prefix}"
 
@@ -107,6 +133,7 @@ def main(argv=None):
     if args.dir is None:
         try:
             setup_runtime.assemble()
+            setup_runtime.compile_page()
         except setup_runtime.SetupError as err:
             print(f"runtime setup failed: {err}", file=sys.stderr)
             return 1

