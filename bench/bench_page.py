@@ -1,23 +1,30 @@
-"""Page figures, printed (never asserted). Run with `make bench`.
+"""Page figures, printed (never asserted). Run with `make bench`; one part alone with `--only PART...`, and fewer
+loads with `--runs N` (e.g. `bench/bench_page.py --only startup --runs 2`). Timed figures are min–median–max of RUNS
+loads, each in a new browser context (cold cache). The parts:
 
-- the runtime setup's no-op time;
-- start-up in its two stages, cold cache, RUNS loads each: navigation to interactive (the page's
-  MicroPython answers: a settings control responds, timed by changing one) and to ready (the model's
-  worker has Pyodide and NumPy running), against a bare page that starts the same worker and nothing
-  else (bench/bare/); the longest main-thread task from interactive to ready;
-- first visit against repeat visit, 5 pairs: a new browser context (empty caches) loads the page to ready,
-  waits until the service worker (sw.js) keeps the files, then reloads it to ready; the same pairs again with
-  service workers blocked, where the repeat visit has only the browser's HTTP cache; both on this machine's
-  loopback and over an emulated slow link (every request waits SLOW_LATENCY_S, all bytes share SLOW_RATE);
-- the page's training at its top speed (1000 steps per frame): steps per second counted on the page's
-  clock, the page's "Steps per second" readout, the interval between animation frames, and the long tasks;
-- the Notebook view at n_h = 2 and 16: from a click on its tab to the whole view written, and the frame
-  interval and long tasks while training at top speed with it open;
-- the same model's raw training speed in CPython (backprop.Run().train), for the ratio, and inside Pyodide
-  under Node (bench/pyodide_speed.mjs): the most the page's worker could reach.
-TensorFlow Playground is not built here: its figures, measured on this kind of machine, are in ANCHORS.md.
+- setup: the runtime setup's no-op time;
+- startup: navigation to interactive (the page's MicroPython answers: a settings change lands in the address) and
+  to ready (the model's worker has Pyodide and NumPy running), against a bare page that starts the same worker and
+  nothing else (bench/bare/), and against TensorFlow Playground's load event and play button (clicked, playing)
+  served from loopback (TFPLAYGROUND_DIST); the longest main-thread task from interactive to ready;
+- visits: first visit against repeat visit: a new browser context loads the page to ready, waits until the service
+  worker (sw.js) keeps the files, then reloads it to ready; the same with service workers blocked, where the repeat
+  visit has only the browser's HTTP cache; on loopback and over an emulated slow link (every request waits
+  SLOW_LATENCY_S, all bytes share SLOW_RATE);
+- training: the page's training at its top speed (1000 steps per frame, steps counted on the page's clock), its
+  frame interval and long tasks, against the bare model page (bench/bare/model.html?mode=train) whose worker does
+  nothing but train, CPython's backprop.Run().train and Pyodide under Node (bench/pyodide_speed.mjs);
+- sweep: Many seeds, 1,000 networks x 1,000 steps in the page, against the bare model page running the same Batch
+  (?mode=batch) and CPython's; the cost landscape from Step to drawn;
+- exercises, notebook: opening those views, the Exercises' Check, the Notebook's frames while training;
+- memory: the whole browser's resident memory (bench/peers.py) with an empty tab, TensorFlow Playground, the Lab at
+  ready and the Lab with the Exercises open, one new browser each;
+- lighthouse: Lighthouse 12 (LIGHTHOUSE, else `npx --no-install lighthouse`) desktop and mobile presets, the lab and
+  TensorFlow Playground.
+TensorFlow Playground's page asks Google Fonts and analytics hosts: every request leaving loopback is aborted.
 """
 
+import argparse
 import functools
 import statistics
 import subprocess
@@ -31,6 +38,8 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tools"), str(ROOT / "py")]
+import peers  # noqa: E402
+
 import chromium  # noqa: E402
 import serve  # noqa: E402
 from backprop import Run  # noqa: E402
@@ -44,9 +53,10 @@ SLOW_RATE, SLOW_LATENCY_S = 50e6 / 8, 0.03  # 50 Mbit/s shared by all responses,
 
 
 def summary(values, unit="s", digits=2):
+    """min–median–max."""
     return (
-        f"median {statistics.median(values):.{digits}f} {unit} "
-        f"(min {min(values):.{digits}f}, max {max(values):.{digits}f}, n={len(values)})"
+        f"{min(values):.{digits}f} – {statistics.median(values):.{digits}f} – {max(values):.{digits}f} {unit} "
+        f"(min–median–max of {len(values)})"
     )
 
 
@@ -129,8 +139,8 @@ def first_and_repeat_visit(browser, url, service_workers):
     return first, repeat
 
 
-def visit_pairs(browser, url, service_workers):
-    pairs = [first_and_repeat_visit(browser, url, service_workers) for _ in range(RUNS)]
+def visit_pairs(browser, url, service_workers, runs):
+    pairs = [first_and_repeat_visit(browser, url, service_workers) for _ in range(runs)]
     return [first for first, _ in pairs], [repeat for _, repeat in pairs]
 
 
@@ -169,12 +179,12 @@ def start_slow_server(link):
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def print_visit_pairs(browser, url, where):
+def print_visit_pairs(browser, url, where, runs):
     for service_workers, how in (("allow", "service worker (sw.js)"), ("block", "HTTP cache only")):
-        first, repeat = visit_pairs(browser, url, service_workers)
+        first, repeat = visit_pairs(browser, url, service_workers, runs)
         print(
-            f"first vs repeat visit, {where}, {how}: first {summary(first)}; repeat {summary(repeat)}; "
-            f"first / repeat {statistics.median(first) / statistics.median(repeat):.1f}x",
+            f"first vs repeat visit to ready, {where}, {how}: first {summary(first)}; repeat {summary(repeat)}; "
+            f"repeat / first {statistics.median(repeat) / statistics.median(first):.2f}x (medians)",
             flush=True,
         )
 
@@ -358,95 +368,264 @@ def setup_noop_time():
     return time.perf_counter() - started
 
 
-def main():
-    print(f"runtime setup, no-op run: {summary([setup_noop_time() for _ in range(RUNS)])}")
-    server, url = serve.start(ROOT)
-    with sync_playwright() as playwright:
-        browser = chromium.launch(playwright)
-        runs = [start_up(browser, url) for _ in range(RUNS)]
-        bare = [bare_ready(browser, url) for _ in range(RUNS)]
-        interactive, answered, ready, longest = ([run[k] for run in runs] for k in range(4))
-        print(f"navigation to interactive (MicroPython page answers), cold cache: {summary(interactive)}")
-        print(f"navigation to a settings change shown in the address: {summary(answered)}")
-        print(f"navigation to ready (the model's worker runs NumPy): {summary(ready)}")
-        print(
-            f"bare page starting the same Pyodide + NumPy worker, to ready: {summary(bare)}; "
-            f"lab / bare: {statistics.median(ready) / statistics.median(bare):.2f}x"
-        )
-        print(f"longest main-thread task from interactive to ready: {summary(longest, 'ms', 0)}")
-        print(
-            "TensorFlow Playground, built from source on this kind of machine (ANCHORS.md): interactive "
-            "0.34 s median, load event with play wired 1.10 s"
-        )
-        print_visit_pairs(browser, url, "loopback")
-        slow_server, slow_url = start_slow_server(SlowLink(SLOW_RATE, SLOW_LATENCY_S))
-        print_visit_pairs(
-            browser, slow_url, f"{SLOW_RATE * 8 / 1e6:g} Mbit/s and {SLOW_LATENCY_S * 1000:g} ms per request"
-        )
-        slow_server.shutdown()
-        slow_server.server_close()
-        training = training_figures(browser, url)
-        sweep_seconds, sweep_longest, sweep_fps, landscape_ms = sweep_figures(browser, url)
-        exercise_open, exercise_check = exercise_figures(browser, url)
-        print(
-            f"Exercises view: tab click to the student's Python ready (a second Pyodide + NumPy worker) "
-            f"{exercise_open:.2f} s; Check of the reference backward pass on all 5 networks, click to 8 rows "
-            f"shown: {exercise_check:.0f} ms (median of 3)",
-            flush=True,
-        )
-        for n_h in (2, 16):
-            shown, p95, tasks = notebook_figures(browser, url, n_h)
-            print(
-                f"notebook view, n_h = {n_h}: tab click to the whole view written {shown:.0f} ms; while training "
-                f"at top speed with it open, frame interval p95 {p95:.1f} ms, {len(tasks)} long task(s)"
-                + (f", longest {max(tasks):.0f} ms" if tasks else ""),
-                flush=True,
-            )
-        browser.close()
-    server.shutdown()
+def median_ratio(a, b):
+    return statistics.median(a) / statistics.median(b)
 
-    intervals = training["intervals"]
+
+def part_setup(runs, **_):
+    print(f"runtime setup, no-op run: {summary([setup_noop_time() for _ in range(runs)])}", flush=True)
+
+
+def part_startup(browser, url, runs, **_):
+    results = [start_up(browser, url) for _ in range(runs)]
+    bare = [bare_ready(browser, url) for _ in range(runs)]
+    interactive, answered, ready, longest = ([run[k] for run in results] for k in range(4))
+    print(f"navigation to interactive (MicroPython page answers), cold cache: {summary(interactive)}")
+    print(f"navigation to a settings change shown in the address: {summary(answered)}")
+    print(f"navigation to ready (the model's worker runs NumPy): {summary(ready)}")
     print(
-        f"page training at 1000 steps per frame: {training['steps_per_s']:,.0f} steps/s "
-        f"({training['steps']:,} steps in {training['seconds']:.2f} s of the page's clock, after "
-        f"{WARM_UP_MS / 1000:g} s of warm-up); the page's 'Steps per second' readout: {training['readout']}"
+        f"bare page starting the same Pyodide + NumPy worker (bench/bare/), to ready: {summary(bare)}; "
+        f"lab ready / bare ready: {median_ratio(ready, bare):.2f}x"
     )
-    if intervals:
+    print(f"longest main-thread task from interactive to ready: {summary(longest, 'ms', 0)}", flush=True)
+    dist = peers.tfplayground_dist()
+    if dist is None:
+        return
+    server, tfp_url = serve.start(dist)
+    loads = [peers.tfplayground_load_and_play(browser, tfp_url) for _ in range(runs)]
+    server.shutdown()
+    server.server_close()
+    load, play = [run[0] for run in loads], [run[1] for run in loads]
+    print(
+        f"TensorFlow Playground ({dist}) from loopback, every request leaving loopback aborted (its Google Fonts "
+        f"and analytics): load event {summary(load)}; load, then play clicked and playing: {summary(play)}"
+    )
+    print(
+        f"lab's settings change in the address / TensorFlow Playground's load and play: "
+        f"{median_ratio(answered, play):.2f}x",
+        flush=True,
+    )
+
+
+def part_visits(browser, url, runs, **_):
+    print_visit_pairs(browser, url, "loopback", runs)
+    slow_server, slow_url = start_slow_server(SlowLink(SLOW_RATE, SLOW_LATENCY_S))
+    link = f"{SLOW_RATE * 8 / 1e6:g} Mbit/s and {SLOW_LATENCY_S * 1000:g} ms per request"
+    print_visit_pairs(browser, slow_url, link, runs)
+    slow_server.shutdown()
+    slow_server.server_close()
+
+
+def part_training(browser, url, runs, **_):
+    trainings = [training_figures(browser, url) for _ in range(runs)]
+    rates = [training["steps_per_s"] for training in trainings]
+    p95s = [percentile(training["intervals"], 0.95) for training in trainings if training["intervals"]]
+    long_tasks = [task["duration"] for training in trainings for task in training["long_tasks"]]
+    last = trainings[-1]
+    print(
+        f"page training at 1000 steps per frame, {MEASURE_MS / 1000:g} s of the page's clock after "
+        f"{WARM_UP_MS / 1000:g} s of warm-up: {summary(rates, 'steps/s', 0)}; the page's 'Steps per second' "
+        f"readout (last load): {last['readout']}"
+    )
+    if p95s:
+        print(f"frame interval p95 while training: {summary(p95s, 'ms', 1)}")
+    print(
+        f"long tasks (> 50 ms) on the main thread while training, all loads: {len(long_tasks)}"
+        + (f", longest {max(long_tasks):.0f} ms" if long_tasks else ""),
+        flush=True,
+    )
+    if peers.bare_model_present():
+        bare = [
+            peers.bare_model(
+                browser,
+                url,
+                f"mode=train&seconds={MEASURE_MS / 1000:g}&warm_up={WARM_UP_MS / 1000:g}",
+                READY_TIMEOUT_MS,
+            )
+            for _ in range(runs)
+        ]
+        bare_rates = [result["steps_per_s"] for result, _ in bare]
+        bare_p95s = [percentile(intervals, 0.95) for _, intervals in bare if intervals]
         print(
-            f"frame interval while training: p50 {percentile(intervals, 0.5):.1f} ms, "
-            f"p95 {percentile(intervals, 0.95):.1f} ms, max {max(intervals):.1f} ms "
-            f"({len(intervals) + 1} frames, {len(intervals) / training['seconds']:.0f} frames/s)"
+            f"bare model page ({peers.BARE_MODEL_PAGE}), its worker doing nothing but Run.train: "
+            f"{summary(bare_rates, 'steps/s', 0)}"
+            + (f", frame interval p95 {summary(bare_p95s, 'ms', 1)}" if bare_p95s else "")
+            + f"; page / bare: {median_ratio(rates, bare_rates):.2f}x"
         )
-    long_tasks = training["long_tasks"]
-    print(
-        f"long tasks (> 50 ms) on the main thread while training: {len(long_tasks)}"
-        + (f", longest {max(task['duration'] for task in long_tasks):.0f} ms" if long_tasks else "")
-    )
+    else:
+        print(f"bare page missing ({peers.BARE_MODEL_PAGE}): no in-browser training ceiling", flush=True)
     cpython = cpython_steps_per_s()
     print(
         f"CPython {sys.version.split()[0]}, backprop.Run().train({CPYTHON_STEPS}): {cpython:,.0f} steps/s "
-        f"(median of {CPYTHON_REPEATS})"
-    )
-    print(
-        f"ratio page / CPython: {training['steps_per_s'] / cpython:.2f} "
-        f"(the worker trains full time; the page draws the plots 10 times a second meanwhile)"
-    )
-    batch = cpython_batch_seconds()
-    print(
-        f"Many seeds, 1,000 networks x 1,000 steps in the page: {sweep_seconds:.2f} s; bare backprop.Batch in "
-        f"CPython {batch:.2f} s; page / CPython {sweep_seconds / batch:.2f}x; meanwhile {sweep_fps:.0f} frames/s, "
-        f"longest main-thread task {sweep_longest:.0f} ms"
-    )
-    print(
-        f"cost landscape (64 x 64 grid) from Step to drawn: {landscape_ms:.0f} ms "
-        f"(the grid against one forward pass: bench/bench_sweep.py)"
+        f"(median of {CPYTHON_REPEATS}); page / CPython: {statistics.median(rates) / cpython:.2f}"
     )
     pyodide = pyodide_steps_per_s()
     print(
         f"Pyodide 0.27.7 under Node, backprop.Run().train({CPYTHON_STEPS}): {pyodide:,.0f} steps/s (median of "
-        f"{CPYTHON_REPEATS}), the worker's ceiling; ratio page / Pyodide: {training['steps_per_s'] / pyodide:.2f}, "
-        f"Pyodide / CPython: {pyodide / cpython:.2f}"
+        f"{CPYTHON_REPEATS}); page / Pyodide under Node: {statistics.median(rates) / pyodide:.2f}, "
+        f"Pyodide / CPython: {pyodide / cpython:.2f}",
+        flush=True,
     )
+
+
+def part_sweep(browser, url, runs, **_):
+    sweeps = [sweep_figures(browser, url) for _ in range(runs)]
+    seconds, longest, fps, landscape = ([sweep[k] for sweep in sweeps] for k in range(4))
+    batch = cpython_batch_seconds()
+    print(
+        f"Many seeds, 1,000 networks x 1,000 steps in the page, Run to done: {summary(seconds)}; meanwhile "
+        f"{summary(fps, 'frames/s', 0)}, longest main-thread task {summary(longest, 'ms', 0)}"
+    )
+    print(
+        f"bare backprop.Batch in CPython: {batch:.2f} s (median of 3); "
+        f"page / CPython {statistics.median(seconds) / batch:.2f}x"
+    )
+    if peers.bare_model_present():
+        bare = [
+            peers.bare_model(browser, url, "mode=batch&count=1000&steps=1000", READY_TIMEOUT_MS) for _ in range(runs)
+        ]
+        worker = [result["seconds"] for result, _ in bare]
+        call = [result["call_seconds"] for result, _ in bare]
+        print(
+            f"bare model page ({peers.BARE_MODEL_PAGE}) running the same Batch in its worker: {summary(worker)} "
+            f"(the worker's clock; the page's wait, messages included: {summary(call)}); page / bare: "
+            f"{median_ratio(seconds, worker):.2f}x"
+        )
+    else:
+        print(f"bare page missing ({peers.BARE_MODEL_PAGE}): no in-browser Batch to compare with")
+    print(
+        f"cost landscape (64 x 64 grid) from Step to drawn: {summary(landscape, 'ms', 0)} "
+        f"(the grid against one forward pass: bench/bench_sweep.py)",
+        flush=True,
+    )
+
+
+def part_exercises(browser, url, **_):
+    exercise_open, exercise_check = exercise_figures(browser, url)
+    print(
+        f"Exercises view: tab click to the student's Python ready (a second Pyodide + NumPy worker) "
+        f"{exercise_open:.2f} s; Check of the reference backward pass on all 5 networks, click to 8 rows "
+        f"shown: {exercise_check:.0f} ms (median of 3)",
+        flush=True,
+    )
+
+
+def part_notebook(browser, url, **_):
+    for n_h in (2, 16):
+        shown, p95, tasks = notebook_figures(browser, url, n_h)
+        print(
+            f"notebook view, n_h = {n_h}: tab click to the whole view written {shown:.0f} ms; while training "
+            f"at top speed with it open, frame interval p95 {p95:.1f} ms, {len(tasks)} long task(s)"
+            + (f", longest {max(tasks):.0f} ms" if tasks else ""),
+            flush=True,
+        )
+
+
+def open_exercises(browser, url):
+    _, page, _ = open_ready(browser, url)
+    page.get_by_role("tab", name="Exercises", exact=True).click()
+    page.wait_for_function(
+        "() => document.getElementById('exercise-status').textContent.startsWith('Ready')",
+        timeout=READY_TIMEOUT_MS,
+        polling=50,
+    )
+
+
+def part_memory(playwright, url, runs, **_):
+    """The whole browser's resident memory (one new browser per figure, each process's RSS summed; shared pages
+    count once per process), RUNS each, after the page settles for peers.SETTLE_S."""
+
+    def launch():
+        return chromium.launch(playwright)
+
+    def blank(browser):
+        browser.new_page().goto("about:blank")
+
+    def tfplayground(browser):
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        peers.loopback_only(context)
+        context.new_page().goto(tfp_url, wait_until="load")
+
+    cases = [("an empty tab", blank)]
+    dist = peers.tfplayground_dist()
+    if dist is not None:
+        tfp_server, tfp_url = serve.start(dist)
+        cases.append(("TensorFlow Playground (outside requests aborted)", tfplayground))
+    cases += [
+        ("the Lab at ready", lambda browser: open_ready(browser, url)),
+        ("the Lab with the Exercises open", lambda browser: open_exercises(browser, url)),
+    ]
+    figures = {}
+    for name, action in cases:
+        figures[name] = [peers.resident_after(action, launch) for _ in range(runs)]
+    if dist is not None:
+        tfp_server.shutdown()
+        tfp_server.server_close()
+    base_name = cases[1][0] if dist is not None else cases[0][0]
+    base = statistics.median(figures[base_name])
+    for name, values in figures.items():
+        print(
+            f"browser resident memory (sum of RSS of its processes), {name}: {summary(values, 'MB', 0)}"
+            + (f"; {statistics.median(values) - base:+.0f} MB against {base_name}" if name != base_name else ""),
+            flush=True,
+        )
+
+
+def part_lighthouse(url, runs, **_):
+    command = peers.lighthouse_command()
+    if command is None:
+        print("Lighthouse: not installed (set LIGHTHOUSE to its binary or folder, or install it for npx); skipped")
+        return
+    sites = [("the lab", url)]
+    dist = peers.tfplayground_dist()
+    if dist is not None:
+        tfp_server, tfp_url = serve.start(dist)
+        sites.append(("TensorFlow Playground (outside hosts blocked)", tfp_url))
+    for preset in ("desktop", "mobile"):
+        for name, site in sites:
+            try:
+                scores = peers.format_lighthouse([peers.lighthouse(command, site, preset) for _ in range(runs)])
+            except (OSError, ValueError, KeyError, subprocess.SubprocessError) as error:
+                scores = f"failed ({error})"
+            print(f"Lighthouse 12, {preset} preset, {name}: {scores}", flush=True)
+    if dist is not None:
+        tfp_server.shutdown()
+        tfp_server.server_close()
+
+
+BROWSER_PARTS = {
+    "startup": part_startup,
+    "visits": part_visits,
+    "training": part_training,
+    "sweep": part_sweep,
+    "exercises": part_exercises,
+    "notebook": part_notebook,
+}
+PARTS = ["setup", *BROWSER_PARTS, "memory", "lighthouse"]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", nargs="+", choices=PARTS, default=PARTS, help="the parts to run (all by default)")
+    parser.add_argument("--runs", type=int, default=RUNS, help=f"loads per figure (default {RUNS})")
+    args = parser.parse_args()
+    server, url = serve.start(ROOT)
+    with sync_playwright() as playwright:
+        for part in args.only:
+            try:
+                if part in BROWSER_PARTS:
+                    browser = chromium.launch(playwright)
+                    try:
+                        BROWSER_PARTS[part](browser=browser, url=url, runs=args.runs)
+                    finally:
+                        browser.close()
+                else:
+                    {"setup": part_setup, "memory": part_memory, "lighthouse": part_lighthouse}[part](
+                        playwright=playwright, url=url, runs=args.runs
+                    )
+            except Exception as error:  # a figure missing is printed, never a failed build
+                print(f"{part}: not measured ({type(error).__name__}: {error})", flush=True)
+    server.shutdown()
 
 
 if __name__ == "__main__":
