@@ -88,19 +88,3 @@ def test_a_missing_runtime_file_shows_the_error_panel(page, site_url, missing):
     expect(page.locator("html")).not_to_have_attribute("data-app-state", "ready")
     expect(readout(page, "Status")).not_to_have_text("ready")
     expect(button(page, "Train")).to_be_disabled()
-
-
-def test_python_that_fails_while_the_page_starts_shows_the_error_panel(page, site_url):
-    # The page's own Python raises at start (as a module missing from pyscript.toml would): the panel
-    # says so, where the page would otherwise say "loading" for ever.
-    page.route(
-        "**/py/app/lab/view.py",
-        lambda route: route.fulfill(
-            status=200, content_type="text/x-python", body="raise RuntimeError('the lab is broken')\n"
-        ),
-    )
-    page.goto(site_url)
-    panel = page.get_by_role("alert").filter(has=page.get_by_role("heading", name="The lab could not start"))
-    expect(panel).to_be_visible(timeout=ERROR_PANEL_TIMEOUT_MS)
-    expect(panel).to_contain_text("The page's Python stopped while starting: the lab is broken")
-    expect(button(page, "Train")).to_be_disabled()
