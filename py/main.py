@@ -22,6 +22,36 @@ VIEWS = (
 )
 
 
+# The modules the lab's first paint needs, leaves first, in groups of about 500 lines: MicroPython compiles a
+# module when it is first imported, and the start imports a group a task (build_in_tasks) so that no task of
+# the start runs long.
+START_IMPORTS = (
+    ("app.cpython", "shared.limits", "app.settings"),
+    ("shared.protocol", "app.door", "app.context", "app.tabs"),
+    ("app.lab.controls", "app.canvas", "app.lab.cost_chart", "shared.exact_text", "app.lab.weights", "app.pacing"),
+    ("app.lab.diagram",),
+    ("app.lab.linked", "app.lab.predictions", "app.lab.readouts", "app.lab.surface"),
+    ("app.share.lesson", "app.lab.view"),
+)
+
+
+async def next_task(window):
+    """Resolves in a later task of the browser's event loop (a timer's): the work before it ends its task."""
+    await window.Promise.new(lambda resolve, reject: window.setTimeout(resolve, 0))
+
+
+async def build_in_tasks(document, window):
+    """build()'s work, with the start's imports, in tasks of their own; returns (context, lab)."""
+    for group in START_IMPORTS:
+        await next_task(window)
+        for module in group:
+            __import__(module)
+    await next_task(window)
+    context = make_context(document, window)
+    await next_task(window)
+    return context, show_views(context)
+
+
 def owns_keys(target):
     """Whether the focused element keeps its own keys: a form control, or the code editor (a document's
     listener sees the editor's shadow host, #editor, as the target of its keys)."""
@@ -30,15 +60,25 @@ def owns_keys(target):
 
 def build(document, window):
     """The context, the views registered, the lab view and the link's view on screen; returns (context, lab)."""
+    context = make_context(document, window)
+    return context, show_views(context)
+
+
+def make_context(document, window):
     from app.context import Context
     from app.door import Model
 
     context = Context(document, window, Model("model"))
     for name, module, class_name in VIEWS:
         context.register(name, module, class_name)
+    return context
+
+
+def show_views(context):
+    """The lab view made, and the link's view on screen; returns the lab view."""
     lab = context.view("lab")
     context.show_view()
-    return context, lab
+    return lab
 
 
 def wire(document, window, lab):
@@ -90,7 +130,7 @@ async def start(context, lab):
 
 
 try:
-    context, lab = build(document, window)
+    context, lab = await build_in_tasks(document, window)
 except Exception as err:  # a page that cannot start says so, rather than loading for ever
     show_error(document, "The page's Python stopped while starting: {}".format(err))
 else:
