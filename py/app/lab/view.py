@@ -5,11 +5,11 @@ link opens. Its other panels wait for its first paint (load_panels): the cost la
 and Save and share's export and import (app/share/); the link's hidden and locked controls (app/share/lesson.py)
 apply at once.
 
-Training: while Train is on, one coroutine keeps calling the worker's train_for, each call a slice of
-at most SLICE_MS, and shows each snapshot as it lands; an animation-frame callback grants `speed`
-steps per frame. So at top speed the worker trains all the time, and the main thread only draws.
-Pause takes effect when the slice in flight lands (within a frame); Step is exactly one step, queued
-behind it. While training, the plots redraw at most every PLOT_INTERVAL, the readouts every snapshot.
+Training: while Train is on, one coroutine keeps up to IN_FLIGHT calls of the worker's train_for going,
+each call a slice of at most SLICE_MS, and shows each snapshot as it lands; an animation-frame callback
+grants `speed` steps per frame. So at top speed the worker trains all the time, and the main thread only
+draws. Pause takes effect when the slices in flight land (within two slices); Step is exactly one step,
+queued behind them. While training, the plots redraw at most every PLOT_INTERVAL, the readouts every snapshot.
 """
 
 import asyncio
@@ -27,6 +27,7 @@ from app.settings import FORM, VIEW_KEYS, validate
 from app.share.lesson import Lesson
 
 SLICE_MS = 15  # the longest piece of training between two snapshots
+IN_FLIGHT = 2  # train_for calls asked at once: the worker never waits for the page between two slices
 PLOT_INTERVAL = 0.1  # seconds between plot redraws while training: redraws take CPU from the worker
 NEW_NETWORK = {
     "n_h": "Hidden units",
@@ -54,7 +55,7 @@ class LabView:
         self.meter, self.plot_throttle = RateMeter(), Throttle(PLOT_INTERVAL)
         self.training = False  # Train is on
         self.credit = 0  # steps granted by animation frames and not yet asked of the worker
-        self.frame_event = asyncio.Event()
+        self.wake = asyncio.Event()  # set by a frame's credit and by a slice that landed
         self.frame_proxy = create_proxy(self.on_frame)
         self.landscape = None  # the cost landscape panel, once loaded
         context.request = self.request
@@ -167,23 +168,40 @@ class LabView:
         if not self.context.looping:
             return
         self.credit = self.context.settings["speed"]  # at most one frame's steps wait: a slow slice is not made up
-        self.frame_event.set()
+        self.wake.set()
         self.window.requestAnimationFrame(self.frame_proxy)
 
-    async def loop(self):
-        context = self.context
+    async def _slice(self, steps, plots):
         try:
-            while self.training and context.snap["status"] != "diverged":
-                if self.credit <= 0:
-                    self.frame_event.clear()
-                    await self.frame_event.wait()
-                    continue
-                steps, self.credit = self.credit, 0
-                plots = self.plot_throttle.due(clock())
-                snap, surface, taken = await context.model.train_for(steps, SLICE_MS, self.request(plots))
-                self.meter.add(taken, clock())
-                context.show(snap, surface, plots)
+            return await self.context.model.train_for(steps, SLICE_MS, self.request(plots))
         finally:
+            self.wake.set()
+
+    async def loop(self):
+        """Up to IN_FLIGHT slices asked at once, so that the worker has the next one as it ends one (the page's
+        drawing and the messages meet no idle worker); each shown as it lands, in order."""
+        context = self.context
+        in_flight = []  # (task, plots), oldest first
+        try:
+            while True:
+                going = self.training and context.snap["status"] != "diverged"
+                if going and self.credit > 0 and len(in_flight) < IN_FLIGHT:
+                    steps, self.credit = self.credit, 0
+                    plots = self.plot_throttle.due(clock())
+                    in_flight.append((asyncio.create_task(self._slice(steps, plots)), plots))
+                elif in_flight and in_flight[0][0].done():
+                    task, plots = in_flight.pop(0)
+                    snap, surface, taken = await task
+                    self.meter.add(taken, clock())
+                    context.show(snap, surface, plots)
+                elif in_flight or going:
+                    self.wake.clear()
+                    await self.wake.wait()  # a frame's credit, or a slice landed
+                else:
+                    break
+        finally:
+            for task, _ in in_flight:  # a failed slice: the others are not waited for
+                task.cancel()
             context.looping = False
             self.meter.stop()
             if self.training:  # it diverged

@@ -1,21 +1,25 @@
 """The Many seeds view: one network per seed, all with the lab's other settings, trained together in the model's
 worker (py/worker/sweep/sweep.py), to see how often a 2-2-1 network learns XOR, and how the others fail.
 
-The loop keeps one sweep_advance call in flight (each at most SLICE_MS of training), so the worker trains all
-the time; what lands is painted at the next animation frame, at most once a frame. The plots' geometry is asked
-for every PLOT_INTERVAL only (it is the big part of an answer). Stop takes effect when the slice in flight lands.
+The loop keeps IN_FLIGHT sweep_advance calls in flight (each at most SLICE_MS of training), so the worker
+trains all the time, while the page paints and the messages travel; what lands is painted at the next animation
+frame, at most once a frame, and a plot only when its geometry is new. The plots' geometry is asked for every
+PLOT_INTERVAL only (it is the big part of an answer). Stop takes effect when the slices in flight land.
 Any network can be opened in the lab at step 0: a click on a plot, a bar chosen by keyboard, a seed's button,
 or a seed typed in. No maths here.
 """
+
+import asyncio
 
 from app.door import Refused
 from app.lab.readouts import thousands
 from app.pacing import Throttle, clock
 from app.settings import MODEL_KEYS, model_settings, spell, validate
-from app.sweep.plots import SweepPlot
+from app.sweep.plots import SweepPlot, warm_text
 from shared.sweep_words import CATEGORY_WORDS
 
-SLICE_MS = 12  # the longest piece of training in one call
+SLICE_MS = 20  # the longest piece of training in one call
+IN_FLIGHT = 2  # sweep_advance calls asked at once
 PLOT_INTERVAL = 0.25  # seconds between the plots' geometry while running
 FIELDS = ("sweep_first", "sweep_count", "sweep_steps")
 PLOTS = (("histogram", "sweep-histogram"), ("curves", "sweep-curves"), ("solve_steps", "sweep-solve"))
@@ -49,6 +53,7 @@ def seeds_heading(name, count, shown):
 
 class SweepView:
     def __init__(self, context):
+        import js
         from pyscript.ffi import create_proxy
 
         self.context, self.document, self.window = context, context.document, context.window
@@ -66,6 +71,8 @@ class SweepView:
         self.plot_throttle = Throttle(PLOT_INTERVAL)
         self.frame_proxy = create_proxy(self.on_frame)
         self.frame_pending = False
+        self.warm_proxy = create_proxy(lambda: warm_text(self.document))
+        js.setTimeout(self.warm_proxy, 0)
         self.run_button.addEventListener("click", lambda event: self.run())
         self.stop_button.addEventListener("click", lambda event: self.stop())
         for name in FIELDS:
@@ -144,10 +151,19 @@ class SweepView:
             self.highlight(None)
             self.element("sweep-seeds").replaceChildren()
             self.show(summary)
-            while not summary["done"] and not self.stop_asked:
-                sizes = self.sizes() if self.plot_throttle.due(clock()) else None
-                summary = await model.sweep_advance(SLICE_MS, sizes)
-                self.show(summary)
+            in_flight = []  # the worker has the next slice as it ends one: it never waits for the page
+            try:
+                while in_flight or not summary["done"]:
+                    while len(in_flight) < IN_FLIGHT and not summary["done"] and not self.stop_asked:
+                        sizes = self.sizes() if self.plot_throttle.due(clock()) else None
+                        in_flight.append(asyncio.create_task(model.sweep_advance(SLICE_MS, sizes)))
+                    if not in_flight:
+                        break
+                    summary = await in_flight.pop(0)
+                    self.show(summary)
+            finally:
+                for task in in_flight:
+                    task.cancel()
             self.show(await model.sweep_stop(self.sizes()))
         except Refused as err:
             self._status("The sweep could not start: {}.".format(err))
@@ -183,7 +199,9 @@ class SweepView:
             return
         fresh, self.dirty = self.dirty, False
         for kind, plot in self.plots.items():
-            plot.draw(summary.get(kind) if fresh else None)
+            geometry = summary.get(kind) if fresh else None
+            if geometry is not None or not fresh:  # a summary without a plot's geometry leaves it as it is
+                plot.draw(geometry)
         if not fresh:
             return
         self.element("sweep-progress").value = summary["progress"]
