@@ -104,9 +104,17 @@ def wire(document, window, lab):
     window.addEventListener("resize", lambda event: lab.on_resize())
 
 
+# The modules of the panels that load once the lab has painted (LabView.load_panels), a group a task.
+PANEL_IMPORTS = (("app.landscape.plot",), ("app.landscape.view",), ("app.share.export_menu", "app.share.importer"))
+
+
 async def load_panels(context, lab):
     await context.next_frame()  # the lab has painted
     try:
+        for group in PANEL_IMPORTS:
+            for module in group:
+                __import__(module)
+            await next_task(context.window)
         lab.load_panels()
     except Exception as err:
         show_error(document, "The page's Python stopped while starting: {}".format(err))

@@ -23,6 +23,10 @@ function whenReady() {
   });
 }
 
+function idle() {
+  return new Promise((resolve) => (window.requestIdleCallback ?? setTimeout)(resolve, { timeout: 2000 }));
+}
+
 async function sha256Hex(buffer) {
   const digest = await crypto.subtle.digest("SHA-256", buffer);
   return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("");
@@ -90,6 +94,7 @@ async function keepForOffline() {
     throw new Error("service workers are not available here");
   }
   await whenReady();
+  await idle(); // after ready, while nothing else runs: the hashing and the list below are not the start's
   const bytes = await (await manifest()).arrayBuffer();
   const version = await sha256Hex(bytes);
   const scriptURL = new URL(`./sw.js?v=${version}`, document.baseURI).href;
