@@ -208,3 +208,29 @@ def test_back_forward_and_resizing_reach_the_lab(monkeypatch, session):
     assert "notebook" in context.views
     oracle = Run(Config(n_h=5))
     assert readout(page) == ("ready", "0", format_cost(oracle.cost))
+
+
+def test_the_starts_import_groups_name_every_module_the_lab_needs(monkeypatch):
+    # main.py imports the lab's modules a group per task, by name: a module renamed or added without it would only
+    # fail in a browser. A fresh interpreter importing what the start makes (the context and the tabs it shows, the
+    # lab view, its lesson panel) is the oracle; main.py's own imports at its top come before the groups.
+    import ast
+    import json
+    import subprocess
+
+    fake_dom.install(monkeypatch)
+    main = load_main()
+    code = (
+        "import sys, json; sys.path[:0] = ['py']; import app.context, app.tabs, app.lab.view, app.share.lesson;"
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('app', 'shared'))))"
+    )
+    root = importlib.import_module("setup_runtime").ROOT
+    run = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
+    needed = set(json.loads(run.stdout))
+    tree = ast.parse((root / "py" / "main.py").read_text())
+    at_top = {node.module for node in tree.body if isinstance(node, ast.ImportFrom)}
+    listed = [name for group in main.START_IMPORTS for name in group]
+    packages = {name for name in needed if not (root / "py" / (name.replace(".", "/") + ".py")).exists()}
+    assert sorted(needed - packages - at_top - set(listed)) == []
+    assert sorted(set(listed) - needed) == []
+    assert len(listed) == len(set(listed))
