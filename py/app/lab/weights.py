@@ -4,9 +4,7 @@ label and tooltip. Exact values are the worker's texts (CPython's repr), never f
 
 import math
 
-from shared.exact_text import exact_value
-
-MINUS = "\u2212"
+from shared.exact_text import MINUS, exact_value
 
 POSITIVE = "#2166ac"  # blue, as A2 -> 1 on the decision surface; solid
 NEGATIVE = "#b35806"  # orange, as A2 -> 0; dashed
