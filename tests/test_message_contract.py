@@ -80,7 +80,13 @@ def model(monkeypatch):
 
 def test_every_model_export_answers_inside_the_envelope(model):
     # before any network: nothing to show, a bug of the page
-    for name, args in (("step", (1, VIEW)), ("snapshot", (VIEW,)), ("notebook", (True,)), ("export_file", ("json",))):
+    for name, args in (
+        ("step", (1, VIEW)),
+        ("snapshot", (VIEW,)),
+        ("notebook", (True,)),
+        ("export_file", ("json",)),
+        ("stages", ()),
+    ):
         model(name, *args, expect="fatal")
     model("start")
     model("configure", "{", VIEW, expect="fatal")
@@ -122,6 +128,13 @@ def test_every_model_export_answers_inside_the_envelope(model):
     model("configure", "{}", VIEW)
     model("start_from", "0.5_-0.25_0.125_1.5_0.1_-0.1_2_-2_0.3", VIEW)
     model("start_from", "1_2_3", VIEW, expect="refused")
+    units = json.dumps({"chart": None, "log_scale": False, "surface": True, "units": True, "chain": "W0[1,0]"})
+    model("stages")
+    model("snapshot", units)
+    model("set_param", "W0[1,0]", "0.25", units)
+    model("set_param", "W0[1,0]", "abc", units, expect="refused")
+    model("set_param", "W0[9,0]", "1", VIEW, expect="refused")
+    model("set_param", "W0[1,0]", "1", "{", expect="fatal")
     names = exported("model")
     assert set(model.seen) == set(names)
     assert all(outcomes > {"data"} for name, outcomes in model.seen.items() if name != "start"), model.seen

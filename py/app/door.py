@@ -11,7 +11,18 @@ from app.settings import spell
 from shared import protocol
 from shared.protocol import Refused, number, numbers
 
-__all__ = ["Model", "ModelError", "Refused", "decode", "number", "numbers", "settings_json", "view_request"]
+__all__ = [
+    "Model",
+    "ModelError",
+    "Refused",
+    "decode",
+    "head_bytes",
+    "number",
+    "numbers",
+    "settings_json",
+    "shown_body",
+    "view_request",
+]
 
 
 class ModelError(protocol.Fatal):
@@ -38,9 +49,21 @@ def settings_json(settings):
     return json.dumps({key: spell(value) if isinstance(value, float) else value for key, value in settings.items()})
 
 
-def view_request(chart=None, log_scale=False, surface=False):
-    """What the page will draw from the next snapshot, as the worker's `view` JSON."""
-    return json.dumps({"chart": chart, "log_scale": log_scale, "surface": surface})
+def view_request(chart=None, log_scale=False, surface=False, units=False, chain=None):
+    """What the page will draw from the next snapshot, as the worker's `view` JSON: the cost chart's [width, height]
+    (or None), its log scale, the decision surface, the units' pictures, and the chain rule of the parameter named
+    chain ("W1[0,1]", "b0[1]", "b1"; None for none)."""
+    return json.dumps({"chart": chart, "log_scale": log_scale, "surface": surface, "units": units, "chain": chain})
+
+
+def head_bytes(body, n):
+    """The first n bytes of an answer's body: bytes under CPython (the tests), a JavaScript typed array (a proxy)
+    on the page, cut without a copy of the rest."""
+    if isinstance(body, (bytes, bytearray)):
+        return body[:n]
+    if isinstance(body, memoryview):
+        return bytes(body[:n])
+    return body.subarray(0, n)
 
 
 class Model:
@@ -48,7 +71,9 @@ class Model:
 
     The calls that show the network answer (snapshot, surface): the snapshot dict, and the decision surface as
     (RGBA bytes, its description) when the view asked for it, else None. train_for adds the steps taken, import_run
-    the exact text of the imported learning rate."""
+    the exact text of the imported learning rate. When the view asked for the units' pictures, snapshot["units"]
+    holds the whole body as "rgba" (the pictures start at its "offset", each side * side * 4 bytes); when it asked
+    for a chain rule, snapshot["chain"] is it (or None)."""
 
     def __init__(self, name="model"):
         self.name = name
@@ -66,9 +91,8 @@ class Model:
 
     async def _call(self, method, *args):
         """(data, snapshot, surface) of a call that shows the network."""
-        data, rgba = read(await getattr(self.worker, method)(*args))
-        surface = data.get("surface")
-        return data, decode(data["snapshot"]), (None if surface is None else (rgba, surface["label"]))
+        data, body = read(await getattr(self.worker, method)(*args))
+        return data, decode(data["snapshot"]), shown_body(data, body)
 
     async def _shown(self, method, *args):
         _, snap, surface = await self._call(method, *args)
@@ -130,6 +154,29 @@ class Model:
     async def start_from(self, params, view):
         """A new network at step 0 from a lesson link's params= text; Refused (the run unchanged) when it is wrong."""
         return await self._shown("start_from", params, view)
+
+    # The network: a step in slow motion, a weight set by hand (py/worker/network/).
+
+    async def stages(self):
+        """The next step's numbers stage by stage, every number a CPython text (docs/building.md); nothing changes."""
+        return read(await self.worker.stages())[0]["stages"]
+
+    async def set_param(self, name, text, view):
+        """Set one weight or bias ("W0[1,0]", "b0[1]", "W1[0,1]", "b1") to the number typed as text: (snapshot,
+        surface); Refused (the run unchanged) with a message naming the parameter when the name or value is wrong."""
+        return await self._shown("set_param", name, text, view)
+
+
+def shown_body(data, body):
+    """The surface tuple (RGBA bytes, label) or None of an answer that shows the network; puts the whole body in
+    snapshot["units"]["rgba"] when the pictures came (the surface's bytes are the body's first ones)."""
+    units = data["snapshot"].get("units")
+    surface = data.get("surface")
+    if units is not None:
+        units["rgba"] = body
+        if surface is not None:
+            return head_bytes(body, units["offset"]), surface["label"]
+    return None if surface is None else (body, surface["label"])
 
 
 def sweep_summary(answer):

@@ -70,7 +70,7 @@ class Setting:
 
 # The settings form's fields (app/lab/controls.py), in the page's order: a lesson may hide or lock each, and so
 # the page's other controls in LESSON_OTHERS (buttons, the view tabs, the Save and share panel's groups).
-FORM = ("learning_rate", "n_h", "activation", "cost", "seed", "table", "notebook_mode", "speed", "log_scale")
+FORM = ("learning_rate", "n_h", "activation", "cost", "seed", "table", "notebook_mode", "batch", "speed", "log_scale")
 LESSON_OTHERS = (
     ("train", "Train (and Pause)"),
     ("step", "Step"),
@@ -91,6 +91,7 @@ SETTINGS = (
     Setting("seed", "whole", 2, MODEL, low=0, high=SEED_LIMIT - 1, label="Seed"),
     Setting("table", "choice", "XOR", MODEL, choices=("XOR", "XNOR", "AND", "OR", "NAND", "NOR"), label="Truth table"),
     Setting("notebook_mode", "flag", False, MODEL, label="Notebook mode"),
+    Setting("batch", "choice", "full", MODEL, choices=("full", "one", "shuffled"), label="Examples per step"),
     Setting("speed", "speed", 10, PAGE, low=SPEEDS[0], high=SPEEDS[-1], choices=SPEEDS, label="Speed"),
     Setting("log_scale", "flag", False, PAGE, label="Log scale for the cost"),
     Setting("embed", "flag", False, PAGE),

@@ -4,35 +4,47 @@ Runs under Pyodide's NumPy 2.0 in the browser and under CPython for the tests; i
 imports nothing from the browser.
 """
 
-from .config import Config, params_from_dict, params_to_dict
+from .chain import chain_terms, hidden_derivative, page_name, parse_name
+from .config import BATCHES, Config, params_from_dict, params_to_dict
 from .data import A0, TABLE_NAMES, TABLES, truth_table
 from .gradcheck import GRADIENT_NAMES, gradient_check, numeric_gradient, relative_error
 from .network import ACTIVATIONS, COSTS, PARAM_NAMES, backward, forward, init_params, linear, param_shapes, sigmoid
-from .train import Batch, Run
+from .stages import SLIPPED, cost_shares, step_stages
+from .train import Batch, Run, pass_order, step_examples
 from .unrolled import unroll
 
 __all__ = [
     "A0",
     "ACTIVATIONS",
+    "BATCHES",
     "COSTS",
     "GRADIENT_NAMES",
     "PARAM_NAMES",
+    "SLIPPED",
     "TABLES",
     "TABLE_NAMES",
     "Batch",
     "Config",
     "Run",
     "backward",
+    "chain_terms",
+    "cost_shares",
     "forward",
     "gradient_check",
+    "hidden_derivative",
     "init_params",
     "linear",
     "numeric_gradient",
+    "page_name",
     "param_shapes",
     "params_from_dict",
     "params_to_dict",
+    "parse_name",
+    "pass_order",
     "relative_error",
     "sigmoid",
+    "step_examples",
+    "step_stages",
     "truth_table",
     "unroll",
 ]

@@ -15,6 +15,9 @@ from .network import ACTIVATIONS, COSTS, PARAM_NAMES, param_shapes
 
 N_H_MAX = 16
 SEED_LIMIT = 2**32
+# Examples per step: "full" (the notebook's full batch), "one" (one example a step, in order) or "shuffled" (one
+# example a step, each pass over the examples in an order drawn from the seed): see backprop/train.py's step_examples.
+BATCHES = ("full", "one", "shuffled")
 
 
 def _as_number(value):
@@ -90,6 +93,7 @@ class Config:
     seed: int = 2
     table: str = "XOR"
     notebook_mode: bool = False
+    batch: str = "full"
 
     def __post_init__(self):
         clean = {
@@ -100,6 +104,7 @@ class Config:
             "seed": whole_number("seed", self.seed, 0, SEED_LIMIT - 1),
             "table": _choice("table", self.table, TABLE_NAMES, str.upper),
             "notebook_mode": flag("notebook_mode", self.notebook_mode),
+            "batch": _choice("batch", self.batch, BATCHES, str.lower),
         }
         for field, value in clean.items():
             object.__setattr__(self, field, value)

@@ -4,6 +4,10 @@ Cost semantics: the cost at step k is J of the parameters after k updates, so st
 is the cost of the initial network (the notebook prints the same: J before update i). The forward pass that
 gives step k+1's cost is also the one whose intermediates the next backward pass uses: one forward, one backward
 per step.
+
+Examples per step (Config.batch): "full", the notebook's, takes every step's gradient on all m examples; "one" and
+"shuffled" take step k's gradient on one example (step_examples), the gradient of that example's own cost (the cost
+with m = 1). The cost J (history, status) stays J over all the examples.
 """
 
 import math
@@ -37,6 +41,23 @@ def _init_batch(n_h, seeds):
         W1[k] = rng.randn(1, n_h)
     b0 = np.full((len(seeds), n_h, 1), 0.1)
     return {"W0": W0 * 0.1, "b0": b0, "W1": W1 * 0.1, "b1": np.full((len(seeds), 1, 1), 0.1)}
+
+
+def pass_order(seed, p, m):
+    """The order of the examples in pass p of "shuffled" (steps p*m to p*m + m - 1): a permutation of range(m)
+    drawn from np.random.RandomState([seed, p]), so it depends on (seed, p) only."""
+    key = [seed, p] if p < 2**32 else [seed, p % 2**32, p // 2**32]  # RandomState's seed words are 32 bits
+    return np.random.RandomState(key).permutation(m)
+
+
+def step_examples(config, step, m=4):
+    """The examples (columns of A0) whose gradient step `step` -> step + 1 takes: all m for "full", else one: in
+    order 0, 1, ..., m - 1, 0, ... for "one", in pass_order(seed, step // m, m) for "shuffled"."""
+    if config.batch == "full":
+        return list(range(m))
+    if config.batch == "one":
+        return [step % m]
+    return [int(pass_order(config.seed, step // m, m)[step % m])]
 
 
 def _nan_or_infinite(x):
@@ -74,6 +95,7 @@ class Run:
             raise ValueError("history_limit must be even, so that thinning keeps the curve evenly spaced")
         self.history_limit, self.history_start, self.history_stride = history_limit, self.step, 1
         self.status, self.reason = "ready", None
+        self._order = None  # "shuffled": (pass, its order of the examples), as last drawn
         with np.errstate(all="ignore"):
             self.cache = forward(self.params, A0, self.Y, self.config.activation, self.config.cost)
         self.cost = float(self.cache["J"])  # J of the current parameters
@@ -114,20 +136,68 @@ class Run:
         self._watch_from_here()
 
     def gradients(self):
-        """Analytic gradients at the current parameters (dA2 ... db0), as training uses them."""
+        """Analytic gradients at the current parameters (dA2 ... db0) over all the examples, as the full batch's
+        training uses them (the next step's own, for one example per step, are in stages())."""
         c = self.config
         with np.errstate(all="ignore"):
             return backward(self.params, self.cache, A0, self.Y, c.activation, c.cost, c.notebook_mode)
 
+    def next_examples(self):
+        """The examples (columns of A0) the next step's gradient sums over: all of them for the full batch."""
+        if self.config.batch == "shuffled":
+            return [self._shuffled_example(self.step)]
+        return step_examples(self.config, self.step, self.Y.shape[-1])
+
+    def _shuffled_example(self, step):
+        """step_examples' example for "shuffled", the pass's order kept (a RandomState costs about 0.2 ms)."""
+        m = self.Y.shape[-1]
+        p = step // m
+        if self._order is None or self._order[0] != p:
+            self._order = (p, pass_order(self.config.seed, p, m))
+        return int(self._order[1][step % m])
+
+    def stages(self):
+        """The numbers of the next step, stage by stage (backprop/stages.py's step_stages), without taking it:
+        the update's "after" is what train(1) gives."""
+        from .stages import step_stages
+
+        return step_stages(self.params, self.Y, self.config, self.next_examples(), self.step, self.cache)
+
     def train(self, n=1):
         """Take up to n steps of gradient descent (none once diverged). Returns the current cost."""
         c = self.config
+        if c.batch != "full":
+            return self._train_one_example(n)
         params, theta, grad, grads_out = self.params, self.theta, self._grad, self._grads_out
         with np.errstate(all="ignore"):
             for _ in range(n):
                 if self.status == "diverged":
                     break
                 backward(params, self.cache, A0, self.Y, c.activation, c.cost, c.notebook_mode, out=grads_out)
+                grad *= c.learning_rate
+                theta -= grad
+                self.cache = forward(params, A0, self.Y, c.activation, c.cost)
+                self.step += 1
+                self.cost = float(self.cache["J"])
+                if self._on_history_grid():
+                    self._record()
+                self._check()
+        return self.cost
+
+    def _train_one_example(self, n):
+        """train() for one example per step: the gradient of step k on step_examples' example j alone (A0's and
+        Y's column j, and the cache's), the cost over all the examples."""
+        c = self.config
+        params, theta, grad, grads_out = self.params, self.theta, self._grad, self._grads_out
+        with np.errstate(all="ignore"):
+            for _ in range(n):
+                if self.status == "diverged":
+                    break
+                j = self.next_examples()[0]
+                column = slice(j, j + 1)
+                cache = {name: self.cache[name][:, column] for name in ("Z1", "A1", "Z2", "A2")}
+                Y = self.Y[:, column]
+                backward(params, cache, A0[:, column], Y, c.activation, c.cost, c.notebook_mode, out=grads_out)
                 grad *= c.learning_rate
                 theta -= grad
                 self.cache = forward(params, A0, self.Y, c.activation, c.cost)
@@ -229,6 +299,7 @@ class Batch:
             self._rise_limit = Run.RISE_RATIO * self.costs
         self._steps_above = np.zeros(len(self.seeds), dtype=int)
         self.solved_since = np.full(len(self.seeds), -1) if track_solved else None
+        self._orders = None  # "shuffled": (pass, each network's order of the examples)
         self._check()
 
     @property
@@ -248,7 +319,10 @@ class Batch:
             for _ in range(n):
                 if self.diverged.all():
                     break
-                grads = backward(params, self.cache, A0, self.Y, c.activation, c.cost, c.notebook_mode)
+                if c.batch == "full":
+                    grads = backward(params, self.cache, A0, self.Y, c.activation, c.cost, c.notebook_mode)
+                else:
+                    grads = self._one_example_gradients()
                 alive = ~self.diverged[:, None, None] if self.diverged.any() else True  # True: no mask, faster
                 for name in PARAM_NAMES:
                     np.subtract(params[name], c.learning_rate * grads["d" + name], out=params[name], where=alive)
@@ -256,6 +330,33 @@ class Batch:
                 self.step += 1
                 self._check()
         return self.costs
+
+    def _one_example_gradients(self):
+        """Each network's gradient on its step's example (step_examples; "shuffled" draws each seed's order)."""
+        c, m = self.config, self.Y.shape[-1]
+        if c.batch == "one":
+            j = self.step % m
+            column = slice(j, j + 1)
+            cache = {name: self.cache[name][..., column] for name in ("Z1", "A1", "Z2", "A2")}
+            return backward(self.params, cache, A0[:, column], self.Y[:, column], c.activation, c.cost, c.notebook_mode)
+        p = self.step // m
+        if self._orders is None or self._orders[0] != p:
+            rng = np.random.RandomState()
+            orders = np.empty((len(self.seeds), m), dtype=np.intp)
+            for k, seed in enumerate(self.seeds):  # pass_order's draw, one RandomState reseeded (see _init_batch)
+                rng.seed([seed, p] if p < 2**32 else [seed, p % 2**32, p // 2**32])
+                orders[k] = rng.permutation(m)
+            self._orders = (p, orders)
+        js = self._orders[1][:, self.step % m]  # (K,): each network's example
+        cache = {}
+        for name in ("Z1", "A1", "Z2", "A2"):
+            rows = self.cache[name].shape[-2]
+            cache[name] = np.take_along_axis(
+                self.cache[name], np.broadcast_to(js[:, None, None], (len(js), rows, 1)), -1
+            )
+        inputs = np.ascontiguousarray(A0.T[js][:, :, None])  # (K, 2, 1)
+        Y = self.Y[0, js][:, None, None]  # (K, 1, 1)
+        return backward(self.params, cache, inputs, Y, c.activation, c.cost, c.notebook_mode)
 
     def _check(self):
         with np.errstate(invalid="ignore"):

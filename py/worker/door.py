@@ -36,11 +36,18 @@ def _show(view_json, extras=None):
     chart = view.get("chart")
     snap = SESSION.snapshot(None if chart is None else protocol.size(chart), view.get("log_scale", False))
     data = dict(extras or {}, snapshot=snap)
-    if not view.get("surface"):
-        return data, None
-    rgba, label = SESSION.surface()
-    data["surface"] = {"label": label}
-    return data, rgba
+    if view.get("chain") is not None:
+        snap["chain"] = SESSION.chain(str(view["chain"]))
+    body = None
+    if view.get("surface"):
+        body, label = SESSION.surface()
+        data["surface"] = {"label": label}
+    if view.get("units"):
+        meta, pictures = SESSION.units()
+        meta["offset"] = 0 if body is None else len(body)
+        snap["units"] = meta
+        body = pictures if body is None else body + pictures
+    return data, body
 
 
 def _shown(change, view_json, refusable=False):
@@ -228,6 +235,22 @@ def start_from(text, view_json=None):
     return _shown(lambda: SESSION.start_from(params_from_text(text, SESSION.run.config.n_h)), view_json, refusable=True)
 
 
+# --- the network: a step in slow motion, a weight set by hand -------------------------------------------
+
+
+def stages():
+    """The next step of the network on screen in slow motion, every number a CPython text: data {"stages": {...}}
+    (worker/network/stages.py). Nothing changes: the page then calls step() for the step itself."""
+    return protocol.answer(lambda: {"stages": protocol.never_refused(SESSION.stages)})
+
+
+def set_param(name, value_text, view_json=None):
+    """Set one weight or bias ("W0[1,0]", "b0[1]", "W1[0,1]", "b1") to the number in value_text: shown, or refused
+    (the run unchanged) naming the parameter when the name is not one of this network's or the value is not a
+    finite number of at most 1e6 in size."""
+    return _shown(lambda: SESSION.set_param(name, value_text), view_json, refusable=True)
+
+
 EXPORTS = [
     "start",
     "configure",
@@ -244,4 +267,6 @@ EXPORTS = [
     "export_file",
     "import_run",
     "start_from",
+    "stages",
+    "set_param",
 ]

@@ -74,7 +74,13 @@ def test_read_raises_model_error_when_the_worker_failed(monkeypatch, fresh_sessi
 
 
 def test_view_request_is_what_the_worker_reads():
-    assert json.loads(view_request()) == {"chart": None, "log_scale": False, "surface": False}
+    assert json.loads(view_request()) == {
+        "chart": None,
+        "log_scale": False,
+        "surface": False,
+        "units": False,
+        "chain": None,
+    }
     exports.configure("{}")
     snap, data, surface = shown(exports.step(3, view_request([640, 400], True, True)))
     assert len(surface) == 64 * 64 * 4 and data["surface"]["label"].startswith("Decision surface")

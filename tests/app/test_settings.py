@@ -219,6 +219,7 @@ SPELLINGS = {
         "x\u00f6r",
         "\u212aor",
     ],
+    "batch": ["full", "one", "shuffled", " One ", "SHUFFLED", "all", "", 1, None, True, "one,shuffled"],
     "notebook_mode": [
         True,
         False,
@@ -343,6 +344,7 @@ def test_every_setting_round_trips_through_a_link():
         "seed": 2**32 - 1,
         "table": "NAND",
         "notebook_mode": True,
+        "batch": "shuffled",
         "speed": 500,
         "log_scale": True,
         "embed": True,
@@ -371,6 +373,7 @@ def test_random_settings_round_trip_through_a_link():
             "seed": rng.randrange(2**32),
             "table": rng.choice(backprop.TABLE_NAMES),
             "notebook_mode": rng.random() < 0.5,
+            "batch": rng.choice(backprop.BATCHES),
             "speed": rng.choice(SPEEDS),
             "log_scale": rng.random() < 0.5,
             "embed": rng.random() < 0.5,
@@ -410,8 +413,9 @@ def random_learning_rate(rng):
 def test_a_link_spells_values_plainly():
     assert write_link(DEFAULTS) == (
         "?n_h=2&activation=tanh&cost=half_mse&learning_rate=10&seed=2&table=XOR"
-        "&notebook_mode=false&speed=10&log_scale=false&embed=false&view=lab"
+        "&notebook_mode=false&batch=full&speed=10&log_scale=false&embed=false&view=lab"
     )
+    assert "&batch=one&" in write_link(dict(DEFAULTS, batch="one"))
     assert write_link(dict(DEFAULTS, view="notebook")).endswith("&embed=false&view=notebook")
     assert write_link(dict(DEFAULTS, view="exercise", exercise="backward")).endswith("&view=exercise&exercise=backward")
     assert "learning_rate=1e-07&" in write_link(dict(DEFAULTS, learning_rate=1e-7))
@@ -810,6 +814,7 @@ def test_a_lesson_may_hide_and_lock_the_form_and_the_pages_other_controls_each_n
         "seed",
         "table",
         "notebook_mode",
+        "batch",
         "speed",
         "log_scale",
         "train",

@@ -210,7 +210,7 @@ def _():
     equal(
         write_link(DEFAULTS),
         "?n_h=2&activation=tanh&cost=half_mse&learning_rate=10&seed=2&table=XOR"
-        "&notebook_mode=false&speed=10&log_scale=false&embed=false&view=lab",
+        "&notebook_mode=false&batch=full&speed=10&log_scale=false&embed=false&view=lab",
         "default link",
     )
     for learning_rate in (0.123456789, 0.46, 1e-07, from_bits(4623697889580987650), from_bits(1), 3.0):
@@ -224,6 +224,7 @@ def _():
                 "seed": 4294967295,
                 "table": "NAND",
                 "notebook_mode": True,
+                "batch": "shuffled",
                 "speed": 500,
                 "log_scale": True,
                 "embed": True,
@@ -269,7 +270,7 @@ def _():
     settings = app.settings
     equal(
         settings.MODEL_KEYS,
-        ("n_h", "activation", "cost", "learning_rate", "seed", "table", "notebook_mode"),
+        ("n_h", "activation", "cost", "learning_rate", "seed", "table", "notebook_mode", "batch"),
         "the model's",
     )
     equal(settings.VIEW_KEYS, ("speed", "log_scale", "embed", "view"), "the page's")

@@ -30,19 +30,19 @@ def _():
     )
     snap = json.loads(
         '{"config": {"n_h": 4, "activation": "relu", "cost": "cross_entropy", "learning_rate": 0.46, '
-        '"seed": 4294967295, "table": "AND", "notebook_mode": true}}'
+        '"seed": 4294967295, "table": "AND", "notebook_mode": true, "batch": "one"}}'
     )
     settings = imported_settings(dict(DEFAULTS, params="1_2"), snap, "0.46")
     equal(
         write_link(settings),
         "?n_h=4&activation=relu&cost=cross_entropy&learning_rate=0.46&seed=4294967295"
-        "&table=AND&notebook_mode=true&speed=10&log_scale=false&embed=false&view=lab",
+        "&table=AND&notebook_mode=true&batch=one&speed=10&log_scale=false&embed=false&view=lab",
         "imported settings",
     )
     equal(
         lesson_query(DEFAULTS, ["table", "seed"], ["n_h", "seed"], "notebook", "0.5_-1e-07"),
-        "?n_h=2&activation=tanh&cost=half_mse&learning_rate=10&seed=2&table=XOR&notebook_mode=false&speed=10"
-        "&log_scale=false&embed=false&view=notebook&hide=seed%2Ctable&lock=n_h&params=0.5_-1e-07",
+        "?n_h=2&activation=tanh&cost=half_mse&learning_rate=10&seed=2&table=XOR&notebook_mode=false&batch=full"
+        "&speed=10&log_scale=false&embed=false&view=notebook&hide=seed%2Ctable&lock=n_h&params=0.5_-1e-07",
         "lesson query",
     )
     equal(names(read_link("?hide=table,SEED")[0]["hide"]), ["seed", "table"], "hidden controls")

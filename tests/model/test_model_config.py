@@ -16,6 +16,7 @@ DEFAULTS = {
     "seed": 2,
     "table": "XOR",
     "notebook_mode": False,
+    "batch": "full",
 }
 
 
@@ -34,6 +35,7 @@ def test_url_query_strings_are_accepted_and_normalised():
             "seed": "4294967295",
             "table": "xnor",
             "notebook_mode": "TRUE",
+            "batch": " Shuffled",
         }
     )
     assert config.to_dict() == {
@@ -44,6 +46,7 @@ def test_url_query_strings_are_accepted_and_normalised():
         "seed": 2**32 - 1,
         "table": "XNOR",
         "notebook_mode": True,
+        "batch": "shuffled",
     }
     assert Config.from_dict({"notebook_mode": "0", "seed": "0", "n_h": "1", "learning_rate": "1e-3"}).to_dict() == dict(
         DEFAULTS, notebook_mode=False, seed=0, n_h=1, learning_rate=0.001

@@ -24,6 +24,7 @@ DEFAULTS = {
     "seed": 2,
     "table": "XOR",
     "notebook_mode": False,
+    "batch": "full",
 }
 SURFACE = json.dumps({"chart": None, "log_scale": False, "surface": True})
 CHART = json.dumps({"chart": [640, 400], "log_scale": True, "surface": False})

@@ -14,6 +14,10 @@ from backprop import A0, PARAM_NAMES, Config, Run
 from plots.cost_chart import chart, run_points
 from plots.plain import plain, plain_list
 from plots.surface import describe_surface, surface_grid, surface_rgba
+from worker.network.chain import chain_view
+from worker.network.edit import parameter_value
+from worker.network.pictures import UnitPictures
+from worker.network.stages import stages_texts
 from worker.notebook.sections import notebook
 from worker.sweep.sweep import Sweep
 
@@ -36,6 +40,7 @@ class Session:
         self.version = self.run_id = 0
         self.grid = surface_grid(SURFACE_RESOLUTION)
         self.rgba = np.zeros((SURFACE_RESOLUTION, SURFACE_RESOLUTION, 4), dtype=np.uint8)
+        self.unit_pictures = UnitPictures()
         self.seconds_per_step = None
         self._trajectory_steps, self._trajectory = [], []
         self.start_params = None  # a lesson link's starting parameters: new networks and Reset start from them
@@ -88,6 +93,35 @@ class Session:
         self.start_params = params
         self._new_run(self.run.config)
         self.version += 1
+
+    def set_param(self, name, value_text):
+        """Set one weight or bias ("W0[1,0]", "b0[1]", "W1[0,1]", "b1") to the number value_text, or ValueError
+        naming it (worker/network/edit.py). Training goes on from the edited parameters at the same step; a lesson
+        link's starting parameters are dropped, so Reset goes back to the seed's."""
+        run = self.run
+        (param, row, col), value = parameter_value(name, value_text, run.config.n_h)
+        params = {key: run.params[key].copy() for key in PARAM_NAMES}
+        params[param][row, col] = value
+        run.set_params(params)
+        self.start_params = None
+        if self._trajectory_steps and self._trajectory_steps[-1] == run.step:
+            self._trajectory[-1] = run.theta.copy()  # the landscape's point: where the network is now
+        else:
+            self._record_trajectory()
+        self.version += 1
+
+    def stages(self):
+        """The next step in slow motion, as texts (worker/network/stages.py): nothing changes."""
+        return stages_texts(self.run.stages())
+
+    def chain(self, name):
+        """The chain rule of the parameter `name`'s gradient for the next step, as texts, or None when this network
+        has no such parameter (worker/network/chain.py)."""
+        return chain_view(self.run.stages(), name)
+
+    def units(self):
+        """(meta, bytes) of every unit's picture (worker/network/pictures.py)."""
+        return self.unit_pictures.pictures(self.run)
 
     def step(self, n=1):
         """Exactly n steps (fewer only once diverged)."""

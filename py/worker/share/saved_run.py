@@ -21,6 +21,8 @@ FORMAT = "backprop-lab-run"
 VERSION = 1
 KEYS = ("format", "version", "config", "params", "step", "cost", "history")
 HISTORY_KEYS = ("start", "stride", "costs")
+# Settings a file may leave out, taking their defaults: a run saved before batch existed trained the full batch.
+OPTIONAL_SETTINGS = ("batch",)
 HISTORY_LIMIT = 2000  # the worker's (worker/lab/session.py); a saved history holds at most this many costs
 SIZE_LIMIT = 2_000_000  # bytes; a saved run is at most about 60 kB
 PARAM_LIMIT = 1e6  # a parameter larger than this in size is junk or a run that is diverging
@@ -140,7 +142,7 @@ def _config(settings):
     if not isinstance(settings, dict):
         raise ValueError(_short(f"The saved settings (config) must be an object (got {settings!r})"))
     for key in Config().to_dict():
-        if key not in settings:
+        if key not in settings and key not in OPTIONAL_SETTINGS:
             raise ValueError(f"The saved settings (config) have no {key}")
     try:
         return Config.from_dict(settings)

@@ -6,7 +6,18 @@ import fake_dom
 from app.lab.controls import Controls
 from app.settings import DEFAULTS, SPEEDS, validate
 
-FIELDS = ("learning_rate", "n_h", "activation", "cost", "seed", "table", "notebook_mode", "speed", "log_scale")
+FIELDS = (
+    "learning_rate",
+    "n_h",
+    "activation",
+    "cost",
+    "seed",
+    "table",
+    "notebook_mode",
+    "batch",
+    "speed",
+    "log_scale",
+)
 
 
 class Page(fake_dom.Document):
@@ -47,6 +58,7 @@ def test_show_puts_every_setting_in_its_field():
         "cost": "half_mse",
         "seed": "2",
         "table": "XOR",
+        "batch": "full",
         "speed": "0",
     }  # the speed slider holds the index into SPEEDS
     assert page.elements["notebook_mode"].checked is True and page.elements["log_scale"].checked is False

@@ -117,7 +117,7 @@ def test_sections_are_made_when_first_named_in_that_order(monkeypatch, default, 
 # --- the Notebook view ------------------------------------------------------------------------------------------------
 
 LINK = (
-    "?n_h=2&activation=tanh&cost=half_mse&learning_rate=10&seed=2&table=XOR&notebook_mode=false&speed=10"
+    "?n_h=2&activation=tanh&cost=half_mse&learning_rate=10&seed=2&table=XOR&notebook_mode=false&batch=full&speed=10"
     "&log_scale=false&embed=false"
 )
 

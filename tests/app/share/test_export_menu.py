@@ -68,7 +68,7 @@ def test_a_printout_starts_with_the_step_the_cost_every_setting_and_the_link(mon
     assert readout(page)[2] == cost
     assert page.element("print-summary").textContent == (
         f"Backprop Lab at step 0, cost J = {cost}. Settings: n_h = 2, activation = tanh, cost = half_mse, "
-        "learning_rate = 0.5, seed = 2, table = AND, notebook_mode = false. Open this state again at "
+        "learning_rate = 0.5, seed = 2, table = AND, notebook_mode = false, batch = full. Open this state again at "
         + window.location.href
     )
 

@@ -35,6 +35,7 @@ DEFAULTS = {
     "seed": 2,
     "table": "XOR",
     "notebook_mode": False,
+    "batch": "full",
 }
 
 
@@ -159,7 +160,7 @@ def test_missing_settings_take_the_models_defaults():
         (
             {"speed": 10},
             "unknown setting 'speed'; the settings are n_h, activation, cost, learning_rate, seed, table, "
-            "notebook_mode",
+            "notebook_mode, batch",
         ),
     ],
 )

@@ -1,0 +1,68 @@
+"""One parameter's gradient by the chain rule, as the page's chain-rule panel shows it: backprop/chain.py's terms
+with this network's numbers as CPython's repr texts, the formula and the definitions of its factors as plain text.
+"""
+
+from backprop import chain_terms, page_name, parse_name
+from worker.network.stages import text
+
+FORMULAS = {
+    "W1": "d{name} = Σⱼ dZ2[0,j] · A1[{col},j]",
+    "b1": "db1 = Σⱼ dZ2[0,j]",
+    "W0": "d{name} = Σⱼ W1[0,{row}] · dZ2[0,j] · g′({at}[{row},j]) · A0[{col},j]",
+    "b0": "d{name} = Σⱼ W1[0,{row}] · dZ2[0,j] · g′({at}[{row},j])",
+}
+OUTPUT = {
+    "half_mse": "dZ2[0,j] = (A2[0,j] − Y[0,j]) / m · A2[0,j] · (1 − A2[0,j])",
+    "cross_entropy": "dZ2[0,j] = (A2[0,j] − Y[0,j]) / m",
+}
+DERIVATIVE = {  # g′ at Z1 (the calculus), written with A1 = g(Z1) at hand, as the model computes it
+    "tanh": "g′(Z1[{row},j]) = 1 − A1[{row},j]²",
+    "sigmoid": "g′(Z1[{row},j]) = A1[{row},j] · (1 − A1[{row},j])",
+    "relu": "g′(Z1[{row},j]) = 1 if Z1[{row},j] > 0, else 0",
+}
+SLIP = {  # notebook mode: the notebook's derivative, taken at A1
+    "tanh": "g′(A1[{row},j]) = 1 − tanh(A1[{row},j])² (the notebook's slip: the derivative taken at A1, not Z1)",
+    "sigmoid": "g′(A1[{row},j]) = sigmoid(A1[{row},j]) · (1 − sigmoid(A1[{row},j])) (the notebook's slip: "
+    "the derivative taken at A1, not Z1)",
+    "relu": "g′(A1[{row},j]) = 1 if A1[{row},j] > 0, else 0 (the notebook's slip: the derivative taken at A1, not Z1)",
+}
+
+
+def definitions(stages, param, row):
+    """The factors' own formulas, as text lines, for this cost, activation and notebook mode."""
+    m = len(stages["examples"])
+    lines = [OUTPUT[stages["cost_function"]], f"m = {m}: the examples this step's gradient sums over"]
+    if param in ("W0", "b0"):
+        words = SLIP if stages["notebook_mode"] else DERIVATIVE
+        lines.append(words[stages["activation"]].format(row=row))
+    return lines
+
+
+def chain_view(stages, name):
+    """snap["chain"] for the parameter named as the page names it, or None when this network has no such one."""
+    parsed = parse_name(name, stages["n_h"])
+    if parsed is None:
+        return None
+    param, row, col = parsed
+    terms = chain_terms(stages, param, row, col)
+    canonical = page_name(param, row, col)
+    at = "A1" if stages["notebook_mode"] else "Z1"
+    return {
+        "name": canonical,
+        "param": param,
+        "row": row,
+        "col": col,
+        "value": text(stages["update"][param]["before"][row, col]),
+        "gradient": text(terms["gradient"]),
+        "step": stages["step"],
+        "examples": terms["examples"],
+        "formula": FORMULAS[param].format(name=canonical, row=row, col=col, at=at),
+        "definitions": definitions(stages, param, row),
+        "factors": terms["factors"],
+        "terms": [
+            {"example": t["example"], "factors": [text(x) for x in t["factors"]], "product": text(t["product"])}
+            for t in terms["terms"]
+        ],
+        "sum": text(terms["sum"]),
+        "slip": terms["slip"],
+    }
