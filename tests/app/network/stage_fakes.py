@@ -1,0 +1,72 @@
+"""A stages dict of the worker contract's shape (/py/worker/door.py `stages`), computed here by hand with NumPy in
+the notebook's formulas (tanh hidden layer, sigmoid output, half mean squared error), every number as CPython's repr
+text: the page's slow-motion player is tested on it without the model's own code."""
+
+import numpy as np
+
+A0 = np.array([[0.0, 1.0, 0.0, 1.0], [1.0, 0.0, 0.0, 1.0]])  # the notebook's XOR inputs, one example a column
+Y = np.array([[1.0, 1.0, 0.0, 0.0]])
+# The notebook's network at step 0 (seed 2), as cell 3 prints it.
+NOTEBOOK_PARAMS = {
+    "W0": [[-0.04167578474054706, -0.0056266827226329474], [-0.21361960956684542, 0.16402708084049888]],
+    "b0": [[0.1], [0.1]],
+    "W1": [[-0.17934355851948633, -0.08417473656562041]],
+    "b1": [[0.1]],
+}
+
+
+def texts(matrix):
+    return [[repr(float(x)) for x in row] for row in np.atleast_2d(matrix)]
+
+
+def fake_stages(params=None, examples=(0, 1, 2, 3), notebook_mode=False, learning_rate=10.0, step=0):
+    p = {name: np.array(value) for name, value in (params or NOTEBOOK_PARAMS).items()}
+    n_h, m = p["W0"].shape[0], A0.shape[1]
+    Z1 = p["W0"] @ A0 + p["b0"]
+    A1 = np.tanh(Z1)
+    Z2 = p["W1"] @ A1 + p["b1"]
+    A2 = 1 / (1 + np.exp(-Z2))
+    J = 0.5 * np.mean((A2 - Y) ** 2)
+    cols = list(examples)
+    e = len(cols)
+    a0, a1, a2, y = A0[:, cols], A1[:, cols], A2[:, cols], Y[:, cols]
+    dZ2 = (a2 - y) / e * a2 * (1 - a2)
+    dW1, db1 = dZ2 @ a1.T, dZ2.sum(axis=1, keepdims=True)
+    dA1 = p["W1"].T @ dZ2
+    dZ1 = dA1 * (1 - np.tanh(a1) ** 2 if notebook_mode else 1 - a1**2)
+    dW0, db0 = dZ1 @ a0.T, dZ1.sum(axis=1, keepdims=True)
+    grads = {"W0": dW0, "b0": db0, "W1": dW1, "b1": db1}
+    update = {}
+    after = {}
+    for name, before in p.items():
+        change = grads[name] * learning_rate
+        after[name] = before - change
+        update[name] = {"before": texts(before), "change": texts(change), "after": texts(after[name])}
+    A2_after = 1 / (1 + np.exp(-(after["W1"] @ np.tanh(after["W0"] @ A0 + after["b0"]) + after["b1"])))
+    return {
+        "step": step,
+        "examples": cols,
+        "batch": "full" if e == m else "one",
+        "m": m,
+        "n_h": n_h,
+        "activation": "tanh",
+        "cost_function": "half_mse",
+        "notebook_mode": notebook_mode,
+        "learning_rate": repr(learning_rate),
+        "A0": texts(A0),
+        "Y": texts(Y),
+        "forward": {"Z1": texts(Z1), "A1": texts(A1), "Z2": texts(Z2), "A2": texts(A2)},
+        "cost": {"J": repr(float(J)), "error": texts(A2 - Y), "share": texts(0.5 * (A2 - Y) ** 2 / m)},
+        "backward": {
+            "dZ2": texts(dZ2),
+            "dW1": texts(dW1),
+            "db1": texts(db1),
+            "dA1": texts(dA1),
+            "dZ1": texts(dZ1),
+            "dW0": texts(dW0),
+            "db0": texts(db0),
+        },
+        "update": update,
+        "after": {"J": repr(float(0.5 * np.mean((A2_after - Y) ** 2)))},
+        "slip": ["dZ1", "dW0", "db0"] if notebook_mode else [],
+    }
