@@ -28,8 +28,8 @@ VIEWS = (
 START_IMPORTS = (
     ("app.cpython", "shared.limits", "app.settings"),
     ("shared.protocol", "app.door", "app.context", "app.tabs"),
-    ("app.lab.controls", "app.canvas", "app.lab.cost_chart", "shared.exact_text", "app.lab.weights", "app.pacing"),
-    ("app.lab.diagram",),
+    ("app.lab.controls", "app.canvas", "app.lab.cost_chart", "shared.exact_text", "app.network.weights", "app.pacing"),
+    ("app.network.diagram",),
     ("app.lab.linked", "app.lab.predictions", "app.lab.readouts", "app.lab.surface"),
     ("app.share.lesson", "app.lab.view"),
 )

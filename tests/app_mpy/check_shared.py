@@ -6,7 +6,7 @@ Run by tests/test_app_in_micropython.py through tools/micropython_run.mjs, with 
 
 import sys
 
-import app.lab.weights
+import app.network.weights
 import app.sweep.view
 from shared.exact_text import MINUS, exact_value
 from shared.limits import SEED_LIMIT, SPAN_MAX, SWEEP_LIMITS
@@ -44,7 +44,7 @@ for name, words in (
 assert sorted(CATEGORY_WORDS) == sorted(CATEGORIES)
 
 # the page imports them where it uses them
-assert app.lab.weights.exact_value is exact_value
+assert app.network.weights.exact_value is exact_value
 assert app.sweep.view.CATEGORY_WORDS is CATEGORY_WORDS
 
 print("check_shared: ok")

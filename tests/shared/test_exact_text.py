@@ -34,7 +34,7 @@ def test_escaped_markup_keeps_its_references():
 
 
 def test_the_diagram_and_the_notebook_say_values_with_it():
-    from app.lab import weights
+    from app.network import weights
     from worker.notebook import terms
 
     assert weights.exact_value is exact_value

@@ -17,11 +17,11 @@ import asyncio
 from app.door import view_request
 from app.lab.controls import Controls
 from app.lab.cost_chart import CostChart
-from app.lab.diagram import NetworkDiagram
 from app.lab.linked import LinkedPlots
 from app.lab.predictions import Predictions
 from app.lab.readouts import Readouts
 from app.lab.surface import DecisionSurface
+from app.network.diagram import NetworkDiagram
 from app.pacing import RateMeter, Throttle, clock
 from app.settings import FORM, VIEW_KEYS, validate
 from app.share.lesson import Lesson

@@ -14,11 +14,11 @@ import pytest
 
 import fake_dom
 from app.context import Context
-from app.lab.diagram import NetworkDiagram
 from app.lab.linked import LinkedPlots
 from app.lab.predictions import Predictions
 from app.lab.surface import LINKED, DecisionSurface, circles_path, plot_square, to_canvas
-from app.lab.weights import param_keys, param_name
+from app.network.diagram import NetworkDiagram
+from app.network.weights import param_keys, param_name
 from app.notebook.terms import Links
 from backprop import Run
 from lab_page import Window

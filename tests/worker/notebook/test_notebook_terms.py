@@ -2,7 +2,7 @@
 activation a button named with its exact value, whose data-term the page's app/notebook/terms.py reads.
 
 Oracles: the seed notebook's values (W0[1,0], Z1[0,0]), the network diagram's way of saying a value
-(app.lab.diagram.exact_value), the names of the network's real parameters and entries, and the HTML read back
+(app.network.diagram.exact_value), the names of the network's real parameters and entries, and the HTML read back
 with html.parser.
 """
 
@@ -19,7 +19,7 @@ def default():
 
 
 def test_values_are_spoken_as_the_diagram_says_them(default):
-    from app.lab.weights import exact_value
+    from app.network.weights import exact_value
 
     root = tree(forward_html(default["forward"]))
     for entry in default["forward"]["hidden"] + default["forward"]["output"]:

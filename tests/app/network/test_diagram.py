@@ -10,9 +10,9 @@ import math
 import pytest
 
 import fake_dom
-from app.lab import diagram, weights
-from app.lab.diagram import NetworkDiagram, layout
-from app.lab.weights import (
+from app.network import diagram, weights
+from app.network.diagram import NetworkDiagram, layout
+from app.network.weights import (
     aria_label,
     format_value,
     param_keys,
@@ -215,6 +215,21 @@ def test_draw_builds_for_the_params_size(monkeypatch, clock):
     assert net.n_h == 3 and len(net.items) == 4 * 3 + 1
     net.draw(*snapshot(n_h=5)[:2])
     assert net.n_h == 5 and len(net.items) == 4 * 5 + 1 and len(net.svg.listeners) == 5
+
+
+def test_build_keeps_its_geometry_and_an_empty_overlay_last(monkeypatch, clock):
+    document = fake_dom.install(monkeypatch)
+    svg = document.createElementNS(diagram.SVG_NS, "svg")
+    net = NetworkDiagram(svg, document.createElement("div"))
+    assert net.geometry is None and net.overlay is None
+    net.build(3)
+    first = net.overlay
+    assert net.geometry == layout(3)
+    (fragment,) = svg.children  # the fake's replaceChildren keeps the fragment; a browser moves its children
+    assert fragment.lastChild is first and first.tag == "g" and first.attributes["class"] == "diagram-overlay"
+    assert first.children == []
+    net.build(5)
+    assert net.geometry == layout(5) and net.overlay is not first  # a rebuild: a new overlay to write into
 
 
 def test_a_diverged_network_is_drawn_dotted_grey(monkeypatch, clock):

@@ -11,7 +11,7 @@ Plain Python for MicroPython (the page) and CPython (the tests); the browser mod
 lazily inside the methods, so this module imports anywhere.
 """
 
-from app.lab.weights import (
+from app.network.weights import (
     NEGATIVE,
     POSITIVE,
     STYLES,
@@ -92,6 +92,8 @@ class NetworkDiagram:
             tooltip.id = "network-diagram-tooltip"
         tooltip.hidden = True
         self.n_h = None
+        self.geometry = None  # the layout(n_h) of the last build
+        self.overlay = None  # <g class="diagram-overlay">, the svg's last child after a build (the slow-motion step's)
         self.keys, self.items = [], []
         self.values = None
         self._hover = self._focus = self._shown = None
@@ -121,7 +123,7 @@ class NetworkDiagram:
         self._hide()
         self._hover = self._focus = None
         self.n_h = n_h = int(n_h)
-        geo = layout(n_h)
+        self.geometry = geo = layout(n_h)
         svg = self.svg
         svg.setAttribute("viewBox", f"0 0 {geo['width']:g} {geo['height']:g}")
         svg.setAttribute(
@@ -176,6 +178,7 @@ class NetworkDiagram:
             self.items.append({"group": group, "shape": ring})
 
         self._legend(make, fragment, geo["legend_y"])
+        self.overlay = make("g", fragment, {"class": "diagram-overlay"})
         svg.replaceChildren(fragment)
         self.values = self.texts = None
         self._width = [None] * len(self.keys)
