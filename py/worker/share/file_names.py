@@ -1,7 +1,8 @@
 """File names for the exports, from the settings: backprop-lab_xor_nh2_seed2_step1000.py.
 
-The table, n_h, seed and step are always there; the activation, the cost, the learning rate and notebook mode
-only when they differ from the defaults (backprop-lab_and_nh4_relu_cross-entropy_lr0.5_seed7_step250.json).
+The table, n_h, seed and step are always there; the activation, the cost, the learning rate, notebook mode and
+the examples per step (batch-one, batch-shuffled) only when they differ from the defaults
+(backprop-lab_and_nh4_relu_cross-entropy_lr0.5_seed7_step250.json).
 Only letters, digits, ".", "-" and "_", so the name is safe on every file system.
 """
 
@@ -24,6 +25,8 @@ def file_name(config, step, extension):
         parts.append("lr" + repr(config.learning_rate).replace("e+", "e"))
     if config.notebook_mode:
         parts.append("notebook-mode")
+    if config.batch != DEFAULTS.batch:
+        parts.append("batch-" + config.batch)
     parts += [f"seed{config.seed}", f"step{int(step)}"]
     extension = re.sub(r"[^A-Za-z0-9]", "", extension)
     return "_".join(parts) + "." + extension

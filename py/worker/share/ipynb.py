@@ -12,6 +12,7 @@ from backprop import GRADIENT_NAMES
 from worker.share.script import (
     backward_function,
     data_lines,
+    example_function,
     forward_function,
     helpers,
     hidden,
@@ -291,13 +292,13 @@ def notebook(run):
         *_forward_cells(c),
         *_gradient_cells(c),
         _markdown("## Backpropagation (compressed)\n---"),
-        _code(backward_function(c)),
+        _code(backward_function(c) + ("\n\n\n" + example_function(c) if c.batch != "full" else "")),
         _markdown(
             "## Training: gradient descent\n---\n"
             f"From step {run.step}, the cost J every 100 steps (before that step's update), then J after the "
             "last step and the predictions."
         ),
-        _code("STEPS = 1000\n\n" + training_loop(run.step)),
+        _code("STEPS = 1000\n\n" + training_loop(run.step, config=c)),
     ]
     for k, cell in enumerate(cells, start=1):
         cell["id"] = f"cell-{k}"

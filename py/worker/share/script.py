@@ -3,8 +3,10 @@ backpropagation, training loop) with the run's settings and current parameters w
 
 It needs only Python 3 and NumPy, prints J every 100 steps as the notebook's training loop does, and
 reproduces backprop.Run's costs: the same operations in the same order (W -= learning_rate * dW where
-the notebook adds the negative gradient, which is the same step). The pieces are shared with the
-exported notebook (worker/share/ipynb.py).
+the notebook adds the negative gradient, which is the same step). With one example per step (batch "one" or
+"shuffled") each step's backward pass takes the step's example alone (its columns of Z1, A1, Z2, A2, A0 and Y,
+m = 1), chosen as backprop.step_examples chooses it. The pieces are shared with the exported notebook
+(worker/share/ipynb.py).
 """
 
 import math
@@ -19,6 +21,13 @@ COMMENTS = {
     "b0": "Biases between input and hidden layer.",
     "W1": "Weights between hidden and output layers.",
     "b1": "Biases between hidden and output layers.",
+}
+
+
+ONE_EXAMPLE = {
+    "one": "One example per step, in order: step k's gradient is example k % 4's alone (J is over all four).",
+    "shuffled": "One example per step, shuffled: each pass over the four examples in an order drawn from the seed; "
+    "a step's gradient is its example's alone (J is over all four).",
 }
 
 
@@ -47,7 +56,7 @@ def settings_text(config):
     c = config
     return (
         f"n_h={c.n_h}, activation={c.activation}, cost={c.cost}, learning_rate={c.learning_rate!r}, "
-        f"seed={c.seed}, table={c.table}, notebook_mode={str(c.notebook_mode).lower()}"
+        f"seed={c.seed}, table={c.table}, notebook_mode={str(c.notebook_mode).lower()}, batch={c.batch}"
     )
 
 
@@ -169,6 +178,8 @@ def backward_function(config):
     lines = output_gradient_lines(config)
     if config.cost == "cross_entropy":
         lines = lines[1:]  # dA2 is not needed, and is not finite once an output saturates
+    if config.batch != "full":
+        lines = ["m = len(Y)  # the examples this step's gradient takes: one"] + lines
     lines += [
         "dW1 = np.dot(dZ2, A1.T)",
         "db1 = np.sum(dZ2, axis=1, keepdims=True)",
@@ -178,25 +189,65 @@ def backward_function(config):
         "db0 = np.sum(dZ1, axis=1, keepdims=True)",
         "return dW0, db0, dW1, db1",
     ]
-    return "\n".join(
-        [
+    if config.batch == "full":
+        head = [
             "def backward(W1, Z1, A1, Z2, A2):",
             "    '''Backpropagation: the gradient of J with respect to each parameter.'''",
         ]
-        + ["    " + line for line in lines]
+    else:
+        head = [
+            "def backward(W1, Z1, A1, Z2, A2, A0, Y):",
+            "    '''Backpropagation on the examples given (the columns of Z1, A1, Z2, A2 and A0, the entries of Y):",
+            "    the gradient of their cost with respect to each parameter.'''",
+        ]
+    return "\n".join(head + ["    " + line for line in lines])
+
+
+def example_function(config):
+    """The function that picks each step's example, for one example per step (backprop.step_examples)."""
+    if config.batch == "one":
+        return "\n".join(
+            [
+                "def example(step):",
+                "    '''The example (column of A0) whose gradient step `step` takes: 0, 1, 2, 3, 0, ... in order.'''",
+                "    return step % m",
+            ]
+        )
+    return "\n".join(
+        [
+            "def example(step):",
+            "    '''The example (column of A0) whose gradient step `step` takes: each pass p over the m examples",
+            "    (steps p*m to p*m + m - 1) in the order np.random.RandomState([seed, p]).permutation(m).'''",
+            f"    return np.random.RandomState([{config.seed}, step // m]).permutation(m)[step % m]",
+        ]
     )
 
 
-def training_loop(step, steps="STEPS"):
-    """The notebook's training loop (its cell 35), from the run's step, then the final J and predictions."""
+def training_loop(step, steps="STEPS", config=None):
+    """The notebook's training loop (its cell 35), from the run's step, then the final J and predictions; with one
+    example per step (config.batch "one" or "shuffled"), each step's backward pass on the step's example."""
+    if config is None or config.batch == "full":
+        head = [f"# Train for {steps} steps, printing J every 100 steps, as the notebook does."]
+        gradient = ["    dW0, db0, dW1, db1 = backward(W1, Z1, A1, Z2, A2)"]
+    else:
+        head = [
+            f"# Train for {steps} steps, printing J every 100 steps, as the notebook does. J is over all the",
+            "# examples; each step's gradient is its one example's (j = example(step), as a list to keep 2-D arrays).",
+        ]
+        gradient = [
+            f"    j = [example({step} + i)]",
+            "    dW0, db0, dW1, db1 = backward(W1, Z1[:, j], A1[:, j], Z2[:, j], A2[:, j], A0[:, j], Y[j])",
+        ]
     return "\n".join(
-        [
-            f"# Train for {steps} steps, printing J every 100 steps, as the notebook does.",
+        head
+        + [
             f"for i in range({steps}):",
             "    Z1, A1, Z2, A2, J = forward(W0, b0, W1, b1)",
             "    if i % 100 == 0:",
             "        print(J)",
-            "    dW0, db0, dW1, db1 = backward(W1, Z1, A1, Z2, A2)",
+        ]
+        + gradient
+        + [
             "    W1 -= learning_rate * dW1",
             "    b1 -= learning_rate * db1",
             "    W0 -= learning_rate * dW0",
@@ -229,6 +280,8 @@ def script(run):
     ]
     if c.notebook_mode:
         header += ["", "Notebook mode: the hidden layer's derivative is the notebook's, taken at A1 instead of Z1."]
+    if c.batch != "full":
+        header += ["", ONE_EXAMPLE[c.batch]]
     if run.status == "diverged":
         header += ["", f"This run had diverged on the page: {run.reason}."]
     header += ['"""']
@@ -251,6 +304,8 @@ def script(run):
         ),
         forward_function(c),
         backward_function(c),
-        training_loop(run.step),
     ]
+    if c.batch != "full":
+        parts.append(example_function(c))
+    parts.append(training_loop(run.step, config=c))
     return parts[0] + "\n\n" + "\n\n\n".join(parts[1:]) + "\n"

@@ -52,6 +52,8 @@ SETTINGS = [
     {"notebook_mode": True, "activation": "sigmoid", "cost": "cross_entropy"},
     {"n_h": 1, "seed": 0},
     {"n_h": 16, "seed": 4294967295, "learning_rate": 0.5},
+    {"batch": "one"},
+    {"batch": "shuffled", "seed": 9, "notebook_mode": True},
 ] + [{"table": table} for table in ("XOR", "XNOR", "AND", "OR", "NAND", "NOR")]
 
 
@@ -259,3 +261,21 @@ def test_settings_spelled_as_a_link_spells_them_are_accepted():
     data = good()
     data["config"].update(n_h="2", notebook_mode="false", table="xor")
     assert run_from_json(json.dumps(data)).config == trained(30).config
+
+
+@pytest.mark.parametrize("batch", ["one", "shuffled"])
+def test_one_example_per_step_goes_on_training_the_same_after_a_round_trip(batch):
+    run = trained(41, batch=batch, seed=3, learning_rate=2)
+    restored = run_from_json(run_to_json(run))
+    assert strict_json(run_to_json(run))["config"]["batch"] == batch
+    run.train(23)
+    restored.train(23)
+    assert_same_run(restored, run)
+
+
+def test_a_run_saved_before_batch_existed_trained_the_full_batch():
+    data = strict_json(run_to_json(trained(12)))
+    del data["config"]["batch"]
+    restored = run_from_json(json.dumps(data))
+    assert restored.config.batch == "full"
+    assert_same_run(restored, trained(12))

@@ -39,6 +39,7 @@ SETTINGS = {
     "defaults": {},
     "notebook mode": {"notebook_mode": True},
     "relu cross-entropy n_h=5": {"n_h": 5, "activation": "relu", "cost": "cross_entropy", "learning_rate": 1},
+    "one example per step, shuffled": {"batch": "shuffled"},
 }
 FINAL = re.compile(r"^J=(\S+) after (\d+) steps \(step (\d+) on the page\)$")
 
@@ -145,6 +146,12 @@ EVERY_SETTING = [  # cross-entropy with learning rate 1: at 10 some of these div
         ("NAND", 16, 4294967295),
         ("NOR", 2, 5),
     ]
+] + [  # one example per step: each step's gradient on its example alone
+    {"batch": "one"},
+    {"batch": "one", "activation": "relu", "cost": "cross_entropy", "learning_rate": 1, "n_h": 5},
+    {"batch": "one", "notebook_mode": True, "n_h": 3, "learning_rate": 3},
+    {"batch": "shuffled", "notebook_mode": True, "n_h": 3, "seed": 4, "learning_rate": 3},
+    {"batch": "shuffled", "activation": "sigmoid", "cost": "cross_entropy", "learning_rate": 1, "table": "NAND"},
 ]
 
 
@@ -181,6 +188,22 @@ def test_script_reads_like_the_notebook():
         assert words in text, words
     assert "relu" not in text and "logaddexp" not in text
     assert "dZ1 = dA1 * (1 - tanh(A1)**2)" in script(run_at({"notebook_mode": True}, 0))
+    assert "def example(" not in text and "backward(W1, Z1, A1, Z2, A2)" in text  # the full batch: the notebook's
+
+
+def test_one_example_per_step_reads_as_the_step_takes_it():
+    text = script(run_at({"batch": "shuffled", "seed": 7}, 3))
+    for words in [
+        "batch=shuffled",
+        "def backward(W1, Z1, A1, Z2, A2, A0, Y):",
+        "m = len(Y)",
+        "def example(step):",
+        "np.random.RandomState([7, step // m]).permutation(m)[step % m]",
+        "j = [example(3 + i)]",
+        "backward(W1, Z1[:, j], A1[:, j], Z2[:, j], A2[:, j], A0[:, j], Y[j])",
+    ]:
+        assert words in text, words
+    assert "return step % m" in script(run_at({"batch": "one"}, 0))
 
 
 def test_parameters_are_written_in_exactly():
@@ -215,6 +238,8 @@ def test_a_diverged_run_still_exports():
         ),
         ({"learning_rate": 1e-05}, 3, "py", "backprop-lab_xor_nh2_lr1e-05_seed2_step3.py"),
         ({"learning_rate": 1e20}, 3, "py", "backprop-lab_xor_nh2_lr1e20_seed2_step3.py"),
+        ({"batch": "one"}, 4, "py", "backprop-lab_xor_nh2_batch-one_seed2_step4.py"),
+        ({"batch": "shuffled", "seed": 9}, 4, "json", "backprop-lab_xor_nh2_batch-shuffled_seed9_step4.json"),
     ],
 )
 def test_file_names(settings, step, extension, name):
