@@ -88,8 +88,14 @@ def relative_error(analytic, numeric):
     return float(np.linalg.norm(a - n) / max(np.linalg.norm(a) + np.linalg.norm(n), np.finfo(float).tiny))
 
 
-def gradient_check(params, A0, Y, activation="tanh", cost="half_mse", notebook_mode=False, h=1e-5):
-    """{name: {"analytic", "numeric", "relative_error"}} for every name in GRADIENT_NAMES."""
+def gradient_check(params, A0, Y, activation="tanh", cost="half_mse", notebook_mode=False, h=1e-5, examples=None):
+    """{name: {"analytic", "numeric", "relative_error"}} for every name in GRADIENT_NAMES.
+
+    examples: the columns of A0 (and Y) whose cost is differentiated, e.g. [j] for one example per step's gradient
+    (the cost of example j alone, m = 1); all of them when None, the full batch's."""
+    if examples is not None:
+        examples = [int(j) for j in examples]
+        A0, Y = np.asarray(A0)[:, examples], np.asarray(Y)[:, examples]
     with np.errstate(all="ignore"):
         cache = forward(params, A0, Y, activation, cost)
         grads = backward(params, cache, A0, Y, activation, cost, notebook_mode)
