@@ -180,8 +180,14 @@ def place(name):
 def labels(stages, key, example):
     """[(place, [lines], slip)]: the texts a stage writes on the diagram; slip: the notebook's slip changed them
     (notebook mode, backward stage). Places: ("input", k), ("hidden", i), ("output",), ("W0", i, k), ("W1", i),
-    ("b0", i), ("b1",)."""
-    return [(where, lines, bool(lines) and slipped(stages, lines[0])) for where, lines in _labels(stages, key, example)]
+    ("b0", i), ("b1",). A unit's lines name what they show; a weight's or bias's are its numbers alone (its
+    gradient, or before and after), named by their place."""
+    marked = key == "backward" and stages["slip"]
+    out = []
+    for where, lines in _labels(stages, key, example):
+        name = "d" + where[0] if where[0] in ("W0", "b0") else lines[0]
+        out.append((where, lines, bool(marked) and slipped(stages, name)))
+    return out
 
 
 def _labels(stages, key, example):
@@ -210,16 +216,16 @@ def _labels(stages, key, example):
             for i in range(n_h):
                 out.append((("hidden", i), ["dZ1[{},{}] = {}".format(i, j, b["dZ1"][i][e])]))
             out.append((("output",), ["dZ2[0,{}] = {}".format(j, b["dZ2"][0][e])]))
-        for name in PARAMS:
+        for name in PARAMS:  # on its line or under its unit: the place names it
             for page_name, text in param_texts(name, b["d" + name]):
-                out.append((place(page_name), ["d{} = {}".format(page_name, text)]))
+                out.append((place(page_name), [text]))
     elif key == "update":
         u = stages["update"]
         for name in PARAMS:
             for (page_name, before), (_, after) in zip(
                 param_texts(name, u[name]["before"]), param_texts(name, u[name]["after"])
             ):
-                out.append((place(page_name), ["{}: {} → {}".format(page_name, before, after)]))
+                out.append((place(page_name), [before, "→ " + after]))
     return out
 
 

@@ -7,10 +7,9 @@ inputs) or backward (from the output, against the forward arrows). Pure Python f
 """
 
 LINE = 8.0  # distance between two lines of a label
-HALF_HEIGHT = 12.0  # half a unit box's height (diagram.NODE_HEIGHT / 2)
-HIDDEN_HALF_WIDTH = 30.0  # half a hidden unit's box width (diagram.NODE_WIDTH["hidden"] / 2)
-OUTPUT_HALF_WIDTH = 24.0
 GAP = 5.0  # between a box and its label
+# A unit's box, (half width, half height), when the layout does not give its "boxes" (diagram.py's pills).
+BOXES = {"input": (20.0, 12.0), "hidden": (30.0, 12.0), "output": (24.0, 12.0)}
 
 
 def _along(line, t):
@@ -24,45 +23,51 @@ def _stack(x, last_y, lines, anchor, cls):
     return [{"x": x, "y": top + n * LINE, "text": text, "anchor": anchor, "cls": cls} for n, text in enumerate(lines)]
 
 
-def _hidden_room(geometry):
-    """Whether the lines of a hidden unit fit above its box (the units are far enough apart)."""
-    hidden = geometry["hidden"]
-    if len(hidden) < 2:
-        return True
-    return hidden[1][1] - hidden[0][1] >= 2 * HALF_HEIGHT + 2 * LINE + 2 * GAP
+def _below(x, y, half_height, lines, anchor, cls):
+    """Lines stacked downwards from just under a box."""
+    return _stack(x, y + half_height + GAP + (len(lines) - 1) * LINE, lines, anchor, cls)
 
 
 def positions(geometry, labels):
     """[{"x", "y", "text", "anchor" ("start" | "middle" | "end"), "cls"}]: one text per line of each label.
-    labels: [(place, [lines], slip)] (slow_motion.labels). cls is "stage-number", plus " slip" when the notebook's
-    slip changed the number."""
+    labels: [(place, [lines], slip)] (slow_motion.labels). cls is "stage-number" (a unit's), or "stage-number edge"
+    (a weight's, a bias's), plus " slip" when the notebook's slip changed the number. A unit's lines go above its
+    box (a hidden unit's beside it when the units are close), a bias's under its unit, a weight's near the hidden
+    unit's end of its line (W0 near its right end, W1 near its left end), where the lines are apart."""
+    boxes = geometry.get("boxes") or BOXES
+    ih, (hw, hh), (ow, oh) = boxes["input"][1], boxes["hidden"], boxes["output"]
+    hidden, (ox, oy) = geometry["hidden"], geometry["output"][0]
+    roomy = len(hidden) < 2 or hidden[1][1] - hidden[0][1] >= 2 * hh + 2 * LINE + 2 * GAP
+    # The output's lines, lifted above those of a hidden unit at its height (the middle one of an odd n_h).
+    lift = 2 * LINE if [1 for _, hy in hidden if abs(hy - oy) < LINE] else 0
     out = []
-    roomy = _hidden_room(geometry)
     for where, lines, slip in labels:
-        cls = "stage-number slip" if slip else "stage-number"
         kind = where[0]
+        cls = "stage-number" if kind in ("input", "hidden", "output") else "stage-number edge"
+        if slip:
+            cls += " slip"
         if kind == "input":
             x, y = geometry["input"][where[1]]
-            out += _stack(x, y - HALF_HEIGHT - GAP, lines, "middle", cls)
+            out += _stack(x, y - ih - GAP, lines, "middle", cls)
         elif kind == "hidden":
-            x, y = geometry["hidden"][where[1]]
+            x, y = hidden[where[1]]
             if roomy:
-                out += _stack(x, y - HALF_HEIGHT - GAP, lines, "middle", cls)
+                out += _stack(x - hw, y - hh - GAP, lines, "start", cls)
             else:  # beside the box, centred on it
-                out += _stack(x + HIDDEN_HALF_WIDTH + GAP, y + (len(lines) - 1) * LINE / 2, lines, "start", cls)
+                out += _stack(x + hw + GAP, y + (len(lines) - 1) * LINE / 2, lines, "start", cls)
         elif kind == "output":
-            x, y = geometry["output"][0]
-            out += _stack(x + OUTPUT_HALF_WIDTH, y - HALF_HEIGHT - GAP, lines, "end", cls)
+            out += _stack(ox + ow, oy - oh - GAP - lift, lines, "end", cls)
         elif kind == "b0":
-            x, y = geometry["hidden"][where[1]]
-            out += _stack(x, y + HALF_HEIGHT + GAP + (len(lines) - 1) * LINE, lines, "middle", cls)
+            x, y = hidden[where[1]]
+            out += _below(x - hw, y, hh, lines, "start", cls)
         elif kind == "b1":
-            x, y = geometry["output"][0]
-            out += _stack(x + OUTPUT_HALF_WIDTH, y + HALF_HEIGHT + GAP + (len(lines) - 1) * LINE, lines, "end", cls)
-        else:  # a weight: its label just above the middle of its line
-            line = geometry["W0"][where[1]][where[2]] if kind == "W0" else geometry["W1"][where[1]]
-            x, y = _along(line, 0.5)
-            out += _stack(x, y - GAP, lines, "middle", cls)
+            out += _below(ox + ow, oy, oh, lines, "end", cls)
+        elif kind == "W0":
+            x, y = _along(geometry["W0"][where[1]][where[2]], 0.8)
+            out += _stack(x - 2, y - 3, lines, "end", cls)
+        else:
+            x, y = _along(geometry["W1"][where[1]], 0.2)
+            out += _stack(x + 2, y - 3, lines, "start", cls)
     return out
 
 

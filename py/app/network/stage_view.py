@@ -143,7 +143,7 @@ class SlowMotionPlayer:
     def _examples(self, stages):
         options = ['<option value="all">All {} examples (a table)</option>'.format(stages["m"])]
         for j in range(stages["m"]):
-            options.append('<option value="{}">{}</option>'.format(j, escape(example_words(stages, j).capitalize())))
+            options.append('<option value="{}">{}</option>'.format(j, escape("E" + example_words(stages, j)[1:])))
         select = self.parts["example"]
         select.innerHTML = "".join(options)
         select.value = "all" if self.motion.example is ALL else str(self.motion.example)

@@ -70,3 +70,25 @@ def fake_stages(params=None, examples=(0, 1, 2, 3), notebook_mode=False, learnin
         "after": {"J": repr(float(0.5 * np.mean((A2_after - Y) ** 2)))},
         "slip": ["dZ1", "dW0", "db0"] if notebook_mode else [],
     }
+
+
+def fake_layout(n_h, spacing=64.0, hidden_box=(30.0, 12.0)):
+    """A diagram geometry of app/network/diagram.py's layout(n_h) shape: inputs at x 44, hidden units at x 196
+    `spacing` apart, the output at x 352 level with their middle; each line from a box's edge to the next's."""
+    cy = 120.0
+    boxes = {"input": (20.0, 12.0), "hidden": hidden_box, "output": (40.0, 27.0)}
+    inputs = [(44.0, cy - 50.0), (44.0, cy + 50.0)]
+    hidden = [(196.0, cy + (i - (n_h - 1) / 2) * spacing) for i in range(n_h)]
+    output = [(352.0, cy)]
+    W0 = [[(64.0, inputs[k][1], 196.0 - hidden_box[0], y) for k in range(2)] for _, y in hidden]
+    W1 = [(196.0 + hidden_box[0], y, 312.0, cy) for _, y in hidden]
+    return {
+        "width": 400.0,
+        "height": 2 * cy,
+        "input": inputs,
+        "hidden": hidden,
+        "output": output,
+        "W0": W0,
+        "W1": W1,
+        "boxes": boxes,
+    }

@@ -103,10 +103,11 @@ def test_backward_writes_dz_on_units_and_dw_db_on_every_weight_and_bias():
     placed = by_place(labels(stages, "backward", 2))
     assert placed[("hidden", 1)] == ["dZ1[1,2] = " + b["dZ1"][1][2]]
     assert placed[("output",)] == ["dZ2[0,2] = " + b["dZ2"][0][2]]
-    assert placed[("W0", 1, 0)] == ["dW0[1,0] = " + b["dW0"][1][0]]
-    assert placed[("W1", 1)] == ["dW1[0,1] = " + b["dW1"][0][1]]
-    assert placed[("b0", 0)] == ["db0[0] = " + b["db0"][0][0]]
-    assert placed[("b1",)] == ["db1 = " + b["db1"][0][0]]
+    # a weight's or bias's number alone, on its line or under its unit
+    assert placed[("W0", 1, 0)] == [b["dW0"][1][0]]
+    assert placed[("W1", 1)] == [b["dW1"][0][1]]
+    assert placed[("b0", 0)] == [b["db0"][0][0]]
+    assert placed[("b1",)] == [b["db1"][0][0]]
     assert len(placed) == 2 + 1 + 4 + 2 + 2 + 1  # dZ1 x 2, dZ2, dW0 x 4, dW1 x 2, db0 x 2, db1
 
 
@@ -130,7 +131,7 @@ def test_update_writes_each_weight_before_and_after_with_the_change():
     placed = by_place(labels(stages, "update", ALL))
     before, after = u["W0"]["before"][0][1], u["W0"]["after"][0][1]
     assert before == "-0.0056266827226329474"  # the notebook's W0[0,1]
-    assert placed[("W0", 0, 1)] == ["W0[0,1]: {} → {}".format(before, after)]
+    assert placed[("W0", 0, 1)] == [before, "→ " + after]
     rows = table(stages, "update", ALL)["rows"]
     assert rows[0] == ["W0[0,0]", u["W0"]["before"][0][0], u["W0"]["change"][0][0], u["W0"]["after"][0][0]]
     assert [row[0] for row in rows] == [
@@ -166,8 +167,11 @@ def test_the_announcements_name_each_stage_with_its_numbers():
 
 def test_notebook_mode_marks_dz1_dw0_db0_with_the_notebooks_derivative():
     stages = fake_stages(notebook_mode=True)
-    marked = {lines[0].split(" ")[0] for _, lines, slip in labels(stages, "backward", 0) if slip}
-    assert marked == {"dZ1[0,0]", "dZ1[1,0]", "dW0[0,0]", "dW0[0,1]", "dW0[1,0]", "dW0[1,1]", "db0[0]", "db0[1]"}
+    marked = {where: lines[0].split(" ")[0] for where, lines, slip in labels(stages, "backward", 0) if slip}
+    assert sorted(marked) == sorted(
+        [("hidden", 0), ("hidden", 1), ("W0", 0, 0), ("W0", 0, 1), ("W0", 1, 0), ("W0", 1, 1), ("b0", 0), ("b0", 1)]
+    )
+    assert marked[("hidden", 1)] == "dZ1[1,0]" and marked[("W0", 1, 0)] == stages["backward"]["dW0"][1][0]
     assert announcement(stages, "backward", 0).endswith(slow_motion.SLIP_NOTE)
     assert not [slip for _, _, slip in labels(fake_stages(), "backward", 0) if slip]
     assert "notebook" not in announcement(fake_stages(), "backward", 0).lower()
