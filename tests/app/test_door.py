@@ -9,9 +9,10 @@ import types
 
 import pytest
 
-from app.door import Model, ModelError, Refused, decode, read, settings_json, view_request
+from app.door import Model, ModelError, Refused, decode, head_bytes, read, settings_json, view_request
 from backprop import Config, Run
 from lab_page import FakeWorker
+from plots.surface import surface_grid, surface_rgba
 from worker import door as exports
 from worker.lab.session import Session
 from worker.notebook import html as notebook_html
@@ -210,3 +211,68 @@ def test_a_worker_that_does_not_start_is_a_model_error(monkeypatch):
     with pytest.raises(ModelError) as caught:
         asyncio.run(Model().start())
     assert str(caught.value) == "the model's worker did not start: NumPy failed to load"
+
+
+# --- the network: unit pictures, chain rule, slow motion, weights set by hand (issue 19) ----------------------------
+
+
+class TypedArray:
+    """A JavaScript Uint8Array as MicroPython's proxy shows it: no slicing, subarray(start, end) a view."""
+
+    def __init__(self, data):
+        self.data = data
+
+    def subarray(self, start, end):
+        return TypedArray(self.data[start:end])
+
+
+def test_head_bytes_cuts_bytes_and_typed_arrays():
+    assert head_bytes(b"abcdef", 4) == b"abcd" and head_bytes(bytearray(b"abcdef"), 2) == b"ab"
+    assert head_bytes(memoryview(b"abcdef"), 3) == b"abc"
+    assert head_bytes(TypedArray(b"abcdef"), 5).data == b"abcde"
+
+
+def test_units_and_chain_reach_the_page_beside_a_surface_that_draws_as_before(monkeypatch, fresh_session):
+    install_workers(monkeypatch, FakeWorker())
+
+    async def session():
+        m = Model()
+        await m.start()
+        got = {"plain": await m.configure({"n_h": 3}, view_request(surface=True))}
+        got["units"] = await m.step(view_request(surface=True, units=True, chain="W1[0,1]"))
+        got["alone"] = await m.snapshot(view_request(units=True))
+        got["stages"] = await m.stages()
+        got["edited"] = await m.set_param("W0[1,0]", "0.75", view_request(surface=True, units=True, chain="W0[1,0]"))
+        with pytest.raises(Refused) as caught:
+            await m.set_param("W0[1,0]", "1e7", view_request())
+        got["refused"] = str(caught.value)
+        return got
+
+    got = asyncio.run(session())
+    plain_snap, (plain_rgba, _) = got["plain"]
+    assert "units" not in plain_snap and "chain" not in plain_snap and len(plain_rgba) == 64 * 64 * 4
+    snap, (rgba, label) = got["units"]
+    units = snap["units"]
+    after_one = Run(Config(n_h=3))
+    after_one.train(1)
+    assert rgba == surface_rgba(after_one.predict(surface_grid(64)), 64).tobytes()  # the surface's own bytes
+    assert len(rgba) == 64 * 64 * 4 == units["offset"] and label.startswith("Decision surface")
+    assert units["rgba"][: units["offset"]] == rgba and len(units["rgba"]) == units["offset"] + 4 * 32 * 32 * 4
+    assert units["names"] == ["A1[0]", "A1[1]", "A1[2]", "A2"] and units["side"] == 32
+    assert snap["chain"]["name"] == "W1[0,1]" and snap["chain"]["step"] == 1
+    alone, surface = got["alone"]
+    assert surface is None and alone["units"]["offset"] == 0 and len(alone["units"]["rgba"]) == 4 * 32 * 32 * 4
+    stages = got["stages"]
+    assert stages["step"] == 1 and stages["n_h"] == 3 and stages["after"]["J"] == repr(stages_after_J(fresh_session))
+    edited, (edited_rgba, _) = got["edited"]
+    assert edited["params_text"]["W0"][2] == "0.75" and edited["chain"]["value"] == "0.75" and edited["step"] == 1
+    assert len(edited_rgba) == 64 * 64 * 4 and edited["units"]["offset"] == 64 * 64 * 4
+    assert got["refused"] == "W0[1,0] must be at most 1e+06 in size (got '1e7')"
+    assert fresh_session.run.params["W0"][1, 0] == 0.75
+
+
+def stages_after_J(session):
+    """J after the step the page was shown, from a Run retrained apart: the same settings, one step."""
+    run = Run(Config(n_h=3))
+    run.train(2)
+    return run.cost
