@@ -88,11 +88,15 @@ def _():
 def _():
     equal(
         app.lab.controls.FIELDS,
-        ("learning_rate", "n_h", "activation", "cost", "seed", "table", "notebook_mode", "speed", "log_scale"),
+        ("learning_rate", "n_h", "activation", "cost", "seed", "table", "notebook_mode", "batch", "speed", "log_scale"),
         "the form's fields, in the page's order",
     )
     equal(app.lab.controls.CHECKBOXES, ("notebook_mode", "log_scale"), "check boxes")
-    equal(sorted(app.lab.view.NEW_NETWORK), ["activation", "cost", "n_h", "notebook_mode", "seed", "table"], "new")
+    equal(
+        sorted(app.lab.view.NEW_NETWORK),
+        ["activation", "batch", "cost", "n_h", "notebook_mode", "seed", "table"],
+        "new",
+    )
 
 
 if __name__ == "__main__":  # tests/app/test_page_layer_checks.py runs the same checks under CPython
