@@ -36,6 +36,7 @@ NEW_NETWORK = {
     "seed": "Seed",
     "table": "Truth table",
     "notebook_mode": "Notebook mode",
+    "batch": "Examples per step",
 }
 
 
