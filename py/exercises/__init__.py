@@ -1,28 +1,40 @@
-"""The exercises, as plain data: one module each (forward.py, backward.py).
+"""The exercises, as plain data: one module each, in the notebook's order.
 
 Imported by the page's MicroPython as well as by the checker's Pyodide worker, so these modules hold
 only strings, tuples and dicts. Each defines ID, TITLE, STATEMENT (paragraphs; `backticks` mark code),
 FUNCTIONS (what the student defines), STARTER, SOLUTION, CHECKED (the values checked, in order),
-FORMULAS {name: formula} and HINTS {name: (nudge, closer, nearly the answer)}.
+FORMULAS {name: formula} and HINTS {name: (nudge, closer, nearly the answer)}; LINES {checked name:
+the name whose line in SOLUTION answers it} where that is not the name itself.
 """
 
-from . import backward, forward
+from . import activations, backward, forward
 
-NAMES = ("forward", "backward")
-_MODULES = {"forward": forward, "backward": backward}
+NAMES = ("activations", "forward", "backward")
+_MODULES = {"activations": activations, "forward": forward, "backward": backward}
 
 
 def get(name):
-    """The exercise module called name ("forward" or "backward")."""
+    """The exercise module called name (one of NAMES)."""
     if name not in _MODULES:
         raise ValueError("unknown exercise " + repr(name) + "; the exercises are " + ", ".join(NAMES))
     return _MODULES[name]
 
 
 def reference_line(module, name):
-    """The line of module.SOLUTION that assigns name, stripped (None when there is none)."""
-    for line in module.SOLUTION.split("\n"):
+    """The solution's answer for name: the line of module.SOLUTION that assigns it, stripped, else the whole
+    `def name(...)` block (None when there is neither)."""
+    name = getattr(module, "LINES", {}).get(name, name)
+    lines = module.SOLUTION.split("\n")
+    for line in lines:
         text = line.strip()
         if text.startswith((name + " =", name + "=")):
             return text
+    for i, line in enumerate(lines):
+        if line.startswith("def " + name + "("):
+            block = [line]
+            for more in lines[i + 1 :]:
+                if more and not more.startswith(" "):
+                    break
+                block.append(more)
+            return "\n".join(block).rstrip()
     return None

@@ -13,7 +13,8 @@ def test_every_field_is_there_and_consistent(name):
     for checked in ex.CHECKED:
         assert len(ex.HINTS[checked]) == 3
         line = exercises.reference_line(ex, checked)
-        assert line and line.startswith(checked + " =")
+        answered = getattr(ex, "LINES", {}).get(checked, checked)
+        assert line and line.startswith((answered + " =", "def " + answered + "("))
         assert all(line not in hint for hint in ex.HINTS[checked])  # the answer is not a hint
     for code in (ex.STARTER, ex.SOLUTION):
         compile(code, "<your code>", "exec")
@@ -26,8 +27,11 @@ def test_reference_line():
     assert exercises.reference_line(exercises.backward, "dZ1") == "dZ1 = dA1 * (1 - A1**2)"
     assert exercises.reference_line(exercises.forward, "J") == "J = 1/2 * np.mean((A2 - Y)**2)"
     assert exercises.reference_line(exercises.backward, "dX9") is None
+    assert exercises.reference_line(exercises.activations, "tanh") == "def tanh(Z):\n    return np.tanh(Z)"
 
 
 def test_an_unknown_exercise_is_a_clear_error():
-    with pytest.raises(ValueError, match="unknown exercise 'sideways'; the exercises are forward, backward"):
+    with pytest.raises(
+        ValueError, match="unknown exercise 'sideways'; the exercises are " + ", ".join(exercises.NAMES)
+    ):
         exercises.get("sideways")

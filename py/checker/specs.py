@@ -1,0 +1,237 @@
+"""How the exercises after forward and backward are checked: each Spec says on what the student's functions are
+called (cases: the networks, or arrays made from them), what the model gives there, and which named mistakes a
+wrong value is compared with. check.py runs them like the forward and backward exercises, with the same rows."""
+
+import numpy as np
+
+from backprop import relative_error
+
+from . import networks
+
+SAME = 1e-6  # relative error under which the student's value is a mistake's value computed another way
+
+
+class NotNumbers:
+    """What the student returned for a value, when it is not an array of numbers (check.py's twin)."""
+
+    def __init__(self, value):
+        text = repr(value)
+        self.text = text if len(text) <= 300 else text[:300] + " ..."
+
+
+def as_array(value):
+    if value is None:
+        return None
+    try:
+        return np.array(value, dtype=float)
+    except Exception:
+        return NotNumbers(value)
+
+
+class Case:
+    """Arrays the student's functions are called with, and a label saying where they come from."""
+
+    def __init__(self, label, arrays, quiet=False):
+        self.label, self.arrays, self.quiet = label, arrays, quiet
+
+    def copies(self, *names):
+        return [np.array(self.arrays[name], dtype=float) for name in names]
+
+
+def same(value, expected):
+    """value is expected, nan and inf where it has them included."""
+    if not isinstance(value, np.ndarray) or value.shape != expected.shape:
+        return False
+    finite = np.isfinite(expected)
+    if not np.array_equal(np.isfinite(value), finite):
+        return False
+    v, e = value[~finite], expected[~finite]
+    if not (np.array_equal(np.isnan(v), np.isnan(e)) and (v[~np.isnan(v)] == e[~np.isnan(e)]).all()):
+        return False
+    if not finite.any():
+        return True
+    with np.errstate(all="ignore"):
+        return bool(relative_error(value[finite], expected[finite]) <= SAME)
+
+
+class Mistake:
+    """A named mistake: its key, its words ({name} is the row) and its value on a case."""
+
+    def __init__(self, key, text, value):
+        self.key, self.text, self.value = key, text, value
+
+
+def named(name, got, cases, mistakes):
+    """The first mistake whose value is the student's on every case, as a row's diagnosis, or None."""
+    for mistake in mistakes:
+        ok = True
+        for values, case in zip(got, cases):
+            with np.errstate(all="ignore"):
+                try:
+                    expected = np.asarray(mistake.value(case), dtype=float)
+                except (ValueError, TypeError, FloatingPointError):
+                    expected = None
+            if expected is None or not same(values.get(name), expected):
+                ok = False
+                break
+        if ok:
+            return {"mistake": mistake.key, "text": mistake.text.format(name=name)}
+    return None
+
+
+class Spec:
+    """One exercise's checks; see check.py's run() and check()."""
+
+    CALLS = {}  # row name -> (function name, argument names)
+    MISTAKES = {}  # row name -> [Mistake]
+
+    def cases(self, screen):
+        """The cases, the one from the network on screen first."""
+        raise NotImplementedError
+
+    def references(self, case):
+        """{row name: (the model's value, the numeric gradient or None)}."""
+        raise NotImplementedError
+
+    def values(self, box, case):
+        """The student's values on case, {row name: array, None or NotNumbers}; None when their code failed."""
+        out = {}
+        for name, (function, args) in self.CALLS.items():
+            fn = box.function(function)
+            if fn is None:
+                return None
+            with np.errstate(all="ignore"):  # e^800 overflows in a right sigmoid: no warning, no error
+                ok, value = box.call(fn, *case.copies(*args), then=as_array)
+            if not ok:
+                return None
+            out[name] = value
+        return out
+
+    def diagnose(self, name, statuses, got, cases, refs):
+        return named(name, got, cases, self.MISTAKES.get(name, ()))
+
+
+def _sigmoid(Z):
+    return 1 / (1 + np.exp(-Z))
+
+
+LARGE = np.array([[-800.0, -40.0, -5.0, -0.5, -1e-3, 1e-3, 0.5, 5.0, 40.0, 800.0]])
+
+
+class Activations(Spec):
+    CALLS = {
+        "sigmoid": ("sigmoid", ("Z",)),
+        "tanh": ("tanh", ("Z",)),
+        "relu": ("relu", ("Z",)),
+        "sigmoid_prime_from_A": ("sigmoid_prime_from_A", ("A_sigmoid",)),
+        "tanh_prime_from_A": ("tanh_prime_from_A", ("A_tanh",)),
+        "relu_prime": ("relu_prime", ("Z",)),
+    }
+    MISTAKES = {
+        "sigmoid": [
+            Mistake(
+                "plus_z",
+                "{name} uses e^(+z): that is sigmoid(-z), which falls where the sigmoid rises. Write np.exp(-Z).",
+                lambda c: 1 / (1 + np.exp(c.arrays["Z"])),
+            ),
+            Mistake(
+                "overflow",
+                "{name} gives nan for large z: e^z / (1 + e^z) is inf / inf there. Write 1 / (1 + np.exp(-Z)).",
+                lambda c: np.exp(c.arrays["Z"]) / (1 + np.exp(c.arrays["Z"])),
+            ),
+        ],
+        "tanh": [
+            Mistake(
+                "overflow",
+                "{name} gives nan for large |z|: written from exp it is inf / inf there. Use np.tanh.",
+                lambda c: (
+                    (np.exp(c.arrays["Z"]) - np.exp(-c.arrays["Z"])) / (np.exp(c.arrays["Z"]) + np.exp(-c.arrays["Z"]))
+                ),
+            ),
+            Mistake(
+                "sigmoid_for_tanh",
+                "{name} is the sigmoid, not tanh: tanh goes from -1 to 1.",
+                lambda c: _sigmoid(c.arrays["Z"]),
+            ),
+        ],
+        "relu": [
+            Mistake(
+                "np_max",
+                "{name} uses np.max(Z, 0), the largest value along axis 0, which drops a dimension. "
+                "np.maximum(Z, 0) compares element by element.",
+                lambda c: np.max(c.arrays["Z"], 0),
+            ),
+            Mistake(
+                "min_for_max",
+                "{name} keeps the negative numbers and zeroes the positive ones: np.minimum where np.maximum is meant.",
+                lambda c: np.minimum(c.arrays["Z"], 0),
+            ),
+        ],
+        "sigmoid_prime_from_A": [
+            Mistake(
+                "sigmoid_of_A",
+                "{name} applies the sigmoid again: A is already sigmoid(Z), so the derivative is A * (1 - A) "
+                "(the notebook's slip for tanh, made with the sigmoid).",
+                lambda c: _sigmoid(c.arrays["A_sigmoid"]) * (1 - _sigmoid(c.arrays["A_sigmoid"])),
+            ),
+            Mistake(
+                "tanh_derivative",
+                "{name} is tanh's derivative, 1 - A², not the sigmoid's, A * (1 - A).",
+                lambda c: 1 - c.arrays["A_sigmoid"] ** 2,
+            ),
+        ],
+        "tanh_prime_from_A": [
+            Mistake(
+                "tanh_of_A1",
+                "{name} is 1 - tanh(A)**2, the notebook's slip (its cells 30 and 33): A is already tanh(Z), "
+                "so tanh's derivative is 1 - A**2.",
+                lambda c: 1 - np.tanh(c.arrays["A_tanh"]) ** 2,
+            ),
+            Mistake(
+                "sigmoid_derivative",
+                "{name} is the sigmoid's derivative, A * (1 - A), not tanh's, 1 - A².",
+                lambda c: c.arrays["A_tanh"] * (1 - c.arrays["A_tanh"]),
+            ),
+        ],
+        "relu_prime": [
+            Mistake(
+                "relu_itself",
+                "{name} returns ReLU itself: its derivative is the slope, 1 where z > 0 and 0 elsewhere.",
+                lambda c: np.maximum(c.arrays["Z"], 0),
+            ),
+            Mistake(
+                "flipped",
+                "{name} is 1 where z < 0: the slope is 1 on the positive side.",
+                lambda c: (c.arrays["Z"] < 0) * 1.0,
+            ),
+        ],
+    }
+
+    @staticmethod
+    def _case(label, Z, quiet=False):
+        with np.errstate(over="ignore"):
+            return Case(label, {"Z": Z, "A_sigmoid": _sigmoid(Z), "A_tanh": np.tanh(Z)}, quiet)
+
+    def cases(self, screen):
+        nets = [screen, *networks.others()]
+        made = [self._case(f"Z1 and Z2 of {net.label}", np.vstack([net.cache["Z1"], net.cache["Z2"]])) for net in nets]
+        return made + [self._case("numbers from -800 to 800", LARGE, quiet=True)]
+
+    def references(self, case):
+        Z, As, At = case.arrays["Z"], case.arrays["A_sigmoid"], case.arrays["A_tanh"]
+        values = {
+            "sigmoid": As,
+            "tanh": At,
+            "relu": np.maximum(Z, 0.0),
+            "sigmoid_prime_from_A": As * (1 - As),
+            "tanh_prime_from_A": 1 - At**2,
+            "relu_prime": (Z > 0) * 1.0,
+        }
+        return {name: (np.asarray(value, dtype=float), None) for name, value in values.items()}
+
+
+SPECS = {"activations": Activations()}
+
+
+def get(name):
+    return SPECS.get(name)
