@@ -7,10 +7,10 @@ FORMULAS {name: formula} and HINTS {name: (nudge, closer, nearly the answer)}; L
 the name whose line in SOLUTION answers it} where that is not the name itself.
 """
 
-from . import activations, backward, forward
+from . import activations, backward, cost, forward
 
-NAMES = ("activations", "forward", "backward")
-_MODULES = {"activations": activations, "forward": forward, "backward": backward}
+NAMES = ("activations", "cost", "forward", "backward")
+_MODULES = {"activations": activations, "cost": cost, "forward": forward, "backward": backward}
 
 
 def get(name):
