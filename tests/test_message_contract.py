@@ -166,6 +166,8 @@ def test_every_exercise_export_answers_inside_the_envelope():
     checker("train", solution, settings, 20, json.dumps({"width": 480, "height": 220}), expect="refused")
     checker("train", solution, "[]", 20, None, expect="refused")
     checker("train", solution, settings, "many", None, expect="refused")
+    checker("questions", "backward", screen, settings)
+    checker("questions", "forward", "{", settings, expect="refused")
     assert set(checker.seen) == set(exported("exercise"))
     assert all(outcomes > {"data"} for name, outcomes in checker.seen.items() if name != "start"), checker.seen
 

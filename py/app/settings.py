@@ -12,6 +12,7 @@ the link still applies. Messages are plain text; the page shows them as text.
 
 import math
 
+import exercises
 from app.cpython import parse_float, query_pairs, shortest
 from shared.limits import SEED_LIMIT, SPAN_MAX, SWEEP_LIMITS
 
@@ -37,6 +38,7 @@ WORDS = {
     "axes": "{name} must be random or two different parameters such as W1[0,0],W1[0,1] (got {got})",
     "controls": "{name}: {unknown} {verb} not a control (the controls: {choices})",
     "params": "{name} must be at most {high} characters of numbers separated by _ (got {got})",
+    "names": "{name}: {unknown} {verb} of this page, so {it} left out (the exercises: {choices})",
 }
 
 
@@ -96,7 +98,9 @@ SETTINGS = (
     Setting("log_scale", "flag", False, PAGE, label="Log scale for the cost"),
     Setting("embed", "flag", False, PAGE),
     Setting("view", "choice", "lab", PAGE, choices=("lab", "notebook", "exercise", "sweep")),
-    Setting("exercise", "choice", "forward", "exercise", choices=("forward", "backward")),
+    Setting("exercise", "choice", "forward", "exercise", choices=exercises.NAMES),
+    Setting("exercises", "names", "", "exercise", choices=exercises.NAMES),
+    Setting("solutions", "choice", "show", "exercise", choices=("show", "hide")),
     Setting("sweep_first", "whole", 0, "sweep", *SWEEP_LIMITS["sweep_first"]),
     Setting("sweep_count", "whole", 200, "sweep", *SWEEP_LIMITS["sweep_count"]),
     Setting("sweep_steps", "whole", 1000, "sweep", *SWEEP_LIMITS["sweep_steps"]),
@@ -234,6 +238,37 @@ def params(setting, value):
     return text
 
 
+class Partial(ValueError):
+    """A value read in part: str() names what was left out, .value is the rest (read_link keeps it)."""
+
+    def __init__(self, message, value):
+        ValueError.__init__(self, message)
+        self.value = value
+
+
+def names(setting, value):
+    """An instructor's list of exercises ("forward,backward"), in the link's order, each once; "" is all of them.
+    Unknown names raise Partial, which names them and carries the rest."""
+    chosen, unknown = [], []
+    for part in str(value).split(","):
+        part = part.strip().lower()
+        if part and part not in setting.choices:
+            unknown.append(_repr(part))
+        elif part and part not in chosen:
+            chosen.append(part)
+    text = ",".join(chosen)
+    if unknown:
+        several = len(unknown) > 1
+        error = setting.error(
+            value,
+            unknown=", ".join(unknown),
+            verb="are not exercises" if several else "is not an exercise",
+            it="they are" if several else "it is",
+        )
+        raise Partial(str(error), text)
+    return text
+
+
 KINDS = {
     "whole": whole,
     "number": positive,
@@ -244,6 +279,7 @@ KINDS = {
     "axes": axes,
     "controls": controls,
     "params": params,
+    "names": names,
 }
 
 
@@ -376,6 +412,9 @@ def read_link(query):
             continue
         try:
             settings[setting.name] = setting.check(values[key])
+        except Partial as err:  # the rest of the value applies
+            settings[setting.name] = err.value
+            messages.append(clip("The link's {}.".format(err)))
         except ValueError as err:
             messages.append(
                 clip("The link's {} was ignored, so it is {}: {}.".format(key, spell(setting.default) or "empty", err))

@@ -14,6 +14,7 @@ import numpy as np
 from shared import protocol
 
 from . import check as checking
+from . import questions as asking
 from .train_mine import train_json
 
 
@@ -38,4 +39,10 @@ def train(code, settings_json, steps=1000, view_json=None):
     return protocol.answer(lambda: train_json(str(code), settings_json, steps, view_json))
 
 
-EXPORTS = ["start", "run", "check", "train"]
+def questions(exercise, network_json, settings_json):
+    """Predict-then-see questions before the exercise, from the network on screen: {"exercise", "network",
+    "questions": [{"id", "prompt", "choices", "answer", "explanation"}]} (none for an exercise without)."""
+    return protocol.answer(lambda: asking.questions(str(exercise), network_json, settings_json))
+
+
+EXPORTS = ["start", "run", "check", "train", "questions"]

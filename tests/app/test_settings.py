@@ -14,6 +14,7 @@ from urllib.parse import parse_qsl, quote_plus
 import pytest
 
 import backprop
+import exercises
 from app import settings as state
 from app.settings import (
     DEFAULTS,
@@ -35,6 +36,8 @@ VIEW_DEFAULTS = {"speed": 10, "log_scale": False, "embed": False, "view": "lab"}
 # The views' own settings, written into a link only when not their defaults.
 OPTIONAL_DEFAULTS = {
     "exercise": "forward",
+    "exercises": "",
+    "solutions": "show",
     "sweep_first": 0,
     "sweep_count": 200,
     "sweep_steps": 1000,
@@ -314,7 +317,7 @@ def test_the_view_settings(name, value, expected):
         ("view", 1, "view must be one of lab, notebook, exercise, sweep (got 1)"),
         ("view", None, "view must be one of lab, notebook, exercise, sweep (got None)"),
         ("hidden", 4, "'hidden' is not a setting of this page"),
-        ("exercise", "sideways", "exercise must be one of forward, backward (got 'sideways')"),
+        ("exercise", "sideways", "exercise must be one of " + ", ".join(exercises.NAMES) + " (got 'sideways')"),
         ("sweep_count", "9", "sweep_count must be a whole number from 10 to 1000 (got '9')"),
         ("sweep_count", "1001", "sweep_count must be a whole number from 10 to 1000 (got '1001')"),
         ("sweep_steps", "99", "sweep_steps must be a whole number from 100 to 10000 (got '99')"),
@@ -350,6 +353,8 @@ def test_every_setting_round_trips_through_a_link():
         "embed": True,
         "view": "notebook",
         "exercise": "backward",
+        "exercises": "backward,forward",
+        "solutions": "hide",
         "sweep_first": 7,
         "sweep_count": 1000,
         "sweep_steps": 100,
@@ -379,6 +384,8 @@ def test_random_settings_round_trip_through_a_link():
             "embed": rng.random() < 0.5,
             "view": rng.choice(state.CHOICES["view"]),
             "exercise": rng.choice(state.CHOICES["exercise"]),
+            "exercises": rng.choice(("", "backward", "backward,forward")),
+            "solutions": rng.choice(("show", "hide")),
             "sweep_first": rng.randrange(2**32 - 1000),
             "sweep_count": rng.randint(10, 1000),
             "sweep_steps": rng.randint(100, 10000),

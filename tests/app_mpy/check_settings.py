@@ -278,6 +278,8 @@ def _():
         settings.OPTIONAL_KEYS,
         (
             "exercise",
+            "exercises",
+            "solutions",
             "sweep_first",
             "sweep_count",
             "sweep_steps",

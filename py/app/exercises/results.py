@@ -14,6 +14,7 @@ class ExerciseResults:
         self.problem = document.getElementById("exercise-error")
         self.box = document.getElementById("exercise-results")
         self.hints_shown = {}  # (exercise, name) -> hints shown so far
+        self.solutions = True  # False: the instructor's link hides the solution's line (solutions=hide)
 
     def _el(self, tag, text=None, class_name=None):
         element = self.document.createElement(tag)
@@ -120,7 +121,7 @@ class ExerciseResults:
             button.type = "button"
             button.addEventListener("click", lambda event: self._more(box, exercise, name))
             box.appendChild(button)
-        else:
+        elif self.solutions:
             button = self._el("button", "Show the solution's line for {}".format(name))
             button.type = "button"
             button.addEventListener("click", lambda event: self._confirm_solution(box, exercise, name))
@@ -132,7 +133,9 @@ class ExerciseResults:
         self.hints_shown[key] = self.hints_shown.get(key, 0) + 1
         fresh = self._hints(exercise, name)
         box.replaceWith(fresh)
-        fresh.querySelector("button").focus()
+        button = fresh.querySelector("button")
+        if button is not None:
+            button.focus()
 
     def _confirm_solution(self, box, exercise, name):
         box.lastChild.remove()

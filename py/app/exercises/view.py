@@ -9,6 +9,7 @@ buttons and the messages; app/exercises/results.py shows a check's rows and hint
 import json
 
 import exercises
+from app.exercises import path, report
 from app.exercises.results import ExerciseResults
 from app.exercises.runner import ExerciseRunner, RunnerError, Stopped
 from app.settings import spell, validate
@@ -27,6 +28,8 @@ class ExerciseView:
         self.editor = None  # the CodeMirror editor, once mounted
         self.mounting = False
         self.busy = False  # a call to the runner is under way
+        self.checking = None  # (exercise, code, network) of the check under way
+        self.questions_pending = None  # questions to ask for once the runner and the model are ready
         self.name = None  # the exercise on screen
         self.element = document.getElementById
         self.status = self.element("exercise-status")
@@ -50,6 +53,29 @@ class ExerciseView:
         self.element("exercise-confirm-yes").addEventListener("click", _ignore_event(self._confirmed))
         self.element("exercise-confirm-no").addEventListener("click", _ignore_event(self._hide_confirm))
         self.element("exercise").addEventListener("change", lambda event: self._exercise_chosen())
+        # the path: the link's exercises in its order, the marks kept in this browser, the solutions shown or not
+        self.order = path.chosen(context.settings["exercises"])
+        self.path = path.steps(self.order)
+        self.step = None  # the step of the path on screen: ("exercise" or "questions", name)
+        self.marks = path.load(self.window)
+        self.path_view = path.PathView(document, self.choose)
+        self.results.solutions = context.settings["solutions"] != "hide"
+        self.questions = None  # app/exercises/questions.py's view, made when first shown
+        self._choices()
+        link_notes = [text for text in context.messages if text.startswith("The link's exercises")]
+        self.path_view.say(" ".join(link_notes))
+        self.element("exercise-report").addEventListener("click", _ignore_event(self.download_work))
+        self.element("exercise-questions-next").addEventListener("click", _ignore_event(self._after_questions))
+
+    def _choices(self):
+        """The exercise menu holds the path's exercises, in its order."""
+        select = self.element("exercise")
+        select.replaceChildren()
+        for number, name in enumerate(self.order):
+            option = self.document.createElement("option")
+            option.value = name
+            option.textContent = "{}. {}".format(number + 1, exercises.get(name).TITLE)
+            select.appendChild(option)
 
     def _exercise_chosen(self):
         try:
@@ -63,7 +89,11 @@ class ExerciseView:
 
     def open(self):
         """The view is shown: load the editor and Python for the student's code (once), show the exercise."""
-        self.show_exercise(self.context.settings["exercise"])
+        name = self.context.settings["exercise"]
+        if self.step is not None and self.step[0] == "questions" and self.step[1] == name:
+            self._show_path()
+        else:
+            self.show_exercise(name if name in self.order else self.order[0])
         if self.editor is None and not self.mounting:
             self.mounting = True
             self.context.later(self._mount())
@@ -79,6 +109,12 @@ class ExerciseView:
             return
         self._status("Ready: press Run to run your code, Check to check it.")
         self._enable()
+        self._pending_questions()
+
+    def _pending_questions(self):
+        name, self.questions_pending = self.questions_pending, None
+        if name is not None and self.step == ("questions", name):
+            self._ask_questions(name)
 
     async def _mount(self):
         from pyscript.ffi import create_proxy
@@ -90,8 +126,108 @@ class ExerciseView:
         )
         self._enable()
 
+    # --- the path -------------------------------------------------------------------------------------------------
+
+    def choose(self, step):
+        """A step of the path chosen: its exercise into the link, then the exercise or its questions shown."""
+        kind, name = step
+        if name != self.context.settings["exercise"]:
+            self.context.change("exercise", name)
+        if kind == "exercise":
+            self.show_exercise(name)
+        else:
+            self.show_questions(name)
+
+    def _show_path(self):
+        self.path_view.show(self.path, self.step, self.marks)
+
+    def _keep_marks(self):
+        if not path.save(self.window, self.marks):
+            self._status("This browser does not let the page keep your marks: use Download my work to keep them.")
+        self._show_path()
+
+    def show_questions(self, name):
+        """The predict-then-see questions before exercise name, from the network on screen (the checker asks)."""
+        self.step = ("questions", name)
+        self.element("exercise-work").hidden = True
+        self.element("exercise-questions").hidden = False
+        self.element("exercise-questions-next").textContent = "On to the exercise: " + path.subject(name)
+        if self.questions is None:
+            from app.exercises.questions import QuestionsView
+
+            self.questions = QuestionsView(self.document, self._answered)
+        self.questions.waiting(name)
+        self._show_path()
+        self._ask_questions(name)
+
+    def _ask_questions(self, name):
+        if self.runner.ready and self.context.snap is not None and not self.busy:
+            self.busy = True
+            self._enable()
+            self.context.later(self._questions_answer(name, self.network_json(), self.settings_json()))
+        else:
+            self.questions_pending = name
+
+    async def _questions_answer(self, name, network, settings):
+        try:
+            answer = await self.runner.call("questions", name, network, settings)
+        except Stopped as err:
+            self.busy = False
+            self.questions.failed("The questions took too long ({}); open them again to retry.".format(err))
+            await self._start_runner()
+            return
+        except (RunnerError, Refused) as err:
+            self.busy = False
+            self._enable()
+            self.questions.failed("The questions could not be made: {}.".format(err))
+            return
+        self.busy = False
+        self._enable()
+        self._show_questions(name, answer)
+
+    def _show_questions(self, name, answer):
+        if self.step != ("questions", name):
+            return
+        asked = answer.get("questions") or []
+        self.marks.asked[name] = [question["id"] for question in asked]
+        self.questions.show(name, asked, self.marks)
+        self._keep_marks()
+
+    def _answered(self, name, question, choice):
+        self.marks.answered(name, question, choice, self._now())
+        self._keep_marks()
+
+    def _after_questions(self):
+        if self.step is not None:
+            self.choose(("exercise", self.step[1]))
+            self.element("exercise-statement").focus()
+
+    def _now(self):
+        """The time now, as an ISO string (the browser's clock)."""
+        try:
+            return str(self.window.Date.new().toISOString())
+        except Exception:  # no clock to read: the marks say "not known"
+            return None
+
+    def download_work(self):
+        """One JSON file: each exercise's code, its last check and when, the questions answered."""
+        from pyscript.ffi import to_js
+
+        when = self._now()
+        codes = {name: self.saved_code(name) for name in self.order}
+        if self.name is not None:
+            codes[self.name] = self.code()
+        work = report.build(self.order, self.marks, codes, when)
+        blob = self.window.Blob.new(to_js([json.dumps(work, indent=1)]), to_js({"type": "application/json"}))
+        download(self.document, self.window, blob, report.file_name(when))
+        self._status("Saved {}: hand that file in as your work.".format(report.file_name(when)))
+
     def show_exercise(self, name):
         """Show exercise name's statement and the student's code for it."""
+        self.step = ("exercise", name)
+        self.element("exercise-work").hidden = False
+        self.element("exercise-questions").hidden = True
+        self._show_path()
         if name == self.name:
             return
         self.name = name
@@ -197,13 +333,15 @@ class ExerciseView:
         self._call("Running your code…", self._show_run, "run", self.name, self.code(), self.network_json())
 
     def check(self):
+        network, code = self.network_json(), self.code()
+        self.checking = (self.name, code, json.loads(network))  # what the marks keep of this check
         self._call(
             "Checking your code on the network on screen and on others…",
             self._show_check,
             "check",
             self.name,
-            self.code(),
-            self.network_json(),
+            code,
+            network,
         )
 
     def train(self):
@@ -250,6 +388,7 @@ class ExerciseView:
         self._enable()
         self._show_output(answer)
         show(answer)
+        self._pending_questions()
 
     def _show_output(self, answer):
         output = answer.get("output") or ""
@@ -258,6 +397,8 @@ class ExerciseView:
         self.results.show_problem(answer.get("error"), answer.get("stopped"))
 
     def _show_run(self, answer):
+        self.marks.tried(self.name)
+        self._keep_marks()
         if answer.get("error") or answer.get("stopped"):
             self._status("Your code did not run to the end: see below.")
             return
@@ -265,6 +406,10 @@ class ExerciseView:
         self._status("Your code ran. Press Check to check every value.")
 
     def _show_check(self, answer):
+        checked = self.checking
+        if checked is not None and checked[0] == self.name:
+            self.marks.checked(self.name, answer, checked[1], checked[2], self._now())
+            self._keep_marks()
         if answer.get("error") or answer.get("stopped"):
             self._status("Your code did not run to the end: see below.")
             return
@@ -307,6 +452,7 @@ class ExerciseView:
     def model_ready(self):
         """The lab's model answered: the network on screen can be checked."""
         self._enable()
+        self._pending_questions()
 
 
 def _paragraph(document, text):

@@ -1,0 +1,248 @@
+"""The path through the exercises: each exercise (and the questions before it) in the notebook's order, or the
+order of the instructor's link (exercises=forward,backward), marked done, tried or not started, as words.
+
+The marks live in the browser (localStorage, under STORAGE_KEY, as JSON): for each exercise its last check (the
+results, the network it was checked on and when), for each question the answer chosen. A stored value this page
+cannot read is ignored, entry by entry, without an error. Plain Python for MicroPython and CPython: Marks is data,
+PathView lays the path out.
+"""
+
+import json
+
+import exercises
+
+STORAGE_KEY = "backprop-lab:path"
+DONE, TRIED, NOT_STARTED = "done", "tried", "not started"
+# The exercises with predict-then-see questions before them: checker/questions.py's QUESTIONS has one generator
+# list for each (tests/checker/test_questions.py holds the two together).
+QUESTION_SETS = ("forward", "backward")
+
+
+def chosen(value):
+    """The exercises of the link's exercises= (app/settings.py has read it: known names only; "" is every one)."""
+    names = []
+    for name in str(value or "").split(","):
+        name = name.strip()
+        if name in exercises.NAMES and name not in names:
+            names.append(name)
+    return tuple(names) if names else tuple(exercises.NAMES)
+
+
+def steps(order):
+    """The path: for each exercise, its questions (when it has some) then the exercise, as (kind, name)."""
+    out = []
+    for name in order:
+        if name in QUESTION_SETS:
+            out.append(("questions", name))
+        out.append(("exercise", name))
+    return out
+
+
+def subject(name):
+    """What the exercise is about, from its title: "Write the forward pass" -> "the forward pass"."""
+    title = exercises.get(name).TITLE
+    return title[6:] if title.startswith("Write ") else title
+
+
+def step_title(step):
+    kind, name = step
+    return ("Predict: " + subject(name)) if kind == "questions" else exercises.get(name).TITLE
+
+
+def _text(value, limit=20000):
+    return value[:limit] if isinstance(value, str) else None
+
+
+def _int(value):
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+class Marks:
+    """The student's marks: exercises {name: {"status", "checked_at", "right", "total", "summary", "rows",
+    "code", "network"}} (the code and the network of the last check), questions {id: {"exercise", "prompt",
+    "choices", "choice", "answer", "right", "answered_at"}} and asked
+    {exercise: [question ids]} (the questions last shown for it)."""
+
+    def __init__(self):
+        self.exercises, self.questions, self.asked = {}, {}, {}
+
+    @classmethod
+    def read(cls, text):
+        """The marks stored as text; whatever cannot be read (bad JSON, a wrong shape, an unknown exercise) is
+        left out."""
+        marks = cls()
+        try:
+            data = json.loads(text) if isinstance(text, str) else None
+        except ValueError:
+            data = None
+        if not isinstance(data, dict):
+            return marks
+        for name, entry in _items(data.get("exercises")):
+            clean = _exercise_entry(entry)
+            if name in exercises.NAMES and clean is not None:
+                marks.exercises[name] = clean
+        for key, entry in _items(data.get("questions")):
+            clean = _question_entry(entry)
+            if isinstance(key, str) and clean is not None:
+                marks.questions[key] = clean
+        for name, ids in _items(data.get("asked")):
+            if name in exercises.NAMES and isinstance(ids, list):
+                marks.asked[name] = [key for key in ids if isinstance(key, str)]
+        return marks
+
+    def text(self):
+        return json.dumps({"version": 1, "exercises": self.exercises, "questions": self.questions, "asked": self.asked})
+
+    def tried(self, name):
+        """The student ran their code: tried, unless a check already marked it."""
+        if name not in self.exercises:
+            self.exercises[name] = {"status": TRIED}
+
+    def checked(self, name, answer, code, network, when):
+        """A check's answer (checker/check.py's) of code on network (the dict the checker got) at ISO time when."""
+        right, total = answer.get("right"), answer.get("total")
+        rows = [{"name": row["name"], "status": row["status"]} for row in answer.get("rows") or []]
+        ran = not (answer.get("error") or answer.get("stopped"))
+        self.exercises[name] = {
+            "status": DONE if ran and total and right == total else TRIED,
+            "checked_at": when,
+            "right": right if ran else 0,
+            "total": total,
+            "summary": answer.get("summary") if ran else "did not run to the end",
+            "rows": rows,
+            "code": code,
+            "network": network,
+        }
+
+    def answered(self, name, question, choice, when):
+        """The student chose choice (an index) for question (checker/questions.py's dict)."""
+        self.questions[question["id"]] = {
+            "exercise": name,
+            "prompt": question["prompt"],
+            "choices": list(question["choices"]),
+            "choice": choice,
+            "answer": question["answer"],
+            "right": choice == question["answer"],
+            "answered_at": when,
+        }
+
+    def status(self, step):
+        kind, name = step
+        if kind == "exercise":
+            entry = self.exercises.get(name)
+            return entry["status"] if entry else NOT_STARTED
+        ids = self.asked.get(name) or []
+        answered = [key for key in ids if key in self.questions]
+        if not answered:
+            return NOT_STARTED
+        return DONE if len(answered) == len(ids) else TRIED
+
+    def score(self, name):
+        """(right, answered) of the questions last shown for exercise name."""
+        entries = [self.questions[key] for key in self.asked.get(name) or [] if key in self.questions]
+        return len([entry for entry in entries if entry["right"]]), len(entries)
+
+
+def _items(value):
+    return list(value.items()) if isinstance(value, dict) else []
+
+
+def _exercise_entry(entry):
+    if not isinstance(entry, dict) or entry.get("status") not in (DONE, TRIED):
+        return None
+    clean = {"status": entry["status"]}
+    if "checked_at" in entry:
+        rows = entry.get("rows")
+        if not isinstance(rows, list):
+            return None
+        clean.update(
+            checked_at=_text(entry.get("checked_at")),
+            right=_int(entry.get("right")),
+            total=_int(entry.get("total")),
+            summary=_text(entry.get("summary")),
+            rows=[
+                {"name": row["name"], "status": row["status"]}
+                for row in rows
+                if isinstance(row, dict) and isinstance(row.get("name"), str) and isinstance(row.get("status"), str)
+            ],
+            code=_text(entry.get("code"), 200000),
+            network=entry.get("network") if isinstance(entry.get("network"), dict) else None,
+        )
+    return clean
+
+
+def _question_entry(entry):
+    if not isinstance(entry, dict):
+        return None
+    choices = entry.get("choices")
+    choice, answer = _int(entry.get("choice")), _int(entry.get("answer"))
+    if not isinstance(choices, list) or choice is None or answer is None or not isinstance(entry.get("right"), bool):
+        return None
+    return {
+        "exercise": _text(entry.get("exercise")),
+        "prompt": _text(entry.get("prompt")),
+        "choices": [_text(choice_text) for choice_text in choices],
+        "choice": choice,
+        "answer": answer,
+        "right": entry["right"],
+        "answered_at": _text(entry.get("answered_at")),
+    }
+
+
+def load(window):
+    """The marks kept in this browser (empty when there are none, or they cannot be read)."""
+    try:
+        text = window.localStorage.getItem(STORAGE_KEY)
+    except Exception:
+        text = None
+    return Marks.read(text)
+
+
+def save(window, marks):
+    """Keep the marks; False when the browser does not let the page keep them."""
+    try:
+        window.localStorage.setItem(STORAGE_KEY, marks.text())
+    except Exception:
+        return False
+    return True
+
+
+class PathView:
+    """The path as a list of buttons in a nav: the current step marked aria-current="step", each step's mark in
+    words. choose(step) is called with the step a button stands for."""
+
+    def __init__(self, document, choose):
+        self.document, self.choose = document, choose
+        self.list = document.getElementById("exercise-path-list")
+        self.note = document.getElementById("exercise-path-note")
+
+    def show(self, path, current, marks):
+        self.list.replaceChildren()
+        for number, step in enumerate(path):
+            item = self.document.createElement("li")
+            button = self.document.createElement("button")
+            button.type = "button"
+            button.className = "path-step"
+            if step == current:
+                button.setAttribute("aria-current", "step")
+            title = self.document.createElement("span")
+            title.className = "path-title"
+            title.textContent = "{}. {}".format(number + 1, step_title(step))
+            status = marks.status(step)
+            mark = self.document.createElement("span")
+            mark.className = "path-mark mark-" + status.replace(" ", "-")
+            mark.textContent = status
+            button.appendChild(title)
+            button.appendChild(self.document.createTextNode(" "))
+            button.appendChild(mark)
+            button.addEventListener("click", _chooser(self.choose, step))
+            item.appendChild(button)
+            self.list.appendChild(item)
+
+    def say(self, text):
+        self.note.textContent = text
+        self.note.hidden = not text
+
+
+def _chooser(choose, step):
+    return lambda event: choose(step)
