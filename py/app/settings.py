@@ -242,7 +242,7 @@ class Partial(ValueError):
     """A value read in part: str() names what was left out, .value is the rest (read_link keeps it)."""
 
     def __init__(self, message, value):
-        ValueError.__init__(self, message)
+        super().__init__(message)
         self.value = value
 
 

@@ -59,8 +59,7 @@ class QuestionsView:
             radio.name = base
             radio.id = "{}-{}".format(base, index)
             radio.value = str(index)
-            if kept is not None and kept["choice"] == index:
-                radio.checked = True
+            radio.checked = kept is not None and kept["choice"] == index
             label = self._el("label", text)
             label.setAttribute("for", radio.id)
             line.appendChild(radio)
