@@ -12,7 +12,6 @@ the link still applies. Messages are plain text; the page shows them as text.
 
 import math
 
-import exercises
 from app.cpython import parse_float, query_pairs, shortest
 from shared.limits import SEED_LIMIT, SPAN_MAX, SWEEP_LIMITS
 
@@ -84,6 +83,10 @@ LESSON_OTHERS = (
 )
 LESSON_CONTROLS = FORM + tuple(name for name, _ in LESSON_OTHERS)
 
+# py/exercises/'s NAMES, without importing the exercises at the page's start (tests/app/test_settings.py holds the two
+# together): the exercise= and exercises= settings' choices.
+EXERCISES = ("activations", "cost", "forward", "backward")
+
 # Every setting, in the order a link spells them: the model's (in backprop.Config's order), the page's, the views'.
 SETTINGS = (
     Setting("n_h", "whole", 2, MODEL, low=1, high=N_H_MAX, label="Hidden units n_h"),
@@ -98,8 +101,8 @@ SETTINGS = (
     Setting("log_scale", "flag", False, PAGE, label="Log scale for the cost"),
     Setting("embed", "flag", False, PAGE),
     Setting("view", "choice", "lab", PAGE, choices=("lab", "notebook", "exercise", "sweep")),
-    Setting("exercise", "choice", "forward", "exercise", choices=exercises.NAMES),
-    Setting("exercises", "names", "", "exercise", choices=exercises.NAMES),
+    Setting("exercise", "choice", "forward", "exercise", choices=EXERCISES),
+    Setting("exercises", "names", "", "exercise", choices=EXERCISES),
     Setting("solutions", "choice", "show", "exercise", choices=("show", "hide")),
     Setting("sweep_first", "whole", 0, "sweep", *SWEEP_LIMITS["sweep_first"]),
     Setting("sweep_count", "whole", 200, "sweep", *SWEEP_LIMITS["sweep_count"]),

@@ -163,7 +163,7 @@ class ExerciseWorker:
     def __init__(self):
         from checker import door
 
-        for name in ("start", "run", "check", "train"):
+        for name in door.EXPORTS:
             setattr(self, name, self._async(getattr(door, name)))
 
     @staticmethod

@@ -5,6 +5,9 @@ the report built from the marks. See mpy_checks.py.
 
 from mpy_checks import Checks, equal
 
+import app.exercises.path
+import app.exercises.questions
+import app.exercises.report
 import exercises
 from app.exercises import path, report
 from app.settings import read_link
@@ -15,6 +18,9 @@ check = CHECKS.check
 
 @check("the path: the link's exercises, the marks kept and read back, a corrupt store, the report")
 def _():
+    equal(app.exercises.path.STORAGE_KEY, "backprop-lab:path", "the marks' key")
+    equal(app.exercises.report.FORMAT, "backprop-lab-work", "the report's format")
+    equal(callable(app.exercises.questions.QuestionsView), True, "the questions' view")
     settings, messages = read_link("?exercises=backward,zz,forward&solutions=hide")
     equal((settings["exercises"], settings["solutions"]), ("backward,forward", "hide"), "the link's path")
     equal(len(messages), 1, "one message")

@@ -215,9 +215,11 @@ class PathView:
         self.document, self.choose = document, choose
         self.list = document.getElementById("exercise-path-list")
         self.note = document.getElementById("exercise-path-note")
+        self.current = None  # the current step's button
 
     def show(self, path, current, marks):
         self.list.replaceChildren()
+        self.current = None
         for number, step in enumerate(path):
             item = self.document.createElement("li")
             button = self.document.createElement("button")
@@ -225,6 +227,7 @@ class PathView:
             button.className = "path-step"
             if step == current:
                 button.setAttribute("aria-current", "step")
+                self.current = button
             title = self.document.createElement("span")
             title.className = "path-title"
             title.textContent = "{}. {}".format(number + 1, step_title(step))

@@ -200,7 +200,8 @@ class ExerciseView:
     def _after_questions(self):
         if self.step is not None:
             self.choose(("exercise", self.step[1]))
-            self.element("exercise-statement").focus()
+            if self.path_view.current is not None:
+                self.path_view.current.focus()
 
     def _now(self):
         """The time now, as an ISO string (the browser's clock)."""

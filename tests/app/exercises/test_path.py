@@ -269,3 +269,64 @@ def test_choosing_a_step_shows_it_and_marks_it_current(monkeypatch, session):
     assert current(page) == ["2. " + exercises.get("backward").TITLE]
     assert context.settings["exercise"] == "backward" and "exercise=backward" in context.link()
     assert page.element("exercise-work").hidden is False and page.element("exercise-questions").hidden is True
+
+
+def test_questions_from_the_worker_answered_on_the_page_and_the_work_downloaded(monkeypatch, session, tmp_path):
+    import types
+
+    import recheck_reports
+
+    page, window, context, view = exercise_page(monkeypatch, "?view=exercise&exercises=backward")
+    window.Date = types.SimpleNamespace(
+        new=lambda: types.SimpleNamespace(toISOString=lambda: "2026-12-07T18:30:00.000Z")
+    )
+    saved = []
+    window.Blob = types.SimpleNamespace(new=lambda parts, options: (parts, options))
+    window.URL = types.SimpleNamespace(
+        createObjectURL=lambda blob: saved.append(blob) or "blob:1", revokeObjectURL=print
+    )
+    window.setTimeout = lambda callback, ms: None
+    page.body = page.createElement("body")
+
+    async def scenario():
+        await context.start()
+        await settle()
+        click(step_button(page, 0))
+        for _ in range(5):
+            await settle()
+        view.choose(("exercise", "backward"))
+        view.editor.setText(exercises.get("backward").SOLUTION)
+        view.check()
+        for _ in range(5):
+            await settle()
+
+    asyncio.run(scenario())
+    asked, _ = read(checker.questions("backward", view.network_json(), view.settings_json()))
+    assert view.marks.asked["backward"] == [question["id"] for question in asked["questions"]]
+
+    # answer the first question right, on the page
+    async def back_to_the_questions():
+        view.choose(("questions", "backward"))
+        for _ in range(5):
+            await settle()
+
+    asyncio.run(back_to_the_questions())
+    group = page.element("exercise-questions-list").children[0]
+    radios = [line.children[0] for line in group.children if line.tag == "div"]
+    radios[asked["questions"][0]["answer"]].checked = True
+    click(group.children[-2])
+    assert group.children[-1].textContent == "Right. " + asked["questions"][0]["explanation"]
+    assert marks_texts(page) == ["tried", "done"]
+    view.download_work()
+    ((parts, options),) = saved
+    assert options == {"type": "application/json"}
+    work = json.loads(parts[0])
+    assert work["saved_at"] == "2026-12-07T18:30:00.000Z"
+    assert work["exercises"][0]["result"]["summary"] == "8 of 8 right"
+    assert work["exercises"][0]["checked_at"] == "2026-12-07T18:30:00.000Z"
+    assert [q["id"] for q in work["questions"]] == [asked["questions"][0]["id"]]
+    assert work["questions"][0]["right"] is True
+    # the instructor's re-check gives the page's table
+    (tmp_path / "ann.json").write_text(parts[0])
+    (row,) = [row for row in recheck_reports.folder_rows(tmp_path) if row["exercise"] == "backward"]
+    assert (row["rechecked"]["summary"], row["flag"]) == ("8 of 8 right", "")

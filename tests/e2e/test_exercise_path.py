@@ -1,0 +1,68 @@
+"""The Exercises view's path (issue 21): by keyboard alone a student opens a step, answers a predict-then-see
+question and sees its mark change; the marks survive a reload; an instructor's link chooses the exercises (an
+unknown one named on the page) and hides the solutions; axe finds nothing; at 360 px and embedded nothing
+scrolls sideways. Oracles: the link's words, the marks' words, axe-core."""
+
+import re
+
+from playwright.sync_api import expect
+from test_accessibility import axe_violations, describe
+
+READY = "Ready: press Run to run your code, Check to check it."
+RUNNER_TIMEOUT_MS = 90_000
+
+
+def path_step(page, name):
+    return page.get_by_role("navigation", name="Your path through the exercises").get_by_role(
+        "button", name=re.compile(re.escape(name))
+    )
+
+
+def tab_to(page, locator, limit=80):
+    """Press Tab until locator has the focus (keyboard only)."""
+    for _ in range(limit):
+        if locator.evaluate("element => element === document.activeElement"):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError("Tab never reached " + str(locator))
+
+
+def test_the_path_by_keyboard_alone_and_the_marks_survive_a_reload(open_lab):
+    page = open_lab("?view=exercise&exercise=backward&exercises=backward,forward")
+    expect(page.locator("#exercise-status")).to_have_text(READY, timeout=RUNNER_TIMEOUT_MS)
+    predict = path_step(page, "Predict: the backward pass")
+    expect(predict).to_contain_text("not started")
+    expect(path_step(page, "Write the backward pass")).to_have_attribute("aria-current", "step")
+    page.locator("body").focus()
+    tab_to(page, predict)
+    page.keyboard.press("Enter")
+    expect(predict).to_have_attribute("aria-current", "step")
+    question = page.get_by_role("group", name=re.compile("^Question 1:"))
+    expect(question).to_be_visible(timeout=30_000)
+    first = question.get_by_role("radio").first
+    tab_to(page, first)
+    page.keyboard.press("Space")
+    expect(first).to_be_checked()
+    tab_to(page, question.get_by_role("button", name="Check my answer"))
+    page.keyboard.press("Enter")
+    expect(question.locator(".verdict")).to_have_text(re.compile(r"^(Right\.|Not quite: the answer is)"))
+    expect(predict).to_contain_text("tried")
+    expect(page.locator("#exercise-questions-status")).to_contain_text("1 of 4 questions answered")
+    violations = axe_violations(page)
+    assert violations == [], f"axe-core found {len(violations)} violation(s):\n{describe(violations)}"
+    page.reload()
+    expect(path_step(page, "Predict: the backward pass")).to_contain_text("tried", timeout=60_000)
+    expect(path_step(page, "Write the forward pass")).to_contain_text("not started")
+
+
+def test_an_instructors_link_at_360_px_embedded(page, site_url):
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(site_url + "?view=exercise&embed=1&exercises=forward,zz&solutions=hide")
+    expect(page.locator("#exercise-status")).to_have_text(READY, timeout=RUNNER_TIMEOUT_MS)
+    expect(page.locator("#exercise-path-note")).to_contain_text("'zz' is not an exercise")
+    steps = page.get_by_role("navigation", name="Your path through the exercises").get_by_role("button")
+    expect(steps).to_have_count(2)
+    expect(steps.nth(1)).to_have_attribute("aria-current", "step")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    violations = axe_violations(page)
+    assert violations == [], f"axe-core found {len(violations)} violation(s):\n{describe(violations)}"
