@@ -11,7 +11,7 @@ import json
 import numpy as np
 
 from backprop import forward
-from backprop.network import backward
+from backprop.network import COSTS, backward
 
 from . import networks
 
@@ -36,6 +36,95 @@ def _column(net, a, b):
         if net.A0[0, k] == a and net.A0[1, k] == b:
             return k
     raise ValueError(f"no example ({a}, {b})")
+
+
+# --- before the activations -------------------------------------------------------------------------------------
+
+
+def sigmoid_slope(net, settings):
+    A2 = net.cache["A2"][0]
+    slopes = A2 * (1 - A2)
+    return {
+        "id": "activations.sigmoid-slope",
+        "prompt": "The sigmoid's slope, written from its output, is A2 * (1 - A2). What is the largest value it "
+        "can take?",
+        "choices": ["0.25, where A2 = 0.5", "1, where A2 = 1", "0.5, where A2 = 0.5", "it has no largest value"],
+        "answer": 0,
+        "explanation": "A2 * (1 - A2) peaks at A2 = 0.5, where it is 0.25. On screen it is "
+        f"{', '.join(_num(v) for v in slopes)} for the four examples (A2 = {', '.join(_num(v) for v in A2)}).",
+    }
+
+
+def tanh_slope(net, settings):
+    k = _column(net, 1, 1)
+    a = net.cache["A1"][0, k]
+    right, slip = 1 - a**2, 1 - np.tanh(a) ** 2
+    answer = 1 if slip > right else 0 if right > slip else 2
+    return {
+        "id": "activations.tanh-slope",
+        "prompt": "For hidden unit 0 on the example (1, 1), which is larger: tanh's slope 1 - A1**2, or the "
+        "notebook's 1 - tanh(A1)**2?",
+        "choices": ["1 - A1**2", "1 - tanh(A1)**2 (the notebook's)", "they are equal"],
+        "answer": answer,
+        "explanation": f"A1[0] = {_num(a)}: 1 - A1**2 = {_num(right)} and 1 - tanh(A1)**2 = {_num(slip)}. tanh "
+        "pulls every number towards 0, so the notebook's slip gives a slope a little too large (equal only at 0).",
+    }
+
+
+def relu_slope(net, settings):
+    Z1 = net.cache["Z1"]
+    negative = int((Z1 < 0).sum())
+    return {
+        "id": "activations.relu-slope",
+        "prompt": "ReLU(Z) = max(Z, 0). What is its derivative where Z is negative?",
+        "choices": ["0", "1", "Z itself", "-1"],
+        "answer": 0,
+        "explanation": f"ReLU is flat (0) for Z < 0, so no gradient passes there: with ReLU hidden units, {negative} "
+        f"of the {Z1.size} values of Z1 on screen would pass none back.",
+    }
+
+
+# --- before the cost ----------------------------------------------------------------------------------------------
+
+
+def costs_compared(net, settings):
+    Z2, A2 = net.cache["Z2"], net.cache["A2"]
+    mse, ce = float(COSTS["half_mse"].J(Z2, A2, net.Y)), float(COSTS["cross_entropy"].J(Z2, A2, net.Y))
+    answer = 0 if ce > mse else 1 if mse > ce else 2
+    return {
+        "id": "cost.compared",
+        "prompt": "On the network on screen, which cost is larger: cross-entropy or half the mean squared error?",
+        "choices": ["cross-entropy", "half the mean squared error", "they are equal"],
+        "answer": answer,
+        "explanation": f"Cross-entropy is {_num(ce)} and half-MSE is {_num(mse)}, on the same predictions "
+        f"A2 = {', '.join(_num(v) for v in A2[0])}.",
+    }
+
+
+def da2_sign(net, settings):
+    k = _column(net, 0, 1)
+    a2, y = net.cache["A2"][0, k], net.Y[0, k]
+    d = (a2 - y) / net.Y.shape[1]
+    return {
+        "id": "cost.da2-sign",
+        "prompt": f"For the example (0, 1), whose target Y is {_num(y)}, what sign has dA2 = (A2 - Y) / m for "
+        "half-MSE?",
+        "choices": list(SIGNS),
+        "answer": _sign(d),
+        "explanation": f"A2 = {_num(a2)} and Y = {_num(y)}, so dA2 = ({_num(a2)} - {_num(y)}) / 4 = {_num(d)}: "
+        "raising A2 would make J " + ("rise." if d > 0 else "fall." if d < 0 else "stay as it is."),
+    }
+
+
+def cost_is_a_mean(net, settings):
+    return {
+        "id": "cost.mean",
+        "prompt": "If every example were given twice (m = 8, the same predictions), what would happen to J?",
+        "choices": ["it stays the same", "it doubles", "it halves"],
+        "answer": 0,
+        "explanation": f"J is a mean over the examples, so repeating all of them keeps it: J = {_num(net.cache['J'])} "
+        "either way. A sum instead of a mean would double.",
+    }
 
 
 # --- before the forward pass ------------------------------------------------------------------------------------
@@ -185,6 +274,8 @@ def slip(net, settings):
 
 
 QUESTIONS = {
+    "activations": (sigmoid_slope, tanh_slope, relu_slope),
+    "cost": (costs_compared, da2_sign, cost_is_a_mean),
     "forward": (z1_of_zeros, a2_side, cost_level, a1_range),
     "backward": (dw1_sign, big_step, db1_sum, slip),
 }

@@ -11,8 +11,16 @@ import pytest
 
 from app.exercises import path
 from checker import door, questions
-from conftest import network_json
 from shared.protocol import Refused, read
+
+
+def network_json(n_h=2, seed=2):
+    """A fresh network as the page describes it: the notebook's initialisation (cell 3) written out here."""
+    rng = np.random.RandomState(seed)
+    params = {"W0": rng.randn(n_h, 2) * 0.1, "b0": np.full((n_h, 1), 0.1), "W1": rng.randn(1, n_h) * 0.1,
+              "b1": np.full((1, 1), 0.1)}  # fmt: skip
+    flat = {name: [repr(x) for x in value.ravel().tolist()] for name, value in params.items()}
+    return json.dumps({"n_h": n_h, "table": "XOR", "seed": seed, "step": 0, "params": flat})
 
 
 def by_hand(screen):
@@ -96,6 +104,34 @@ def test_the_backward_questions_answer_and_explain_with_the_numbers(screen):
     assert slip["choices"][slip["answer"]] == "dZ1, dW0 and db0"
     assert not np.allclose(h["dW0"], h["slip dW0"], rtol=1e-13, atol=0)
     assert g(h["dW0"][0, 0]) in slip["explanation"] and g(h["slip dW0"][0, 0]) in slip["explanation"]
+
+
+@pytest.mark.parametrize("screen", NETWORKS)
+def test_the_activation_and_cost_questions_answer_and_explain_with_the_numbers(screen):
+    h = by_hand(screen)
+    q = asked(screen, "activations")
+    slopes = h["A2"][0] * (1 - h["A2"][0])
+    assert (
+        q["activations.sigmoid-slope"]["answer"] == 0 and g(slopes[0]) in q["activations.sigmoid-slope"]["explanation"]
+    )
+    a = h["A1"][0, 3]  # (1, 1) is the fourth column
+    tanh = q["activations.tanh-slope"]
+    assert tanh["choices"][tanh["answer"]].startswith("1 - tanh(A1)**2" if 1 - np.tanh(a) ** 2 > 1 - a**2 else "1 - A1")
+    assert g(1 - a**2) in tanh["explanation"] and g(1 - np.tanh(a) ** 2) in tanh["explanation"]
+    relu = q["activations.relu-slope"]
+    assert relu["answer"] == 0 and f"{int((h['Z1'] < 0).sum())} of the {h['Z1'].size}" in relu["explanation"]
+    q = asked(screen, "cost")
+    A2, Y = h["A2"], h["Y"]
+    ce = -np.mean(Y * np.log(A2) + (1 - Y) * np.log(1 - A2))
+    compared = q["cost.compared"]
+    assert compared["choices"][compared["answer"]] == (
+        "cross-entropy" if ce > h["J"] else "half the mean squared error"
+    )
+    assert g(ce) in compared["explanation"] and g(h["J"]) in compared["explanation"]
+    d = (A2[0, 0] - Y[0, 0]) / 4  # (0, 1) is the first column
+    sign = q["cost.da2-sign"]
+    assert sign["answer"] == sign_index(d) and g(d) in sign["explanation"]
+    assert q["cost.mean"]["answer"] == 0 and g(h["J"]) in q["cost.mean"]["explanation"]
 
 
 def test_every_question_is_well_formed_and_the_path_knows_which_exercises_have_some():
