@@ -219,7 +219,7 @@ class ExerciseView:
         if self.name is not None:
             codes[self.name] = self.code()
         work = report.build(self.order, self.marks, codes, when)
-        blob = self.window.Blob.new(to_js([json.dumps(work, indent=1)]), to_js({"type": "application/json"}))
+        blob = self.window.Blob.new(to_js([json.dumps(work)]), to_js({"type": "application/json"}))
         download(self.document, self.window, blob, report.file_name(when))
         self._status("Saved {}: hand that file in as your work.".format(report.file_name(when)))
 
