@@ -62,3 +62,23 @@ def tanh_half_mse_costs(steps, learning_rate=10.0, seed=2, notebook_mode=False):
         W1, b1 = W1 - learning_rate * dZ2 @ A1.T, b1 - learning_rate * dZ2.sum(keepdims=True)
         W0, b0 = W0 - learning_rate * dZ1 @ A0.T, b0 - learning_rate * dZ1.sum(axis=1, keepdims=True)
     return costs
+
+
+def one_example_costs(steps, order="one", learning_rate=10.0, seed=2):
+    """J over all four examples after 0, 1, ..., steps updates of the default network trained one example per step:
+    step k's gradient is that of example j's own cost (m = 1), j = k % 4 in order, or for "shuffled" the
+    (k % 4)-th of np.random.RandomState([seed, k // 4]).permutation(4)."""
+    W0, b0, W1, b1 = initial_params(2, seed)
+    Y = np.array([TABLES["XOR"]], dtype=float)
+    costs = []
+    for k in range(steps + 1):
+        costs.append(float(cost(sigmoid(W1 @ np.tanh(W0 @ A0 + b0) + b1), Y)))
+        j = k % 4 if order == "one" else int(np.random.RandomState([seed, k // 4]).permutation(4)[k % 4])
+        x, y = A0[:, [j]], Y[:, [j]]
+        a1 = np.tanh(W0 @ x + b0)
+        a2 = sigmoid(W1 @ a1 + b1)
+        dz2 = (a2 - y) * a2 * (1 - a2)  # divided by m = 1
+        dz1 = (W1.T @ dz2) * (1 - a1**2)
+        W1, b1 = W1 - learning_rate * dz2 @ a1.T, b1 - learning_rate * dz2
+        W0, b0 = W0 - learning_rate * dz1 @ x.T, b0 - learning_rate * dz1
+    return costs
