@@ -248,7 +248,8 @@ def notebook_check_html(section):
 def step_html(section):
     """The model's update lines, then for each parameter: before, gradient, learning_rate x gradient, after;
     and the cost before and after."""
-    out = [
+    out = [note(section["one_example_note"], "nb-one-example")] if section.get("one_example_note") else []
+    out += [
         '<p>learning_rate = <span class="value">',
         escape(section["learning_rate_text"]),
         "</span></p>",

@@ -79,7 +79,9 @@ a "scalar" is {"text": repr text, "value": float}.
         "params": [{"name": "W0", "formula_text": "W0 ← W0 − learning_rate · dW0",
                     "before": matrix, "gradient": matrix, "update": matrix (learning_rate × gradient),
                     "after": matrix}, ... W0, b0, W1, b1],
-        "J_before": scalar, "J_after": scalar, "J_change": scalar},
+        "J_before": scalar, "J_after": scalar, "J_change": scalar,
+        "examples": [the columns of A0 the step's gradient takes], "one_example_note": text or None},
+                                     # one example per step: the step's gradients are its example's
       "log": {                       # only with log=True: cell 35's loop for a fresh run of these settings
         "learning_rate", "learning_rate_text", "steps": 1000, "every": 100,
         "lines": [{"step": 0, "J": number, "text": "0.12519375208599626"}, ... 100, ..., 900],
@@ -132,7 +134,7 @@ def notebook(run, numeric=True, log=True):
             "forward": forward_section(run),
             "backward": backward_section(run, grads, numeric),
             "notebook_check": notebook_check_section(run, grads, numeric),
-            "step": step_section(run, grads),
+            "step": step_section(run, grads if run.config.batch == "full" else run.stages()["backward"]),
         }
         if log:
             result["log"] = log_section(run.config)

@@ -17,6 +17,8 @@ LOG_STEPS, LOG_EVERY = 1000, 100  # cell 35
 
 
 def step_section(run, grads):
+    """The next step from the network on screen: grads are that step's gradients (the full batch's, or for one
+    example per step its example's, as Run.stages() gives them), so the step is exactly the lab's Step."""
     c = run.config
     lr = c.learning_rate
     after = {}
@@ -45,7 +47,22 @@ def step_section(run, grads):
         "J_before": scalar(run.cost),
         "J_after": scalar(J_after),
         "J_change": scalar(J_after - run.cost),
+        "examples": run.next_examples(),
+        "one_example_note": one_example_note(run),
     }
+
+
+def one_example_note(run):
+    """For one example per step, what this step's gradient is (None for the notebook's full batch)."""
+    if run.config.batch == "full":
+        return None
+    j = run.next_examples()[0]
+    how = "in order" if run.config.batch == "one" else "shuffled by the seed"
+    return (
+        f"One example per step ({how}): step {run.step}'s gradients are those of example {j} alone "
+        f"(column {j} of A0, m = 1), not the full batch's of the sections above; J stays the cost over all "
+        f"{run.Y.shape[-1]} examples."
+    )
 
 
 # ---------------------------------------------------------------- 6. the training log (cells 34-36)

@@ -22,6 +22,7 @@ from notebook_printout import (
 )
 
 from backprop import PARAM_NAMES, Run
+from worker.notebook import html as notebook_html
 from worker.notebook.sections import notebook
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "model"))
@@ -57,6 +58,24 @@ def test_step_is_the_runs_next_step_computed_on_a_copy():
     assert step["J_before"] == {"text": repr(J_before), "value": J_before}
     assert step["J_after"] == {"text": repr(twin.cost), "value": twin.cost}
     assert step["J_change"]["value"] == twin.cost - J_before
+    assert step["examples"] == [0, 1, 2, 3] and step["one_example_note"] is None
+
+
+@pytest.mark.parametrize("batch", ["one", "shuffled"])
+def test_with_one_example_per_step_the_step_is_the_labs_step(batch):
+    run = Run({"batch": batch, "seed": 3})
+    run.train(6)
+    step = notebook(run, numeric=False, log=False)["step"]
+    twin = Run.from_dict(run.to_dict())
+    j = twin.next_examples()[0]
+    twin.train(1)
+    for p in step["params"]:
+        assert p["after"]["values"] == twin.params[p["name"]].tolist()
+    assert step["J_after"] == {"text": repr(twin.cost), "value": twin.cost}
+    assert step["examples"] == [j]
+    assert f"gradients are those of example {j} alone (column {j} of A0, m = 1)" in step["one_example_note"]
+    html = notebook_html.step_html(step)
+    assert html.startswith('<p class="nb-note nb-one-example">One example per step')
 
 
 def test_step_at_step_0_is_the_notebooks_first_update():
