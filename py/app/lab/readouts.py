@@ -4,6 +4,7 @@ from app.pacing import Throttle
 
 LIVE_INTERVAL = 5.0  # seconds between spoken progress updates while training
 MAX_MESSAGES = 8
+NO_STEPS = "No steps yet: press Train or Step, and the cost J of every step is drawn here."
 
 
 def thousands(number):
@@ -33,7 +34,7 @@ class Readouts:
         self.document = document
         self.elements = {
             name: document.getElementById(name)
-            for name in ("status", "step-count", "cost-value", "rate", "status-reason", "live")
+            for name in ("status", "step-count", "cost-value", "rate", "status-reason", "live", "cost-chart-note")
         }
         self.messages = document.getElementById("messages")
         self.last = {}
@@ -55,6 +56,7 @@ class Readouts:
         self._set("step-count", str(snap["step"]))
         self._set("cost-value", format_cost(snap["cost"]))
         self._set("rate", "–" if rate is None else thousands(rate))
+        self._set("cost-chart-note", NO_STEPS if snap["step"] == 0 else "")  # the chart's empty state
         self._set(
             "status-reason",
             "Diverged: {}. Press Reset to start again.".format(snap["reason"]) if status == "diverged" else "",

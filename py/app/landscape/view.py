@@ -12,6 +12,7 @@ from app.landscape.plot import LandscapePlot, contour_text
 from app.settings import DEFAULTS, parameter_names, spell, validate
 
 RANDOM = "random"
+NOT_COMPUTED = "Not computed yet: it is drawn when the network is not training (press Pause), or press Compute."
 
 
 def axes_setting(x, y):
@@ -52,6 +53,7 @@ class LandscapePanel:
         self.span_field.addEventListener("change", lambda event: self._span_changed())
         element("landscape-form").addEventListener("submit", self._on_submit)
         self._observe_size()
+        self._status(NOT_COMPUTED)  # the empty state says what to do
         context.subscribe("snapshot", self._on_snapshot)
         if context.snap is not None:  # loaded after the first snapshot
             self.on_snapshot(context.snap)

@@ -44,6 +44,14 @@ def time_left_text(summary, stopped=False):
     return "about {} s".format(thousands(seconds))
 
 
+def empty_text(settings):
+    """What the view says before its first run: what Run will do, with the form's numbers."""
+    first, count = settings["sweep_first"], settings["sweep_count"]
+    return "Press Run to train {} networks (seeds {} to {}, {} steps each): their costs show here.".format(
+        thousands(count), thousands(first), thousands(first + count - 1), thousands(settings["sweep_steps"])
+    )
+
+
 def seeds_heading(name, count, shown):
     words = "{}: {} network{}".format(
         CATEGORY_WORDS[name][:1].upper() + CATEGORY_WORDS[name][1:], thousands(count), "" if count == 1 else "s"
@@ -93,7 +101,15 @@ class SweepView:
         for name in FIELDS:
             self.element(name).value = spell(self.context.settings[name])
             self._field_error(name, "")
+        self._empty_state()
         self.request_frame()
+
+    def _empty_state(self):
+        """Before a first run: no empty frames, but what Run will do."""
+        empty = self.summary is None and not self.running
+        self.element("sweep-plots").hidden = empty
+        if empty:
+            self._status(empty_text(self.context.settings))
 
     def model_ready(self):
         self.ready = True
@@ -131,6 +147,7 @@ class SweepView:
                 return
         self.context.pause()  # one worker: the lab's own training waits
         self.running, self.stop_asked = True, False
+        self.element("sweep-plots").hidden = False  # laid out before the plots' sizes are asked
         self._buttons()
         self.context.later(self._loop())
 

@@ -61,7 +61,7 @@ class Page(fake_dom.Document):
         super().__init__()
         self.elements = {
             name: self.createElement("span")
-            for name in ("status", "step-count", "cost-value", "rate", "status-reason", "live")
+            for name in ("status", "step-count", "cost-value", "rate", "status-reason", "live", "cost-chart-note")
         }
         self.elements["messages"] = fake_dom.MessageList()
 
@@ -88,6 +88,7 @@ def test_show_writes_the_readouts_and_speaks_on_a_new_status():
         "rate": "\u2013",
         "status-reason": "",
         "live": "Ready. Step 0, cost 0.1252.",
+        "cost-chart-note": "No steps yet: press Train or Step, and the cost J of every step is drawn here.",
     }
     writes = len(page.log)
     view.show(session.snapshot(), "ready", None, now=1.0)
@@ -96,6 +97,7 @@ def test_show_writes_the_readouts_and_speaks_on_a_new_status():
     session.step(100)
     view.show(session.snapshot(), "training", 12345.6, now=2.0)
     assert page.elements["rate"].textContent == "12,346"
+    assert page.elements["cost-chart-note"].textContent == ""  # the chart has steps to draw
     assert page.elements["live"].textContent.startswith("Training. Step 100, cost ")
     session.step(100)
     view.show(session.snapshot(), "training", 12345.6, now=2.0 + readouts.LIVE_INTERVAL / 2)
