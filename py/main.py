@@ -105,7 +105,12 @@ def wire(document, window, lab):
 
 
 # The modules of the panels that load once the lab has painted (LabView.load_panels), a group a task.
-PANEL_IMPORTS = (("app.landscape.plot",), ("app.landscape.view",), ("app.share.export_menu", "app.share.importer"))
+PANEL_IMPORTS = (
+    ("app.landscape.plot",),
+    ("app.landscape.view",),
+    ("app.share.export_menu", "app.share.importer"),
+    ("app.network.slow_motion", "app.network.stage_numbers", "app.network.stage_view"),
+)
 
 
 async def load_panels(context, lab):

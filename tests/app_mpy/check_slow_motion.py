@@ -106,7 +106,7 @@ def _():
     )
     equal(
         announcement(s, "update", ALL),
-        "Update: one gradient-descent step with learning rate 0.46: W0[0,0]: 0.1 → 0.09 (change 0.01), "
+        "Update: one gradient-descent step: learning rate 0.46; W0[0,0]: 0.1 → 0.09 (change 0.01), "
         "W0[0,1]: 0.2 → 0.18 (change 0.02), b0[0]: 0.0 → -0.001 (change 0.001), W1[0,0]: 0.5 → 0.55 (change -0.05), "
         "b1: 0.0 → -0.1 (change 0.1).",
         "update announcement",

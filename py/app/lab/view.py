@@ -60,6 +60,7 @@ class LabView:
         self.frame_proxy = create_proxy(self.on_frame)
         self.landscape = None  # the cost landscape panel, once loaded
         context.request = self.request
+        self.slow_motion = None  # the slow-motion player (Step slowly), once loaded
         for topic, callback in (
             ("snapshot", self.show),
             ("settings changed", self.settings_changed),
@@ -80,10 +81,12 @@ class LabView:
         from app.landscape.view import LandscapePanel
         from app.share.export_menu import ExportMenu
         from app.share.importer import Importer
+        from app.network.stage_view import SlowMotionPlayer
 
         self.landscape = LandscapePanel(self.context)
         self.lesson.add_parts([ExportMenu(self.context), Importer(self.context)])
 
+        self.slow_motion = SlowMotionPlayer(self.context, self)  # Step slowly: one step in slow motion
     # --- the view --------------------------------------------------------------------------------------------------
 
     def open(self):

@@ -310,7 +310,7 @@ def announcement(stages, key, example, slip=True):
         text = "{}: {} {}.".format(title, uses(stages), ", ".join("{} = {}".format(n, v) for n, v in rows))
         return text + " " + SLIP_NOTE if slip and stages["slip"] else text
     changes = ", ".join("{}: {} → {} (change {})".format(n, b, a, c) for n, b, c, a in rows)
-    return "{} with learning rate {}: {}.".format(title, stages["learning_rate"], changes)
+    return "{}: learning rate {}; {}.".format(title, stages["learning_rate"], changes)
 
 
 def slipped(stages, name):

@@ -158,7 +158,7 @@ def test_the_announcements_name_each_stage_with_its_numbers():
         "Backpropagation: This step's gradient takes all 4 examples (full batch). dZ2[0,0] = "
     )
     assert "db1 = " + stages["backward"]["db1"][0][0] in said["backward"]
-    assert said["update"].startswith("Update: one gradient-descent step with learning rate 10.0: W0[0,0]: ")
+    assert said["update"].startswith("Update: one gradient-descent step: learning rate 10.0; W0[0,0]: ")
     assert said["done"] == "The step taken: now at step 1, cost J = {}.".format(stages["after"]["J"])
     assert announcement(stages, "forward", ALL).startswith(
         "Forward pass, all 4 examples (the table lists Z1 and A1): A2 = example 0: "
