@@ -59,8 +59,8 @@ class LabView:
         self.wake = asyncio.Event()  # set by a frame's credit and by a slice that landed
         self.frame_proxy = create_proxy(self.on_frame)
         self.landscape = None  # the cost landscape panel, once loaded
-        context.request = self.request
         self.slow_motion = None  # the slow-motion player (Step slowly), once loaded
+        context.request = self.request
         for topic, callback in (
             ("snapshot", self.show),
             ("settings changed", self.settings_changed),
@@ -79,14 +79,14 @@ class LabView:
     def load_panels(self):
         """The lab's panels that wait for its first paint: the cost landscape, Save and share's export and import."""
         from app.landscape.view import LandscapePanel
+        from app.network.stage_view import SlowMotionPlayer
         from app.share.export_menu import ExportMenu
         from app.share.importer import Importer
-        from app.network.stage_view import SlowMotionPlayer
 
         self.landscape = LandscapePanel(self.context)
+        self.slow_motion = SlowMotionPlayer(self.context, self)  # Step slowly: one step in slow motion
         self.lesson.add_parts([ExportMenu(self.context), Importer(self.context)])
 
-        self.slow_motion = SlowMotionPlayer(self.context, self)  # Step slowly: one step in slow motion
     # --- the view --------------------------------------------------------------------------------------------------
 
     def open(self):
