@@ -126,33 +126,37 @@ def test_notebook_mode_prints_the_seed_notebooks_log():
     assert output.splitlines()[-2:] == ["A2 = [0.98  0.98  0.016 0.016]", "Y = [1 1 0 0]"]  # cell 36
 
 
-EVERY_SETTING = [  # cross-entropy with learning rate 1: at 10 some of these diverge, and a Run stops there
-    {
-        "activation": activation,
-        "cost": cost,
-        "notebook_mode": notebook_mode,
-        "learning_rate": 10 if cost == "half_mse" else 1,
-    }
-    for activation in ("tanh", "sigmoid", "relu")
-    for cost in ("half_mse", "cross_entropy")
-    for notebook_mode in (False, True)
-] + [
-    {"table": table, "n_h": n_h, "seed": seed}
-    for table, n_h, seed in [
-        ("XOR", 1, 0),
-        ("XNOR", 3, 1),
-        ("AND", 4, 7),
-        ("OR", 8, 11),
-        ("NAND", 16, 4294967295),
-        ("NOR", 2, 5),
+EVERY_SETTING = (
+    [  # cross-entropy with learning rate 1: at 10 some of these diverge, and a Run stops there
+        {
+            "activation": activation,
+            "cost": cost,
+            "notebook_mode": notebook_mode,
+            "learning_rate": 10 if cost == "half_mse" else 1,
+        }
+        for activation in ("tanh", "sigmoid", "relu")
+        for cost in ("half_mse", "cross_entropy")
+        for notebook_mode in (False, True)
     ]
-] + [  # one example per step: each step's gradient on its example alone
-    {"batch": "one"},
-    {"batch": "one", "activation": "relu", "cost": "cross_entropy", "learning_rate": 1, "n_h": 5},
-    {"batch": "one", "notebook_mode": True, "n_h": 3, "learning_rate": 3},
-    {"batch": "shuffled", "notebook_mode": True, "n_h": 3, "seed": 4, "learning_rate": 3},
-    {"batch": "shuffled", "activation": "sigmoid", "cost": "cross_entropy", "learning_rate": 1, "table": "NAND"},
-]
+    + [
+        {"table": table, "n_h": n_h, "seed": seed}
+        for table, n_h, seed in [
+            ("XOR", 1, 0),
+            ("XNOR", 3, 1),
+            ("AND", 4, 7),
+            ("OR", 8, 11),
+            ("NAND", 16, 4294967295),
+            ("NOR", 2, 5),
+        ]
+    ]
+    + [  # one example per step: each step's gradient on its example alone
+        {"batch": "one"},
+        {"batch": "one", "activation": "relu", "cost": "cross_entropy", "learning_rate": 1, "n_h": 5},
+        {"batch": "one", "notebook_mode": True, "n_h": 3, "learning_rate": 3},
+        {"batch": "shuffled", "notebook_mode": True, "n_h": 3, "seed": 4, "learning_rate": 3},
+        {"batch": "shuffled", "activation": "sigmoid", "cost": "cross_entropy", "learning_rate": 1, "table": "NAND"},
+    ]
+)
 
 
 @pytest.mark.parametrize("settings", EVERY_SETTING, ids=lambda s: ",".join(f"{k}={v}" for k, v in s.items()))
