@@ -29,7 +29,8 @@ START_IMPORTS = (
     ("app.cpython", "shared.limits", "app.settings"),
     ("shared.protocol", "app.door", "app.context", "app.tabs"),
     ("app.lab.controls", "app.canvas", "app.lab.cost_chart", "shared.exact_text", "app.network.weights", "app.pacing"),
-    ("app.network.diagram",),
+    ("app.network.layout", "app.network.pictures", "app.network.diagram"),
+    ("app.network.chain_panel", "app.network.editing", "app.network.panel"),
     ("app.lab.linked", "app.lab.predictions", "app.lab.readouts", "app.lab.surface"),
     ("app.share.lesson", "app.lab.view"),
 )

@@ -109,6 +109,7 @@ SETTINGS = (
     Setting("sweep_steps", "whole", 1000, "sweep", *SWEEP_LIMITS["sweep_steps"]),
     Setting("landscape_axes", "axes", "random", "landscape"),
     Setting("landscape_span", "span", 2.0, "landscape", low=0, high=SPAN_MAX),
+    Setting("pictures", "flag", True, "network"),  # each unit's picture on the network diagram
     Setting("hide", "controls", "", "lesson", choices=LESSON_CONTROLS),
     Setting("lock", "controls", "", "lesson", choices=LESSON_CONTROLS),
     Setting("params", "params", "", "lesson", high=PARAMS_LIMIT),

@@ -43,6 +43,7 @@ OPTIONAL_DEFAULTS = {
     "sweep_steps": 1000,
     "landscape_axes": "random",
     "landscape_span": 2.0,
+    "pictures": True,
     "hide": "",
     "lock": "",
     "params": "",
@@ -360,6 +361,7 @@ def test_every_setting_round_trips_through_a_link():
         "sweep_steps": 100,
         "landscape_axes": "W0[15,1],b1[0,0]",
         "landscape_span": 0.125,
+        "pictures": False,
         "hide": "seed,table",
         "lock": "n_h,train",
         "params": "0.5_-1e-07_2",
@@ -391,6 +393,7 @@ def test_random_settings_round_trip_through_a_link():
             "sweep_steps": rng.randint(100, 10000),
             "landscape_axes": rng.choice(("random", "W1[0,0],W1[0,1]")),
             "landscape_span": rng.choice((2.0, 0.5, 100.0)),
+            "pictures": rng.random() < 0.5,
             "hide": ",".join(
                 sorted(set(rng.sample(state.LESSON_CONTROLS, rng.randint(0, 3))), key=state.LESSON_CONTROLS.index)
             ),
@@ -801,7 +804,15 @@ def test_params_must_be_numbers_separated_by_underscores():
 def test_the_table_has_one_row_per_setting_in_a_links_order():
     assert [row.name for row in state.SETTINGS] == list(MODEL_KEYS + VIEW_KEYS + state.OPTIONAL_KEYS)
     assert len({row.key for row in state.SETTINGS}) == len(state.SETTINGS)
-    assert {row.owner for row in state.SETTINGS} == {"model", "page", "exercise", "sweep", "landscape", "lesson"}
+    assert {row.owner for row in state.SETTINGS} == {
+        "model",
+        "page",
+        "exercise",
+        "sweep",
+        "landscape",
+        "network",
+        "lesson",
+    }
     assert all(row.kind in state.WORDS for row in state.SETTINGS)
 
 

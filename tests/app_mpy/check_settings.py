@@ -285,6 +285,7 @@ def _():
             "sweep_steps",
             "landscape_axes",
             "landscape_span",
+            "pictures",
             "hide",
             "lock",
             "params",

@@ -22,6 +22,7 @@ from app.lab.predictions import Predictions
 from app.lab.readouts import Readouts
 from app.lab.surface import DecisionSurface
 from app.network.diagram import NetworkDiagram
+from app.network.panel import NetworkPanel
 from app.pacing import RateMeter, Throttle, clock
 from app.settings import FORM, VIEW_KEYS, validate
 from app.share.lesson import Lesson
@@ -70,6 +71,7 @@ class LabView:
             ("failed", self.failed),
         ):
             context.subscribe(topic, callback)
+        self.network = NetworkPanel(context, self.diagram, self.refresh)  # unit pictures, chain rule, edits
         for message in context.messages:
             self.readouts.note(message)
         self.controls.show(context.settings)
@@ -124,7 +126,14 @@ class LabView:
         """What to ask of the worker with the next snapshot: the plots' data, or only the readouts'."""
         if not plots:
             return view_request()
-        return view_request(self.cost_chart.size(), self.context.settings["log_scale"], True)
+        network = self.network
+        return view_request(
+            self.cost_chart.size(),
+            self.context.settings["log_scale"],
+            True,
+            network.units_wanted(),
+            network.chain_name(),
+        )
 
     async def refresh(self):
         self.context.show(*(await self.context.model.snapshot(self.request())))
@@ -163,6 +172,7 @@ class LabView:
     def reset(self):
         if self.context.snap is not None:
             self.pause()
+            self.network.reset()  # after an edit by hand: the seed's parameters, and params= cleared
             self.context.later(self._show_answer(self.context.model.reset(self.request())))
 
     async def _show_answer(self, call):

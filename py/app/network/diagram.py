@@ -11,9 +11,9 @@ Plain Python for MicroPython (the page) and CPython (the tests); the browser mod
 lazily inside the methods, so this module imports anywhere.
 """
 
+from app.network.layout import COLUMN_X, HEADER, NODE_HEIGHT, NODE_WIDTH, layout, row_spacing  # noqa: F401
+from app.network.pictures import picture_slot
 from app.network.weights import (
-    NEGATIVE,
-    POSITIVE,
     STYLES,
     aria_label,
     hidden_name,
@@ -27,47 +27,7 @@ from app.network.weights import (
 from app.pacing import clock
 
 SVG_NS = "http://www.w3.org/2000/svg"
-VIEW_WIDTH = 400
-COLUMN_X = {"input": 44.0, "hidden": 200.0, "output": 356.0}
-NODE_WIDTH = {"input": 40.0, "hidden": 60.0, "output": 48.0}
-NODE_HEIGHT = 24.0
-HEADER = 34.0  # room for the column titles
-INPUT_GAP = 100.0  # distance between x1 and x2
-LEGEND_HEIGHT = 56.0  # two lines of legend below the units
 LABEL_INTERVAL = 0.5  # seconds between refreshes of the aria-labels while the values change
-
-
-def row_spacing(n_h):
-    """Vertical distance between hidden units: roomy for a few, at least 30 units for 16."""
-    return max(30.0, min(64.0, 360.0 / max(1, n_h)))
-
-
-def layout(n_h):
-    """Positions in viewBox units: {"width", "height", "input", "hidden", "output" (lists of (x, y) centres),
-    "W0"[i][k] and "W1"[i] line ends (x1, y1, x2, y2), "legend_y"}."""
-    s = row_spacing(n_h)
-    span = max((n_h - 1) * s, INPUT_GAP)
-    cy = HEADER + 6 + NODE_HEIGHT / 2 + span / 2  # 6: room for the focus halo under the titles
-    hx, ix, ox = COLUMN_X["hidden"], COLUMN_X["input"], COLUMN_X["output"]
-    hidden = [(hx, cy + (i - (n_h - 1) / 2) * s) for i in range(n_h)]
-    inputs = [(ix, cy - INPUT_GAP / 2), (ix, cy + INPUT_GAP / 2)]
-    output = [(ox, cy)]
-    in_right = ix + NODE_WIDTH["input"] / 2
-    h_left, h_right = hx - NODE_WIDTH["hidden"] / 2, hx + NODE_WIDTH["hidden"] / 2
-    out_left = ox - NODE_WIDTH["output"] / 2
-    W0 = [[(in_right, inputs[k][1], h_left, y) for k in range(2)] for _, y in hidden]
-    W1 = [(h_right, y, out_left, cy) for _, y in hidden]
-    bottom = cy + span / 2 + NODE_HEIGHT / 2
-    return {
-        "width": float(VIEW_WIDTH),
-        "height": bottom + LEGEND_HEIGHT,
-        "input": inputs,
-        "hidden": hidden,
-        "output": output,
-        "W0": W0,
-        "W1": W1,
-        "legend_y": bottom + 24,
-    }
 
 
 class NetworkDiagram:
@@ -111,6 +71,8 @@ class NetworkDiagram:
         self._proxies["timer"] = create_proxy(self._on_timer)
         self._timer = None
         self.on_point = None  # on_point(name or None): the weight or bias shown now, for linked views
+        self.on_build = None  # on_build(): called after each build (new elements: the pictures' slots, the overlay)
+        self.picture_slots = []  # each unit's picture's <canvas>, hidden units first, then the output
         self._linked = None
 
     # -- building -------------------------------------------------------------------------------
@@ -130,7 +92,8 @@ class NetworkDiagram:
             "aria-label",
             f"Network diagram: inputs x1 and x2, {n_h} hidden unit"
             f"{'' if n_h == 1 else 's'} A1, output A2. Tab to a weight or bias "
-            f"to read its value.",
+            f"to read its value, Enter for its chain rule, arrow keys up or down to change it; to a unit's "
+            f"picture for its output over the inputs.",
         )
         fragment = document.createDocumentFragment()
 
@@ -163,21 +126,24 @@ class NetworkDiagram:
             self.items.append({"group": group, "shape": line})
 
         nodes = make("g", fragment, {"class": "units"})
+        boxes = geo["boxes"]
         for k, (x, y) in enumerate(geo["input"]):
             group = make("g", nodes, {"class": "unit input"})
-            self._node_shapes(make, group, x, y, NODE_WIDTH["input"], f"x{k + 1}")
-        bias_groups = []
-        for i, (x, y) in enumerate(geo["hidden"]):
+            self._node_shapes(make, group, (x, y), boxes["input"], f"x{k + 1}", x)
+        bias_groups, self.picture_slots = [], []
+        names = [hidden_name(i) for i in range(n_h)] + ["A2"]
+        centres = geo["hidden"] + geo["output"]
+        for k, (x, y) in enumerate(centres):
+            box = boxes["hidden" if k < n_h else "output"]
+            left, _top, side = geo["pictures"][k]
+            label_x = (left + side + x + box[0]) / 2  # in the room right of the picture
             group = make("g", nodes, {"class": "param unit bias", "tabindex": "0", "role": "img"})
-            bias_groups.append((group, self._node_shapes(make, group, x, y, NODE_WIDTH["hidden"], hidden_name(i))))
-        x, y = geo["output"][0]
-        group = make("g", nodes, {"class": "param unit bias", "tabindex": "0", "role": "img"})
-        bias_groups.append((group, self._node_shapes(make, group, x, y, NODE_WIDTH["output"], "A2")))
+            bias_groups.append((group, self._node_shapes(make, group, (x, y), box, names[k], label_x)))
+            self.picture_slots.append(picture_slot(make, document, nodes, k, names[k], geo["pictures"][k]))
         for group, ring in bias_groups:
             group.setAttribute("data-param", str(len(self.items)))
             self.items.append({"group": group, "shape": ring})
 
-        self._legend(make, fragment, geo["legend_y"])
         self.overlay = make("g", fragment, {"class": "diagram-overlay"})
         svg.replaceChildren(fragment)
         self.values = self.texts = None
@@ -185,63 +151,33 @@ class NetworkDiagram:
         self._category = [None] * len(self.keys)
         self._labels = [None] * len(self.keys)
         self._tooltip_text = None
+        if self.on_build is not None:
+            self.on_build()
 
     @staticmethod
-    def _node_shapes(make, group, x, y, width, label):
-        """A unit: a focus halo, a pill (whose outline is the bias) and its name. Returns the pill."""
-        h = NODE_HEIGHT
-        make(
-            "rect",
-            group,
-            {
-                "class": "halo",
-                "x": f"{x - width / 2 - 5:.1f}",
-                "y": f"{y - h / 2 - 5:.1f}",
-                "width": f"{width + 10:.1f}",
-                "height": f"{h + 10:.1f}",
-                "rx": f"{h / 2 + 5:.1f}",
-            },
-        )
-        ring = make(
-            "rect",
-            group,
-            {
-                "class": "ring",
-                "x": f"{x - width / 2:.1f}",
-                "y": f"{y - h / 2:.1f}",
-                "width": f"{width:.1f}",
-                "height": f"{h:.1f}",
-                "rx": f"{h / 2:.1f}",
-            },
-        )
-        make("text", group, {"class": "unit-label", "x": f"{x:.1f}", "y": f"{y:.1f}"}, label)
+    def _node_shapes(make, group, centre, box, label, label_x):
+        """A unit: a focus halo, a box (whose outline is the bias) and its name. Returns the box."""
+        (x, y), (half_w, half_h) = centre, box
+        r = min(half_h, 12.0)
+
+        def rect(cls, grow):
+            return make(
+                "rect",
+                group,
+                {
+                    "class": cls,
+                    "x": f"{x - half_w - grow:.1f}",
+                    "y": f"{y - half_h - grow:.1f}",
+                    "width": f"{2 * (half_w + grow):.1f}",
+                    "height": f"{2 * (half_h + grow):.1f}",
+                    "rx": f"{r + grow:.1f}",
+                },
+            )
+
+        rect("halo", 5)
+        ring = rect("ring", 0)
+        make("text", group, {"class": "unit-label", "x": f"{label_x:.1f}", "y": f"{y:.1f}"}, label)
         return ring
-
-    @staticmethod
-    def _legend(make, parent, y):
-        legend = make("g", parent, {"class": "legend"})
-        make(
-            "line",
-            legend,
-            {"class": "sample", "x1": 8, "y1": y, "x2": 38, "y2": y, "stroke": POSITIVE, "stroke-width": 3},
-        )
-        make("text", legend, {"x": 44, "y": y}, "positive (solid)")
-        make(
-            "line",
-            legend,
-            {
-                "class": "sample",
-                "x1": 168,
-                "y1": y,
-                "x2": 198,
-                "y2": y,
-                "stroke": NEGATIVE,
-                "stroke-width": 3,
-                "stroke-dasharray": STYLES[1][1],
-            },
-        )
-        make("text", legend, {"x": 204, "y": y}, "negative (dashed)")
-        make("text", legend, {"x": 8, "y": y + 20}, "Thicker = larger magnitude. A unit's outline is its bias.")
 
     # -- per frame --------------------------------------------------------------------------------
 

@@ -126,26 +126,54 @@ def test_the_notebooks_weights_are_labelled_by_name():
     assert labels["b0[1]"] == "b0[1], bias of hidden unit A1[1]: 0.1"
 
 
-@pytest.mark.parametrize("n_h", [1, 2, 3, 8, 16])
+@pytest.mark.parametrize("n_h", range(1, 17))
 def test_layout_fits_and_does_not_overlap(n_h):
     geo = layout(n_h)
     ys = [y for _, y in geo["hidden"]]
     assert len(ys) == n_h
+    (hw, hh), (ow, oh), (iw, ih) = geo["boxes"]["hidden"], geo["boxes"]["output"], geo["boxes"]["input"]
     if n_h > 1:
-        assert min(b - a for a, b in zip(ys, ys[1:])) >= diagram.NODE_HEIGHT + 6  # room between the pills
-    for x, y in geo["hidden"] + geo["input"] + geo["output"]:
-        assert 0 < x < geo["width"] and y - diagram.NODE_HEIGHT / 2 > diagram.HEADER
-        assert y + diagram.NODE_HEIGHT / 2 < geo["legend_y"] < geo["height"]
+        assert min(b - a for a, b in zip(ys, ys[1:])) >= 2 * hh + 4  # room between the boxes
+    centres = [(c, hw, hh) for c in geo["hidden"]] + [(c, iw, ih) for c in geo["input"]]
+    for (x, y), w, h in centres + [(geo["output"][0], ow, oh)]:
+        assert x - w > 0 and x + w < geo["width"] and y - h > diagram.HEADER
+        assert y + h < geo["legend_y"] < geo["height"]
+    # the columns do not touch: inputs, hidden boxes and the output, left to right
+    assert geo["input"][0][0] + iw < geo["hidden"][0][0] - hw - 40
+    assert geo["hidden"][0][0] + hw < geo["output"][0][0] - ow - 40
     # symmetric about the output unit, inputs on either side
-    ((_ox, oy),) = geo["output"]
+    ((ox, oy),) = geo["output"]
     assert sum(ys) / n_h == pytest.approx(oy) and sum(y for _, y in geo["input"]) / 2 == pytest.approx(oy)
-    # every W0[i][k] runs from input k's right edge to hidden i's left edge
-    in_right = diagram.COLUMN_X["input"] + diagram.NODE_WIDTH["input"] / 2
-    h_left = diagram.COLUMN_X["hidden"] - diagram.NODE_WIDTH["hidden"] / 2
+    # every W0[i][k] runs from input k's right edge to hidden i's left edge; W1[i] from its right edge to the output
+    hx = geo["hidden"][0][0]
     for i in range(n_h):
         for k in range(2):
-            assert geo["W0"][i][k] == (in_right, geo["input"][k][1], h_left, ys[i])
-        assert geo["W1"][i][1] == ys[i] and geo["W1"][i][3] == oy
+            assert geo["W0"][i][k] == (geo["input"][k][0] + iw, geo["input"][k][1], hx - hw, ys[i])
+        assert geo["W1"][i] == (hx + hw, ys[i], ox - ow, oy)
+
+
+@pytest.mark.parametrize("n_h", range(1, 17))
+def test_each_unit_has_a_square_picture_inside_its_box_left_of_its_name(n_h):
+    geo = layout(n_h)
+    pictures = geo["pictures"]
+    assert len(pictures) == n_h + 1  # hidden units, then the output
+    units = [(c, geo["boxes"]["hidden"]) for c in geo["hidden"]] + [(geo["output"][0], geo["boxes"]["output"])]
+    for (x, y, side), ((cx, cy), (w, h)) in zip(pictures, units):
+        assert 26 <= side <= 80
+        assert cx - w < x and x + side < cx + w and cy - h < y and y + side < cy + h  # inside its box
+        assert y + side / 2 == pytest.approx(cy)  # centred on the unit's line
+        assert (cx + w) - (x + side) >= 26  # room for the unit's name right of it
+    if n_h > 1:  # the pictures never overlap
+        assert all(b[1] - a[1] >= a[2] + 4 for a, b in zip(pictures[:n_h], pictures[1:n_h]))
+    sides = [side for _, _, side in pictures[:n_h]]
+    assert len(set(sides)) == 1 and pictures[-1][2] >= sides[0]  # one size for the hidden units, the output's as big
+
+
+def test_pictures_shrink_as_units_are_added_and_the_diagram_stays_a_phone_screen_tall():
+    sides = [layout(n)["pictures"][0][2] for n in range(1, 17)]
+    assert sides[0] == 80 and sides[-1] == 26 and all(b <= a for a, b in zip(sides, sides[1:]))
+    geo = layout(16)
+    assert geo["height"] / geo["width"] < 1.4  # 360 px wide: under 500 px tall
 
 
 def test_layout_grows_with_n_h():
@@ -183,9 +211,13 @@ def test_diagram_writes_only_changes_and_listens_once(monkeypatch, clock):
     net.build(2)
     net.build(16)
     assert len(svg.listeners) == 5  # rebuilding adds no listeners
-    focusable = [el for el in svg.walk() if el.attributes.get("tabindex") == "0"]
-    assert len(focusable) == 16 * 3 + 17
-    assert all(el.attributes.get("role") == "img" for el in focusable)
+    reachable = [el for el in svg.walk() if el.attributes.get("tabindex") == "0"]
+    focusable = [el for el in reachable if "data-param" in el.attributes]  # the weights and biases
+    pictures = [el for el in reachable if "data-unit" in el.attributes]  # each unit's picture
+    assert len(focusable) == 16 * 3 + 17 and len(pictures) == 17 and len(reachable) == len(focusable) + 17
+    assert all(el.attributes.get("role") == "img" for el in reachable)
+    assert [el.attributes["data-unit"] for el in pictures] == [str(k) for k in range(17)]
+    assert len(net.picture_slots) == 17 and net.picture_slots[16]["name"] == "A2"
     labels = {el.textContent for el in svg.walk() if el.tag == "text"}
     assert {"x1", "x2", "A1[0]", "A1[15]", "A2"} <= labels
 
