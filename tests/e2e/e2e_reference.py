@@ -82,3 +82,18 @@ def one_example_costs(steps, order="one", learning_rate=10.0, seed=2):
         W1, b1 = W1 - learning_rate * dz2 @ a1.T, b1 - learning_rate * dz2
         W0, b0 = W0 - learning_rate * dz1 @ x.T, b0 - learning_rate * dz1
     return costs
+
+
+def params_cost(W0, b0, W1, b1, table="XOR"):
+    """J of the tanh, half-MSE network with these parameters over the four examples."""
+    A2 = sigmoid(W1 @ np.tanh(W0 @ A0 + b0) + b1)
+    return float(cost(A2, np.array([TABLES[table]], dtype=float)))
+
+
+def dW1_terms(W0, b0, W1, b1, i, table="XOR"):
+    """(dW1[0,i], [dZ2[0,j], A1[i,j] for each example j]) of the tanh, half-MSE network, full batch."""
+    Y = np.array([TABLES[table]], dtype=float)
+    A1 = np.tanh(W0 @ A0 + b0)
+    A2 = sigmoid(W1 @ A1 + b1)
+    dZ2 = (A2 - Y) / Y.shape[1] * A2 * (1 - A2)
+    return float((dZ2 @ A1.T)[0, i]), [(float(dZ2[0, j]), float(A1[i, j])) for j in range(A0.shape[1])]
