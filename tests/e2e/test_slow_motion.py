@@ -6,6 +6,7 @@ import re
 
 from labpage import button, readout
 from playwright.sync_api import expect
+from test_accessibility import axe_violations, describe
 from test_long_tasks import long_tasks, now, settled
 
 from page_probes import RECORD_START
@@ -62,6 +63,8 @@ def test_a_slow_step_by_keyboard_ends_where_step_does(page, open_lab):
     page.keyboard.press("n")
     expect(live(page)).to_have_text(re.compile(r"^Cost: J = "))
     assert live(page).inner_text().startswith(f"Cost: J = {after}; ")
+    violations = axe_violations(page)  # the player open, its table and the numbers on the diagram
+    assert violations == [], describe(violations)
     page.keyboard.press("p")
     expect(live(page)).to_have_text(re.compile(r"^Forward pass"))
 

@@ -229,14 +229,25 @@ class SlowMotionPlayer:
         self.context.later(self._scroll_to(target))
 
     async def _scroll_to(self, element_id):
-        for _ in range(120):  # the notebook writes a section a frame
-            heading = self.context.document.getElementById(element_id)
+        """Scroll to the heading once the notebook has written it, and again while the sections above it are written
+        (each changes the heading's place), until it stays in view."""
+        context, heading, steady = self.context, None, 0
+        for _ in range(600):  # the notebook writes a section a frame; at most about 10 s
+            heading = heading or context.document.getElementById(element_id)
             if heading is not None:
-                heading.setAttribute("tabindex", "-1")
-                heading.scrollIntoView()
-                heading.focus()
-                return
-            await self.context.next_frame()
+                notebook = context.views.get("notebook")
+                box = heading.getBoundingClientRect()
+                if box.top < 0 or box.bottom > context.window.innerHeight:
+                    heading.scrollIntoView()
+                    steady = 0
+                elif notebook is None or not notebook.busy:
+                    steady += 1
+                    if steady > 2:
+                        break
+            await context.next_frame()
+        if heading is not None:
+            heading.setAttribute("tabindex", "-1")
+            heading.focus()
 
     # --- drawing ---------------------------------------------------------------------------------------------------
 
