@@ -102,17 +102,21 @@ class SlowMotionPlayer:
             self._proxies.append(proxy)
             element.addEventListener(event, proxy)
         self.tick = create_proxy(self.on_tick)
+        lesson = getattr(lab, "lesson", None)  # a lesson that hides or locks Step does the same to Step slowly
+        self.allowed = lesson is None or lesson.allows("step")
+        if lesson is not None and "step" in lesson.hidden:
+            self.button.hidden = True
         context.subscribe("model ready", self.enable)
         context.subscribe("failed", lambda: self.enable(False))
         context.subscribe("snapshot", self.on_snapshot)
 
     def enable(self, enabled=True):
-        self.button.disabled = not enabled
+        self.button.disabled = not (enabled and self.allowed)
 
     # --- opening and closing -----------------------------------------------------------------------------------------
 
     def open(self):
-        if self.busy or self.context.snap is None:
+        if self.busy or self.context.snap is None or not self.allowed:
             return
         self.busy = True
         self.stop_play()
