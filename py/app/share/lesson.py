@@ -10,7 +10,7 @@ after the lab's first paint (add_parts) and are locked as they come.
 """
 
 from app.door import Refused
-from app.settings import FORM, LESSON_CONTROLS, clip, write_link
+from app.settings import BY_NAME, EXERCISES, FORM, LESSON_CONTROLS, clip, write_link
 from app.settings import LESSON_LABELS as LABELS
 
 FIELDS = FORM
@@ -25,10 +25,15 @@ def names(text):
     return [name for name in text.split(",") if name]
 
 
-def lesson_query(settings, hide, lock, view, params=""):
+def lesson_query(settings, hide, lock, view, params="", exercises=None, solutions=None):
     """The query of a lesson link: the settings on screen, with the lesson's hidden and locked controls, its view and
-    its starting parameters (params_text's, or "" for the seed's)."""
+    its starting parameters (params_text's, or "" for the seed's), and its exercises and solutions (the settings'
+    when None)."""
     lesson = dict(settings)
+    if exercises is not None:
+        lesson["exercises"] = exercises
+    if solutions is not None:
+        lesson["solutions"] = solutions
     lesson["hide"] = ",".join(name for name in LESSON_CONTROLS if name in hide)
     lesson["lock"] = ",".join(name for name in LESSON_CONTROLS if name in lock and name not in hide)
     lesson["view"], lesson["params"] = view, params
@@ -194,6 +199,9 @@ class Lesson:
             option.textContent = tabs[i].textContent
             select.appendChild(option)
         select.value = self.context.settings["view"]
+        self.element("lesson-exercises").value = self.context.settings["exercises"]
+        self.element("lesson-exercises-names").textContent = "The exercises: " + ", ".join(EXERCISES) + "."
+        self.element("lesson-solutions").checked = self.context.settings["solutions"] == "hide"
 
     def chosen(self, action):
         return [name for name in LESSON_CONTROLS if self.form_boxes[(action, name)].checked]
@@ -211,8 +219,20 @@ class Lesson:
             except Refused as err:
                 message.textContent = "The link cannot start from these parameters: {}.".format(err)
                 return
+        try:
+            exercises = BY_NAME["exercises"].check(self.element("lesson-exercises").value)
+        except ValueError as err:  # an unknown name: said, and no link until it is fixed
+            message.textContent = clip("Exercises, in order: {}.".format(str(err).split(": ", 1)[-1]))
+            return
+        solutions = "hide" if self.element("lesson-solutions").checked else "show"
         link = self.base() + lesson_query(
-            context.settings, self.chosen("hide"), self.chosen("lock"), self.element("lesson-view").value, params
+            context.settings,
+            self.chosen("hide"),
+            self.chosen("lock"),
+            self.element("lesson-view").value,
+            params,
+            exercises,
+            solutions,
         )
         field = self.element("lesson-link")
         field.value = link

@@ -6,6 +6,7 @@ Oracles: the exercises' names (py/exercises/), marks written by hand, and the ch
 
 import asyncio
 import json
+import types
 
 import pytest
 
@@ -330,3 +331,37 @@ def test_questions_from_the_worker_answered_on_the_page_and_the_work_downloaded(
     (tmp_path / "ann.json").write_text(parts[0])
     (row,) = [row for row in recheck_reports.folder_rows(tmp_path) if row["exercise"] == "backward"]
     assert (row["rechecked"]["summary"], row["flag"]) == ("8 of 8 right", "")
+
+
+def test_the_lesson_form_writes_the_exercises_and_hides_the_solutions(monkeypatch):
+    import fake_dom
+    from app.context import Context
+    from app.share.lesson import Lesson
+
+    fake_dom.install(monkeypatch)
+    page = lab_page.Page()
+    lesson = Lesson(Context(page, lab_page.Window("?exercises=backward&solutions=hide"), None))
+    assert page.element("lesson-exercises").value == "backward" and page.element("lesson-solutions").checked is True
+    assert page.element("lesson-exercises-names").textContent == "The exercises: " + ", ".join(exercises.NAMES) + "."
+    page.element("lesson-params").checked = False
+    page.element("lesson-link").props["select"] = lambda: None
+
+    async def refuse(text):
+        raise RuntimeError("no clipboard here")
+
+    lesson.window.navigator = types.SimpleNamespace(clipboard=types.SimpleNamespace(writeText=refuse))
+    page.element("lesson-exercises").value = " Forward, backward "
+    page.element("lesson-solutions").checked = False
+    asyncio.run(lesson.copy())
+    link = page.element("lesson-link").value
+    assert read_link(link[link.index("?") :])[0]["exercises"] == "forward,backward"
+    assert "solutions=" not in link  # show, the default
+    page.element("lesson-exercises").value = "forward,ann"
+    page.element("lesson-solutions").checked = True
+    asyncio.run(lesson.copy())
+    assert page.element("lesson-link").value == link  # no new link until the name is fixed
+    assert page.element("lesson-message").textContent.startswith("Exercises, in order: 'ann' is not an exercise")
+    page.element("lesson-exercises").value = ""
+    asyncio.run(lesson.copy())
+    link = page.element("lesson-link").value
+    assert "solutions=hide" in link and "exercises=" not in link
