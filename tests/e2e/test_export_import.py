@@ -223,7 +223,7 @@ def test_a_lesson_link_with_an_unknown_control_names_it(page, open_lab):
         [
             "The link's hide was ignored, so it is empty: hide: 'colour' is not a control "
             "(the controls: learning_rate, n_h, activation, cost, seed, table, notebook_mode, "
-            "speed, log_scale, train, step, reset, tabs, export, import, lesson)."
+            "batch, speed, log_scale, train, step, reset, tabs, export, import, lesson)."
         ]
     )
     expect(field(page, "Seed")).to_be_visible()
