@@ -59,5 +59,25 @@ def _():
     )
 
 
+@check("app.door: the view asks for units and a chain rule; the body is cut for the surface and kept for the pictures")
+def _():
+    equal(
+        json.loads(app.door.view_request([640, 400], True, True, True, "W1[0,1]")),
+        {"chart": [640, 400], "log_scale": True, "surface": True, "units": True, "chain": "W1[0,1]"},
+        "view",
+    )
+    equal(json.loads(app.door.view_request())["units"], False, "no pictures unless asked")
+    body = bytes(range(10)) + bytes(20)
+    data = {"snapshot": {"units": {"side": 1, "names": ["A1[0]", "A2"], "offset": 10}}, "surface": {"label": "L"}}
+    surface = app.door.shown_body(data, body)
+    equal(surface, (bytes(range(10)), "L"), "the surface's own bytes")
+    equal(data["snapshot"]["units"]["rgba"], body, "the whole body for the pictures")
+    data = {"snapshot": {"units": {"side": 1, "names": ["A2"], "offset": 0}}}
+    equal(app.door.shown_body(data, b"abcd"), None, "no surface asked")
+    equal(data["snapshot"]["units"]["rgba"], b"abcd", "pictures alone")
+    equal(app.door.shown_body({"snapshot": {}, "surface": {"label": "M"}}, b"xy"), (b"xy", "M"), "surface alone")
+    equal(app.door.head_bytes(bytearray(b"abcdef"), 3), b"abc", "bytearray")
+
+
 if __name__ == "__main__":  # tests/app/test_page_layer_checks.py runs the same checks under CPython
     CHECKS.run()
