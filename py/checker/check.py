@@ -13,7 +13,7 @@ from backprop.network import backward as model_backward
 
 from . import diagnose, networks, specs
 from .runner import Sandbox
-from .specs import NotNumbers
+from .specs import TOO_MANY, NotNumbers
 
 RANK = {"right": 0, "wrong": 1, "wrong shape": 2, "missing": 3}
 BACKWARD_ARGS = ("A0", "Y", "W0", "b0", "W1", "b1", "Z1", "A1", "Z2", "A2")
@@ -22,6 +22,8 @@ BACKWARD_ARGS = ("A0", "Y", "W0", "b0", "W1", "b1", "Z1", "A1", "Z2", "A2")
 def _array(value):
     if value is None:
         return None
+    if isinstance(value, np.ndarray) and value.size > TOO_MANY:
+        return NotNumbers.too_big(value)
     try:
         return np.array(value, dtype=float)
     except Exception:

@@ -6,21 +6,52 @@ CPython drops a trace function that raises, so a student who catches Stopped wou
 profile function (sys.setprofile) and Stopped's own __del__ (when the student's handler lets it go) put
 the trace back, and it raises again at the next line. A loop inside the handler itself, or a hang in C
 (a huge NumPy product), is not stopped here: the page ends the whole worker when it does not answer.
+
+Code that would end or break the worker itself ends as a stopped run instead, with the worker alive: os._exit()
+and os.abort() raise Exit while the student's code runs (in Pyodide they would end the interpreter, an uncaught
+"Program terminated" on the page), sys.exit() is caught, a deep recursion is a RecursionError (the recursion limit
+cannot be raised past the checker's: a real stack overflow would crash the worker) and an allocation Python here
+cannot make a MemoryError. NumPy's error settings and the warnings filters are put back after each call.
 """
 
 import builtins
 import math
+import os
 import sys
 import time
 import traceback
+import warnings
 
 import numpy as np
+
+try:
+    import posix
+except ImportError:  # not on Windows
+    posix = None
 
 FILENAME = "<your code>"
 SECONDS = 1.0  # per call of the student's code
 OUTPUT_LIMIT = 20_000  # characters of printed output kept
 # Modules the student's code could change by assigning to them (np.tanh = ...): restored after each call.
 GUARDED = (np, np.linalg, builtins, math)
+
+
+class Exit(BaseException):
+    """os._exit() or os.abort() called by the student's code, raised instead of ending the worker."""
+
+    def __init__(self, call):
+        super().__init__(call)
+        self.call = call
+
+
+def _refuse(name):
+    def refuse(*args):
+        raise Exit(name + "(" + ", ".join(repr(arg) for arg in args) + ")")
+
+    return refuse
+
+
+EXITS = tuple((module, name) for module in (os, posix) if module is not None for name in ("_exit", "abort"))
 
 
 class Stopped(BaseException):
@@ -126,6 +157,25 @@ def describe(error, code):
     return {"kind": type(error).__name__, "message": message, "line": line, "text": _source_line(code, line)}
 
 
+_SET_LIMIT = sys.setrecursionlimit
+HEAP_LIMIT = 1 << 30  # bytes of Pyodide's memory past which the page starts a fresh worker (memory never shrinks)
+
+
+def heap_bytes():
+    """The size of Pyodide's WebAssembly memory, None outside Pyodide."""
+    try:
+        import pyodide_js
+
+        return int(pyodide_js._module.HEAP8.length)
+    except Exception:
+        return None
+
+
+def _too_big(error):
+    """NumPy's refusal of an array larger than memory can address (Pyodide's 32-bit memory)."""
+    return isinstance(error, ValueError) and "maximum possible size" in str(error)
+
+
 class Sandbox:
     """The student's code, loaded once, its functions called any number of times.
 
@@ -138,7 +188,8 @@ class Sandbox:
         self.output, self.error, self.stopped = Output(), None, None
         self.namespace = {"__name__": "__student__", "__builtins__": builtins}
         self.show = True
-        self._saved = [(vars(module), dict(vars(module))) for module in GUARDED]
+        self._saved = [(vars(module), dict(vars(module))) for module in GUARDED + tuple({m for m, _ in EXITS})]
+        self.recursion_limit = sys.getrecursionlimit()
 
     @property
     def failed(self):
@@ -185,6 +236,10 @@ class Sandbox:
         stdout, stderr = sys.stdout, sys.stderr
         sink = self.output if self.show else Output(0)
         sys.stdout = sys.stderr = sink
+        numpy_errors, filters, set_limit = np.geterr(), warnings.filters[:], sys.setrecursionlimit
+        for module, name in EXITS:
+            setattr(module, name, _refuse(module.__name__ + "." + name))
+        sys.setrecursionlimit = self._capped
         deadline = Deadline(seconds)
         try:
             with deadline:
@@ -195,6 +250,8 @@ class Sandbox:
         except BaseException as error:  # the student's exceptions, whatever they are
             if deadline.fired:
                 self._stop(deadline)
+            elif isinstance(error, (Exit, SystemExit, RecursionError, MemoryError)) or _too_big(error):
+                self._end(error)
             else:
                 self.error = describe(error, self.code)
         finally:
@@ -202,17 +259,60 @@ class Sandbox:
             sys.setprofile(None)
             Deadline.active = None
             sys.stdout, sys.stderr = stdout, stderr
+            sys.setrecursionlimit = set_limit
+            set_limit(self.recursion_limit)
+            np.seterr(**numpy_errors)
+            warnings.filters[:] = filters
             self._restore()
         return False, None
 
+    def _capped(self, limit):
+        """sys.setrecursionlimit while the student's code runs: never above the checker's limit."""
+        return _SET_LIMIT(min(int(limit), self.recursion_limit))
+
+    def _end(self, error):
+        """The student's code ended the run itself (exit), or Python here could not go on (recursion, memory)."""
+        where = describe(error, self.code)
+        line = where["line"]
+        at = f" (line {line})" if line else ""
+        if isinstance(error, Exit):
+            message = f"Stopped: your code called {error.call}{at}, which would end Python itself. "
+            message += "The checker needs your functions to return their values."
+            why = "exit"
+        elif isinstance(error, SystemExit):
+            code = "" if error.code is None else repr(error.code)
+            message = f"Stopped: your code called sys.exit({code}){at}. The checker needs your functions to "
+            message += "return their values."
+            why = "exit"
+        elif isinstance(error, RecursionError):
+            message = f"Stopped: a function called itself too many times{at} (maximum recursion depth "
+            message += "exceeded): does your recursion ever stop?"
+            why = "recursion"
+        else:
+            message = f"Stopped: your code asked for more memory than Python here can give{at}: is an array "
+            message += "far larger than the network needs?"
+            why = "memory"
+        self.stopped = {"seconds": None, "message": message, "why": why, "line": line}
+
     def _stop(self, deadline):
         shown = f"{deadline.seconds:g}"
-        self.stopped = {"seconds": deadline.seconds, "message": f"Stopped after {shown} s: does your loop end?"}
+        message = f"Stopped after {shown} s: does your loop end?"
+        self.stopped = {"seconds": deadline.seconds, "message": message, "why": "deadline", "line": None}
 
     def _restore(self):
         for live, saved in self._saved:
             live.clear()
             live.update(saved)
 
-    def report(self):
-        return {"output": self.output.text(), "error": self.error, "stopped": self.stopped}
+    def report(self, heap=None):
+        """{"output", "error", "stopped"}, and "restart": True when the worker's memory has grown past HEAP_LIMIT
+        (the page then ends this worker and starts a fresh one). heap: the memory's size (default: heap_bytes())."""
+        heap = heap_bytes() if heap is None else heap
+        out = {"output": self.output.text(), "error": self.error, "stopped": self.stopped}
+        if heap is not None and heap > HEAP_LIMIT:
+            out["restart"] = True
+            if self.stopped is None or self.stopped.get("why") != "memory":
+                message = f"Stopped: your code made Python here use {heap / 2**30:.1f} GB of memory: is an array "
+                message += "far larger than the network needs? Python for your code starts again to free it."
+                out["stopped"] = {"seconds": None, "message": message, "why": "memory", "line": None}
+        return out

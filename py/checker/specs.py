@@ -18,10 +18,21 @@ class NotNumbers:
         text = repr(value)
         self.text = text if len(text) <= 300 else text[:300] + " ..."
 
+    @classmethod
+    def too_big(cls, array):
+        made = cls(None)
+        made.text = f"an array of {array.size:,} numbers, far more than this network has"
+        return made
+
+
+TOO_MANY = 1_000_000  # numbers in one returned value: more is no value of these networks (and is not copied)
+
 
 def as_array(value):
     if value is None:
         return None
+    if isinstance(value, np.ndarray) and value.size > TOO_MANY:
+        return NotNumbers.too_big(value)
     try:
         return np.array(value, dtype=float)
     except Exception:

@@ -40,11 +40,13 @@ class Mine:
         self.box = Sandbox(code, seconds=SECONDS)
         self.costs, self.problem, self.sign = [], None, 1
         self._train(steps)
-        if self.box.stopped:
+        if self.box.stopped and self.box.stopped.get("why") == "deadline":
             self.box.stopped = {
                 "seconds": SECONDS,
                 "message": f"Stopped after {SECONDS:g} s of training: is "
                 "your backward pass very slow, or does a loop in it not end?",
+                "why": "deadline",
+                "line": None,
             }
 
     def _gradients(self, fn, cache, until):

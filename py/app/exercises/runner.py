@@ -3,7 +3,9 @@ its own, started when the Exercises view first opens, which runs the student's c
 
 The student's code may never end. The worker stops plain Python after about a second itself (a trace
 deadline); anything it cannot stop (a long NumPy call, a crash) is ended from here: a call not answered
-within LIMIT seconds, or Stop, terminates the worker and starts a new one. The lab's model lives in
+within LIMIT seconds, Stop, a worker that dies under a call or one that asks for it (its memory grown past
+the checker's limit) terminates the worker and puts a new one in its place: a spare, started as soon as the
+worker before it was ready, so that the next Run answers at once. The lab's model lives in
 another worker and goes on answering meanwhile.
 
 Each answer is opened with shared/protocol.py's read(): a request the checker cannot take raises protocol.Refused,
@@ -33,6 +35,7 @@ class ExerciseRunner:
         self.script = None  # the worker's <script> element
         self.worker = None  # its exports, once started
         self.starting = None  # the start() task
+        self.spare = None  # the task starting the next worker ahead of need (a stop then costs no wait)
         self.count = 0  # workers started; each gets a new name (a name's promise resolves once)
         self.pending = None  # the event the call in flight sets when its answer lands
         self.asking = None  # the task that awaits the worker's answer
@@ -49,6 +52,16 @@ class ExerciseRunner:
         return self.starting
 
     async def _start(self):
+        spare, self.spare = self.spare, None
+        started = await spare if spare is not None else None  # a warm worker, made after the last start
+        if started is None:
+            started = await self._launch()
+        self.script, self.worker, versions = started
+        self.spare = asyncio.create_task(self._launch_spare())
+        return versions
+
+    async def _launch(self):
+        """(script element, exports, versions) of a new worker, or RunnerError."""
         from pyscript import workers
 
         self.count += 1
@@ -58,23 +71,26 @@ class ExerciseRunner:
         for key, value in (("worker", ""), ("name", name), ("src", SRC), ("config", CONFIG)):
             script.setAttribute(key, value)
         self.document.body.append(script)
-        self.script = script
         try:
             worker = await asyncio.wait_for(_wait(workers[name]), START_LIMIT)
             versions = protocol.read(await worker.start(), RunnerError)[0]
         except Exception as err:
-            self._end()
+            _terminate(script)
+            self.starting = None
             raise RunnerError("the exercise runner did not start: {}".format(err or "it took too long")) from None
-        self.worker = worker
-        return versions
+        return script, worker, versions
+
+    async def _launch_spare(self):
+        """A worker started ahead, so that the one after a stop answers at once; None if it failed (the next start
+        then launches its own)."""
+        try:
+            return await self._launch()
+        except Exception:
+            return None
 
     def _end(self):
         if self.script is not None:
-            try:
-                self.script.xworker.terminate()
-            except Exception:
-                pass  # it had not started: removing its element is enough
-            self.script.remove()
+            _terminate(self.script)
         self.script = self.worker = self.starting = None
 
     def stop(self, reason):
@@ -87,25 +103,34 @@ class ExerciseRunner:
         self.start()
 
     async def call(self, method, *args):
-        """The worker's data (a dict) for method(*args); Stopped after LIMIT seconds or on stop(), Refused for a
-        request the checker cannot take."""
+        """The worker's data (a dict) for method(*args); Stopped after LIMIT seconds, on stop(), when the worker
+        itself ended (a crash, or the student's code ending Python) or asked to be restarted (its memory grown
+        too large); Refused for a request the checker cannot take."""
         await self.start()
         self.pending, self.stop_reason, answer = asyncio.Event(), None, []
         self.asking = asyncio.create_task(self._ask(self.pending, answer, method, args))  # kept: not collected
         try:
             await asyncio.wait_for(self.pending.wait(), LIMIT)
-        except TimeoutError:
+        except asyncio.TimeoutError:  # noqa: UP041 (MicroPython has no builtin TimeoutError)
             self.stop("Stopped after {} s: the code did not finish. Does your loop end?".format(LIMIT))
         finally:
             self.pending = None
         if self.stop_reason is not None:
             raise Stopped(self.stop_reason)
-        if isinstance(answer[0], Exception):
-            raise RunnerError(str(answer[0]))
+        if isinstance(answer[0], Exception):  # the worker ended under the call: start a fresh one
+            self._end()
+            self.start()
+            raise Stopped("Stopped: Python for your code ended ({}).".format(_last_line(answer[0])))
         try:
-            return protocol.read(answer[0], RunnerError)[0]
+            data = protocol.read(answer[0], RunnerError)[0]
         except RunnerError as err:  # the traceback's last line
-            raise RunnerError(str(err).strip().split("\n")[-1]) from None
+            raise RunnerError(_last_line(err)) from None
+        if isinstance(data, dict) and data.get("restart"):
+            self._end()
+            self.start()
+            stopped = data.get("stopped") or {}
+            raise Stopped(stopped.get("message") or "Stopped: Python for your code is starting again.")
+        return data
 
     async def _ask(self, done, answer, method, args):
         try:
@@ -113,6 +138,18 @@ class ExerciseRunner:
         except Exception as err:
             answer.append(err)
         done.set()
+
+
+def _terminate(script):
+    try:
+        script.xworker.terminate()
+    except Exception:
+        pass  # it had not started: removing its element is enough
+    script.remove()
+
+
+def _last_line(err):
+    return str(err).strip().split("\n")[-1]
 
 
 async def _wait(awaitable):
