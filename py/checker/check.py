@@ -163,7 +163,7 @@ def run(exercise_name, code, network_json):
     net = networks.on_screen(network_json)
     box = Sandbox(code)
     if spec is not None:
-        values = spec.values(box, spec.cases(net)[0]) if box.load() else None
+        values = spec.shown(spec.values(box, spec.cases(net)[0]) if box.load() else None)
     else:
         values = call_student(exercise, box, net) if box.load() else None
     return {**box.report(), "values": _values_text(values, exercise.CHECKED)}

@@ -7,10 +7,10 @@ FORMULAS {name: formula} and HINTS {name: (nudge, closer, nearly the answer)}; L
 the name whose line in SOLUTION answers it} where that is not the name itself.
 """
 
-from . import activations, backward, cost, forward
+from . import activations, backward, cost, forward, numeric
 
-NAMES = ("activations", "cost", "forward", "backward")
-_MODULES = {"activations": activations, "cost": cost, "forward": forward, "backward": backward}
+NAMES = ("activations", "cost", "numeric", "forward", "backward")
+_MODULES = {"activations": activations, "cost": cost, "numeric": numeric, "forward": forward, "backward": backward}
 
 
 def get(name):
