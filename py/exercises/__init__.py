@@ -7,10 +7,17 @@ FORMULAS {name: formula} and HINTS {name: (nudge, closer, nearly the answer)}; L
 the name whose line in SOLUTION answers it} where that is not the name itself.
 """
 
-from . import activations, backward, cost, forward, numeric
+from . import activations, backward, cost, forward, numeric, update
 
-NAMES = ("activations", "cost", "numeric", "forward", "backward")
-_MODULES = {"activations": activations, "cost": cost, "numeric": numeric, "forward": forward, "backward": backward}
+NAMES = ("activations", "cost", "numeric", "forward", "backward", "update")
+_MODULES = {
+    "activations": activations,
+    "cost": cost,
+    "numeric": numeric,
+    "forward": forward,
+    "backward": backward,
+    "update": update,
+}
 
 
 def get(name):
