@@ -85,7 +85,7 @@ LESSON_CONTROLS = FORM + tuple(name for name, _ in LESSON_OTHERS)
 
 # py/exercises/'s NAMES, without importing the exercises at the page's start (tests/app/test_settings.py holds the two
 # together): the exercise= and exercises= settings' choices.
-EXERCISES = ("activations", "cost", "numeric", "forward", "backward", "update")
+EXERCISES = ("activations", "cost", "numeric", "forward", "backward", "update", "ann")
 
 # Every setting, in the order a link spells them: the model's (in backprop.Config's order), the page's, the views'.
 SETTINGS = (

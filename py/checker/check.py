@@ -162,11 +162,14 @@ def run(exercise_name, code, network_json):
     spec = specs.get(exercise.ID)
     net = networks.on_screen(network_json)
     box = Sandbox(code)
+    extra = {}
     if spec is not None:
-        values = spec.shown(spec.values(box, spec.cases(net)[0]) if box.load() else None)
+        case = spec.cases(net)[0]
+        raw = spec.values(box, case) if box.load() else None
+        values, extra = spec.shown(raw), spec.extra(raw, case)
     else:
         values = call_student(exercise, box, net) if box.load() else None
-    return {**box.report(), "values": _values_text(values, exercise.CHECKED)}
+    return {**box.report(), "values": _values_text(values, exercise.CHECKED), **extra}
 
 
 def check(exercise_name, code, network_json):
@@ -216,4 +219,5 @@ def check(exercise_name, code, network_json):
         "note": diagnose.NOTE if sign < 0 else None,
         "networks": [net.label for net in nets],
         **report,
+        **(spec.extra(got[0] if got else None, nets[0]) if spec is not None else {}),
     }

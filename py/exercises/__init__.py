@@ -7,9 +7,9 @@ FORMULAS {name: formula} and HINTS {name: (nudge, closer, nearly the answer)}; L
 the name whose line in SOLUTION answers it} where that is not the name itself.
 """
 
-from . import activations, backward, cost, forward, numeric, update
+from . import activations, ann, backward, cost, forward, numeric, update
 
-NAMES = ("activations", "cost", "numeric", "forward", "backward", "update")
+NAMES = ("activations", "cost", "numeric", "forward", "backward", "update", "ann")
 _MODULES = {
     "activations": activations,
     "cost": cost,
@@ -17,6 +17,7 @@ _MODULES = {
     "forward": forward,
     "backward": backward,
     "update": update,
+    "ann": ann,
 }
 
 
@@ -37,11 +38,13 @@ def reference_line(module, name):
         if text.startswith((name + " =", name + "=")):
             return text
     for i, line in enumerate(lines):
-        if line.startswith("def " + name + "("):
-            block = [line]
+        text = line.lstrip()
+        if text.startswith("def " + name + "("):  # a function, or a method (indented)
+            indent = len(line) - len(text)
+            block = [text]
             for more in lines[i + 1 :]:
-                if more and not more.startswith(" "):
+                if more.strip() and len(more) - len(more.lstrip()) <= indent:
                     break
-                block.append(more)
+                block.append(more[indent:])
             return "\n".join(block).rstrip()
     return None
