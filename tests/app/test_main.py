@@ -72,6 +72,7 @@ def test_opening_the_lab_imports_no_other_views_modules_until_its_tab_is_picked(
         click_tab(page, "exercise")
         assert imported(("app.exercises", "exercises")) == [
             "app.exercises",
+            "app.exercises.ann",
             "app.exercises.path",
             "app.exercises.report",
             "app.exercises.results",

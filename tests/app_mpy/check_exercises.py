@@ -4,6 +4,7 @@ the hints, and the exercise setting's choices. See mpy_checks.py.
 
 from mpy_checks import Checks, equal
 
+import app.exercises.ann
 import app.exercises.results
 import app.exercises.runner
 import app.exercises.view
@@ -25,6 +26,17 @@ def _():
         ["view=exercise", "exercise=backward"],
         "an exercise's link",
     )
+
+
+@check("the new exercises: a method's block as the solution's answer, a function's block")
+def _():
+    ann = exercises.get("ann")
+    fit = exercises.reference_line(ann, "log")
+    equal(fit.split("\n")[0], "def fit(self, A0, Y, learning_rate, steps):", "fit's first line")
+    equal(fit.split("\n")[1], "    for i in range(steps):", "fit's body, dedented once")
+    equal(exercises.reference_line(exercises.get("activations"), "tanh"), "def tanh(Z):\n    return np.tanh(Z)", "tanh")
+    equal(exercises.reference_line(exercises.get("numeric"), "h"), "h = 1e-5", "h's line")
+    equal(app.exercises.ann.TrainedNetwork(None, None).show({"trained": None}), None, "no trained network: nothing")
 
 
 if __name__ == "__main__":  # tests/app/test_page_layer_checks.py runs the same checks under CPython

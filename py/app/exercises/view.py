@@ -10,6 +10,7 @@ import json
 
 import exercises
 from app.exercises import path, report
+from app.exercises.ann import TrainedNetwork
 from app.exercises.results import ExerciseResults
 from app.exercises.runner import ExerciseRunner, RunnerError, Stopped
 from app.settings import spell, validate
@@ -34,6 +35,7 @@ class ExerciseView:
         self.element = document.getElementById
         self.status = self.element("exercise-status")
         self.results = ExerciseResults(document, self.go_to_line)
+        self.trained = TrainedNetwork(context, self.results.box)  # the ANN exercise's trained network, for the Lab
         self.buttons = {
             key: self.element("exercise-" + key) for key in ("run", "check", "stop", "train", "download", "start-over")
         }
@@ -404,6 +406,7 @@ class ExerciseView:
             self._status("Your code did not run to the end: see below.")
             return
         self.results.show_values(answer.get("values") or [])
+        self.trained.show(answer)
         self._status("Your code ran. Press Check to check every value.")
 
     def _show_check(self, answer):
@@ -415,6 +418,7 @@ class ExerciseView:
             self._status("Your code did not run to the end: see below.")
             return
         self.results.show_check(answer, exercises.get(self.name))
+        self.trained.show(answer)
         self._status("Checked: {}.".format(answer["summary"]))
 
     def _chart(self):

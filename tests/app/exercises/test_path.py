@@ -43,8 +43,8 @@ def test_the_link_chooses_the_exercises_and_their_order():
 @pytest.mark.parametrize(
     "query, kept, named",
     [
-        ("?exercises=forward,ann", "forward", ["'ann' is not an exercise"]),
-        ("?exercises=ANN,Backward,zz", "backward", ["'ann', 'zz' are not exercises"]),
+        ("?exercises=forward,sideways", "forward", ["'sideways' is not an exercise"]),
+        ("?exercises=SIDEWAYS,Backward,zz", "backward", ["'sideways', 'zz' are not exercises"]),
         ("?exercises=nothing", "", ["'nothing' is not an exercise"]),
         ("?exercises=backward,backward,,forward", "backward,forward", []),
         ("?exercises=%3Cb%3Ex%3C%2Fb%3E", "", ["'<b>x</b>' is not an exercise"]),
@@ -356,11 +356,11 @@ def test_the_lesson_form_writes_the_exercises_and_hides_the_solutions(monkeypatc
     link = page.element("lesson-link").value
     assert read_link(link[link.index("?") :])[0]["exercises"] == "forward,backward"
     assert "solutions=" not in link  # show, the default
-    page.element("lesson-exercises").value = "forward,ann"
+    page.element("lesson-exercises").value = "forward,sideways"
     page.element("lesson-solutions").checked = True
     asyncio.run(lesson.copy())
     assert page.element("lesson-link").value == link  # no new link until the name is fixed
-    assert page.element("lesson-message").textContent.startswith("Exercises, in order: 'ann' is not an exercise")
+    assert page.element("lesson-message").textContent.startswith("Exercises, in order: 'sideways' is not an exercise")
     page.element("lesson-exercises").value = ""
     asyncio.run(lesson.copy())
     link = page.element("lesson-link").value
