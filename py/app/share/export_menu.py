@@ -131,6 +131,11 @@ class ExportMenu:
                 value = style.getPropertyValue(name)
                 if value:
                     copies[i].setAttribute(name, value)
+        # The units' pictures are HTML canvases in foreignObjects, which would taint the canvas drawn from the SVG
+        # image: they are left out of the copy and drawn onto the canvas after it.
+        holders = copy.querySelectorAll("foreignObject")
+        for i in range(holders.length):
+            holders[i].remove()
         copy.setAttribute("xmlns", SVG_NS)
         copy.setAttribute("width", str(width))
         copy.setAttribute("height", str(height))
@@ -144,6 +149,11 @@ class ExportMenu:
             self.window.URL.revokeObjectURL(url)
         canvas, context = white_canvas(self.document, width, height)
         context.drawImage(image, 0, 0, width, height)
+        pictures = svg.querySelectorAll("canvas")
+        for i in range(pictures.length):
+            part = pictures[i].getBoundingClientRect()
+            left, top = (part.left - box.left) * ratio, (part.top - box.top) * ratio
+            context.drawImage(pictures[i], left, top, part.width * ratio, part.height * ratio)
         return canvas
 
     def save_png(self, canvas, name):
