@@ -4,7 +4,7 @@ dW1[0,i] = Σⱼ dZ2[0,j] · A1[i,j], db1 = Σⱼ dZ2[0,j], dW0[i,k] = Σⱼ W1[
 db0[i] = Σⱼ W1[0,i] · dZ2[0,j] · g′(Z1[i,j]), j over the step's examples. Each term's factors are the model's own
 numbers, and its product is the model's (dZ2[0,j] · A1[i,j], or dZ1[i,j] · A0[k,j] where dZ1[i,j] is
 W1[0,i] · dZ2[0,j] · g′ multiplied in that order): the terms summed are the model's gradient up to the order of the
-sum. In notebook mode g′ is the notebook's slip, the derivative taken at A1 instead of Z1.
+sum. In notebook mode g′ is the notebook's slip, the derivative taken at A1 instead of Z1 (for ReLU the same numbers).
 """
 
 import numpy as np
@@ -98,5 +98,5 @@ def chain_terms(stages, param, row, col):
         "terms": terms,
         "sum": 0.0 if total is None else total,
         "gradient": float(back["d" + param][row, col]),
-        "slip": bool(stages["notebook_mode"]) and param in ("W0", "b0"),
+        "slip": bool(stages["slip"]) and param in ("W0", "b0"),
     }

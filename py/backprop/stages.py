@@ -15,6 +15,12 @@ from .network import COSTS, PARAM_NAMES, backward, forward, unflatten
 SLIPPED = ("dZ1", "dW0", "db0")
 
 
+def slipped(config):
+    """Whether the notebook's slip changes this network's numbers: notebook mode, with an activation whose derivative
+    at A1 differs from its derivative at Z1 (not ReLU's: A1 > 0 exactly where Z1 > 0)."""
+    return bool(config.notebook_mode) and config.activation != "relu"
+
+
 def cost_shares(cache, Y, cost):
     """Each example's term of J, shape (1, m): they sum to J (up to the order of the sum)."""
     m = Y.shape[-1]
@@ -76,5 +82,5 @@ def step_stages(params, Y, config, examples, step=0, cache=None, A0=TRAINING_A0)
         ),
         "update": update,
         "after": {"J": float(after_cache["J"]), "params": after},
-        "slip": list(SLIPPED) if c.notebook_mode else [],
+        "slip": list(SLIPPED) if slipped(c) else [],
     }

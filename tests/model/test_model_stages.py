@@ -161,3 +161,14 @@ def test_step_stages_takes_any_examples_and_leaves_the_params_alone():
     for name in PARAM_NAMES:
         np.testing.assert_array_equal(params[name], saved[name])
     np.testing.assert_array_equal(pair["backward"]["dZ1"][:, 0], 2 * full["backward"]["dZ1"][:, 3])  # m = 2, not 4
+
+
+def test_relu_in_notebook_mode_has_no_slip_to_show():
+    notebook, calculus = Run({"notebook_mode": True, "activation": "relu"}), Run({"activation": "relu"})
+    for run in (notebook, calculus):
+        run.train(15)
+    stages = notebook.stages()
+    assert stages["slip"] == [] and stages["notebook_mode"] is True
+    for name in SLIPPED:  # A1 > 0 exactly where Z1 > 0: the notebook's derivative gives the same numbers
+        np.testing.assert_array_equal(stages["backward"][name], calculus.stages()["backward"][name])
+    assert Run({"notebook_mode": True, "activation": "sigmoid"}).stages()["slip"] == list(SLIPPED)

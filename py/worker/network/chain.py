@@ -24,7 +24,8 @@ SLIP = {  # notebook mode: the notebook's derivative, taken at A1
     "tanh": "g′(A1[{row},j]) = 1 − tanh(A1[{row},j])² (the notebook's slip: the derivative taken at A1, not Z1)",
     "sigmoid": "g′(A1[{row},j]) = sigmoid(A1[{row},j]) · (1 − sigmoid(A1[{row},j])) (the notebook's slip: "
     "the derivative taken at A1, not Z1)",
-    "relu": "g′(A1[{row},j]) = 1 if A1[{row},j] > 0, else 0 (the notebook's slip: the derivative taken at A1, not Z1)",
+    "relu": "g′(A1[{row},j]) = 1 if A1[{row},j] > 0, else 0 (the notebook's derivative, taken at A1: for ReLU the same "
+    "as at Z1, since A1 > 0 exactly where Z1 > 0)",
 }
 
 

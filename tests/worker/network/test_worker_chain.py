@@ -132,3 +132,10 @@ def test_terms_sum_to_the_gradient_for_sixteen_units(fresh_session):
         chain = chain_of(name)["chain"]
         scale = sum(abs(float(term["product"])) for term in chain["terms"])
         assert abs(float(chain["sum"]) - value) <= 4 * np.spacing(scale), name
+
+
+def test_relu_in_notebook_mode_takes_the_derivative_at_A1_with_the_same_numbers():
+    exports.configure(json.dumps({"notebook_mode": True, "activation": "relu"}))
+    chain = chain_of("W0[1,0]")["chain"]
+    assert chain["slip"] is False and chain["factors"][2] == "g′(A1[1,j])"
+    assert chain["definitions"][-1].startswith("g′(A1[1,j]) = 1 if A1[1,j] > 0, else 0 (the notebook's derivative")
