@@ -73,10 +73,10 @@ class ExerciseView:
         """The exercise menu holds the path's exercises, in its order."""
         select = self.element("exercise")
         select.replaceChildren()
-        for number, name in enumerate(self.order):
+        for name in self.order:
             option = self.document.createElement("option")
             option.value = name
-            option.textContent = "{}. {}".format(number + 1, exercises.get(name).TITLE)
+            option.textContent = exercises.get(name).TITLE
             select.appendChild(option)
 
     def _exercise_chosen(self):
