@@ -92,8 +92,11 @@ def wire(document, window, lab):
     when("submit", "#settings")(lambda event: event.preventDefault())
 
     def on_key(event):
-        # Focused controls keep their own keys (Space presses a focused button); elsewhere, shortcuts.
-        if event.ctrlKey or event.metaKey or event.altKey or owns_keys(event.target):
+        # Focused controls keep their own keys (Space presses a focused button), and so does an element whose own
+        # listener took the key (Space on a weight of the network diagram opens its chain rule); elsewhere, shortcuts.
+        if getattr(event, "defaultPrevented", False) or event.ctrlKey or event.metaKey or event.altKey:
+            return
+        if owns_keys(event.target):
             return
         action = lab.shortcut(event.key.lower())  # None when a lesson locks or hides its button
         if action is not None:

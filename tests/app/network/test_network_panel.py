@@ -61,3 +61,39 @@ def test_the_notebook_modes_slip_is_said_in_a_first_layer_weights_chain_rule(mon
         assert page.elements["chain-slip"].hidden is True and page.text("chain-heading") == "Chain rule for W1[0,0]"
 
     asyncio.run(scenario())
+
+
+class Key:
+    """A keydown as the browser passes it from the weight to the document: preventDefault marks it taken."""
+
+    def __init__(self, target, key):
+        self.target, self.key = target, key
+        self.shiftKey = self.ctrlKey = self.metaKey = self.altKey = False
+        self.defaultPrevented = False
+
+    def preventDefault(self):
+        self.defaultPrevented = True
+
+
+def test_space_on_a_weight_opens_its_chain_rule_and_does_not_start_training(monkeypatch, session):
+    from lab_page import load_main
+
+    page, window, context, lab = open_page(monkeypatch)
+    page.element("chain-field").props["select"] = lambda: None
+    load_main().wire(page, window, lab)
+    (document_keys,) = [handler for kind, handler in page.listeners if kind == "keydown"]
+
+    async def scenario():
+        await context.start()
+        await settle()
+        weight = lab.diagram.items[lab.diagram.keys.index(("W0", 0, 1))]["group"]
+        weight.props["tagName"] = "g"
+        event = Key(weight, " ")
+        for kind, handler in lab.diagram.svg.listeners:
+            if kind == "keydown":
+                handler(event)
+        document_keys(event)  # the event bubbles on to the page's shortcuts
+        await settle()
+        assert lab.network.chain.name == "W0[0,1]" and not lab.training and session.run.step == 0
+
+    asyncio.run(scenario())
