@@ -173,7 +173,8 @@ def heap_bytes():
 
 def _too_big(error):
     """NumPy's refusal of an array larger than memory can address (Pyodide's 32-bit memory)."""
-    return isinstance(error, ValueError) and "maximum possible size" in str(error)
+    text = str(error)
+    return isinstance(error, ValueError) and ("maximum possible size" in text or "Maximum allowed dimension" in text)
 
 
 class Sandbox:
