@@ -135,3 +135,34 @@ def test_a_refused_request_is_refused_and_an_answer_outside_the_envelope_is_a_ru
         run(runner.call("refuse"))
     with pytest.raises(RunnerError, match="outside the message envelope"):
         run(runner.call("old"))
+
+
+def test_after_a_stop_the_spare_started_ahead_takes_over_at_once(runner):
+    async def scenario():
+        await runner.start()
+        await asyncio.sleep(0)  # the spare starts once the first worker is ready
+        spare = runner.spare
+        with pytest.raises(Stopped):
+            await runner.call("hang")
+        await runner.start()
+        return spare, await runner.call("run", "next")
+
+    spare, answer = run(scenario())
+    assert spare is not None and answer == {"output": "exercise-2: next"}  # the spare, made before the stop
+    assert ("terminate", "exercise-1") in runner.log and ("terminate", "exercise-2") not in runner.log
+
+
+def test_a_worker_that_dies_under_a_call_is_a_stopped_run_with_a_fresh_worker(runner, monkeypatch):
+    async def die(self):
+        raise Exception("Error: Program terminated with exit(1)")
+
+    monkeypatch.setattr(Worker, "die", die, raising=False)
+
+    async def scenario():
+        with pytest.raises(Stopped) as stopped:
+            await runner.call("die")
+        return str(stopped.value), await runner.call("run", "again")
+
+    message, answer = run(scenario())
+    assert message == "Stopped: Python for your code ended (Error: Program terminated with exit(1))."
+    assert answer == {"output": "exercise-2: again"}
