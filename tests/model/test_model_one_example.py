@@ -166,3 +166,31 @@ def test_batch_is_validated_with_the_models_words():
         with pytest.raises(ValueError) as caught:
             Config(batch=bad)
         assert str(caught.value) == f"batch must be one of full, one, shuffled (got {bad!r})"
+
+
+@pytest.mark.parametrize("batch", ["one", "shuffled"])
+def test_a_cost_that_rises_for_a_while_is_not_divergence_with_one_example(batch):
+    # Seed 5 at the default learning rate 10: J goes from 0.126 to near twice that for about a hundred steps,
+    # then falls back (the full batch's rule, 1.5 times for 20 steps, would stop it at step 104 for "shuffled").
+    run = Run(Config(seed=5, batch=batch), history_limit=4000)
+    run.train(3000)
+    assert run.status == "ready"
+    assert max(run.history) > 1.5 * run.history[0]
+    three = Batch(Config(batch=batch), seeds=[5, 2, 7])
+    three.train(3000)
+    assert not three.diverged.any()
+
+
+@pytest.mark.parametrize("batch", ["one", "shuffled"])
+def test_a_cost_that_stays_three_times_its_start_for_twenty_passes_is_divergence_with_one_example(batch):
+    # Cross-entropy with ReLU at learning rate 1e10 climbs from 0.695 to about 2.4e9 and stays there.
+    config = Config(batch=batch, activation="relu", cost="cross_entropy", learning_rate=1e10)
+    run = Run(config)
+    run.train(500)
+    assert run.status == "diverged"
+    assert "stayed above 3 times that for 80 steps" in run.reason
+    first_above = next(k for k, J in enumerate(run.history) if 3 * run.history[0] < J)
+    assert run.step == first_above + 80 - 1
+    batch_of_two = Batch(config, seeds=[2, 3])
+    batch_of_two.train(500)
+    assert batch_of_two.diverged.all()

@@ -4,7 +4,8 @@ in slices short enough to keep the page responsive, and summarised as plain valu
 Every network is, at the sweep's current step, in exactly one category:
 
 - diverged: by Run's rule (the cost, the output Z2 or a parameter stopped being finite, or the cost stayed
-  above 1.5 times its starting value for 20 steps); it stops training there.
+  above 1.5 times its starting value for 20 steps, or 3 times for 20 passes with one example per step); it stops
+  training there.
 - solved: all four predictions A2 on the right side of 0.5 (Batch.solved).
 - stuck: neither, and J fell by less than STUCK_FALL (1%) of its value over the last STUCK_WINDOW (20%)
   of the steps taken so far (J at the last history point at or before 80% of the current step, against J
