@@ -27,7 +27,7 @@ def test_step_trains_the_notebook_network(ready_page):
     expect(step_count).to_have_text("0")
     assert float(cost.inner_text()) == pytest.approx(NOTEBOOK_FIRST_COST, rel=1e-9)
 
-    page.get_by_role("button", name="Step").click()
+    page.get_by_role("button", name="Step", exact=True).click()
 
     expect(step_count).to_have_text("1")
     assert float(cost.inner_text()) == pytest.approx(reference.tanh_half_mse_costs(1)[1], rel=1e-9)
@@ -35,6 +35,6 @@ def test_step_trains_the_notebook_network(ready_page):
 
 
 def test_no_request_left_the_origin(ready_page):
-    ready_page.get_by_role("button", name="Step").click()
+    ready_page.get_by_role("button", name="Step", exact=True).click()
     expect(readout(ready_page, "Step")).to_have_text("1")
     assert ready_page.guard.off_origin == []
