@@ -16,6 +16,8 @@ loads, each in a new browser context (cold cache). The parts:
   nothing but train, CPython's backprop.Run().train and Pyodide under Node (bench/pyodide_speed.mjs);
 - sweep: Many seeds, 1,000 networks x 1,000 steps in the page, against the bare model page running the same Batch
   (?mode=batch) and CPython's; the cost landscape from Step to drawn;
+- pictures: training at top speed with n_h 16, the network drawn with its 17 unit pictures (?pictures=true) against
+  the same page without them (?pictures=false): steps per second and frame interval p95;
 - exercises, notebook: opening those views, the Exercises' Check, the Notebook's frames while training;
 - memory: the whole browser's resident memory (bench/peers.py) with an empty tab, TensorFlow Playground, the Lab at
   ready and the Lab with the Exercises open, one new browser each;
@@ -468,6 +470,23 @@ def part_training(browser, url, runs, **_):
     )
 
 
+def part_pictures(browser, url, runs, **_):
+    rows = {}
+    for pictures in ("true", "false"):
+        trainings = [training_figures(browser, f"{url}?n_h=16&pictures={pictures}") for _ in range(runs)]
+        rates = [training["steps_per_s"] for training in trainings]
+        p95s = [percentile(training["intervals"], 0.95) for training in trainings if training["intervals"]]
+        longest = max((task["duration"] for training in trainings for task in training["long_tasks"]), default=0)
+        rows[pictures] = rates
+        print(
+            f"n_h 16, unit pictures {'on' if pictures == 'true' else 'off'}, 1000 steps per frame: "
+            f"{summary(rates, 'steps/s', 0)}, frame interval p95 {summary(p95s, 'ms', 1)}, "
+            f"longest main-thread task {longest:.0f} ms",
+            flush=True,
+        )
+    print(f"training with pictures / without: {median_ratio(rows['true'], rows['false']):.2f}x", flush=True)
+
+
 def part_sweep(browser, url, runs, **_):
     sweeps = [sweep_figures(browser, url) for _ in range(runs)]
     seconds, longest, fps, landscape = ([sweep[k] for sweep in sweeps] for k in range(4))
@@ -598,6 +617,7 @@ BROWSER_PARTS = {
     "visits": part_visits,
     "training": part_training,
     "sweep": part_sweep,
+    "pictures": part_pictures,
     "exercises": part_exercises,
     "notebook": part_notebook,
 }
