@@ -185,38 +185,20 @@ class Run:
     def train(self, n=1):
         """Take up to n steps of gradient descent (none once diverged). Returns the current cost."""
         c = self.config
-        if c.batch != "full":
-            return self._train_one_example(n)
         params, theta, grad, grads_out = self.params, self.theta, self._grad, self._grads_out
+        one_example = c.batch != "full"
         with np.errstate(all="ignore"):
             for _ in range(n):
                 if self.status == "diverged":
                     break
-                backward(params, self.cache, A0, self.Y, c.activation, c.cost, c.notebook_mode, out=grads_out)
-                grad *= c.learning_rate
-                theta -= grad
-                self.cache = forward(params, A0, self.Y, c.activation, c.cost)
-                self.step += 1
-                self.cost = float(self.cache["J"])
-                if self._on_history_grid():
-                    self._record()
-                self._check()
-        return self.cost
-
-    def _train_one_example(self, n):
-        """train() for one example per step: the gradient of step k on step_examples' example j alone (A0's and
-        Y's column j, and the cache's), the cost over all the examples."""
-        c = self.config
-        params, theta, grad, grads_out = self.params, self.theta, self._grad, self._grads_out
-        with np.errstate(all="ignore"):
-            for _ in range(n):
-                if self.status == "diverged":
-                    break
-                j = self.next_examples()[0]
-                column = slice(j, j + 1)
-                cache = {name: self.cache[name][:, column] for name in ("Z1", "A1", "Z2", "A2")}
-                Y = self.Y[:, column]
-                backward(params, cache, A0[:, column], Y, c.activation, c.cost, c.notebook_mode, out=grads_out)
+                if one_example:  # the gradient on step_examples' example j alone: A0's, Y's and the cache's column j
+                    j = self.next_examples()[0]
+                    column = slice(j, j + 1)
+                    cache = {name: self.cache[name][:, column] for name in ("Z1", "A1", "Z2", "A2")}
+                    inputs, Y = A0[:, column], self.Y[:, column]
+                else:
+                    cache, inputs, Y = self.cache, A0, self.Y
+                backward(params, cache, inputs, Y, c.activation, c.cost, c.notebook_mode, out=grads_out)
                 grad *= c.learning_rate
                 theta -= grad
                 self.cache = forward(params, A0, self.Y, c.activation, c.cost)

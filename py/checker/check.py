@@ -13,21 +13,10 @@ from backprop.network import backward as model_backward
 
 from . import diagnose, networks, specs
 from .runner import Sandbox
-from .specs import TOO_MANY, NotNumbers
+from .specs import NotNumbers, as_array
 
 RANK = {"right": 0, "wrong": 1, "wrong shape": 2, "missing": 3}
 BACKWARD_ARGS = ("A0", "Y", "W0", "b0", "W1", "b1", "Z1", "A1", "Z2", "A2")
-
-
-def _array(value):
-    if value is None:
-        return None
-    if isinstance(value, np.ndarray) and value.size > TOO_MANY:
-        return NotNumbers.too_big(value)
-    try:
-        return np.array(value, dtype=float)
-    except Exception:
-        return NotNumbers(value)
 
 
 def _backward_values(result):
@@ -36,14 +25,14 @@ def _backward_values(result):
             f"backward must return a dict of the eight gradients, like the starter code "
             f"(it returned {type(result).__name__})"
         )
-    return {name: _array(result.get(name)) for name in exercises.backward.CHECKED}
+    return {name: as_array(result.get(name)) for name in exercises.backward.CHECKED}
 
 
 def _forward_values(result):
     if not isinstance(result, (tuple, list)) or len(result) != 4:
         size = f"{len(result)} values" if isinstance(result, (tuple, list)) else type(result).__name__
         raise TypeError(f"forward must return the four values Z1, A1, Z2, A2 (it returned {size})")
-    return dict(zip(("Z1", "A1", "Z2", "A2"), (_array(value) for value in result)))
+    return dict(zip(("Z1", "A1", "Z2", "A2"), (as_array(value) for value in result)))
 
 
 def call_student(exercise, box, net):
@@ -58,7 +47,7 @@ def call_student(exercise, box, net):
     ok, values = box.call(forward, *net.copies("A0", "W0", "b0", "W1", "b1"), then=_forward_values)
     if not ok:
         return None
-    ok, J = box.call(cost, *net.copies("A2", "Y"), then=_array)
+    ok, J = box.call(cost, *net.copies("A2", "Y"), then=as_array)
     if not ok:
         return None
     values["J"] = J

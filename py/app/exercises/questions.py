@@ -4,6 +4,8 @@ questions from the network on screen (checker/questions.py) and writes every num
 compares the choice with the answer's index. Nothing here blocks the path: the next step is always open.
 """
 
+from app.exercises.results import element
+
 
 class QuestionsView:
     def __init__(self, document, answered):
@@ -14,12 +16,7 @@ class QuestionsView:
         self.name, self.marks, self.asked = None, None, []
 
     def _el(self, tag, text=None, class_name=None):
-        element = self.document.createElement(tag)
-        if text is not None:
-            element.textContent = text
-        if class_name:
-            element.className = class_name
-        return element
+        return element(self.document, tag, text, class_name)
 
     def waiting(self, name):
         self.name = name

@@ -8,6 +8,16 @@ import exercises
 STATUS_TEXT = {"right": "right", "wrong": "wrong", "missing": "missing", "wrong shape": "wrong shape"}
 
 
+def element(document, tag, text=None, class_name=None):
+    """A new element; its text set as text (never markup)."""
+    made = document.createElement(tag)
+    if text is not None:
+        made.textContent = text
+    if class_name:
+        made.className = class_name
+    return made
+
+
 class ExerciseResults:
     def __init__(self, document, go_to_line):
         self.document, self.go_to_line = document, go_to_line
@@ -17,12 +27,7 @@ class ExerciseResults:
         self.solutions = True  # False: the instructor's link hides the solution's line (solutions=hide)
 
     def _el(self, tag, text=None, class_name=None):
-        element = self.document.createElement(tag)
-        if text is not None:
-            element.textContent = text
-        if class_name:
-            element.className = class_name
-        return element
+        return element(self.document, tag, text, class_name)
 
     def clear(self):
         self.problem.replaceChildren()
