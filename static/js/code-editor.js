@@ -24,7 +24,9 @@ async function mount(host, text, label, onChange) {
       indentUnit.of("    "),
       // Tab indents; Escape then Tab leaves the editor (CodeMirror's own escape hatch), so focus is never trapped.
       keymap.of([indentWithTab]),
-      EditorView.contentAttributes.of({ "aria-label": label }),
+      // tabindex: the scrolled content counts as reachable by keyboard for checkers such as axe (contenteditable alone
+      // does not), and Tab already stops there.
+      EditorView.contentAttributes.of({ "aria-label": label, tabindex: "0" }),
       EditorView.updateListener.of((update) => { if (update.docChanged) onChange(update.state.doc.toString()); }),
     ],
   });

@@ -117,8 +117,9 @@ def test_embedded_in_another_origins_page_it_fits_800_by_520_and_trains(browser,
     frame = next(frame for frame in page.frames if frame.url.startswith(published_url))
     assert frame.evaluate("[innerWidth, innerHeight]") == [800, 520]
 
-    # Compact: no page header or footer; every control still there and usable.
-    expect(lab.locator(".page-header")).to_be_hidden()
+    # Compact: no lede or footer, the title for screen readers only; every control still there and usable.
+    expect(lab.locator(".lede")).to_be_hidden()
+    expect(lab.get_by_role("heading", level=1, name="Backprop Lab")).to_be_attached()
     expect(lab.locator(".page-footer")).to_be_hidden()
     for label in FIELDS:
         expect(field(lab, label)).to_be_visible()
@@ -159,12 +160,12 @@ def test_embed_shows_a_links_messages_and_a_bad_embed_value_keeps_the_full_page(
     expect(message).to_have_count(1)
     expect(message).to_be_visible()
     expect(message).to_contain_text("n_h was ignored")
-    expect(page.locator(".page-header")).to_be_hidden()
+    expect(page.locator(".lede")).to_be_hidden()
 
     page.goto(published_url + "?embed=maybe")
     expect_ready(page)
     expect(page.locator("html")).to_have_attribute("data-embed", "false")
-    expect(page.locator(".page-header")).to_be_visible()
+    expect(page.locator(".lede")).to_be_visible()
     expect(message).to_contain_text("embed was ignored")
     finish(page)
 
