@@ -6,17 +6,22 @@ questions(name, network_json, settings_json) -> {"exercise", "network", "questio
 "choices", "answer", "explanation"}]}; an exercise without questions has none.
 """
 
+import functools
 import json
+import re
 
 import numpy as np
 
-from backprop import forward
+from backprop import A0, Run, forward
+from backprop.gradcheck import relative_error
 from backprop.network import COSTS, backward
 
 from . import networks
 
 SLOW_RATE = 100.0  # the learning rate of the "rise or fall" question
 SAME = 1e-12  # relative difference under which two gradients count as the same
+STEPS_H = (1e-1, 1e-5, 1e-12)  # the steps h of the "which h" question
+CHECK_H = 1e-5  # the step of the other numeric questions (the exercise's)
 
 
 def _num(x):
@@ -273,11 +278,237 @@ def slip(net, settings):
     }
 
 
+# --- before the numeric gradient --------------------------------------------------------------------------------
+
+
+def _cost_of(net, name):
+    """J as a function of parameter name, the others held at the network on screen's values."""
+
+    def J(P):
+        return float(forward({**net.params, name: P}, net.A0, net.Y)["J"])
+
+    return J
+
+
+def _differences(net, name, h, central=True):
+    """The numeric gradient of J along parameter name: central differences, or one-sided (J(P + h) - J(P)) / h."""
+    J = _cost_of(net, name)
+    P = np.array(net.params[name], dtype=float)
+    here = J(P)
+    d = np.zeros(P.shape)
+    for index in np.ndindex(P.shape):
+        saved = P[index]
+        P[index] = saved + h
+        J_plus = J(P)
+        P[index] = saved - h
+        J_minus = J(P) if central else here
+        P[index] = saved
+        d[index] = (J_plus - J_minus) / (2 * h) if central else (J_plus - J_minus) / h
+    return d
+
+
+def best_h(net, settings):
+    analytic = _grads(net)["dW0"]
+    errors = [relative_error(analytic, _differences(net, "W0", h)) for h in STEPS_H]
+    answer = int(np.argmin(errors))
+    return {
+        "id": "numeric.best-h",
+        "prompt": "Central differences of J along every entry of W0, compared with backpropagation's dW0: which step "
+        "h gives the smallest relative error?",
+        "choices": [repr(h) for h in STEPS_H],
+        "answer": answer,
+        "explanation": "The relative error ||dW0 - numeric|| / (||dW0|| + ||numeric||) on screen is "
+        + ", ".join(f"{_num(e)} with h = {h!r}" for h, e in zip(STEPS_H, errors))
+        + ". A large h is off by about h², a tiny one loses the digits J(P + h) and J(P - h) share.",
+    }
+
+
+def one_sided(net, settings):
+    analytic = _grads(net)["dW1"]
+    central = relative_error(analytic, _differences(net, "W1", CHECK_H))
+    forward_only = relative_error(analytic, _differences(net, "W1", CHECK_H, central=False))
+    answer = 0 if forward_only > central else 1 if forward_only < central else 2
+    return {
+        "id": "numeric.one-sided",
+        "prompt": f"With h = {CHECK_H!r}, the one-sided difference (J(P + h) - J(P)) / h instead of the central one "
+        "(J(P + h) - J(P - h)) / (2h), for W1: is its relative error against backpropagation larger or smaller?",
+        "choices": ["larger", "smaller", "the same"],
+        "answer": answer,
+        "explanation": f"For dW1 the one-sided difference's relative error is {_num(forward_only)} and the central "
+        f"one's {_num(central)}: a one-sided difference is off by about h (times the second derivative), a central "
+        "one by about h².",
+    }
+
+
+def numeric_sign(net, settings):
+    numeric = _differences(net, "W1", CHECK_H)[0, 0]
+    analytic = _grads(net)["dW1"][0, 0]
+    return {
+        "id": "numeric.dw1-sign",
+        "prompt": f"The central difference of J along W1[0,0] with h = {CHECK_H!r}, on the network on screen: what "
+        "sign has it?",
+        "choices": list(SIGNS),
+        "answer": _sign(numeric),
+        "explanation": f"(J(W1[0,0] + h) - J(W1[0,0] - h)) / (2h) = {_num(numeric)}, and backpropagation's dW1[0,0] "
+        f"= {_num(analytic)}: the same slope, found two ways.",
+    }
+
+
+# --- before the update ------------------------------------------------------------------------------------------
+
+
+def _rate(settings):
+    """The learning rate on screen (the settings'), the notebook's 10 when there is none to read."""
+    try:
+        rate = float(settings.get("learning_rate", 10.0))
+    except (TypeError, ValueError):
+        return 10.0
+    return rate if np.isfinite(rate) and rate > 0 else 10.0
+
+
+def _stepped(net, rate):
+    grads = _grads(net)
+    return {name: net.params[name] - rate * grads["d" + name] for name in net.params}
+
+
+def change_sign(net, settings):
+    rate = _rate(settings)
+    g = _grads(net)["dW1"][0, 0]
+    change = -rate * g
+    return {
+        "id": "update.w1-change",
+        "prompt": f"One gradient-descent step at learning rate {rate!r} from the network on screen: does W1[0,0] "
+        "go up, down or stay?",
+        "choices": ["up", "down", "it stays"],
+        "answer": _sign(change),
+        "explanation": f"W1[0,0] changes by -learning_rate · dW1[0,0] = -{rate!r} × {_num(g)} = {_num(change)}: "
+        "against the slope, whichever sign it has.",
+    }
+
+
+def rates_compared(net, settings):
+    rate = _rate(settings)
+    before = float(net.cache["J"])
+    after = [float(forward(_stepped(net, r), net.A0, net.Y)["J"]) for r in (rate, SLOW_RATE)]
+    falls = [a < before for a in after]
+    choices = [
+        "it falls at both",
+        f"it falls at {rate!r} only",
+        f"it falls at {SLOW_RATE!r} only",
+        "it falls at neither",
+    ]
+    answer = {(True, True): 0, (True, False): 1, (False, True): 2, (False, False): 3}[tuple(falls)]
+    return {
+        "id": "update.rates",
+        "prompt": f"One step from the network on screen, at the learning rate on screen ({rate!r}) and at "
+        f"{SLOW_RATE!r}: at which does J fall?",
+        "choices": choices if rate != SLOW_RATE else ["it falls", "it does not fall"],
+        "answer": answer if rate != SLOW_RATE else 0 if falls[0] else 1,
+        "explanation": f"J is {_num(before)} on screen; after one step at {rate!r} it is {_num(after[0])}, at "
+        f"{SLOW_RATE!r} it is {_num(after[1])}. A step far longer than the gradient is reliable for can overshoot.",
+    }
+
+
+def w0_after(net, settings):
+    rate = _rate(settings)
+    w, g = net.params["W0"][0, 0], _grads(net)["dW0"][0, 0]
+    right = w - rate * g
+    values = {"right": right, "plus": w + rate * g, "no rate": w - g, "unchanged": w}
+    choices = list(dict.fromkeys(repr(float(v)) for v in sorted(values.values())))
+    return {
+        "id": "update.w0-after",
+        "prompt": f"W0[0,0] is {float(w)!r} and dW0[0,0] is {float(g)!r}. What is W0[0,0] after one step at "
+        f"learning rate {rate!r}?",
+        "choices": choices,
+        "answer": choices.index(repr(float(right))),
+        "explanation": f"W0[0,0] - learning_rate · dW0[0,0] = {float(w)!r} - {rate!r} × {float(g)!r} = "
+        f"{float(right)!r}. Adding the step ({float(values['plus'])!r}) climbs the cost; without the learning "
+        f"rate it is {float(values['no rate'])!r}.",
+    }
+
+
+# --- before the ANN class ---------------------------------------------------------------------------------------
+
+
+def _ann_settings(net, settings):
+    n_h = net.params["W0"].shape[0]
+    try:
+        seed = int(settings["seed"])
+    except (KeyError, TypeError, ValueError):
+        found = re.search(r"seed (\d+)", net.label)
+        seed = int(found.group(1)) if found else 2
+    return n_h, seed, _rate(settings)
+
+
+@functools.lru_cache(maxsize=4)
+def _trained(n_h, seed, rate):
+    """The model's printed log (J at steps 0, 100, ..., 900) and predictions for ANN(2, n_h, seed) fitted 1000 steps
+    at rate."""
+    run = Run({"n_h": n_h, "seed": seed, "learning_rate": rate})
+    costs = [run.cost]
+    for _ in range(1000):
+        costs.append(run.train(1))
+    params = {name: np.array(value) for name, value in run.params.items()}
+    return {"log": np.array(costs[0:1000:100]), "predict": forward(params, np.array(A0, dtype=float))["A2"]}
+
+
+def first_j(net, settings):
+    n_h, seed, rate = _ann_settings(net, settings)
+    J = float(_trained(n_h, seed, rate)["log"][0])
+    right = repr(J)
+    choices = list(dict.fromkeys([right, repr(2 * J), repr(J / 2), "0.125"]))
+    choices.sort(key=float)
+    return {
+        "id": "ann.first-j",
+        "prompt": f"ANN(2, {n_h}, seed={seed}).fit(A0, Y, {rate!r}, 1000): which number does it print first, J at "
+        "step 0?",
+        "choices": choices,
+        "answer": choices.index(right),
+        "explanation": f"Step 0's J comes from __init__ and forward only: 1/2 · mean((A2 - Y)²) = {right} for "
+        f"seed {seed} and {n_h} hidden units (without the 1/2 it would be {2 * J!r}; a network saying 0.5 "
+        "everywhere has 0.125).",
+    }
+
+
+def printed_lines(net, settings):
+    n_h, seed, rate = _ann_settings(net, settings)
+    log = _trained(n_h, seed, rate)["log"]
+    return {
+        "id": "ann.lines",
+        "prompt": "fit(A0, Y, learning_rate, 1000) prints J when i % 100 == 0, for i in range(1000). How many lines "
+        "does it print?",
+        "choices": ["9", "10", "11", "1000"],
+        "answer": ["9", "10", "11", "1000"].index(str(len(log))),
+        "explanation": f"i = 0, 100, ..., 900: {len(log)} lines (1000 is not in range(1000)). For seed {seed}, "
+        f"{n_h} hidden units and learning rate {rate!r} the first is {float(log[0])!r} and the last "
+        f"{float(log[-1])!r}.",
+    }
+
+
+def prediction(net, settings):
+    n_h, seed, rate = _ann_settings(net, settings)
+    a = float(_trained(n_h, seed, rate)["predict"][0, _column(net, 0, 1)])
+    answer = 2 if abs(a - 0.5) < 0.1 else 0 if a > 0.5 else 1
+    return {
+        "id": "ann.predict",
+        "prompt": f"After ANN(2, {n_h}, seed={seed}).fit(A0, Y, {rate!r}, 1000), what does predict give for the "
+        "example (0, 1), whose XOR is 1?",
+        "choices": ["close to 1", "close to 0", "about 0.5 (undecided)"],
+        "answer": answer,
+        "explanation": f"predict gives {_num(a)} for (0, 1) (rounded: {round(a)}); "
+        + ("the network learned it." if answer == 0 else "1000 steps at this rate did not learn it.")
+        + " Within 0.1 of 0.5 counts as undecided.",
+    }
+
+
 QUESTIONS = {
     "activations": (sigmoid_slope, tanh_slope, relu_slope),
     "cost": (costs_compared, da2_sign, cost_is_a_mean),
+    "numeric": (best_h, one_sided, numeric_sign),
     "forward": (z1_of_zeros, a2_side, cost_level, a1_range),
     "backward": (dw1_sign, big_step, db1_sum, slip),
+    "update": (change_sign, rates_compared, w0_after),
+    "ann": (first_j, printed_lines, prediction),
 }
 
 

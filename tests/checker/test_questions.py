@@ -151,3 +151,161 @@ def test_the_export_answers_in_the_envelope_and_refuses_a_bad_network():
     assert data["questions"] == []
     with pytest.raises(Refused, match="n_h must be a whole number"):
         read(door.questions("forward", '{"n_h": 99}', "{}"))
+
+
+def well_formed(question):
+    """2 to 5 different choices, one right answer's index."""
+    choices = question["choices"]
+    assert 2 <= len(choices) <= 5 and len(set(choices)) == len(choices)
+    assert isinstance(question["answer"], int) and 0 <= question["answer"] < len(choices)
+
+
+def differences(J_of, p, name, h, central=True):
+    """The numeric gradient of J along p[name], entry by entry, written out here."""
+    d = np.zeros(p[name].shape)
+    for index in np.ndindex(p[name].shape):
+        up = {k: v.copy() for k, v in p.items()}
+        up[name][index] += h
+        if central:
+            down = {k: v.copy() for k, v in p.items()}
+            down[name][index] -= h
+            d[index] = (J_of(up) - J_of(down)) / (2 * h)
+        else:
+            d[index] = (J_of(up) - J_of(p)) / h
+    return d
+
+
+def rel(a, b):
+    return np.sqrt(((a - b) ** 2).sum()) / (np.sqrt((a**2).sum()) + np.sqrt((b**2).sum()))
+
+
+@pytest.mark.parametrize("screen", NETWORKS)
+def test_which_h_gives_the_smallest_relative_error(screen):
+    h, q = by_hand(screen), asked(screen, "numeric")["numeric.best-h"]
+    well_formed(q)
+    errors = [rel(h["dW0"], differences(h["J_of"], h["p"], "W0", step)) for step in (1e-1, 1e-5, 1e-12)]
+    assert q["choices"] == ["0.1", "1e-05", "1e-12"]
+    assert q["answer"] == int(np.argmin(errors)) == 1  # 1e-5: the truncation and rounding errors both small
+    assert all(g(error) in q["explanation"] for error in errors)
+
+
+@pytest.mark.parametrize("screen", NETWORKS)
+def test_a_one_sided_difference_is_less_accurate_than_a_central_one(screen):
+    h, q = by_hand(screen), asked(screen, "numeric")["numeric.one-sided"]
+    well_formed(q)
+    central = rel(h["dW1"], differences(h["J_of"], h["p"], "W1", 1e-5))
+    one_sided = rel(h["dW1"], differences(h["J_of"], h["p"], "W1", 1e-5, central=False))
+    assert q["choices"][q["answer"]] == ("larger" if one_sided > central else "smaller") == "larger"
+    assert g(central) in q["explanation"] and g(one_sided) in q["explanation"]
+
+
+@pytest.mark.parametrize("screen", NETWORKS)
+def test_the_sign_of_the_numeric_dw1(screen):
+    h, q = by_hand(screen), asked(screen, "numeric")["numeric.dw1-sign"]
+    well_formed(q)
+    numeric = differences(h["J_of"], h["p"], "W1", 1e-5)[0, 0]
+    assert q["answer"] == sign_index(numeric) and g(numeric) in q["explanation"]
+    assert g(h["dW1"][0, 0]) in q["explanation"]
+
+
+def asked_at(screen, name, rate):
+    settings = "{}" if rate is None else json.dumps({"learning_rate": rate})
+    return {q["id"]: q for q in questions.questions(name, screen, settings)["questions"]}
+
+
+RATES = [None, "3", "0.5"]  # None: no settings, the notebook's 10
+
+
+@pytest.mark.parametrize("rate", RATES)
+@pytest.mark.parametrize("screen", NETWORKS)
+def test_the_sign_of_w1s_change_after_one_step(screen, rate):
+    h, q = by_hand(screen), asked_at(screen, "update", rate)["update.w1-change"]
+    well_formed(q)
+    lr = 10.0 if rate is None else float(rate)
+    change = (h["p"]["W1"][0, 0] - lr * h["dW1"][0, 0]) - h["p"]["W1"][0, 0]
+    assert q["choices"][q["answer"]] == ("up" if change > 0 else "down")
+    assert g(h["dW1"][0, 0]) in q["explanation"] and g(-lr * h["dW1"][0, 0]) in q["explanation"]
+
+
+@pytest.mark.parametrize("rate", RATES)
+@pytest.mark.parametrize("screen", NETWORKS)
+def test_whether_j_falls_at_the_rate_on_screen_and_at_100(screen, rate):
+    h, q = by_hand(screen), asked_at(screen, "update", rate)["update.rates"]
+    well_formed(q)
+    lr = 10.0 if rate is None else float(rate)
+    after = [h["J_of"]({k: h["p"][k] - r * h["d" + k] for k in ("W0", "b0", "W1", "b1")}) for r in (lr, 100.0)]
+    falls = (after[0] < h["J"], after[1] < h["J"])
+    expected = {(True, True): "it falls at both", (True, False): f"it falls at {lr!r} only",
+                (False, True): "it falls at 100.0 only", (False, False): "it falls at neither"}[falls]  # fmt: skip
+    assert q["choices"][q["answer"]] == expected
+    assert all(g(x) in q["explanation"] for x in (h["J"], *after))
+
+
+@pytest.mark.parametrize("rate", RATES)
+@pytest.mark.parametrize("screen", NETWORKS)
+def test_what_w0_becomes_after_one_step(screen, rate):
+    h, q = by_hand(screen), asked_at(screen, "update", rate)["update.w0-after"]
+    well_formed(q)
+    lr = 10.0 if rate is None else float(rate)
+    w, d = float(h["p"]["W0"][0, 0]), float(h["dW0"][0, 0])
+    right = w - lr * d
+    assert abs(float(q["choices"][q["answer"]]) - right) <= 1e-15 * max(abs(right), 1e-300)
+    assert all(abs(float(c) - right) > 1e-15 for i, c in enumerate(q["choices"]) if i != q["answer"])
+    assert q["choices"][q["answer"]] in q["explanation"] and repr(d) in q["explanation"]
+
+
+def trained_by_hand(n_h, seed, rate=10.0, steps=1000):
+    """The notebook's ANN (cells 33-36) written out here: the log of J every 100 steps and the predictions."""
+    rng = np.random.RandomState(seed)
+    W0, b0 = rng.randn(n_h, 2) * 0.1, np.full((n_h, 1), 0.1)
+    W1, b1 = rng.randn(1, n_h) * 0.1, np.full((1, 1), 0.1)
+    A0 = np.array([[0.0, 1.0, 0.0, 1.0], [1.0, 0.0, 0.0, 1.0]])
+    Y = np.array([[1.0, 1.0, 0.0, 0.0]])
+    log = []
+    for i in range(steps):
+        A1 = np.tanh(W0 @ A0 + b0)
+        A2 = 1 / (1 + np.exp(-(W1 @ A1 + b1)))
+        if i % 100 == 0:
+            log.append(0.5 * np.mean((A2 - Y) ** 2))
+        dZ2 = (A2 - Y) / 4 * A2 * (1 - A2)
+        dZ1 = (W1.T @ dZ2) * (1 - A1**2)
+        W1, b1 = W1 - rate * dZ2 @ A1.T, b1 - rate * dZ2.sum(axis=1, keepdims=True)
+        W0, b0 = W0 - rate * dZ1 @ A0.T, b0 - rate * dZ1.sum(axis=1, keepdims=True)
+    predict = 1 / (1 + np.exp(-(W1 @ np.tanh(W0 @ A0 + b0) + b1)))
+    return log, predict
+
+
+@pytest.mark.parametrize("screen", NETWORKS)
+def test_the_first_j_the_ann_prints(screen):
+    net = json.loads(screen)
+    q = asked(screen, "ann")["ann.first-j"]
+    well_formed(q)
+    log, _ = trained_by_hand(net["n_h"], net["seed"], steps=1)
+    assert abs(float(q["choices"][q["answer"]]) - log[0]) <= 1e-15
+    assert q["choices"][q["answer"]] in q["explanation"] and "0.125" in q["choices"]
+    if (net["n_h"], net["seed"]) == (2, 2):
+        assert q["choices"][q["answer"]] == "0.12519375208599626"  # the notebook's first printed line
+
+
+@pytest.mark.parametrize("screen", NETWORKS)
+def test_how_many_lines_fit_prints(screen):
+    net = json.loads(screen)
+    q = asked(screen, "ann")["ann.lines"]
+    well_formed(q)
+    log, _ = trained_by_hand(net["n_h"], net["seed"])
+    assert q["choices"][q["answer"]] == str(len(log)) == "10"
+    last = float(q["explanation"].rsplit(" ", 1)[1].rstrip("."))
+    assert abs(last - log[-1]) <= 1e-9 * log[0] and repr(float(log[0]))[:12] in q["explanation"]
+
+
+@pytest.mark.parametrize("screen", NETWORKS)
+def test_what_predict_gives_for_0_1_after_training(screen):
+    net = json.loads(screen)
+    q = asked(screen, "ann")["ann.predict"]
+    well_formed(q)
+    _, predict = trained_by_hand(net["n_h"], net["seed"])
+    a = predict[0, 0]  # (0, 1) is A0's first column
+    expected = "about 0.5 (undecided)" if abs(a - 0.5) < 0.1 else "close to 1" if a > 0.5 else "close to 0"
+    assert q["choices"][q["answer"]] == expected and g(a) in q["explanation"]
+    if (net["n_h"], net["seed"]) == (2, 2):
+        assert expected == "close to 1"  # the notebook's network learns XOR in 1000 steps

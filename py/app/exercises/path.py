@@ -15,7 +15,7 @@ STORAGE_KEY = "backprop-lab:path"
 DONE, TRIED, NOT_STARTED = "done", "tried", "not started"
 # The exercises with predict-then-see questions before them: checker/questions.py's QUESTIONS has one generator
 # list for each (tests/checker/test_questions.py holds the two together).
-QUESTION_SETS = ("activations", "cost", "forward", "backward")
+QUESTION_SETS = ("activations", "cost", "numeric", "forward", "backward", "update", "ann")
 
 
 def chosen(value):
