@@ -1,4 +1,4 @@
-"""The predict-then-see questions (checker/questions.py, the exercise worker's questions export): every answer and
+"""The predict-then-see questions (checker/questions/, the exercise worker's questions export): every answer and
 the numbers in its explanation against an independent computation here (the notebook's formulas written out with
 NumPy, and a finite difference for the slope), on several networks.
 

@@ -13,7 +13,7 @@ import exercises
 
 STORAGE_KEY = "backprop-lab:path"
 DONE, TRIED, NOT_STARTED = "done", "tried", "not started"
-# The exercises with predict-then-see questions before them: checker/questions.py's QUESTIONS has one generator
+# The exercises with predict-then-see questions before them: checker/questions/'s QUESTIONS has one generator
 # list for each (tests/checker/test_questions.py holds the two together).
 QUESTION_SETS = ("activations", "cost", "numeric", "forward", "backward", "update", "ann")
 
@@ -115,7 +115,7 @@ class Marks:
         }
 
     def answered(self, name, question, choice, when):
-        """The student chose choice (an index) for question (checker/questions.py's dict)."""
+        """The student chose choice (an index) for question (a dict of checker/questions/)."""
         self.questions[question["id"]] = {
             "exercise": name,
             "prompt": question["prompt"],

@@ -1,6 +1,6 @@
 """The predict-then-see questions before an exercise, as the page shows them: each a group of radio buttons with a
 "Check my answer" button, then right or not and the explanation with the numbers. The exercise worker makes the
-questions from the network on screen (checker/questions.py) and writes every number; this lays them out and
+questions from the network on screen (checker/questions/) and writes every number; this lays them out and
 compares the choice with the answer's index. Nothing here blocks the path: the next step is always open.
 """
 
@@ -27,7 +27,7 @@ class QuestionsView:
         self.status.textContent = text
 
     def show(self, name, asked, marks):
-        """The questions asked (checker/questions.py's dicts); answers already in marks are shown as answered."""
+        """The questions asked (checker/questions/'s dicts); answers already in marks are shown as answered."""
         self.name, self.asked, self.marks = name, asked, marks
         self.box.replaceChildren()
         if not asked:
