@@ -128,6 +128,7 @@ def test_the_panel_and_the_pictures_follow_training(ready_page):
     wait_for_step_at_least(page, 300)
     expect(panel).to_contain_text(re.compile(r"The gradient at step [1-9]\d*,"))  # it followed while training
     button(page, "Pause").click()
+    expect(readout(page, "Status")).to_have_text("paused")  # the slices in flight have landed
     step = readout(page, "Step").inner_text().replace(",", "")
     expect(panel).to_contain_text(f"The gradient at step {step},")
     _, after = terms_table(panel)
