@@ -11,6 +11,7 @@ import math
 import numpy as np
 
 from .data import TABLE_NAMES
+from .datasets import DATA_KINDS, DATA_SIZE, NOISE, TRAIN_PERCENT
 from .network import ACTIVATIONS, COSTS, PARAM_NAMES, param_shapes
 
 N_H_MAX = 16
@@ -94,6 +95,12 @@ class Config:
     table: str = "XOR"
     notebook_mode: bool = False
     batch: str = "full"
+    # The examples (backprop/datasets.py): "table" (the truth table's four), a generated set, or "points" (given).
+    data: str = "table"
+    data_seed: int = 0
+    data_size: int = 200
+    noise: int = 0
+    train_percent: int = 50
 
     def __post_init__(self):
         clean = {
@@ -105,6 +112,11 @@ class Config:
             "table": _choice("table", self.table, TABLE_NAMES, str.upper),
             "notebook_mode": flag("notebook_mode", self.notebook_mode),
             "batch": _choice("batch", self.batch, BATCHES, str.lower),
+            "data": _choice("data", self.data, DATA_KINDS, str.lower),
+            "data_seed": whole_number("data_seed", self.data_seed, 0, SEED_LIMIT - 1),
+            "data_size": whole_number("data_size", self.data_size, *DATA_SIZE),
+            "noise": whole_number("noise", self.noise, *NOISE),
+            "train_percent": whole_number("train_percent", self.train_percent, *TRAIN_PERCENT),
         }
         for field, value in clean.items():
             object.__setattr__(self, field, value)

@@ -15,7 +15,7 @@ import math
 import numpy as np
 
 from .config import SEED_LIMIT, Config, params_from_dict, params_to_dict, whole_number
-from .data import A0, truth_table
+from .datasets import accuracy, make_data
 from .network import PARAM_NAMES, backward, forward, init_params, unflatten
 
 
@@ -99,8 +99,10 @@ class Run:
             return cls.RISE_RATIO, cls.RISE_STEPS
         return cls.ONE_EXAMPLE_RISE_RATIO, cls.RISE_STEPS * m
 
-    def __init__(self, config=None, params=None, step=0, history_limit=None):
+    def __init__(self, config=None, params=None, step=0, history_limit=None, points=None):
         self.config = _config(config)
+        self.data = make_data(self.config, points)  # the examples: A0, Y for training, A0_test, Y_test
+        self.A0, self.Y = self.data.A0, self.data.Y
         n_h = self.config.n_h
         start = init_params(n_h, self.config.seed) if params is None else params_from_dict(params, n_h)
         # The parameters live in one vector, so that one update and one finiteness test cover them all.
@@ -108,7 +110,6 @@ class Run:
         self.params = unflatten(self.theta, n_h)
         self._grad = np.empty_like(self.theta)
         self._grads_out = {"d" + name: view for name, view in unflatten(self._grad, n_h).items()}
-        self.Y = truth_table(self.config.table)
         self.step = whole_number("step", step, 0, 2**63 - 1)
         if history_limit is not None and whole_number("history_limit", history_limit, 2, 2**31) % 2:
             raise ValueError("history_limit must be even, so that thinning keeps the curve evenly spaced")
@@ -116,16 +117,31 @@ class Run:
         self.status, self.reason = "ready", None
         self._order = None  # "shuffled": (pass, its order of the examples), as last drawn
         with np.errstate(all="ignore"):
-            self.cache = forward(self.params, A0, self.Y, self.config.activation, self.config.cost)
+            self.cache = forward(self.params, self.A0, self.Y, self.config.activation, self.config.cost)
         self.cost = float(self.cache["J"])  # J of the current parameters
         self.history = [self.cost]
+        # test_history[i]: J on the test examples at history's step i (empty when there are none)
+        self.test_history = [self.test_cost()] if self.data.test_m else []
         self._watch_from_here()
         self._check()
 
     @property
     def A2(self):
-        """Predictions for the four examples, shape (1, 4)."""
+        """Predictions for the training examples, shape (1, m)."""
         return self.cache["A2"]
+
+    def test_cost(self):
+        """J on the test examples (NaN when there are none)."""
+        if not self.data.test_m:
+            return math.nan
+        c = self.config
+        with np.errstate(all="ignore"):
+            return float(forward(self.params, self.data.A0_test, self.data.Y_test, c.activation, c.cost)["J"])
+
+    def accuracy(self):
+        """{"train": (right, m), "test": (right, t)}: the examples on the right side of 0.5."""
+        test_A2 = self.predict(self.data.A0_test) if self.data.test_m else np.zeros((1, 0))
+        return {"train": accuracy(self.A2, self.Y), "test": accuracy(test_A2, self.data.Y_test)}
 
     @property
     def solved(self):
@@ -142,10 +158,35 @@ class Run:
             self.params[name][...] = new[name]
         self.status, self.reason = "ready", None
         with np.errstate(all="ignore"):
-            self.cache = forward(self.params, A0, self.Y, self.config.activation, self.config.cost)
+            self.cache = forward(self.params, self.A0, self.Y, self.config.activation, self.config.cost)
         self.cost = float(self.cache["J"])
         if self._on_history_grid():
             self.history[-1] = self.cost
+            if self.test_history:
+                self.test_history[-1] = self.test_cost()
+        self._watch_from_here()
+        self._check()
+
+    def set_points(self, points):
+        """Go on training from here on these points (a student's own, checked as datasets.points_data checks them):
+        the parameters and the step stay, config.data becomes "points", and the cost at the current step becomes
+        J on the new training points (the cost history keeps what came before)."""
+        data = make_data(self.config.replace(data="points"), points)
+        self.config = self.config.replace(data="points")
+        self.data, self.A0, self.Y = data, data.A0, data.Y
+        self._order = None
+        # The test curve: NaN where there were no test points, none when there are none now.
+        self.test_history = self.test_history + [math.nan] * (len(self.history) - len(self.test_history))
+        if not data.test_m:
+            self.test_history = []
+        self.status, self.reason = "ready", None
+        with np.errstate(all="ignore"):
+            self.cache = forward(self.params, self.A0, self.Y, self.config.activation, self.config.cost)
+        self.cost = float(self.cache["J"])
+        if self._on_history_grid():
+            self.history[-1] = self.cost
+            if self.test_history:
+                self.test_history[-1] = self.test_cost()
         self._watch_from_here()
         self._check()
 
@@ -159,7 +200,7 @@ class Run:
         training uses them (the next step's own, for one example per step, are in stages())."""
         c = self.config
         with np.errstate(all="ignore"):
-            return backward(self.params, self.cache, A0, self.Y, c.activation, c.cost, c.notebook_mode)
+            return backward(self.params, self.cache, self.A0, self.Y, c.activation, c.cost, c.notebook_mode)
 
     def next_examples(self):
         """The examples (columns of A0) the next step's gradient sums over: all of them for the full batch."""
@@ -180,12 +221,12 @@ class Run:
         the update's "after" is what train(1) gives."""
         from .stages import step_stages
 
-        return step_stages(self.params, self.Y, self.config, self.next_examples(), self.step, self.cache)
+        return step_stages(self.params, self.Y, self.config, self.next_examples(), self.step, self.cache, self.A0)
 
     def train(self, n=1):
         """Take up to n steps of gradient descent (none once diverged). Returns the current cost."""
         c = self.config
-        params, theta, grad, grads_out = self.params, self.theta, self._grad, self._grads_out
+        params, theta, grad, grads_out, A0 = self.params, self.theta, self._grad, self._grads_out, self.A0
         one_example = c.batch != "full"
         with np.errstate(all="ignore"):
             for _ in range(n):
@@ -214,8 +255,12 @@ class Run:
 
     def _record(self):
         self.history.append(self.cost)
+        if self.test_history:
+            self.test_history.append(self.test_cost())
         if self.history_limit is not None and len(self.history) > self.history_limit:
             del self.history[1::2]
+            if self.test_history:
+                del self.test_history[1::2]
             self.history_stride *= 2
 
     def _watch_from_here(self):
@@ -258,8 +303,12 @@ class Run:
             return forward(self.params, np.asarray(inputs, dtype=float), activation=self.config.activation)["A2"]
 
     def to_dict(self):
-        """Config, parameters and step count as a JSON-able dict (non-finite numbers become None)."""
-        return {"config": self.config.to_dict(), "params": params_to_dict(self.params), "step": self.step}
+        """Config, parameters and step count as a JSON-able dict (non-finite numbers become None), and the points
+        when they are a student's own (config.data "points"; the others are made again from the config)."""
+        state = {"config": self.config.to_dict(), "params": params_to_dict(self.params), "step": self.step}
+        if self.config.data == "points":
+            state["points"] = self.data.points()
+        return state
 
     @classmethod
     def from_dict(cls, state):
@@ -267,12 +316,12 @@ class Run:
         if not isinstance(state, dict):
             raise ValueError(f"a saved run must be a dict with config, params and step (got {state!r})")
         for key in state:
-            if key not in ("config", "params", "step"):
-                raise ValueError(f"unknown key {key!r} in a saved run; the keys are config, params, step")
+            if key not in ("config", "params", "step", "points"):
+                raise ValueError(f"unknown key {key!r} in a saved run; the keys are config, params, step, points")
         for key in ("config", "params"):
             if key not in state:
                 raise ValueError(f"a saved run needs {key}")
-        return cls(Config.from_dict(state["config"]), state["params"], state.get("step", 0))
+        return cls(Config.from_dict(state["config"]), state["params"], state.get("step", 0), points=state.get("points"))
 
 
 class Batch:
@@ -286,18 +335,19 @@ class Batch:
     counts from the last time); without it, solved_since is None and training costs nothing extra.
     """
 
-    def __init__(self, config=None, seeds=(2,), track_solved=False):
+    def __init__(self, config=None, seeds=(2,), track_solved=False, points=None):
         self.config = _config(config)
+        self.data = make_data(self.config, points)
+        self.A0, self.Y = self.data.A0, self.data.Y
         self.seeds = [whole_number("seed", seed, 0, SEED_LIMIT - 1) for seed in seeds]
         if not self.seeds:
             raise ValueError("seeds must list at least one seed")
         self.params = _init_batch(self.config.n_h, self.seeds)
-        self.Y = truth_table(self.config.table)
         self.step = 0
         self.diverged = np.zeros(len(self.seeds), dtype=bool)
         self.diverged_at = np.full(len(self.seeds), -1)  # step at which each network diverged, or -1
         with np.errstate(all="ignore"):
-            self.cache = forward(self.params, A0, self.Y, self.config.activation, self.config.cost)
+            self.cache = forward(self.params, self.A0, self.Y, self.config.activation, self.config.cost)
             ratio, self._rise_steps = Run.rise_rule(self.config, self.Y.shape[-1])
             self._rise_limit = ratio * self.costs
         self._steps_above = np.zeros(len(self.seeds), dtype=int)
@@ -317,7 +367,7 @@ class Batch:
     def train(self, n=1):
         """Take n steps for every network that has not diverged. Returns the costs."""
         c = self.config
-        params = self.params
+        params, A0 = self.params, self.A0
         with np.errstate(all="ignore"):
             for _ in range(n):
                 if self.diverged.all():
@@ -341,7 +391,9 @@ class Batch:
             j = self.step % m
             column = slice(j, j + 1)
             cache = {name: self.cache[name][..., column] for name in ("Z1", "A1", "Z2", "A2")}
-            return backward(self.params, cache, A0[:, column], self.Y[:, column], c.activation, c.cost, c.notebook_mode)
+            return backward(
+                self.params, cache, self.A0[:, column], self.Y[:, column], c.activation, c.cost, c.notebook_mode
+            )
         p = self.step // m
         if self._orders is None or self._orders[0] != p:
             rng = np.random.RandomState()
@@ -357,7 +409,7 @@ class Batch:
             cache[name] = np.take_along_axis(
                 self.cache[name], np.broadcast_to(js[:, None, None], (len(js), rows, 1)), -1
             )
-        inputs = np.ascontiguousarray(A0.T[js][:, :, None])  # (K, 2, 1)
+        inputs = np.ascontiguousarray(self.A0.T[js][:, :, None])  # (K, 2, 1)
         Y = self.Y[0, js][:, None, None]  # (K, 1, 1)
         return backward(self.params, cache, inputs, Y, c.activation, c.cost, c.notebook_mode)
 

@@ -17,6 +17,11 @@ DEFAULTS = {
     "table": "XOR",
     "notebook_mode": False,
     "batch": "full",
+    "data": "table",
+    "data_seed": 0,
+    "data_size": 200,
+    "noise": 0,
+    "train_percent": 50,
 }
 
 
@@ -36,6 +41,11 @@ def test_url_query_strings_are_accepted_and_normalised():
             "table": "xnor",
             "notebook_mode": "TRUE",
             "batch": " Shuffled",
+            "data": "Spiral ",
+            "data_seed": "7",
+            "data_size": "500",
+            "noise": "50",
+            "train_percent": "10",
         }
     )
     assert config.to_dict() == {
@@ -47,6 +57,11 @@ def test_url_query_strings_are_accepted_and_normalised():
         "table": "XNOR",
         "notebook_mode": True,
         "batch": "shuffled",
+        "data": "spiral",
+        "data_seed": 7,
+        "data_size": 500,
+        "noise": 50,
+        "train_percent": 10,
     }
     assert Config.from_dict({"notebook_mode": "0", "seed": "0", "n_h": "1", "learning_rate": "1e-3"}).to_dict() == dict(
         DEFAULTS, notebook_mode=False, seed=0, n_h=1, learning_rate=0.001
@@ -102,6 +117,15 @@ def test_round_trip_through_json():
         ("notebook_mode", 2),
         ("notebook_mode", None),
         ("notebook_mode", "yes!"),
+        ("data", "moons"),
+        ("data", "XOR"),
+        ("data_seed", -1),
+        ("data_size", 19),
+        ("data_size", 501),
+        ("noise", 51),
+        ("noise", 2.5),
+        ("train_percent", 9),
+        ("train_percent", 91),
     ],
 )
 def test_bad_settings_are_refused_with_the_field_named(field, value):
