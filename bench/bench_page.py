@@ -18,6 +18,8 @@ loads, each in a new browser context (cold cache). The parts:
   (?mode=batch) and CPython's; the cost landscape from Step to drawn;
 - pictures: training at top speed with n_h 16, the network drawn with its 17 unit pictures (?pictures=true) against
   the same page without them (?pictures=false): steps per second and frame interval p95;
+- points: training at top speed on a 500-point spiral (450 training points), with the decision surface and the unit
+  pictures redrawn, against CPython's Run on the same data; its frame interval and main-thread tasks over 50 ms;
 - exercises, notebook: opening those views, the Exercises' Check, the Notebook's frames while training;
 - memory: the whole browser's resident memory (bench/peers.py) with an empty tab, TensorFlow Playground, the Lab at
   ready and the Lab with the Exercises open, one new browser each;
@@ -33,6 +35,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 
@@ -44,7 +47,7 @@ import peers  # noqa: E402
 
 import chromium  # noqa: E402
 import serve  # noqa: E402
-from backprop import Run  # noqa: E402
+from backprop import Config, Run  # noqa: E402
 from page_probes import RECORD_START  # noqa: E402
 
 RUNS = 5
@@ -487,6 +490,38 @@ def part_pictures(browser, url, runs, **_):
     print(f"training with pictures / without: {median_ratio(rows['true'], rows['false']):.2f}x", flush=True)
 
 
+POINTS_QUERY = "data=spiral&data_size=500&train_percent=90&noise=10&n_h=8&learning_rate=1"
+
+
+def cpython_points_steps_per_s():
+    """CPython's Run on the page's 500-point spiral (450 training points), steps per second."""
+    config = Config.from_dict(dict(urllib.parse.parse_qsl(POINTS_QUERY)))
+    rates = []
+    for _ in range(CPYTHON_REPEATS):
+        run = Run(config)
+        started = time.perf_counter()
+        run.train(CPYTHON_STEPS // 10)
+        rates.append(CPYTHON_STEPS // 10 / (time.perf_counter() - started))
+    return statistics.median(rates)
+
+
+def part_points(browser, url, runs, **_):
+    trainings = [training_figures(browser, f"{url}?{POINTS_QUERY}") for _ in range(runs)]
+    rates = [training["steps_per_s"] for training in trainings]
+    p95s = [percentile(training["intervals"], 0.95) for training in trainings if training["intervals"]]
+    tasks = [task["duration"] for training in trainings for task in training["long_tasks"]]
+    cpython = cpython_points_steps_per_s()
+    print(
+        f"500 points ({POINTS_QUERY}), the decision surface and unit pictures redrawn, 1000 steps per frame: "
+        f"{summary(rates, 'steps/s', 0)}, frame interval p95 {summary(p95s, 'ms', 1)}, main-thread tasks over "
+        f"50 ms: {len(tasks)}"
+        + (f" (longest {max(tasks):.0f} ms)" if tasks else "")
+        + f"; CPython's Run on the same data: {cpython:,.0f} steps/s; page / CPython: "
+        f"{statistics.median(rates) / cpython:.2f}",
+        flush=True,
+    )
+
+
 def part_sweep(browser, url, runs, **_):
     sweeps = [sweep_figures(browser, url) for _ in range(runs)]
     seconds, longest, fps, landscape = ([sweep[k] for sweep in sweeps] for k in range(4))
@@ -618,6 +653,7 @@ BROWSER_PARTS = {
     "training": part_training,
     "sweep": part_sweep,
     "pictures": part_pictures,
+    "points": part_points,
     "exercises": part_exercises,
     "notebook": part_notebook,
 }
