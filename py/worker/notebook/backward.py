@@ -4,7 +4,8 @@ notebook's own check as it printed it (cells 16-31). See sections.py for the dic
 
 import numpy as np
 
-from backprop import A0, GRADIENT_NAMES, forward, gradcheck, numeric_gradient, relative_error
+from backprop import GRADIENT_NAMES, forward, gradcheck, numeric_gradient, relative_error
+from backprop.data import A0 as A0_TABLE
 from worker.notebook.mathml import formulas
 from worker.notebook.numbers import matrix
 from worker.notebook.source import code_lines
@@ -90,7 +91,7 @@ def backward_section(run, grads, numeric):
         }
         if numeric:
             params = {key: np.array(value) for key, value in run.params.items()}
-            num = numeric_gradient(name, params, A0, run.Y, c.activation, c.cost, h=H)
+            num = numeric_gradient(name, params, run.A0, run.Y, c.activation, c.cost, h=H)
             error = relative_error(grads[d], num)
             band = verdict(error)
             kink = bool(kink_units) and name in THROUGH_RELU
@@ -121,10 +122,11 @@ def backward_section(run, grads, numeric):
 
 
 def forward_difference(
-    name, params, Y, activation="tanh", cost="half_mse", delta=NOTEBOOK_DELTA, decimals=NOTEBOOK_DECIMALS
+    name, params, Y, activation="tanh", cost="half_mse", delta=NOTEBOOK_DELTA, decimals=NOTEBOOK_DECIMALS, A0=A0_TABLE
 ):
     """dJ/d(name) as cells 16-30 compute it: np.round((J(x + delta) - J(x)) / delta, 5), element by element,
-    with J taken from x on through the model's from_A2 ... from_A0 chain (backprop.gradcheck, cell 14)."""
+    with J taken from x on through the model's from_A2 ... from_A0 chain (backprop.gradcheck, cell 14), on the
+    examples A0 (columns) with targets Y: the truth table's four by default."""
     W0, b0, W1, b1 = (np.array(params[key], dtype=float) for key in ("W0", "b0", "W1", "b1"))
     cache = forward({"W0": W0, "b0": b0, "W1": W1, "b1": b1}, A0, Y, activation, cost)
     A1 = cache["A1"]
@@ -163,7 +165,7 @@ def notebook_check_section(run, grads, numeric):
             "analytic": matrix(printed),
         }
         if numeric:
-            d = forward_difference(name, run.params, run.Y, c.activation, c.cost)
+            d = forward_difference(name, run.params, run.Y, c.activation, c.cost, A0=run.A0)
             entry["numeric"] = matrix(d)
             entry["agree"] = entry["numeric"]["text"] == entry["analytic"]["text"]
         entries.append(entry)

@@ -49,10 +49,10 @@ def _flat(values):
 
 
 def cells(matrix):
-    """The entries of a matrix's array2string text, row-major, escaped. From its values, as "%.8g", if the text
-    does not hold one entry per cell (NumPy summarises above 1000 entries; a 2-16-1 network's largest matrix
-    has 64)."""
-    text = escape(matrix["text"]).replace("[", " ").replace("]", " ")
+    """The entries of a matrix's array2string text (its whole text, "cells", when print() summarises it: NumPy
+    does above 1000 entries), row-major, escaped. From its values, as "%.8g", if the text does not hold one entry
+    per cell."""
+    text = escape(matrix.get("cells") or matrix["text"]).replace("[", " ").replace("]", " ")
     tokens = text.split()
     count = 1
     for n in matrix["shape"]:

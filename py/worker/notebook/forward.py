@@ -3,10 +3,14 @@ entry (cells 4-12) and as matrix products (cell 13), for the network on screen (
 
 import numpy as np
 
-from backprop import A0, COSTS, PARAM_NAMES, init_params, network, unroll
+from backprop import A0, COSTS, PARAM_NAMES, forward, init_params, network, unroll
 from worker.notebook.numbers import matrix, number_text, repr_text, scalar
 
 MATCH_RTOL, MATCH_ATOL = 1e-9, 1e-12
+UNROLLED = 4  # the unrolled sums are written out for the first four examples (the notebook's all four)
+PER_LINE = 6  # numbers per line of a data set's A0 written as a literal
+Y_PER_LINE = 20  # and of its Y
+DATA_WORDS = {"circle": "circle", "xor_cloud": "XOR cloud", "gaussians": "two gaussians", "spiral": "spiral"}
 
 # The notebook's A0 is an array of ints; so is its Y (1-D).
 A0_NOTEBOOK = np.rint(A0).astype(int)
@@ -24,6 +28,85 @@ def notebook_Y(run):
     return np.rint(run.Y).astype(int).reshape(-1)
 
 
+def is_table(run):
+    return run.config.data == "table"
+
+
+def notebook_A0(run):
+    """The run's training inputs as the notebook writes A0: a truth table's as ints (the notebook's), a data set's
+    as they are (floats)."""
+    return A0_NOTEBOOK.copy() if is_table(run) else np.array(run.A0, dtype=float)
+
+
+def data_words(run):
+    """The data set in words: "the spiral (data seed 0, 200 points, noise 10 %, 50 % for training)", "your
+    points", or None for a truth table."""
+    c = run.config
+    if c.data == "table":
+        return None
+    if c.data == "points":
+        return "your points"
+    return (
+        f"the {DATA_WORDS.get(c.data, c.data)} (data seed {c.data_seed}, {c.data_size} points, noise {c.noise} %, "
+        f"{c.train_percent} % for training)"
+    )
+
+
+def data_section(run):
+    """What the notebook works on: {"table": bool, "words", "m", "test_m", "unrolled": the examples written out,
+    "note": the data in a sentence, or None for a truth table}."""
+    m, test_m = run.data.m, run.data.test_m
+    words = data_words(run)
+    note = None
+    if words is not None:
+        test = (
+            (f" Its {test_m} test points are" if test_m != 1 else " Its one test point is")
+            + " not in A0: the network never trains on them."
+            if test_m
+            else ""
+        )
+        note = (
+            f"The data on screen, {words}: A0 holds its {m} training example{'s' if m != 1 else ''}, one a column "
+            f"(x1 in row 0, x2 in row 1), and Y their classes.{test}"
+        )
+    return {
+        "table": words is None,
+        "words": words,
+        "m": m,
+        "test_m": test_m,
+        "unrolled": min(m, UNROLLED),
+        "note": note,
+    }
+
+
+def _wrapped(numbers, indent, per_line=PER_LINE):
+    """Numbers' texts joined by ", ", per_line to a line, the lines after the first indented."""
+    lines = [", ".join(numbers[i : i + per_line]) for i in range(0, len(numbers), per_line)] or [""]
+    return (",\n" + indent).join(lines)
+
+
+def A0_code(run, A0_value):
+    """Cell 3's A0 line: the notebook's for a truth table, else the training inputs written in (CPython's repr), so
+    that the setup's code stays a program that makes these values."""
+    if is_table(run):
+        return f"A0 = np.array({A0_value.tolist()})"
+    rows = [[repr(float(x)) for x in row] for row in A0_value.tolist()]
+    return "A0 = np.array([\n    [" + "],\n    [".join(_wrapped(row, "     ") for row in rows) + "],\n])"
+
+
+def Y_code(Y):
+    if len(Y) <= Y_PER_LINE:
+        return f"Y = np.array({Y.tolist()})"
+    return "Y = np.array([\n    " + _wrapped([str(y) for y in Y.tolist()], "    ", Y_PER_LINE) + ",\n])"
+
+
+def Y_comment(run):
+    c = run.config
+    if is_table(run):
+        return f"Outputs. This is {_article(c.table)} {c.table} function."
+    return "Outputs: the class of each training point, 0 or 1."
+
+
 # ---------------------------------------------------------------- 1. setup (cell 3)
 
 
@@ -34,11 +117,12 @@ def _article(table):
 def setup_section(run):
     c = run.config
     Y = notebook_Y(run)
+    A0_value = notebook_A0(run)
     init = init_params(c.n_h, c.seed)
     items = [
-        ("A0", f"A0 = np.array({A0_NOTEBOOK.tolist()})", "Inputs.", A0_NOTEBOOK),
-        ("Y", f"Y = np.array({Y.tolist()})", f"Outputs. This is {_article(c.table)} {c.table} function.", Y),
-        ("n", "n = len(A0)", "Number of features.", len(A0_NOTEBOOK)),
+        ("A0", A0_code(run, A0_value), "Inputs.", A0_value),
+        ("Y", Y_code(Y), Y_comment(run), Y),
+        ("n", "n = len(A0)", "Number of features.", len(A0_value)),
         ("m", "m = len(Y)", "Number of training exmaples.", len(Y)),
         ("n_h", f"n_h = {c.n_h}", "Number of hidden perceptrons.", c.n_h),
         ("n_o", "n_o = 1", "Number of output perceptrons.", 1),
@@ -77,8 +161,8 @@ def _bias_text(text):
     return _in_parens(text) if text.startswith("-") else text
 
 
-def _entry(raw):
-    hidden = raw["layer"] == 1
+def _entry(raw, integer_inputs=True):
+    hidden = raw["layer"] == 1 and integer_inputs
     terms, numbers = [], []
     for term in raw["terms"]:
         w, a = term["weight"], term["input"]
@@ -111,13 +195,21 @@ def _entry(raw):
 
 
 def forward_section(run):
+    """Cells 4-13. With more than UNROLLED examples the sums are written out for the first UNROLLED (A0's first
+    columns), "note" says so, and the unrolled matrices are those columns ("columns": k); J is the cost over every
+    example, and each matrix product's first k columns are compared with the unrolled ones."""
     c = run.config
-    u = unroll(run.params, c.activation)
+    m = run.data.m
+    k = min(m, UNROLLED)
+    u = unroll(run.params, c.activation, A0=run.A0[:, :k])
     Z1, A1, Z2, A2 = (np.array(u[name], dtype=float) for name in ("Z1", "A1", "Z2", "A2"))
-    J = COSTS[c.cost].J(Z2, A2, run.Y)
+    if k == m:
+        J = COSTS[c.cost].J(Z2, A2, run.Y)
+    else:  # the cost over every example, from the model's forward pass
+        J = forward(run.params, run.A0, run.Y, c.activation, c.cost)["J"]
     unrolled = {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2, "J": J}
     # Cell 13 written as matrix products, each line executed as the page shows it.
-    namespace = {"np": np, "sigmoid": network.sigmoid, "A0": A0_NOTEBOOK.copy(), "Y": notebook_Y(run)}
+    namespace = {"np": np, "sigmoid": network.sigmoid, "A0": notebook_A0(run), "Y": notebook_Y(run)}
     namespace.update({name: np.array(run.params[name]) for name in PARAM_NAMES})
     lines = []
     for name, code in (
@@ -131,14 +223,26 @@ def forward_section(run):
         value = np.asarray(namespace[name], dtype=float)
         line = {"name": name, "code": code}
         line.update(matrix(value) if value.ndim else {"text": repr_text(value), "values": float(value), "shape": []})
+        compared = value[:, :k] if value.ndim else value
         line["matches_unrolled"] = bool(
-            np.allclose(value, unrolled[name], rtol=MATCH_RTOL, atol=MATCH_ATOL, equal_nan=True)
+            np.allclose(compared, unrolled[name], rtol=MATCH_RTOL, atol=MATCH_ATOL, equal_nan=True)
         )
         lines.append(line)
+    table = is_table(run)
+    note = None
+    if k < m:
+        note = (
+            f"The sums are written out for the first {k} of the {m} examples (columns 0 to {k - 1} of A0), and Z1, "
+            f"A1, Z2 and A2 below them are those {k} columns; J is the cost over all {m}. The matrix products "
+            f"further down take every example at once."
+        )
     return {
         "activation": c.activation,
-        "hidden": [_entry(raw) for raw in u["hidden"]],
-        "output": [_entry(raw) for raw in u["output"]],
+        "m": m,
+        "columns": k,
+        "note": note,
+        "hidden": [_entry(raw, table) for raw in u["hidden"]],
+        "output": [_entry(raw, table) for raw in u["output"]],
         "Z1": matrix(Z1),
         "A1": matrix(A1),
         "Z2": matrix(Z2),

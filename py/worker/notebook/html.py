@@ -37,12 +37,14 @@ PENDING = "The numeric check is computed when this section is shown."
 # ---------------------------------------------------------------- 1. setup
 
 
-def setup_html(section):
-    """Cell 3: the program that makes the values (each line with the notebook's comment), then the values."""
+def setup_html(section, data=None):
+    """Cell 3: the program that makes the values (each line with the notebook's comment), then the values; for a
+    data set (data: sections.py's "data"), first a note on the data on screen."""
     lines = []
     for item in section:
         lines.append(item["code"] + "  # " + item["comment"])
-    out = [code_block("\n".join(lines))]
+    out = [note(data["note"], "nb-data")] if data and data.get("note") else []
+    out.append(code_block("\n".join(lines)))
     scalars = []
     for item in section:
         if not item["shape"]:
@@ -69,11 +71,19 @@ def setup_html(section):
 # ---------------------------------------------------------------- 2. forward pass and cost
 
 
-def _match(line):
+def _match(line, cut=""):
+    """Whether a matrix product's value is the unrolled one; with cut ("[:, :4]", more examples than were
+    unrolled) its first columns are compared, and J with the cost over every example written above."""
     name = escape(line["name"])
+    if not cut:
+        what = "the unrolled " + name
+    elif line["name"] == "J":
+        what = "J above"
+    else:
+        what = "the unrolled " + name + cut + " in its first columns"
     if line["matches_unrolled"]:
-        return '<p class="match same">\u2713 The same as the unrolled ' + name + ".</p>"
-    return '<p class="match differ">\u2717 Not the same as the unrolled ' + name + ".</p>"
+        return '<p class="match same">\u2713 The same as ' + what + ".</p>"
+    return '<p class="match differ">\u2717 Not the same as ' + what + ".</p>"
 
 
 def forward_html(section):
@@ -81,18 +91,24 @@ def forward_html(section):
     the cost; then the same pass as matrix products."""
     activation = escape(section["activation"])
     memo = {}  # the terms' HTML: each weight, bias and input is named in several sums
+    k, m = section.get("columns"), section.get("m")
+    cut = "[:, :" + str(k) + "]" if k is not None and m is not None and k < m else ""  # the first k columns
     out = [
         "<p>The hidden layer's activation is <code>",
         activation,
         "</code>, the output's <code>sigmoid</code>.</p>",
+    ]
+    if section.get("note"):
+        out.append(note(section["note"], "nb-first-examples"))
+    out += [
         heading("Hidden layer, unrolled: Z1 and A1 entry by entry"),
         entries_html(section["hidden"], memo),
-        printed_matrix("Z1", section["Z1"]),
-        printed_matrix("A1", section["A1"]),
+        printed_matrix("Z1" + cut, section["Z1"]),
+        printed_matrix("A1" + cut, section["A1"]),
         heading("Output layer, unrolled: Z2 and A2"),
         entries_html(section["output"], memo),
-        printed_matrix("Z2", section["Z2"]),
-        printed_matrix("A2", section["A2"]),
+        printed_matrix("Z2" + cut, section["Z2"]),
+        printed_matrix("A2" + cut, section["A2"]),
         heading("Cost"),
         '<p class="nb-scalar">J = <span class="value">',
         escape(section["J"]["text"]),
@@ -102,7 +118,7 @@ def forward_html(section):
     for line in section["matrix"]:
         out.append(code_block(line["code"]))
         out.append(printed_matrix(line["name"], line))
-        out.append(_match(line))
+        out.append(_match(line, cut))
     return "".join(out)
 
 
@@ -301,7 +317,7 @@ def log_html(section):
             )
         )
     p = section["predictions"]
-    a2, y = escape(p["text"]), escape(p["Y_text"])
+    a2, y = escape(p.get("cells") or p["text"]), escape(p.get("Y_cells") or p["Y_text"])
     a2_cells = a2.replace("[", " ").replace("]", " ").split()
     y_cells = y.replace("[", " ").replace("]", " ").split()
     out.append(code_block(p["code"]))
@@ -329,6 +345,8 @@ RENDERERS = {
 
 def section_html(key, notebook):
     """The HTML of one section's body."""
+    if key == "setup":
+        return setup_html(notebook["setup"], notebook.get("data"))
     return RENDERERS[key](notebook[key])
 
 

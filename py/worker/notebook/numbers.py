@@ -7,6 +7,8 @@ A float that is not finite stays a float (nan, inf): the sections become HTML in
 to the page as JSON.
 """
 
+import sys
+
 import numpy as np
 
 
@@ -16,8 +18,13 @@ def values(x):
 
 
 def matrix(x):
+    """print()'s text of x; above NumPy's threshold (1000 entries: A0 of a large data set) print() shows a summary
+    with "...", so "cells" then holds the whole array's text, every entry written as NumPy writes them."""
     x = np.asarray(x)
-    return {"text": np.array2string(x), "values": values(x), "shape": list(x.shape)}
+    out = {"text": np.array2string(x), "values": values(x), "shape": list(x.shape)}
+    if x.size > np.get_printoptions()["threshold"]:
+        out["cells"] = np.array2string(x, threshold=sys.maxsize)
+    return out
 
 
 def repr_text(x):

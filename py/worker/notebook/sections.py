@@ -16,7 +16,12 @@ a "scalar" is {"text": repr text, "value": float}.
                                      # order; "log" only with log=True
       "run": {"step", "status", "reason", "cost" (number, or "NaN" / "Infinity"), "cost_text",
               "config" (the settings dict)},
+      "data": {"table": bool, "words": "the spiral (data seed 0, 200 points, ...)" or "your points" or None,
+               "m", "test_m", "unrolled": the examples written out (at most 4),
+               "note": the data on screen in a sentence, or None for a truth table},
       "setup": [                     # cell 3: A0, Y, n, m, n_h, n_o, W0, b0, W1, b1, in this order
+                                     # (A0 and Y the run's TRAINING examples: a data set's written in as
+                                     # CPython's repr, so that the code still makes the values)
         {"name": "W0",
          "code": "np.random.seed(2)\nW0 = np.random.randn(n_h, n) * 0.1",   # the notebook's line(s) with
                                      # this network's seed, n_h and truth table; the items' code joined
@@ -31,6 +36,9 @@ a "scalar" is {"text": repr text, "value": float}.
         ...],
       "forward": {                   # cells 4-12, from backprop.unroll
         "activation": "tanh",
+        "m": examples, "columns": the examples unrolled (the first 4 at most),
+        "note": str or None,         # with more than 4 examples: the sums are the first four's
+                                     # (Z1 ... A2 below are those columns; J is over every example)
         "hidden": [entry, ...],      # Z1[i,j], example by example (j), neuron by neuron (i)
         "output": [entry, ...],      # Z2[0,j]
         "Z1", "A1", "Z2", "A2": matrix,   # the unrolled sums and their activations
@@ -105,9 +113,9 @@ import numpy as np
 
 from plots.plain import plain
 from worker.notebook.backward import backward_section, notebook_check_section
-from worker.notebook.forward import forward_section, setup_section
+from worker.notebook.forward import data_section, forward_section, setup_section
 from worker.notebook.numbers import repr_text
-from worker.notebook.training import log_section, step_section
+from worker.notebook.training import log_section, points_key, step_section
 
 SECTION_KEYS = ("setup", "forward", "backward", "notebook_check", "step", "log")  # the notebook's order
 
@@ -130,6 +138,7 @@ def notebook(run, numeric=True, log=True):
                 "cost_text": repr_text(run.cost),
                 "config": run.config.to_dict(),
             },
+            "data": data_section(run),
             "setup": setup_section(run),
             "forward": forward_section(run),
             "backward": backward_section(run, grads, numeric),
@@ -137,5 +146,5 @@ def notebook(run, numeric=True, log=True):
             "step": step_section(run, grads if run.config.batch == "full" else run.stages()["backward"]),
         }
         if log:
-            result["log"] = log_section(run.config)
+            result["log"] = log_section(run.config, points_key(run))
     return result

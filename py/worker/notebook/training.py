@@ -2,10 +2,11 @@
 copies, and the training log of cells 34-36 for a fresh run of its settings. See sections.py for the dict."""
 
 import functools
+import sys
 
 import numpy as np
 
-from backprop import A0, PARAM_NAMES, Run, forward
+from backprop import PARAM_NAMES, Run, forward
 from worker.notebook.forward import notebook_Y
 from worker.notebook.numbers import matrix, repr_text, scalar, values
 from worker.notebook.source import update_lines
@@ -38,7 +39,7 @@ def step_section(run, grads):
                 "after": matrix(after[name]),
             }
         )
-    J_after = forward(after, A0, run.Y, c.activation, c.cost)["J"]
+    J_after = forward(after, run.A0, run.Y, c.activation, c.cost)["J"]
     return {
         "learning_rate": float(lr),
         "learning_rate_text": repr(lr),
@@ -68,9 +69,23 @@ def one_example_note(run):
 # ---------------------------------------------------------------- 6. the training log (cells 34-36)
 
 
-@functools.lru_cache(maxsize=16)  # a fresh run's log depends on the settings alone: kept while they stay
-def log_section(config):
-    fresh = Run(config)
+def points_key(run):
+    """The run's own points as log_section takes them (a tuple of tuples, for its cache), or None when its data
+    comes from its settings (a truth table, a generated set)."""
+    if run.config.data != "points":
+        return None
+    return tuple(tuple(point) for point in run.data.points())
+
+
+def _full_text(x):
+    """print()'s text of x without NumPy's summary ("..." above 1000 entries): one text per entry."""
+    return np.array2string(x, threshold=sys.maxsize)
+
+
+@functools.lru_cache(maxsize=16)  # a fresh run's log depends on the settings (and own points) alone
+def log_section(config, points=None):
+    """Cells 34-36 for a fresh run of config, on its points (points_key) when its data is the student's own."""
+    fresh = Run(config, points=None if points is None else [list(point) for point in points])
     lines = [{"step": 0, "J": float(fresh.cost), "text": repr_text(fresh.cost)}]
     for target in range(LOG_EVERY, LOG_STEPS, LOG_EVERY):
         fresh.train(target - fresh.step)
@@ -93,6 +108,8 @@ def log_section(config):
             "text": np.array2string(A2),
             "values": values(A2),
             "Y_text": np.array2string(Y),
+            "cells": _full_text(A2),  # every entry, when print() summarises (more than 1000 examples)
+            "Y_cells": _full_text(Y),
         },
         "status": fresh.status,
         "reason": fresh.reason,
