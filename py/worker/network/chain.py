@@ -1,9 +1,12 @@
 """One parameter's gradient by the chain rule, as the page's chain-rule panel shows it: backprop/chain.py's terms
 with this network's numbers as CPython's repr texts, the formula and the definitions of its factors as plain text.
+
+With more than SHOWN examples in the step (a data set), the terms of the first SHOWN travel ("terms", "examples"),
+"count" says how many the sum has and "note" says so; "sum" and "gradient" are over every example.
 """
 
 from backprop import chain_terms, page_name, parse_name
-from worker.network.stages import text
+from worker.network.stages import SHOWN, text
 
 FORMULAS = {
     "W1": "d{name} = Σⱼ dZ2[0,j] · A1[{col},j]",
@@ -39,7 +42,14 @@ def definitions(stages, param, row):
     return lines
 
 
-def chain_view(stages, name):
+def note(name, count, limit=SHOWN):
+    """What the table leaves out, in words, or None when it shows every term."""
+    if count <= limit:
+        return None
+    return f"The terms of the first {limit} of the {count} examples; the sum and d{name} are over all {count}."
+
+
+def chain_view(stages, name, limit=SHOWN):
     """snap["chain"] for the parameter named as the page names it, or None when this network has no such one."""
     parsed = parse_name(name, stages["n_h"])
     if parsed is None:
@@ -56,13 +66,15 @@ def chain_view(stages, name):
         "value": text(stages["update"][param]["before"][row, col]),
         "gradient": text(terms["gradient"]),
         "step": stages["step"],
-        "examples": terms["examples"],
+        "examples": terms["examples"][:limit],
+        "count": len(terms["terms"]),
+        "note": note(canonical, len(terms["terms"]), limit),
         "formula": FORMULAS[param].format(name=canonical, row=row, col=col, at=at),
         "definitions": definitions(stages, param, row),
         "factors": terms["factors"],
         "terms": [
             {"example": t["example"], "factors": [text(x) for x in t["factors"]], "product": text(t["product"])}
-            for t in terms["terms"]
+            for t in terms["terms"][:limit]
         ],
         "sum": text(terms["sum"]),
         "slip": terms["slip"],
