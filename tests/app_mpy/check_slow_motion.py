@@ -8,7 +8,7 @@ from mpy_checks import Checks, equal
 
 from app.network.slow_motion import ALL, SlowMotion, announcement, formulas, labels, table, uses
 from app.network.stage_numbers import flows, positions
-from app.network.stage_view import overlay_svg, table_html
+from app.network.stage_view import overlay_svg, picker_all, table_html
 
 CHECKS = Checks()
 check = CHECKS.check
@@ -144,6 +144,26 @@ def _():
         "<table><caption>Cost: each example's error and its share of J</caption><thead><tr><th scope=",
         "table",
     )
+
+
+@check("a data set's stages: the first examples sent, the step's one example, the notes")
+def _():
+    s = stages(examples=[9])  # the worker sent examples 0, 1, 2 and 9 of 12 (limit 3), the step's 9 last
+    s.update({"m": 12, "shown": [0, 1, 2, 9], "backward_shown": [9], "limit": 3, "batch": "one"})
+    s["backward"].update({"dZ2": [["0.5"]], "dA1": [["0.3"]], "dZ1": [["-0.0004"]]})
+    equal(SlowMotion(s).example, 9, "the step's example first")
+    equal(labels(s, "forward", 9)[0], (("input", 0), ["A0[0,9] = 1.0"], False), "its column")
+    equal(labels(s, "backward", 9)[1], (("output",), ["dZ2[0,9] = 0.5"], False), "its backward column")
+    equal([row[0] for row in table(s, "cost", ALL)["rows"]], ["0", "1", "2", "9", "all"], "the cost rows")
+    equal(
+        table(s, "cost", ALL)["note"],
+        "The tables show the first 3 of the 12 examples and this step's example 9; J is over all 12.",
+        "the note",
+    )
+    motion = SlowMotion(s)
+    motion.pick(5)
+    equal(motion.example is ALL, True, "an example not sent is not picked")
+    equal(picker_all(s), "All 12 examples (a table of the first 3)", "the picker")
 
 
 if __name__ == "__main__":  # tests/app/test_page_layer_checks.py runs the same checks under CPython

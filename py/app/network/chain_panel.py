@@ -43,7 +43,9 @@ def slip_text(chain):
 
 
 def caption(chain):
-    return f"Each example j's term of {gradient_name(chain['name'])}: {' · '.join(chain['factors'])}"
+    """The table's caption, with what it leaves out of a data set's terms (chain["note"])."""
+    text = f"Each example j's term of {gradient_name(chain['name'])}: {' · '.join(chain['factors'])}"
+    return text + ". " + chain["note"] if chain.get("note") else text
 
 
 def headers(chain):
@@ -63,7 +65,10 @@ def totals(chain):
     """The table's foot: [(label, text)]: the sum of the products (left to right), then the model's gradient, and a
     note when the two texts differ in their last digits (NumPy adds in its own order)."""
     grad = gradient_name(chain["name"])
-    out = [("sum of the products", exact_value(chain["sum"])), (f"= {grad}", exact_value(chain["gradient"]))]
+    label = "sum of the products"
+    if chain.get("count") is not None and chain["count"] > len(chain["terms"]):
+        label = f"sum of all {chain['count']} products"
+    out = [(label, exact_value(chain["sum"])), (f"= {grad}", exact_value(chain["gradient"]))]
     if chain["sum"] != chain["gradient"]:
         out.append(("", f"(the model adds the same terms in NumPy's order: the last digits of {grad} may differ)"))
     return out

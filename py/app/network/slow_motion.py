@@ -9,6 +9,11 @@ module only picks the texts each stage shows and says them in words. Nothing is 
 - labels(stages, key, example): the texts a stage writes on the diagram, by place (a unit, a weight, a bias).
 - table(stages, key, example): the same stage as a small table, and announcement(...): in words, for a screen reader.
 
+A data set has hundreds of examples: the worker sends the columns of the first 8 only (and of the step's one example
+in one-example mode), listed in stages["shown"] (and stages["backward_shown"] for the backward pass's columns), with
+stages["limit"] set when it left some out; the tables, the picker and the words show those, and say so (left_out).
+Without these keys (the truth table's four examples) every example's column is there.
+
 Plain Python for MicroPython (the page) and CPython (the tests).
 """
 
@@ -21,7 +26,7 @@ STAGES = {
     "update": ("Update: one gradient-descent step", "step", "5. One gradient-descent step"),
     "done": ("The step taken", "step", "5. One gradient-descent step"),
 }
-ALL = None  # the example picker's "all four examples"
+ALL = None  # the example picker's "all four examples" (a data set's: its first 8, in a table)
 
 # The Notebook's own lines (py/worker/notebook/forward.py, mathml.py, training.py; tests/app/network holds them equal).
 MATRIX_A1 = {"tanh": "A1 = np.tanh(Z1)", "sigmoid": "A1 = sigmoid(Z1)", "relu": "A1 = np.maximum(Z1, 0)"}
@@ -122,8 +127,50 @@ class SlowMotion:
         return "step"
 
     def pick(self, example):
-        """Show one example (an index of A0's columns), or ALL."""
-        self.example = example if example is ALL or 0 <= example < self.stages["m"] else ALL
+        """Show one example (an index of A0's columns, one of those sent), or ALL."""
+        self.example = example if example is ALL or example in shown_examples(self.stages) else ALL
+
+
+# --- the examples sent -----------------------------------------------------------------------------------------------
+
+
+def shown_examples(stages):
+    """The examples whose columns the stages hold: every one, or a data set's first 8 (and the step's one)."""
+    shown = stages.get("shown")
+    return list(range(stages["m"])) if shown is None else shown
+
+
+def at(stages, j):
+    """The column of example j in the stages' A0, Y, forward and cost (j itself when every example was sent)."""
+    shown = stages.get("shown")
+    return j if shown is None else shown.index(j)
+
+
+def backward_examples(stages):
+    """The step's examples whose backward columns (dZ2, dA1, dZ1) the stages hold, in the step's order."""
+    kept = stages.get("backward_shown")
+    return stages["examples"] if kept is None else kept
+
+
+def left_out(stages):
+    """What the tables leave out of a data set, in words, or "" when they show every example."""
+    limit, m = stages.get("limit"), stages["m"]
+    if not limit:
+        return ""
+    extra = [j for j in shown_examples(stages) if j >= limit]
+    if len(stages["examples"]) == m:
+        return "The tables show the first {} of the {} examples; J and the gradients are over all {}.".format(
+            limit, m, m
+        )
+    also = " and this step's example {}".format(extra[0]) if extra else ""
+    return "The tables show the first {} of the {} examples{}; J is over all {}.".format(limit, m, also, m)
+
+
+def scope(stages):
+    """ "all 4 examples", or "the first 8 of 50 examples" for a data set."""
+    if stages.get("limit"):
+        return "the first {} of {} examples".format(stages["limit"], stages["m"])
+    return "all {} examples".format(stages["m"])
 
 
 # --- the texts -------------------------------------------------------------------------------------------------------
@@ -131,15 +178,16 @@ class SlowMotion:
 
 def column(stages, example):
     """The backward pass's column of example, or None when the step's gradient does not use it (or ALL)."""
-    if example is ALL or example not in stages["examples"]:
+    examples = backward_examples(stages)
+    if example is ALL or example not in examples:
         return None
-    return stages["examples"].index(example)
+    return examples.index(example)
 
 
 def example_words(stages, j):
     """ "example 2 (x1 = 1.0, x2 = 0.0, Y = 1.0)" """
-    A0, Y = stages["A0"], stages["Y"]
-    return "example {} (x1 = {}, x2 = {}, Y = {})".format(j, A0[0][j], A0[1][j], Y[0][j])
+    A0, Y, c = stages["A0"], stages["Y"], at(stages, j)
+    return "example {} (x1 = {}, x2 = {}, Y = {})".format(j, A0[0][c], A0[1][c], Y[0][c])
 
 
 def uses(stages):
@@ -193,22 +241,23 @@ def labels(stages, key, example):
 def _labels(stages, key, example):
     n_h, out = stages["n_h"], []
     j = example
+    c = None if j is ALL else at(stages, j)  # example j's column
     if key == "forward" and j is not ALL:
         f = stages["forward"]
         for k in range(2):
-            out.append((("input", k), ["A0[{},{}] = {}".format(k, j, stages["A0"][k][j])]))
+            out.append((("input", k), ["A0[{},{}] = {}".format(k, j, stages["A0"][k][c])]))
         for i in range(n_h):
             out.append(
                 (
                     ("hidden", i),
-                    ["Z1[{},{}] = {}".format(i, j, f["Z1"][i][j]), "A1[{},{}] = {}".format(i, j, f["A1"][i][j])],
+                    ["Z1[{},{}] = {}".format(i, j, f["Z1"][i][c]), "A1[{},{}] = {}".format(i, j, f["A1"][i][c])],
                 )
             )
-        out.append((("output",), ["Z2[0,{}] = {}".format(j, f["Z2"][0][j]), "A2[0,{}] = {}".format(j, f["A2"][0][j])]))
+        out.append((("output",), ["Z2[0,{}] = {}".format(j, f["Z2"][0][c]), "A2[0,{}] = {}".format(j, f["A2"][0][c])]))
     elif key == "cost":
         lines = ["J = " + stages["cost"]["J"]]
         if j is not ALL:
-            lines.append("A2 − Y = {}".format(stages["cost"]["error"][0][j]))
+            lines.append("A2 − Y = {}".format(stages["cost"]["error"][0][c]))
         out.append((("output",), lines))
     elif key == "backward":
         b, e = stages["backward"], column(stages, j)
@@ -230,8 +279,10 @@ def _labels(stages, key, example):
 
 
 def table(stages, key, example):
-    """The stage as a table: {"caption", "head": [...], "rows": [[...], ...]}, or None."""
-    m, n_h = stages["m"], stages["n_h"]
+    """The stage as a table: {"caption", "head": [...], "rows": [[...], ...], "note": what it leaves out of a data
+    set, or ""}, or None."""
+    n_h = stages["n_h"]
+    note = left_out(stages)
     if key == "forward":
         f = stages["forward"]
         head = ["example", "x1", "x2"]
@@ -240,27 +291,32 @@ def table(stages, key, example):
         head += ["Z2[0,j]", "A2[0,j]"]
         rows = []
         for j in shown(stages, example):
-            row = [str(j), stages["A0"][0][j], stages["A0"][1][j]]
+            c = at(stages, j)
+            row = [str(j), stages["A0"][0][c], stages["A0"][1][c]]
             for i in range(n_h):
-                row += [f["Z1"][i][j], f["A1"][i][j]]
-            rows.append(row + [f["Z2"][0][j], f["A2"][0][j]])
-        return {"caption": "Forward pass, example by example (j)", "head": head, "rows": rows}
+                row += [f["Z1"][i][c], f["A1"][i][c]]
+            rows.append(row + [f["Z2"][0][c], f["A2"][0][c]])
+        note = note if example is ALL else ""
+        return {"caption": "Forward pass, example by example (j)", "head": head, "rows": rows, "note": note}
     if key == "cost":
-        c = stages["cost"]
-        rows = [
-            [str(j), stages["forward"]["A2"][0][j], stages["Y"][0][j], c["error"][0][j], c["share"][0][j]]
-            for j in range(m)
-        ]
-        rows.append(["all", "", "", "", "J = " + c["J"]])
+        cost = stages["cost"]
+        rows = []
+        for j in shown_examples(stages):
+            c = at(stages, j)
+            rows.append(
+                [str(j), stages["forward"]["A2"][0][c], stages["Y"][0][c], cost["error"][0][c], cost["share"][0][c]]
+            )
+        rows.append(["all", "", "", "", "J = " + cost["J"]])
         return {
             "caption": "Cost: each example's error and its share of J",
             "head": ["example", "A2", "Y", "A2 − Y", "share of J"],
             "rows": rows,
+            "note": note,
         }
     if key == "backward":
         b = stages["backward"]
         rows = []
-        for e, j in enumerate(stages["examples"]):
+        for e, j in enumerate(backward_examples(stages)):
             rows.append(["dZ2[0,{}]".format(j), b["dZ2"][0][e]])
             for i in range(n_h):
                 rows.append(["dZ1[{},{}]".format(i, j), b["dZ1"][i][e]])
@@ -270,6 +326,7 @@ def table(stages, key, example):
             "caption": "Backpropagation: each unit's dZ and each weight's and bias's gradient",
             "head": ["name", "value"],
             "rows": rows,
+            "note": note if len(backward_examples(stages)) < len(stages["examples"]) else "",
         }
     if key == "update":
         u = stages["update"]
@@ -279,12 +336,17 @@ def table(stages, key, example):
             for (page_name, b), (_, c), (_, a) in zip(before, change, after):
                 rows.append([page_name, b, c, a])
         head = ["parameter", "before", "learning rate × gradient", "after"]
-        return {"caption": "Update with learning rate " + stages["learning_rate"], "head": head, "rows": rows}
+        return {
+            "caption": "Update with learning rate " + stages["learning_rate"],
+            "head": head,
+            "rows": rows,
+            "note": "",
+        }
     return None
 
 
 def shown(stages, example):
-    return list(range(stages["m"])) if example is ALL else [example]
+    return shown_examples(stages) if example is ALL else [example]
 
 
 def announcement(stages, key, example, slip=True):
@@ -294,17 +356,20 @@ def announcement(stages, key, example, slip=True):
         return "{}: now at step {}, cost J = {}.".format(title, stages["step"] + 1, stages["after"]["J"])
     if key == "forward":
         if example is ALL:
-            a2 = ", ".join("example {}: {}".format(j, stages["forward"]["A2"][0][j]) for j in range(stages["m"]))
-            return "{}, all {} examples (the table lists Z1 and A1): A2 = {}.".format(title, stages["m"], a2)
+            a2 = ", ".join(
+                "example {}: {}".format(j, stages["forward"]["A2"][0][at(stages, j)]) for j in shown_examples(stages)
+            )
+            return "{}, {} (the table lists Z1 and A1): A2 = {}.".format(title, scope(stages), a2)
         words = [line for _, group, _ in labels(stages, key, example) for line in group]
         return "{}, {}: {}.".format(title, example_words(stages, example), ", ".join(words))
     if key == "cost":
         c = stages["cost"]
         errors = ", ".join(
-            "example {}: A2 − Y = {}, share {}".format(j, c["error"][0][j], c["share"][0][j])
-            for j in range(stages["m"])
+            "example {}: A2 − Y = {}, share {}".format(j, c["error"][0][at(stages, j)], c["share"][0][at(stages, j)])
+            for j in shown_examples(stages)
         )
-        return "{}: J = {}; {}.".format(title, c["J"], errors)
+        text = "{}: J = {}; {}.".format(title, c["J"], errors)
+        return text + " " + left_out(stages) if stages.get("limit") else text
     rows = table(stages, key, example)["rows"]
     if key == "backward":
         text = "{}: {} {}.".format(title, uses(stages), ", ".join("{} = {}".format(n, v) for n, v in rows))

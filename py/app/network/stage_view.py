@@ -19,6 +19,7 @@ from app.network.slow_motion import (
     example_words,
     formulas,
     labels,
+    shown_examples,
     table,
     uses,
 )
@@ -34,10 +35,13 @@ def escape(text):
 
 
 def table_html(spec):
-    """A stage's table (slow_motion.table) as HTML."""
+    """A stage's table (slow_motion.table) as HTML; its note (what a data set's table leaves out) in the caption."""
     if spec is None:
         return ""
-    out = ["<table><caption>", escape(spec["caption"]), "</caption><thead><tr>"]
+    out = ["<table><caption>", escape(spec["caption"])]
+    if spec.get("note"):
+        out += ['<br><span class="table-note">', escape(spec["note"]), "</span>"]
+    out.append("</caption><thead><tr>")
     out += ['<th scope="col">' + escape(head) + "</th>" for head in spec["head"]]
     out.append("</tr></thead><tbody>")
     for row in spec["rows"]:
@@ -69,6 +73,14 @@ def overlay_svg(geometry, stage_labels, key):
             )
         )
     return "".join(out)
+
+
+def picker_all(stages):
+    """The example picker's first choice: "All 4 examples (a table)", or for a data set "All 50 examples (a table of
+    the first 8)"; the picker then offers those the worker sent."""
+    if stages.get("limit"):
+        return "All {} examples (a table of the first {})".format(stages["m"], stages["limit"])
+    return "All {} examples (a table)".format(stages["m"])
 
 
 class SlowMotionPlayer:
@@ -145,8 +157,8 @@ class SlowMotionPlayer:
         self.button.focus()
 
     def _examples(self, stages):
-        options = ['<option value="all">All {} examples (a table)</option>'.format(stages["m"])]
-        for j in range(stages["m"]):
+        options = ['<option value="all">{}</option>'.format(picker_all(stages))]
+        for j in shown_examples(stages):
             options.append('<option value="{}">{}</option>'.format(j, escape("E" + example_words(stages, j)[1:])))
         select = self.parts["example"]
         select.innerHTML = "".join(options)

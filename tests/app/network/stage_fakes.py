@@ -92,3 +92,71 @@ def fake_layout(n_h, spacing=64.0, hidden_box=(30.0, 12.0)):
         "W1": W1,
         "boxes": boxes,
     }
+
+
+def fake_data_stages(m=12, examples=None, limit=8, step=5):
+    """The stages the worker sends for a data set of m examples (tanh, half mean squared error, n_h 2): its own
+    computation here with NumPy, then only the columns of the first `limit` examples (and of the step's one example)
+    with "shown", "backward_shown" and "limit", as the worker contract says (py/worker/network/stages.py)."""
+    rng = np.random.RandomState(3)
+    A0d = np.round(rng.uniform(-1, 1, (2, m)), 2)
+    Yd = (A0d[0:1] * A0d[1:2] > 0).astype(float)
+    p = {name: np.array(value) for name, value in NOTEBOOK_PARAMS.items()}
+    examples = list(range(m)) if examples is None else list(examples)
+    Z1 = p["W0"] @ A0d + p["b0"]
+    A1 = np.tanh(Z1)
+    Z2 = p["W1"] @ A1 + p["b1"]
+    A2 = 1 / (1 + np.exp(-Z2))
+    J = 0.5 * np.mean((A2 - Yd) ** 2)
+    a0, a1, a2, y = A0d[:, examples], A1[:, examples], A2[:, examples], Yd[:, examples]
+    dZ2 = (a2 - y) / len(examples) * a2 * (1 - a2)
+    dA1 = p["W1"].T @ dZ2
+    dZ1 = dA1 * (1 - a1**2)
+    grads = {"W0": dZ1 @ a0.T, "b0": dZ1.sum(axis=1, keepdims=True), "W1": dZ2 @ a1.T, "b1": dZ2.sum(keepdims=True)}
+    shown = sorted(set(range(min(m, limit))) | (set(examples) if len(examples) <= limit else set()))
+    kept = [e for e, j in enumerate(examples) if j in shown]
+    update = {
+        name: {"before": texts(p[name]), "change": texts(grads[name]), "after": texts(p[name] - grads[name])}
+        for name in p
+    }
+    return {
+        "step": step,
+        "examples": examples,
+        "batch": "full" if len(examples) == m else "one",
+        "m": m,
+        "n_h": 2,
+        "activation": "tanh",
+        "cost_function": "half_mse",
+        "notebook_mode": False,
+        "learning_rate": "1.0",
+        "A0": texts(A0d[:, shown]),
+        "Y": texts(Yd[:, shown]),
+        "forward": {
+            "Z1": texts(Z1[:, shown]),
+            "A1": texts(A1[:, shown]),
+            "Z2": texts(Z2[:, shown]),
+            "A2": texts(A2[:, shown]),
+        },
+        "cost": {
+            "J": repr(float(J)),
+            "error": texts((A2 - Yd)[:, shown]),
+            "share": texts((0.5 * (A2 - Yd) ** 2 / m)[:, shown]),
+        },
+        "backward": {
+            "dZ2": texts(dZ2[:, kept]),
+            "dW1": texts(grads["W1"]),
+            "db1": texts(grads["b1"]),
+            "dA1": texts(dA1[:, kept]),
+            "dZ1": texts(dZ1[:, kept]),
+            "dW0": texts(grads["W0"]),
+            "db0": texts(grads["b0"]),
+        },
+        "update": update,
+        "after": {"J": repr(float(J))},
+        "slip": [],
+        "shown": shown,
+        "backward_shown": [examples[e] for e in kept],
+        "limit": limit if len(shown) < m else None,
+        "_A0": A0d,  # the whole data, for the tests' oracles (not in the contract)
+        "_A2": A2,
+    }
