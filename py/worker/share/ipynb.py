@@ -3,25 +3,31 @@ the run's settings and current parameters, without outputs.
 
 Setup, the forward pass unrolled for one example and in matrix form, backpropagation with a gradient
 check for every derivative (backprop's formula against central differences), and the training loop,
-which prints the same costs as the exported script (worker/share/script.py, whose pieces it shares).
+which prints the same costs as the exported script (worker/share/script.py, whose pieces it shares). A generated
+data set or the student's own points are written in (A0, Y and the test points A0_test, Y_test), as in the script.
 """
 
 import json
 
 from backprop import GRADIENT_NAMES
 from worker.share.script import (
+    RIGHT_FUNCTION,
     backward_function,
+    data_counts,
     data_lines,
     example_function,
     forward_function,
     helpers,
     hidden,
     hidden_gradient_line,
+    learning,
     output_cost,
     output_gradient_lines,
     parameter_lines,
     settings_text,
     size_lines,
+    test_cost_function,
+    test_data_lines,
     training_loop,
 )
 
@@ -53,13 +59,17 @@ def _terms(products, constant):
 def _intro(run):
     c = run.config
     text = (
-        f"# Backprop Lab: a 2-{c.n_h}-1 network learning {c.table}\n\n"
+        f"# Backprop Lab: a 2-{c.n_h}-1 network learning {learning(c, run.data)}\n\n"
         f"Exported from Backprop Lab at step {run.step}. Settings: {settings_text(c)}.\n\n"
         "The seed notebook's sections (setup, forward pass, backpropagation with gradient checks, training) "
         f"with these settings and the page's parameters at step {run.step} written in. "
         "Run all the cells from the top (Run → Run All Cells); the last one trains the network "
         "and prints J every 100 steps, as the seed notebook does."
     )
+    if c.data != "table":
+        text += f"\n\nThe data: {data_counts(run.data)}, written in (A0 and Y train the network)."
+        if run.data.test_m:
+            text += " J on the test points (A0_test, Y_test), which training never uses, is printed beside J."
     if c.notebook_mode:
         text += (
             "\n\n**Notebook mode**: the hidden layer's derivative is the seed notebook's, taken at A1 instead "
@@ -72,7 +82,8 @@ def _intro(run):
 
 def _setup(run):
     c = run.config
-    data = data_lines(c)
+    data = data_lines(c, run.data)
+    tests = test_data_lines(run.data)
     sizes = size_lines(c)
     params = parameter_lines(run)
     return "\n".join(
@@ -84,6 +95,9 @@ def _setup(run):
             data[1],
             """print("Y is:", Y, '\\n')""",
             "",
+        ]
+        + [line for text in tests for line in [text.strip("\n"), ""]]
+        + [
             sizes[0],
             sizes[1],
             'print(f"n={n}", f"m={m}")',
@@ -119,7 +133,7 @@ def _setup(run):
     )
 
 
-def _forward_cells(config):
+def _forward_cells(config, data):
     n_h = config.n_h
     z1 = [f"Z1[{i},0] = W0[{i},0] * A0[0,0] + W0[{i},1] * A0[1,0] + b0[{i},0]" for i in range(n_h)]
     z2 = _terms([f"W1[0,{i}] * A1[{i},0]" for i in range(n_h)], "b1[0,0]")
@@ -158,7 +172,11 @@ def _forward_cells(config):
         _code(f"J = {output_cost(config)}\n" + 'print(f"J={J}")'),
         _markdown("## Forward pass (compressed)\n---"),
         _code(forward_function(config) + "\n\n\nZ1, A1, Z2, A2, J = forward(W0, b0, W1, b1)\n" + 'print(f"J={J}")'),
-    ]
+    ] + (
+        [_code(test_cost_function(config) + '\n\n\nprint(f"test J={test_cost(W0, b0, W1, b1)}")')]
+        if data.test_m
+        else []
+    )
 
 
 def _chain(config):
@@ -289,7 +307,7 @@ def notebook(run):
             "`W1 = np.random.randn(n_o, n_h) * 0.1`; every bias is 0.1."
         ),
         _code(_setup(run)),
-        *_forward_cells(c),
+        *_forward_cells(c, run.data),
         *_gradient_cells(c),
         _markdown("## Backpropagation (compressed)\n---"),
         _code(backward_function(c) + ("\n\n\n" + example_function(c) if c.batch != "full" else "")),
@@ -298,7 +316,11 @@ def notebook(run):
             f"From step {run.step}, the cost J every 100 steps (before that step's update), then J after the "
             "last step and the predictions."
         ),
-        _code("STEPS = 1000\n\n" + training_loop(run.step, config=c)),
+        _code(
+            ("" if c.data == "table" else RIGHT_FUNCTION + "\n\n\n")
+            + "STEPS = 1000\n\n"
+            + training_loop(run.step, config=c, data=run.data)
+        ),
     ]
     for k, cell in enumerate(cells, start=1):
         cell["id"] = f"cell-{k}"

@@ -2,8 +2,12 @@
 
 The file is an object {"format": "backprop-lab-run", "version": 1, "config", "params", "step", "cost",
 "history": {"start", "stride", "costs"}}: history["costs"][i] is J at step start + i * stride, as in
-backprop.Run. A number that is not finite (a diverged run) is written as null, as Run.to_dict writes
-its parameters: strict JSON has no NaN or Infinity. Such a run exports, but cannot be imported again.
+backprop.Run. With test points, history also has "test_costs" (J on the test points at the same steps, null where
+there were none yet); with the student's own points (config data "points"), the file also has "points", a list of
+[x1, x2, y, test] (test 1 for a test point), as backprop.Run.to_dict writes them. A file saved before the data
+settings existed (no data, data_seed, ... in its config, no points) reads as before: the truth table.
+A number that is not finite (a diverged run) is written as null, as Run.to_dict writes its parameters: strict
+JSON has no NaN or Infinity. Such a run exports, but cannot be imported again.
 
 Reading checks everything and raises ValueError with a message for a student: what is wrong, and where.
 """
@@ -14,15 +18,18 @@ import re
 
 import numpy as np
 
-from backprop import PARAM_NAMES, Config, Run, params_from_dict
+from backprop import PARAM_NAMES, Config, Run, params_from_dict, points_data
 from backprop.config import whole_number
 
 FORMAT = "backprop-lab-run"
 VERSION = 1
 KEYS = ("format", "version", "config", "params", "step", "cost", "history")
+OPTIONAL_KEYS = ("points",)
 HISTORY_KEYS = ("start", "stride", "costs")
-# Settings a file may leave out, taking their defaults: a run saved before batch existed trained the full batch.
-OPTIONAL_SETTINGS = ("batch",)
+OPTIONAL_HISTORY_KEYS = ("test_costs",)
+# Settings a file may leave out, taking their defaults: a run saved before batch existed trained the full batch, and
+# one saved before the data settings existed learned its truth table.
+OPTIONAL_SETTINGS = ("batch", "data", "data_seed", "data_size", "noise", "train_percent")
 HISTORY_LIMIT = 2000  # the worker's (worker/lab/session.py); a saved history holds at most this many costs
 SIZE_LIMIT = 2_000_000  # bytes; a saved run is at most about 60 kB
 PARAM_LIMIT = 1e6  # a parameter larger than this in size is junk or a run that is diverging
@@ -56,11 +63,27 @@ def run_to_json(run):
         f'    "stride": {run.history_stride},',
         '    "costs": [',
     ]
-    rows = [", ".join(json.dumps(x) for x in costs[i : i + 5]) for i in range(0, len(costs), 5)]
-    lines += [f"      {row}," for row in rows]
-    lines[-1] = lines[-1].rstrip(",")
-    lines += ["    ]", "  }", "}", ""]
+    lines += _rows(costs, "      ")
+    if run.test_history:
+        lines += ["    ],", '    "test_costs": [']
+        lines += _rows([_number(x) for x in run.test_history], "      ")
+    lines += ["    ]", "  }"]
+    if "points" in state:
+        lines[-1] += ","
+        lines += ['  "points": [']
+        lines += [f"    {json.dumps(point)}," for point in state["points"]]
+        lines[-1] = lines[-1].rstrip(",")
+        lines += ["  ]"]
+    lines += ["}", ""]
     return "\n".join(lines)
+
+
+def _rows(values, indent):
+    """JSON numbers five a line, a comma after each line but the last."""
+    rows = [indent + ", ".join(json.dumps(x) for x in values[i : i + 5]) + "," for i in range(0, len(values), 5)]
+    if rows:
+        rows[-1] = rows[-1].rstrip(",")
+    return rows
 
 
 def _short(message):
@@ -114,10 +137,10 @@ def _parse(text):
     return data
 
 
-def _check_keys(data, keys, where):
+def _check_keys(data, keys, where, optional=()):
     for key in data:
-        if key not in keys:
-            raise ValueError(_short(f"Unknown key {key!r} in {where}; the keys are {', '.join(keys)}"))
+        if key not in keys and key not in optional:
+            raise ValueError(_short(f"Unknown key {key!r} in {where}; the keys are {', '.join(keys + optional)}"))
     for key in keys:
         if key not in data:
             raise ValueError(f"{where.capitalize()} has no {key!r}; the keys are {', '.join(keys)}")
@@ -179,7 +202,7 @@ def _history(history, step, limit):
     """(start, stride, costs) of a saved history that fits the step; ValueError otherwise."""
     if not isinstance(history, dict):
         raise ValueError(_short(f"The saved history must be an object with start, stride and costs (got {history!r})"))
-    _check_keys(history, HISTORY_KEYS, "the history")
+    _check_keys(history, HISTORY_KEYS, "the history", OPTIONAL_HISTORY_KEYS)
     try:
         start = whole_number("history start", history["start"], 0, step)
         stride = whole_number("history stride", history["stride"], 1, 2**62)
@@ -216,8 +239,9 @@ def run_from_json(text, history_limit=HISTORY_LIMIT):
     """A backprop.Run restored from run_to_json's text, with its history; ValueError naming what is wrong."""
     data = _parse(text)
     _check_header(data)
-    _check_keys(data, KEYS, "a saved run")
+    _check_keys(data, KEYS, "a saved run", OPTIONAL_KEYS)
     config = _config(data["config"])
+    points = _points(data.get("points"), config)
     params = check_params(data["params"], config.n_h)
     try:
         step = whole_number("step", data["step"], 0, 2**63 - 1)
@@ -227,9 +251,52 @@ def run_from_json(text, history_limit=HISTORY_LIMIT):
     if cost is not None and (not isinstance(cost, (int, float)) or isinstance(cost, bool)):
         raise ValueError(_short(f"The saved cost must be a number (got {json.dumps(cost)})"))
     start, stride, costs = _history(data["history"], step, history_limit)
-    run = Run.from_dict({"config": config.to_dict(), "params": params, "step": step})
+    state = {"config": config.to_dict(), "params": params, "step": step}
+    if points is not None:
+        state["points"] = points
+    run = Run.from_dict(state)
     run.history_limit = history_limit
     run.history_start, run.history_stride, run.history = start, stride, costs
+    run.test_history = _test_costs(data["history"], len(costs)) if run.data.test_m else []
     if start + (len(costs) - 1) * stride == step:
         run.history[-1] = run.cost  # the cost is always the parameters'; the saved one is for people to read
+        if run.test_history:
+            run.test_history[-1] = run.test_cost()
     return run
+
+
+def _points(points, config):
+    """The saved points, checked as backprop.points_data checks them, or None for data that is not the student's."""
+    if config.data != "points":
+        if points is not None:
+            raise ValueError(f"The saved run has points, but its data is {config.data!r}, not 'points'")
+        return None
+    if points is None:
+        raise ValueError("The saved run's data is 'points' (the student's own), but it has no points")
+    try:
+        points_data(points)
+    except ValueError as err:
+        raise ValueError(_short(f"The saved points are wrong: {err}")) from None
+    return points
+
+
+def _test_costs(history, count):
+    """J on the test points at each saved step (NaN where the file has null or none), count of them."""
+    saved = history.get("test_costs")
+    if saved is None:
+        return [math.nan] * count
+    if not isinstance(saved, list) or len(saved) != count:
+        raise ValueError(
+            _short(f"The saved history's test_costs must be a list of {count} (as many as its costs) numbers or nulls")
+        )
+    costs = []
+    for i, x in enumerate(saved):
+        if x is None:
+            costs.append(math.nan)
+            continue
+        if not isinstance(x, (int, float)) or isinstance(x, bool) or not math.isfinite(float(x)) or x < 0:
+            raise ValueError(
+                _short(f"The saved history's test cost number {i} must be a number, 0 or more (got {json.dumps(x)})")
+            )
+        costs.append(float(x))
+    return costs

@@ -7,6 +7,10 @@ the notebook adds the negative gradient, which is the same step). With one examp
 "shuffled") each step's backward pass takes the step's example alone (its columns of Z1, A1, Z2, A2, A0 and Y,
 m = 1), chosen as backprop.step_examples chooses it. The pieces are shared with the exported notebook
 (worker/share/ipynb.py).
+
+A generated data set or the student's own points are written in as literals (A0 and Y for the training points,
+A0_test and Y_test for the test points, each number exact), so the script stands alone; with test points the loop
+also prints J on them, and the end says how many points of each are right.
 """
 
 import math
@@ -25,10 +29,17 @@ COMMENTS = {
 
 
 ONE_EXAMPLE = {
-    "one": "One example per step, in order: step k's gradient is example k % 4's alone (J is over all four).",
-    "shuffled": "One example per step, shuffled: each pass over the four examples in an order drawn from the seed; "
-    "a step's gradient is its example's alone (J is over all four).",
+    "one": "One example per step, in order: step k's gradient is example k % {m}'s alone (J is over all {all}).",
+    "shuffled": "One example per step, shuffled: each pass over the {all} examples in an order drawn from the seed; "
+    "a step's gradient is its example's alone (J is over all {all}).",
 }
+KIND_NAMES = {  # backprop.GENERATED's, as a title says them
+    "circle": "a circle",
+    "xor_cloud": "an XOR cloud",
+    "gaussians": "two gaussians",
+    "spiral": "a spiral",
+}
+PER_LINE = 20  # classes a line of Y
 
 
 def number(x):
@@ -54,10 +65,41 @@ def matrix(values, indent=""):
 
 def settings_text(config):
     c = config
+    if c.data == "table":
+        data = f"table={c.table}"
+    elif c.data == "points":
+        data = "data=points"
+    else:
+        data = (
+            f"data={c.data}, data_seed={c.data_seed}, data_size={c.data_size}, noise={c.noise}, "
+            f"train_percent={c.train_percent}"
+        )
     return (
         f"n_h={c.n_h}, activation={c.activation}, cost={c.cost}, learning_rate={c.learning_rate!r}, "
-        f"seed={c.seed}, table={c.table}, notebook_mode={str(c.notebook_mode).lower()}, batch={c.batch}"
+        f"seed={c.seed}, {data}, notebook_mode={str(c.notebook_mode).lower()}, batch={c.batch}"
     )
+
+
+def learning(config, data):
+    """What the network learns, for a title: XOR, a spiral of 200 points, your 25 points."""
+    if config.data == "table":
+        return config.table
+    count = data.m + data.test_m
+    what = "your" if config.data == "points" else KIND_NAMES[config.data] + " of"
+    return f"{what} {count} point{'s' if count != 1 else ''}"
+
+
+def data_counts(data):
+    """The training and test points in words: "100 training points and 100 test points"."""
+    words = f"{data.m} training point{'s' if data.m != 1 else ''}"
+    if data.test_m:
+        words += f" and {data.test_m} test point{'s' if data.test_m != 1 else ''}"
+    return words
+
+
+def one_example_text(config, data):
+    m = data.m
+    return ONE_EXAMPLE[config.batch].format(m=m, all="four" if config.data == "table" else m)
 
 
 def helpers(config):
@@ -102,12 +144,47 @@ def helpers(config):
     return "\n".join(out)
 
 
-def data_lines(config):
-    """A0 and Y as the notebook writes them (its cell 3), for the run's truth table."""
-    Y = [int(y) for y in truth_table(config.table).reshape(-1)]
+def points_array(A0):
+    """The points (the columns of A0) as source: np.array([[x1, x2], ...]).T, a point a line, each number exact.
+    The transpose gives A0 the memory layout backprop.Data gives it (column-major), so that NumPy sums dW0's
+    products in the same order as the page's model and the costs agree to the last bit."""
+    rows = [f"    [{number(x1)}, {number(x2)}]," for x1, x2 in np.asarray(A0, dtype=float).T.tolist()]
+    return "np.array([\n" + "\n".join(rows) + "\n]).T"
+
+
+def classes(values):
+    """The classes as np.array([1, 0, ...]) source, PER_LINE a line when they are many."""
+    ys = [str(int(y)) for y in np.asarray(values).reshape(-1).tolist()]
+    if len(ys) <= PER_LINE:
+        return "np.array([" + ", ".join(ys) + "])"
+    lines = [", ".join(ys[k : k + PER_LINE]) for k in range(0, len(ys), PER_LINE)]
+    return "np.array([\n    " + ",\n    ".join(lines) + ",\n])"
+
+
+def data_lines(config, data=None):
+    """A0 and Y as the notebook writes them (its cell 3) for the run's truth table; for other data (its Data given),
+    the training points written in."""
+    if config.data == "table" or data is None:
+        Y = [int(y) for y in truth_table(config.table).reshape(-1)]
+        return [
+            "A0 = np.array([[0, 1, 0, 1], [1, 0, 0, 1]])  # Inputs: the four examples are the columns.",
+            f"Y = np.array({Y})  # Outputs: the {config.table} function.",
+        ]
     return [
-        "A0 = np.array([[0, 1, 0, 1], [1, 0, 0, 1]])  # Inputs: the four examples are the columns.",
-        f"Y = np.array({Y})  # Outputs: the {config.table} function.",
+        f"# Inputs: the {data.m} training points, a point (x1, x2) a line; A0 has them as its columns (.T).\n"
+        f"A0 = {points_array(data.A0)}",
+        f"Y = {classes(data.Y)}  # Outputs: each training point's class.",
+    ]
+
+
+def test_data_lines(data):
+    """A0_test and Y_test, the test points written in ([] when there are none)."""
+    if data is None or not data.test_m:
+        return []
+    return [
+        f"\n# The {data.test_m} test points, which training never uses: J on them shows how the network generalises.\n"
+        f"A0_test = {points_array(data.A0_test)}",
+        f"Y_test = {classes(data.Y_test)}",
     ]
 
 
@@ -144,6 +221,20 @@ def forward_function(config):
             "    A2 = sigmoid(Z2)",
             f"    J = {output_cost(config)}",
             "    return Z1, A1, Z2, A2, J",
+        ]
+    )
+
+
+def test_cost_function(config):
+    """J on the test points (A0_test, Y_test) for given parameters, the forward pass's operations."""
+    return "\n".join(
+        [
+            "def test_cost(W0, b0, W1, b1):",
+            "    '''J on the test points, which training never uses.'''",
+            f"    A1 = {hidden(config, 'linear(W0, A0_test, b0)')}",
+            "    Z2 = linear(W1, A1, b1)",
+            "    A2 = sigmoid(Z2)",
+            f"    return {output_cost(config).replace('Y)', 'Y_test)')}",
         ]
     )
 
@@ -223,9 +314,11 @@ def example_function(config):
     )
 
 
-def training_loop(step, steps="STEPS", config=None):
+def training_loop(step, steps="STEPS", config=None, data=None):
     """The notebook's training loop (its cell 35), from the run's step, then the final J and predictions; with one
-    example per step (config.batch "one" or "shuffled"), each step's backward pass on the step's example."""
+    example per step (config.batch "one" or "shuffled"), each step's backward pass on the step's example. For data
+    other than a truth table (its Data given), J on the test points beside J when there are any, and at the end the
+    points right instead of the predictions."""
     if config is None or config.batch == "full":
         head = [f"# Train for {steps} steps, printing J every 100 steps, as the notebook does."]
         gradient = ["    dW0, db0, dW1, db1 = backward(W1, Z1, A1, Z2, A2)"]
@@ -238,13 +331,30 @@ def training_loop(step, steps="STEPS", config=None):
             f"    j = [example({step} + i)]",
             "    dW0, db0, dW1, db1 = backward(W1, Z1[:, j], A1[:, j], Z2[:, j], A2[:, j], A0[:, j], Y[j])",
         ]
+    tests = data is not None and data.test_m > 0
+    log = '        print(J, "test J:", test_cost(W0, b0, W1, b1))' if tests else "        print(J)"
+    if data is None or (config is not None and config.data == "table"):
+        end = ['print("A2 =", np.round(A2.squeeze(), 3))', 'print("Y =", Y)']
+    else:
+        end = [
+            'print(f"Train: {right(A2, Y)} of {m} right.")',
+        ]
+        if tests:
+            end = (
+                ['print(f"test J={test_cost(W0, b0, W1, b1)}")']
+                + end
+                + [
+                    f"A2_test = sigmoid(linear(W1, {hidden(config, 'linear(W0, A0_test, b0)')}, b1))",
+                    'print(f"Test: {right(A2_test, Y_test)} of {len(Y_test)} right.")',
+                ]
+            )
     return "\n".join(
         head
         + [
             f"for i in range({steps}):",
             "    Z1, A1, Z2, A2, J = forward(W0, b0, W1, b1)",
             "    if i % 100 == 0:",
-            "        print(J)",
+            log,
         ]
         + gradient
         + [
@@ -255,18 +365,22 @@ def training_loop(step, steps="STEPS", config=None):
             "",
             "Z1, A1, Z2, A2, J = forward(W0, b0, W1, b1)",
             f'print(f"J={{J}} after {{{steps}}} steps (step {{{step} + {steps}}} on the page)")',
-            'print("A2 =", np.round(A2.squeeze(), 3))',
-            'print("Y =", Y)',
         ]
+        + end
     )
+
+
+RIGHT_FUNCTION = """def right(A2, Y):
+    '''How many points the network puts on their class's side of 0.5 (A2 above 0.5 for class 1, below for 0).'''
+    return int(np.sum(np.where(Y > 0.5, A2 > 0.5, A2 < 0.5)))"""
 
 
 def script(run):
     """The .py text for the run (see the module's docstring)."""
-    c = run.config
+    c, data = run.config, run.data
     name = file_name(c, run.step, "py")
     header = [
-        f'"""Backprop Lab: a 2-{c.n_h}-1 network learning {c.table}, exported at step {run.step}.',
+        f'"""Backprop Lab: a 2-{c.n_h}-1 network learning {learning(c, data)}, exported at step {run.step}.',
         "",
         f"Settings: {settings_text(c)}.",
         "The code is the seed notebook's (helpers, forward pass, backpropagation, training loop) with these",
@@ -278,10 +392,15 @@ def script(run):
         "It prints J every 100 steps (J before the update of that step, as the notebook's loop does), then J",
         "after the last step and the predictions A2.",
     ]
+    if c.data != "table":
+        header[-1] = "after the last step and how many points the network gets right."
+        header += ["", f"The data: {data_counts(data)}, written in below (A0 and Y train the network)."]
+        if data.test_m:
+            header += ["J on the test points (A0_test, Y_test), which training never uses, is printed beside J."]
     if c.notebook_mode:
         header += ["", "Notebook mode: the hidden layer's derivative is the notebook's, taken at A1 instead of Z1."]
     if c.batch != "full":
-        header += ["", ONE_EXAMPLE[c.batch]]
+        header += ["", one_example_text(c, data)]
     if run.status == "diverged":
         header += ["", f"This run had diverged on the page: {run.reason}."]
     header += ['"""']
@@ -291,7 +410,8 @@ def script(run):
         helpers(c),
         "\n".join(
             ["# The data, the sizes and the parameters.", ""]
-            + data_lines(c)
+            + data_lines(c, data)
+            + test_data_lines(data)
             + [""]
             + size_lines(c)
             + [""]
@@ -303,9 +423,13 @@ def script(run):
             ]
         ),
         forward_function(c),
-        backward_function(c),
     ]
+    if data.test_m:
+        parts.append(test_cost_function(c))
+    parts.append(backward_function(c))
     if c.batch != "full":
         parts.append(example_function(c))
-    parts.append(training_loop(run.step, config=c))
+    if c.data != "table":
+        parts.append(RIGHT_FUNCTION)
+    parts.append(training_loop(run.step, config=c, data=data))
     return parts[0] + "\n\n" + "\n\n\n".join(parts[1:]) + "\n"
