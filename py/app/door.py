@@ -35,9 +35,13 @@ def read(answer):
 
 
 def decode(snap):
-    """The worker's snapshot dict with its numbers as floats."""
+    """The worker's snapshot dict with its numbers as floats (A2 and Y come only with a few points; the test cost
+    only with test points)."""
     snap["cost"] = number(snap["cost"])
-    snap["A2"], snap["Y"] = numbers(snap["A2"]), numbers(snap["Y"])
+    if "A2" in snap:
+        snap["A2"], snap["Y"] = numbers(snap["A2"]), numbers(snap["Y"])
+    if snap.get("test_cost") is not None:
+        snap["test_cost"] = number(snap["test_cost"])
     snap["params"] = {name: numbers(values) for name, values in snap["params"].items()}
     return snap
 
@@ -49,11 +53,21 @@ def settings_json(settings):
     return json.dumps({key: spell(value) if isinstance(value, float) else value for key, value in settings.items()})
 
 
-def view_request(chart=None, log_scale=False, surface=False, units=False, chain=None):
+def view_request(chart=None, log_scale=False, surface=False, units=False, chain=None, data_version=None):
     """What the page will draw from the next snapshot, as the worker's `view` JSON: the cost chart's [width, height]
-    (or None), its log scale, the decision surface, the units' pictures, and the chain rule of the parameter named
-    chain ("W1[0,1]", "b0[1]", "b1"; None for none)."""
-    return json.dumps({"chart": chart, "log_scale": log_scale, "surface": surface, "units": units, "chain": chain})
+    (or None), its log scale, the decision surface, the units' pictures, the chain rule of the parameter named
+    chain ("W1[0,1]", "b0[1]", "b1"; None for none), and the version of the data whose points the page has (None:
+    none), so that the snapshot brings the points' drawing ("data") only when they changed."""
+    return json.dumps(
+        {
+            "chart": chart,
+            "log_scale": log_scale,
+            "surface": surface,
+            "units": units,
+            "chain": chain,
+            "data_version": data_version,
+        }
+    )
 
 
 def head_bytes(body, n):
@@ -154,6 +168,13 @@ class Model:
     async def start_from(self, params, view):
         """A new network at step 0 from a lesson link's params= text; Refused (the run unchanged) when it is wrong."""
         return await self._shown("start_from", params, view)
+
+    async def edit_points(self, edit, view):
+        """Edit the points the network learns (it goes on training from where it is): edit is {"op": "click", "at":
+        [fx, fy] (fractions of the plot square, fy downward), "y": the class, "radius": a point's radius as a
+        fraction of the square's side}, {"op": "undo"} or {"op": "clear"}. (snapshot, surface); the snapshot's
+        data["edit"] says what was done; Refused (the points unchanged) with why."""
+        return await self._shown("edit_points", json.dumps(edit), view)
 
     # The network: a step in slow motion, a weight set by hand (py/worker/network/).
 

@@ -19,6 +19,22 @@ N_H_MAX = 16
 SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)  # steps per animation frame
 PARAMS_LIMIT = 4000  # characters of params=; the worker checks the numbers (worker/share/params_link.py)
 PARAMS_CHARACTERS = "0123456789.-+eE_,"
+POINTS_LIMIT = 4000  # characters of points=; the worker checks the numbers (worker/share/)
+POINTS_CHARACTERS = "0123456789.-+eE_~"
+# The data a network learns (backprop/datasets.py's DATA_KINDS), with the names the settings form shows.
+GENERATED = ("circle", "xor_cloud", "gaussians", "spiral")
+DATA_KINDS = ("table",) + GENERATED + ("points",)
+DATA_LABELS = {
+    "table": "Truth table",
+    "circle": "Circle",
+    "xor_cloud": "XOR cloud",
+    "gaussians": "Two gaussians",
+    "spiral": "Spiral",
+    "points": "Your points",
+}
+# The settings of a generated data set: in a link only for generated data; in the settings form, fields of the data's
+# group (a lesson hides or locks them with it), shown for generated data only.
+DATA_PARAMETERS = ("data_seed", "data_size", "noise", "train_percent")
 MESSAGE_LIMIT = 240
 SAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~"
 
@@ -37,6 +53,7 @@ WORDS = {
     "axes": "{name} must be random or two different parameters such as W1[0,0],W1[0,1] (got {got})",
     "controls": "{name}: {unknown} {verb} not a control (the controls: {choices})",
     "params": "{name} must be at most {high} characters of numbers separated by _ (got {got})",
+    "points": "{name} must be at most {high} characters of points x1_x2_c joined by ~ (got {got})",
     "names": "{name}: {unknown} {verb} of this page, so {it} left out (the exercises: {choices})",
 }
 
@@ -71,7 +88,19 @@ class Setting:
 
 # The settings form's fields (app/lab/controls.py), in the page's order: a lesson may hide or lock each, and so
 # the page's other controls in LESSON_OTHERS (buttons, the view tabs, the Save and share panel's groups).
-FORM = ("learning_rate", "n_h", "activation", "cost", "seed", "table", "notebook_mode", "batch", "speed", "log_scale")
+FORM = (
+    "learning_rate",
+    "n_h",
+    "activation",
+    "cost",
+    "seed",
+    "data",
+    "table",
+    "notebook_mode",
+    "batch",
+    "speed",
+    "log_scale",
+)
 LESSON_OTHERS = (
     ("train", "Train (and Pause)"),
     ("step", "Step"),
@@ -97,6 +126,11 @@ SETTINGS = (
     Setting("table", "choice", "XOR", MODEL, choices=("XOR", "XNOR", "AND", "OR", "NAND", "NOR"), label="Truth table"),
     Setting("notebook_mode", "flag", False, MODEL, label="Notebook mode"),
     Setting("batch", "choice", "full", MODEL, choices=("full", "one", "shuffled"), label="Examples per step"),
+    Setting("data", "choice", "table", MODEL, choices=DATA_KINDS, label="Data"),
+    Setting("data_seed", "whole", 0, MODEL, low=0, high=SEED_LIMIT - 1),
+    Setting("data_size", "whole", 200, MODEL, low=20, high=500),
+    Setting("noise", "whole", 0, MODEL, low=0, high=50),
+    Setting("train_percent", "whole", 50, MODEL, low=10, high=90),
     Setting("speed", "speed", 10, PAGE, low=SPEEDS[0], high=SPEEDS[-1], choices=SPEEDS, label="Speed"),
     Setting("log_scale", "flag", False, PAGE, label="Log scale for the cost"),
     Setting("embed", "flag", False, PAGE),
@@ -113,6 +147,7 @@ SETTINGS = (
     Setting("hide", "controls", "", "lesson", choices=LESSON_CONTROLS),
     Setting("lock", "controls", "", "lesson", choices=LESSON_CONTROLS),
     Setting("params", "params", "", "lesson", high=PARAMS_LIMIT),
+    Setting("points", "points", "", "data", high=POINTS_LIMIT),  # the student's own points, when data is points
 )
 BY_NAME = {setting.name: setting for setting in SETTINGS}
 BY_KEY = {setting.key: setting for setting in SETTINGS}
@@ -273,6 +308,15 @@ def names(setting, value):
     return text
 
 
+def points(setting, value):
+    """The student's own points as the link spells them ("0.5_-1_1~0.25_0.5_2": x1_x2_c, c = y + 2 * test); the
+    worker checks the numbers and the classes."""
+    text = str(value).strip()
+    if len(text) > setting.high or [char for char in text if char not in POINTS_CHARACTERS]:
+        raise setting.error(value, got=_repr(text[:40] + ("…" if len(text) > 40 else "")))
+    return text
+
+
 KINDS = {
     "whole": whole,
     "number": positive,
@@ -283,6 +327,7 @@ KINDS = {
     "axes": axes,
     "controls": controls,
     "params": params,
+    "points": points,
     "names": names,
 }
 
@@ -426,13 +471,24 @@ def read_link(query):
     return settings, messages
 
 
+def in_link(setting, settings):
+    """Whether a link holds the setting: the model's and the page's always, but the data's only where they matter
+    (data when not a truth table, a generated set's parameters for generated data, points for the student's
+    points); the views' own when they are not their defaults."""
+    name, data = setting.name, settings.get("data", "table")
+    if name == "data":
+        return data != "table"
+    if name in DATA_PARAMETERS:
+        return data in GENERATED
+    if name == "points":
+        return data == "points" and settings[name] != ""
+    return setting.owner in (MODEL, PAGE) or settings[name] != setting.default
+
+
 def write_link(settings):
-    """The query that restores the settings: the model's and the page's, then the views' own that are not their
-    defaults, each spelled as read_link reads it."""
+    """The query that restores the settings (see in_link), each spelled as read_link reads it."""
     return "?" + "&".join(
-        setting.key + "=" + quote(spell(settings[setting.name]))
-        for setting in SETTINGS
-        if setting.owner in (MODEL, PAGE) or settings[setting.name] != setting.default
+        setting.key + "=" + quote(spell(settings[setting.name])) for setting in SETTINGS if in_link(setting, settings)
     )
 
 

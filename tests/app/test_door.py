@@ -81,11 +81,19 @@ def test_view_request_is_what_the_worker_reads():
         "surface": False,
         "units": False,
         "chain": None,
+        "data_version": None,
     }
+    assert json.loads(view_request(data_version=3))["data_version"] == 3
     exports.configure("{}")
     snap, data, surface = shown(exports.step(3, view_request([640, 400], True, True)))
     assert len(surface) == 64 * 64 * 4 and data["surface"]["label"].startswith("Decision surface")
     assert snap["chart"]["y_title"] == "cost J (log)" and snap["step"] == 3
+
+
+def test_a_snapshot_of_many_points_decodes_without_a2_and_y():
+    snap = decode({"cost": "NaN", "test_cost": 0.25, "params": {}, "accuracy": {"text": "Train: 1 of 2 right."}})
+    assert snap["cost"] != snap["cost"] and snap["test_cost"] == 0.25 and "A2" not in snap
+    assert decode({"cost": 1, "test_cost": None, "params": {}, "A2": [0.5], "Y": [1]})["test_cost"] is None
 
 
 @pytest.mark.parametrize(

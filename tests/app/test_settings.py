@@ -47,6 +47,7 @@ OPTIONAL_DEFAULTS = {
     "hide": "",
     "lock": "",
     "params": "",
+    "points": "",
 }
 ALL_DEFAULTS = dict(Config().to_dict(), **VIEW_DEFAULTS, **OPTIONAL_DEFAULTS)
 
@@ -224,6 +225,11 @@ SPELLINGS = {
         "\u212aor",
     ],
     "batch": ["full", "one", "shuffled", " One ", "SHUFFLED", "all", "", 1, None, True, "one,shuffled"],
+    "data": ["table", "circle", " XOR_Cloud ", "gaussians", "SPIRAL", "points", "xor cloud", "moons", "", None, 1],
+    "data_seed": ["0", "3", "4294967295", "4294967296", "-1", "2.0", "2.5", "", None, True, 7.0],
+    "data_size": ["20", "500", "19", "501", 200, 200.0, "2e2", "200.5", "", "many", None],
+    "noise": ["0", "50", "51", "-1", 10, "10.0", "5%", "", None],
+    "train_percent": ["10", "90", "9", "91", 50, "0.5", "", None],
     "notebook_mode": [
         True,
         False,
@@ -365,8 +371,16 @@ def test_every_setting_round_trips_through_a_link():
         "hide": "seed,table",
         "lock": "n_h,train",
         "params": "0.5_-1e-07_2",
+        "data": "spiral",
+        "data_seed": 2**32 - 1,
+        "data_size": 20,
+        "noise": 50,
+        "train_percent": 90,
+        "points": "",
     }
     assert read_link(write_link(settings)) == (settings, [])
+    points = dict(settings, data="points", data_seed=0, data_size=200, noise=0, train_percent=50, points="0.5_-1_3")
+    assert read_link(write_link(points)) == (points, [])
 
 
 def test_random_settings_round_trip_through_a_link():
@@ -399,13 +413,30 @@ def test_random_settings_round_trip_through_a_link():
             ),
             "lock": rng.choice(("", "n_h", "seed,train")),
             "params": rng.choice(("", "0.1_-2e-05_3")),
+            "data": rng.choice(backprop.DATA_KINDS),
+            "data_seed": rng.randrange(2**32),
+            "data_size": rng.randint(20, 500),
+            "noise": rng.randint(0, 50),
+            "train_percent": rng.randint(10, 90),
+            "points": "",
         }
+        if settings["data"] == "points":
+            settings["points"] = rng.choice(("", "0.5_-1_1~1e-05_2_2"))
         link = write_link(settings)
-        assert read_link(link) == (settings, [])
-        # the link is plain: the eleven settings, each once, in the page's order, then the views' own that
-        # differ from their defaults
+        expected = dict(settings)
+        if settings["data"] not in backprop.GENERATED:  # a generated set's parameters are in its link only
+            expected.update(data_seed=0, data_size=200, noise=0, train_percent=50)
+        assert read_link(link) == (expected, [])
+        # the link is plain: the model's settings, each once, in the page's order (the data's where they matter),
+        # then the views' own that differ from their defaults
+        data = settings["data"]
+        model = [
+            key
+            for key in MODEL_KEYS
+            if (key != "data" or data != "table") and (key not in state.DATA_PARAMETERS or data in backprop.GENERATED)
+        ]
         optional = [key for key in OPTIONAL_DEFAULTS if settings[key] != OPTIONAL_DEFAULTS[key]]
-        assert [key for key, _ in parse_qsl(link[1:])] == list(MODEL_KEYS + VIEW_KEYS) + optional
+        assert [key for key, _ in parse_qsl(link[1:])] == model + list(VIEW_KEYS) + optional
 
 
 def random_learning_rate(rng):
@@ -430,6 +461,54 @@ def test_a_link_spells_values_plainly():
     assert write_link(dict(DEFAULTS, view="exercise", exercise="backward")).endswith("&view=exercise&exercise=backward")
     assert "learning_rate=1e-07&" in write_link(dict(DEFAULTS, learning_rate=1e-7))
     assert "learning_rate=0.1&" in write_link(dict(DEFAULTS, learning_rate=0.1))
+    # the data: a generated set by its parameters, the student's points by their text, a truth table by its name
+    assert "&batch=full&data=spiral&data_seed=3&data_size=200&noise=10&train_percent=50&speed=10&" in write_link(
+        dict(DEFAULTS, data="spiral", data_seed=3, noise=10)
+    )
+    assert "&batch=full&data=points&speed=10&" in write_link(dict(DEFAULTS, data="points", data_seed=3))
+    assert write_link(dict(DEFAULTS, data="points", points="0_1_2~1_1_1")).endswith("&view=lab&points=0_1_2~1_1_1")
+    assert "points=" not in write_link(dict(DEFAULTS, data="table", points="0_1_2"))
+
+
+def test_the_data_choices_and_limits_are_the_models():
+    from backprop import datasets
+
+    assert state.CHOICES["data"] == backprop.DATA_KINDS and state.GENERATED == backprop.GENERATED
+    assert tuple(state.DATA_LABELS) == backprop.DATA_KINDS
+    for name, limits in (("data_size", datasets.DATA_SIZE), ("noise", datasets.NOISE)):
+        assert (state.BY_NAME[name].low, state.BY_NAME[name].high) == limits
+    assert (state.BY_NAME["train_percent"].low, state.BY_NAME["train_percent"].high) == datasets.TRAIN_PERCENT
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [("0.5_-1_1~0.25_0.5e-3_2", "0.5_-1_1~0.25_0.5e-3_2"), (" 1_2_3 ", "1_2_3"), ("", ""), ("1_" * 2000 + "1", None)],
+    ids=["two", "spaces", "empty", "too long"],
+)
+def test_the_points_text_is_checked_for_its_characters_and_length(value, expected):
+    if expected is not None:
+        assert validate("points", value) == expected
+    else:
+        with pytest.raises(ValueError, match=r"^points must be at most 4000 characters of points x1_x2_c joined by ~"):
+            validate("points", value)
+
+
+@pytest.mark.parametrize("value", ["1_2_0;alert(1)", "nan_1_0", "1,2,0", "<b>"])
+def test_points_with_other_characters_are_refused_with_their_text(value):
+    with pytest.raises(ValueError) as caught:
+        validate("points", value)
+    assert str(caught.value) == f"points must be at most 4000 characters of points x1_x2_c joined by ~ (got {value!r})"
+
+
+def test_a_link_with_generated_data_restores_it():
+    settings, messages = read_link("?data=spiral&data_seed=3&noise=10")
+    assert messages == [] and (settings["data"], settings["data_seed"], settings["noise"]) == ("spiral", 3, 10)
+    _, messages = read_link("?data=moons&noise=60")
+    assert messages == [
+        "The link's data was ignored, so it is table: data must be one of table, circle, xor_cloud, gaussians, "
+        "spiral, points (got 'moons').",
+        "The link's noise was ignored, so it is 0: noise must be a whole number from 0 to 50 (got '60').",
+    ]
 
 
 def test_hand_written_spellings_are_accepted():
@@ -812,6 +891,7 @@ def test_the_table_has_one_row_per_setting_in_a_links_order():
         "landscape",
         "network",
         "lesson",
+        "data",
     }
     assert all(row.kind in state.WORDS for row in state.SETTINGS)
 
@@ -830,6 +910,7 @@ def test_a_lesson_may_hide_and_lock_the_form_and_the_pages_other_controls_each_n
         "activation",
         "cost",
         "seed",
+        "data",
         "table",
         "notebook_mode",
         "batch",

@@ -63,9 +63,17 @@ def _():
 def _():
     equal(
         json.loads(app.door.view_request([640, 400], True, True, True, "W1[0,1]")),
-        {"chart": [640, 400], "log_scale": True, "surface": True, "units": True, "chain": "W1[0,1]"},
+        {
+            "chart": [640, 400],
+            "log_scale": True,
+            "surface": True,
+            "units": True,
+            "chain": "W1[0,1]",
+            "data_version": None,
+        },
         "view",
     )
+    equal(json.loads(app.door.view_request(data_version=7))["data_version"], 7, "the data's version")
     equal(json.loads(app.door.view_request())["units"], False, "no pictures unless asked")
     body = bytes(range(10)) + bytes(20)
     data = {"snapshot": {"units": {"side": 1, "names": ["A1[0]", "A2"], "offset": 10}}, "surface": {"label": "L"}}

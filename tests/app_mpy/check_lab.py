@@ -11,7 +11,16 @@ import app.lab.view
 from app.lab.linked import example_of, parameter_of
 from app.lab.predictions import bar_width, format_a2, rows
 from app.lab.readouts import format_cost, summary, thousands
-from app.lab.surface import circles_path, to_canvas
+from app.lab.surface import (
+    circles_path,
+    cursor_fraction,
+    cursor_words,
+    move_cursor,
+    plot_fraction,
+    spell_tenths,
+    start_cursor,
+    to_canvas,
+)
 from app.network.weights import param_keys, param_name
 
 CHECKS = Checks()
@@ -88,15 +97,61 @@ def _():
 def _():
     equal(
         app.lab.controls.FIELDS,
-        ("learning_rate", "n_h", "activation", "cost", "seed", "table", "notebook_mode", "batch", "speed", "log_scale"),
+        (
+            "learning_rate",
+            "n_h",
+            "activation",
+            "cost",
+            "seed",
+            "data",
+            "table",
+            "notebook_mode",
+            "batch",
+            "speed",
+            "log_scale",
+            "data_seed",
+            "data_size",
+            "noise",
+            "train_percent",
+        ),
         "the form's fields, in the page's order",
     )
     equal(app.lab.controls.CHECKBOXES, ("notebook_mode", "log_scale"), "check boxes")
     equal(
         sorted(app.lab.view.NEW_NETWORK),
-        ["activation", "batch", "cost", "n_h", "notebook_mode", "seed", "table"],
+        [
+            "activation",
+            "batch",
+            "cost",
+            "data",
+            "data_seed",
+            "data_size",
+            "n_h",
+            "noise",
+            "notebook_mode",
+            "seed",
+            "table",
+            "train_percent",
+        ],
         "new",
     )
+
+
+@check("the surface's keyboard cursor: in tenths of the plane, kept in the extent, spelled without float texts")
+def _():
+    equal(start_cursor((-0.5, 1.5)), (5, 5), "a truth table's middle")
+    equal(start_cursor((-1.5, 1.5)), (0, 0), "a data set's middle")
+    cursor = (0, 0)
+    for key, shift in (("ArrowRight", False), ("ArrowRight", False), ("ArrowRight", False), ("ArrowDown", True)):
+        cursor = move_cursor(cursor, key, shift, (-1.5, 1.5))
+    equal(cursor, (3, -5), "moved")
+    equal(cursor_words(cursor), "Cursor at x1 = 0.3, x2 = -0.5", "spoken")
+    equal(move_cursor((15, -15), "ArrowRight", True, (-1.5, 1.5)), (15, -15), "kept in the extent")
+    equal(move_cursor((0, 0), "Enter", False, (-1.5, 1.5)), None, "not an arrow")
+    equal(cursor_fraction((3, -5), (-1.5, 1.5)), (0.6, 2 / 3), "as the worker's click takes it")
+    equal([spell_tenths(n) for n in (0, 10, -15, 7, -3, 125)], ["0", "1", "-1.5", "0.7", "-0.3", "12.5"], "tenths")
+    equal(plot_fraction(214.0, 184.0, (40.0, 10.0, 348.0)), (0.5, 0.5), "the middle of the square")
+    equal(plot_fraction(20.0, 184.0, (40.0, 10.0, 348.0)), None, "left of the square")
 
 
 if __name__ == "__main__":  # tests/app/test_page_layer_checks.py runs the same checks under CPython

@@ -238,6 +238,33 @@ def _():
     equal(write_link(dict(DEFAULTS, learning_rate=0.46)).split("&")[3], "learning_rate=0.46", "link")
 
 
+@check("the data in a link: a generated set by its parameters, the student's points by their text")
+def _():
+    spiral = dict(DEFAULTS, data="spiral", data_seed=3, noise=10)
+    link = write_link(spiral)
+    equal(
+        link.split("&")[8:14],
+        ["data=spiral", "data_seed=3", "data_size=200", "noise=10", "train_percent=50", "speed=10"],
+        "a spiral's link",
+    )
+    equal(read_link(link), (spiral, []), "a spiral read back")
+    points = dict(DEFAULTS, data="points", points="0.5_-1_1~1e-05_2_2")
+    link = write_link(points)
+    equal(link.endswith("&view=lab&points=0.5_-1_1~1e-05_2_2") and "data_seed" not in link, True, "points' link")
+    equal(read_link(link), (points, []), "points read back")
+    _, messages = read_link("?data=moons&points=1_2_0;x")
+    equal(
+        messages,
+        [
+            "The link's data was ignored, so it is table: data must be one of table, circle, xor_cloud, gaussians, "
+            "spiral, points (got 'moons').",
+            "The link's points was ignored, so it is empty: points must be at most 4000 characters of points x1_x2_c "
+            "joined by ~ (got '1_2_0;x').",
+        ],
+        "bad data",
+    )
+
+
 @check("quote and parse_query agree with CPython's urllib.parse")
 def _():
     for text, quoted in [
@@ -270,7 +297,21 @@ def _():
     settings = app.settings
     equal(
         settings.MODEL_KEYS,
-        ("n_h", "activation", "cost", "learning_rate", "seed", "table", "notebook_mode", "batch"),
+        (
+            "n_h",
+            "activation",
+            "cost",
+            "learning_rate",
+            "seed",
+            "table",
+            "notebook_mode",
+            "batch",
+            "data",
+            "data_seed",
+            "data_size",
+            "noise",
+            "train_percent",
+        ),
         "the model's",
     )
     equal(settings.VIEW_KEYS, ("speed", "log_scale", "embed", "view"), "the page's")
@@ -289,6 +330,7 @@ def _():
             "hide",
             "lock",
             "params",
+            "points",
         ),
         "the views' own",
     )

@@ -1,9 +1,10 @@
 """The settings form: shows the settings in the fields, reads what the student typed, and shows a
-field's error next to it. No maths and no model state here."""
+field's error next to it; the data's fields show by the data's kind (a generated set's seed, size, noise and
+training share for generated data, the truth table's choice for a truth table). No maths and no model state here."""
 
-from app.settings import BY_NAME, FORM, SPEEDS, spell
+from app.settings import BY_NAME, DATA_PARAMETERS, FORM, GENERATED, SPEEDS, spell
 
-FIELDS = FORM  # the settings form's fields, in the page's order
+FIELDS = FORM + DATA_PARAMETERS  # the settings form's fields, in the page's order, then the data's own
 CHECKBOXES = tuple(name for name in FORM if BY_NAME[name].kind == "flag")
 
 
@@ -25,6 +26,17 @@ class Controls:
                 field.value = spell(values[name])
             self.clear_error(name)
         self.show_speed(settings["speed"])
+        self.show_data(settings["data"])
+
+    def show_data(self, kind):
+        """Show the fields of the data's kind: a generated set's for generated data, the truth table's for a table
+        (a field a lesson hides stays hidden)."""
+        generated = self.document.getElementById("data-generated")
+        if generated is not None:
+            generated.hidden = kind not in GENERATED
+        table = self.fields["table"].parentElement
+        if not table.classList.contains("lesson-hidden"):
+            table.hidden = kind != "table"
 
     def read(self, name):
         """A field's raw value as the model's parsers take it (the speed as steps per frame)."""

@@ -1,16 +1,19 @@
 """The cost chart: J against the step count, linear or log scale, on a canvas.
 
 The worker computes the chart for the canvas's size (py/plots/cost_chart.py: ticks, the curve as one
-SVG path string, the current point, the description); `CostChart` paints it: two strokes for grid and
-axes, a dozen tick labels, one `ctx.stroke(Path2D(d))` for the curve. No per-point calls, no maths.
+SVG path string, the current point, the description, and with test points the test cost's curve and a legend);
+`CostChart` paints it: two strokes for grid and axes, a dozen tick labels, one `ctx.stroke(Path2D(d))` a curve
+(the test cost's dashed, in another colour, named in the legend). No per-point calls, no maths.
 Plain Python for MicroPython and CPython; `js` is imported lazily inside the methods.
 """
 
 import math
 
-from app.canvas import clear, fit_canvas, paint_axes
+from app.canvas import INK, clear, fit_canvas, paint_axes
 
 LINE = "#1f5fbf"
+TEST_LINE = "#6a3d9a"  # the test cost's curve, dashed: told apart by its dashes and the legend, not colour alone
+TEST_DASH = (7, 4)
 MINE = "#a4161a"  # a second curve: the student's own (the Exercises view's "Train with my code")
 ALERT = "#a4161a"
 
@@ -58,6 +61,13 @@ class CostChart:
         ctx.strokeStyle = LINE
         if chart["path"]:
             ctx.stroke(js.Path2D.new(chart["path"]))
+        if chart.get("test_path"):
+            ctx.strokeStyle = TEST_LINE
+            ctx.setLineDash(js.Array.of(*TEST_DASH))
+            ctx.stroke(js.Path2D.new(chart["test_path"]))
+            ctx.setLineDash(js.Array.of())
+        if chart.get("legend") and chart.get("test_path"):
+            self._legend(chart["legend"], top, right)
         if chart.get("mine_path"):
             ctx.strokeStyle = MINE
             ctx.setLineDash(js.Array.of(6, 3))
@@ -74,3 +84,24 @@ class CostChart:
             ctx.textBaseline = "top"
             ctx.fillText(chart["alert"], right, top + 2)
         return True
+
+    def _legend(self, names, top, right):
+        """The curves' names at the top right, each after a sample of its line (solid, dashed), on a white halo."""
+        import js
+
+        ctx = self.ctx
+        ctx.font = "12px system-ui, sans-serif"
+        ctx.textAlign = "right"
+        ctx.textBaseline = "middle"
+        for row, (name, colour, dash) in enumerate(zip(names, (LINE, TEST_LINE), ((), TEST_DASH))):
+            y = top + 10 + row * 16
+            ctx.setLineDash(js.Array.of(*dash))
+            ctx.strokeStyle = colour
+            ctx.lineWidth = 2
+            ctx.stroke(js.Path2D.new("M{:.1f} {:.1f}h24".format(right - 28, y)))
+            ctx.setLineDash(js.Array.of())
+            ctx.strokeStyle = "#ffffff"
+            ctx.lineWidth = 3
+            ctx.strokeText(name, right - 34, y)
+            ctx.fillStyle = INK
+            ctx.fillText(name, right - 34, y)

@@ -1,8 +1,11 @@
-"""The predictions table: for each training example, its inputs, target Y, the network's A2 and a bar.
+"""The predictions panel: with at most 8 examples (a truth table, a few points by hand), the table of each training
+example's inputs, target Y, the network's A2 and a bar; with more, the worker's train and test accuracy in words
+(snapshot["accuracy"]["text"], counts and percentages formatted by the worker).
 
 Pure functions (CPython-testable) turn A2 and Y into the texts and widths the table shows;
-`Predictions` builds the table once and, per frame, writes only the cells whose text changed
-(A2's number, the bar's width, the right/wrong mark: at most 3 writes per row).
+`Predictions` builds the table once for its inputs and, per frame, writes only the cells whose text changed
+(A2's number, the bar's width, the right/wrong mark: at most 3 writes per row); `PredictionsPanel` shows the table
+or the accuracy, and builds a new table when the inputs change.
 Plain Python for MicroPython (the page) and CPython (the tests); the browser module `js` is imported
 lazily inside the methods, so this module imports anywhere.
 """
@@ -150,3 +153,55 @@ class Predictions:
                 cells["mark"].className = "col-mark " + ("is-right" if right else "is-wrong")
                 writes += 2
         return writes
+
+
+class PredictionsPanel:
+    """What the Predictions panel shows of a snapshot (show(snap)): the table when the snapshot carries A0, A2 and Y
+    (at most 8 examples), else the worker's accuracy text in a paragraph. Linked views set on_example and call
+    highlight(j), as on a table."""
+
+    def __init__(self, container):
+        self.container = container
+        self.table = None  # the Predictions of the inputs on screen, or None
+        self.accuracy = None  # the accuracy's paragraph, once needed
+        self.on_example = None
+        self._linked = None
+
+    def show(self, snap):
+        if "A0" in snap and "A2" in snap:
+            if self.table is None or self.table.inputs != snap["A0"]:
+                self._build(snap["A0"])
+            self.table.draw(snap["A2"], snap["Y"])
+            if self.accuracy is not None:
+                self.accuracy.hidden = True
+            return
+        if self.table is not None:
+            self.table.table.remove()
+            self.table = None
+        if self.accuracy is None:
+            import js
+
+            self.accuracy = js.document.createElement("p")
+            self.accuracy.className = "accuracy"
+            self.container.appendChild(self.accuracy)
+        text = (snap.get("accuracy") or {}).get("text", "")
+        if self.accuracy.textContent != text:
+            self.accuracy.textContent = text
+        self.accuracy.hidden = False
+
+    def _build(self, inputs):
+        if self.table is not None:
+            self.table.table.remove()
+        self.table = Predictions(self.container, inputs)
+        self.table.on_example = lambda j: self.on_example and self.on_example(j)
+        if self._linked is not None and self._linked < len(self.table.rows):
+            self.table.highlight(self._linked)
+
+    @property
+    def cells(self):
+        return self.table.cells if self.table is not None else []
+
+    def highlight(self, j):
+        self._linked = j
+        if self.table is not None:
+            self.table.highlight(j if j is None or j < len(self.table.rows) else None)

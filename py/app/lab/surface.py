@@ -1,22 +1,35 @@
-"""The decision surface: the network's output A2 over the input plane (x1, x2), as a colour image.
+"""The decision surface: the network's output A2 over the input plane (x1, x2), as a colour image, with the points
+it learns, and where the student adds and removes points by hand.
 
-The worker computes the image (py/plots/surface.py: one forward pass over a 64 x 64 grid,
-coloured into RGBA bytes) and its description; `DecisionSurface` copies the bytes into one ImageData on
-a small offscreen canvas, draws it scaled, then a handful of calls for the axes and the four points.
-Pure functions (canvas geometry, the points' path) are plain Python for MicroPython and CPython;
-the browser module `js` is imported lazily inside the methods, so this module imports anywhere.
+The worker computes the image (py/plots/surface.py: one forward pass over a 64 x 64 grid over the data's extent,
+coloured into RGBA bytes) and its description, and draws the points once per data set (snapshot["data"]: the
+extent, its ticks, the points as SVG path data in a 1000 x 1000 square, train and test by class, and the centres
+of a few); `DecisionSurface` copies the bytes into one ImageData on a small offscreen canvas, draws it scaled, then
+a handful of calls for the axes and the points (one Path2D per class and split, scaled onto the plot square).
+
+Points by hand: a click (or tap) on the plot asks the lab to edit there (on_edit with the click's fraction of the
+plot square); the canvas is focusable, and its arrow keys move a visible cursor over the plane in tenths (Shift:
+half units), Enter edits at the cursor, 0 or 1 picks the class (on_class). Pure functions (canvas geometry, the
+cursor) are plain Python for MicroPython and CPython; the browser module `js` is imported lazily inside the
+methods, so this module imports anywhere.
 """
 
 from app.canvas import INK, MUTED, clear, fit_canvas
 
-# The square of the input plane that is shown, in input units (as py/plots/surface.py's).
+# The square of the input plane a truth table shows, in input units (as py/plots/surface.py's); the worker's
+# snapshot["data"] gives the extent of other data.
 LO, HI = -0.5, 1.5
 COLOR_ZERO = "#b35806"  # the colour of target 0 (and of a negative weight in the diagram)
 COLOR_ONE = "#2166ac"  # the colour of target 1 (and of a positive weight)
 LINKED = "#f2a900"  # the page's focus colour: a point linked to the term in focus
+HALO = "#ffffff"
 
 # Canvas margins around the plot area in CSS pixels: top, right, bottom, left.
 MARGINS = (10, 12, 36, 40)
+# The keyboard cursor's moves, in tenths of an input unit: an arrow key, and with Shift.
+STEP, BIG_STEP = 1, 5
+ARROWS = {"ArrowLeft": (-1, 0), "ArrowRight": (1, 0), "ArrowUp": (0, 1), "ArrowDown": (0, -1)}
+HIT_PIXELS = 8  # a click this close to a point removes it, however small the points are drawn
 
 
 def plot_square(width, height, margins=MARGINS):
@@ -45,12 +58,62 @@ def circles_path(points, radius):
     return "".join(parts)
 
 
+def plot_fraction(x, y, square):
+    """(fx, fy): where canvas pixel (x, y) lies in the plot square, as fractions of its side (fy downward); None
+    outside the square."""
+    left, top, side = square
+    fx, fy = (x - left) / side, (y - top) / side
+    return (fx, fy) if 0 <= fx <= 1 and 0 <= fy <= 1 else None
+
+
+def tenths(value):
+    """A plane coordinate in whole tenths (the extent's ends are multiples of 0.5)."""
+    return round(value * 10)
+
+
+def spell_tenths(count):
+    """A number of tenths as a decimal: 3 -> "0.3", -15 -> "-1.5", 10 -> "1" (whole numbers, no float text)."""
+    sign, count = ("-" if count < 0 else ""), abs(count)
+    whole, tenth = count // 10, count % 10
+    return sign + str(whole) + ("." + str(tenth) if tenth else "")
+
+
+def start_cursor(extent):
+    """The keyboard cursor's first place: the middle of the extent, in tenths (rounded down to a tenth)."""
+    lo, hi = tenths(extent[0]), tenths(extent[1])
+    middle = (lo + hi) // 2
+    return middle, middle
+
+
+def move_cursor(cursor, key, shift, extent):
+    """The cursor (tenths of x1, x2) moved by an arrow key, kept in the extent; None for another key."""
+    if key not in ARROWS:
+        return None
+    dx, dy = ARROWS[key]
+    step = BIG_STEP if shift else STEP
+    lo, hi = tenths(extent[0]), tenths(extent[1])
+    return min(hi, max(lo, cursor[0] + dx * step)), min(hi, max(lo, cursor[1] + dy * step))
+
+
+def cursor_fraction(cursor, extent):
+    """(fx, fy) of the cursor in the plot square, fy downward: what the worker's edit takes."""
+    lo, hi = tenths(extent[0]), tenths(extent[1])
+    return (cursor[0] - lo) / (hi - lo), (hi - cursor[1]) / (hi - lo)
+
+
+def cursor_words(cursor):
+    """What the cursor's place is called: "Cursor at x1 = 0.3, x2 = -1.5"."""
+    return "Cursor at x1 = {}, x2 = {}".format(spell_tenths(cursor[0]), spell_tenths(cursor[1]))
+
+
 class DecisionSurface:
-    """The network's output over the input plane, with the four training points.
+    """The network's output over the input plane, with the points it learns.
 
     canvas: a <canvas> element; it gets the classes "plot-canvas decision-surface" (square, full width,
     see static/css/plots.css), role="img" and an aria-label kept current by draw(). resolution: the
-    side R of the worker's image.
+    side R of the worker's image. The lab sets on_edit(fx, fy, radius) (a click, or Enter at the cursor: the place
+    as fractions of the plot square, fy downward, and a point's radius as a fraction of its side), on_class(y) (the
+    0 or 1 key) and on_cursor(words) (the cursor moved).
     """
 
     ASPECT = 1.0
@@ -71,11 +134,43 @@ class DecisionSurface:
         self.has_image = False
         self.linked = None  # the example (column of A0) ringed as linked, or None
         self._points = None
+        self.data = None  # the worker's drawing of the points (a snapshot's "data"), the last one it sent
+        self.square = None  # the plot square as last drawn
+        self.cursor = None  # the keyboard cursor, tenths of (x1, x2); shown while the canvas has the focus
+        self.focused = False
+        self.on_edit = self.on_class = self.on_cursor = None
 
-    def draw(self, rgba, label, inputs, targets):
-        """Paint the image (rgba: the worker's R*R*4 bytes, or None to keep the last one), with the
-        training points at inputs ([x1 values, x2 values]) filled by their targets. Returns False when
-        the canvas is not laid out."""
+    def listen(self):
+        """Clicks, keys and the focus on the canvas, to the methods below (the lab calls it once)."""
+        from pyscript.ffi import create_proxy
+
+        self._proxies = [
+            (name, create_proxy(handler))
+            for name, handler in (
+                ("click", self.on_click),
+                ("keydown", self.on_key),
+                ("focus", self.on_focus),
+                ("blur", self.on_blur),
+            )
+        ]
+        for name, proxy in self._proxies:
+            self.canvas.addEventListener(name, proxy)
+
+    def set_data(self, data):
+        """The worker's points (snapshot["data"]): drawn from the next draw on."""
+        self.data = data
+        if self.cursor is not None:
+            lo, hi = tenths(data["extent"][0]), tenths(data["extent"][1])
+            self.cursor = min(hi, max(lo, self.cursor[0])), min(hi, max(lo, self.cursor[1]))
+
+    @property
+    def extent(self):
+        return self.data["extent"] if self.data is not None else (LO, HI)
+
+    def draw(self, rgba, label, inputs=None, targets=None):
+        """Paint the image (rgba: the worker's R*R*4 bytes, or None to keep the last one), with the points: the
+        worker's drawing of them (set_data), or else the training points at inputs ([x1 values, x2 values]) filled
+        by their targets. Returns False when the canvas is not laid out."""
         import js
 
         if rgba is not None:
@@ -87,56 +182,112 @@ class DecisionSurface:
             self.canvas.setAttribute("aria-label", label)
             self._label = label
         fitted = fit_canvas(self.canvas, self.ASPECT)
-        self._points = inputs, targets
+        if inputs is not None:
+            self._points = inputs, targets
         if fitted is None or not self.has_image:
             return False
         ctx = self.ctx
         width, height = clear(self.canvas, ctx, fitted)
-        square = left, top, side = plot_square(width, height)
+        self.square = square = left, top, side = plot_square(width, height)
         ctx.imageSmoothingEnabled = True
         ctx.drawImage(self.offscreen, left, top, side, side)
-        self._draw_axes(square)
-        self._draw_points(square, inputs, targets)
+        if self.data is not None:
+            self._draw_axes(square, self.data["ticks"], self.data["tick_texts"])
+            self._draw_data(square, self.data)
+        else:
+            self._draw_axes(square, (0, 1), ("0", "1"))
+            if self._points is not None:
+                self._draw_points(square, *self._points)
+        if self.focused and self.cursor is not None:
+            self._draw_cursor(square)
         return True
+
+    def redraw(self):
+        self.draw(None, None)
 
     def highlight(self, j):
         """Ring example j's point (or none) as linked, and say so on the canvas (data-linked)."""
         self.linked = j
         self.canvas.setAttribute("data-linked", "" if j is None else str(j))
-        if self._points is not None:
-            self.draw(None, None, *self._points)
+        self.redraw()
 
-    def _draw_axes(self, square):
+    # --- drawing ---------------------------------------------------------------------------------------------------
+
+    def _draw_axes(self, square, ticks, texts):
+        """The frame, and ticks with their texts at the plane values ticks on both axes (one path)."""
         ctx = self.ctx
         left, top, side = square
+        lo, hi = self.extent
         ctx.lineWidth = 1
         ctx.strokeStyle = MUTED
         ctx.strokeRect(left, top, side, side)
-        # Ticks and labels at 0 and 1 on both axes: one path, a few fillText calls.
-        tx0, ty0 = to_canvas(0, 0, square)
-        tx1, ty1 = to_canvas(1, 1, square)
         bottom = top + side
+        places = [to_canvas(value, value, square, lo, hi) for value in ticks]
         ctx.stroke(
-            self._path(
-                "M{:.1f} {:.1f}v5M{:.1f} {:.1f}v5M{:.1f} {:.1f}h-5M{:.1f} {:.1f}h-5".format(
-                    tx0, bottom, tx1, bottom, left, ty0, left, ty1
-                )
-            )
+            self._path("".join("M{:.1f} {:.1f}v5M{:.1f} {:.1f}h-5".format(x, bottom, left, y) for x, y in places))
         )
         ctx.fillStyle = INK
         ctx.font = "13px system-ui, sans-serif"
         ctx.textAlign = "center"
         ctx.textBaseline = "top"
-        ctx.fillText("0", tx0, bottom + 7)
-        ctx.fillText("1", tx1, bottom + 7)
+        for (x, _), text in zip(places, texts):
+            ctx.fillText(text, x, bottom + 7)
         ctx.fillText("x1", left + side / 2, bottom + 20)
         ctx.textAlign = "right"
         ctx.textBaseline = "middle"
-        ctx.fillText("0", left - 8, ty0)
-        ctx.fillText("1", left - 8, ty1)
+        for (_, y), text in zip(places, texts):
+            ctx.fillText(text, left - 8, y)
         ctx.fillText("x2", left - 20, top + side / 2)
 
+    def _draw_data(self, square, data):
+        """The worker's points: training ones filled with their class's colour, test ones hollow (a ring of it on a
+        white halo); each path drawn once, scaled from the worker's square onto the plot square; then the class
+        written in each of a few points, and the linked example's ring."""
+        ctx = self.ctx
+        left, top, side = square
+        scale = data["scale"]
+        pixel = scale / side  # one CSS pixel in the worker's units
+        ctx.save()
+        ctx.translate(left, top)
+        ctx.scale(side / scale, side / scale)
+        ctx.strokeStyle = INK
+        ctx.lineWidth = 1.5 * pixel
+        for path_data, colour in zip(data["paths"]["train"], (COLOR_ZERO, COLOR_ONE)):
+            if path_data:
+                path = self._path(path_data)
+                ctx.fillStyle = colour
+                ctx.fill(path)
+                ctx.stroke(path)
+        for path_data, colour in zip(data["paths"]["test"], (COLOR_ZERO, COLOR_ONE)):
+            if path_data:
+                path = self._path(path_data)
+                ctx.strokeStyle = HALO
+                ctx.lineWidth = 5 * pixel
+                ctx.stroke(path)
+                ctx.strokeStyle = colour
+                ctx.lineWidth = 2.5 * pixel
+                ctx.stroke(path)
+        ctx.restore()
+        centres = data.get("centres")
+        if not centres:
+            return
+        radius = data["radius"] * side
+        places = [(left + x * side / scale, top + y * side / scale, y_class, test) for x, y, y_class, test in centres]
+        # The class written in each point, so that it does not rest on colour alone.
+        ctx.font = "bold {}px system-ui, sans-serif".format(max(9, round(radius * 1.3)))
+        ctx.textAlign = "center"
+        ctx.textBaseline = "middle"
+        for x, y, y_class, test in places:
+            ctx.fillStyle = INK if test else HALO
+            ctx.fillText("1" if y_class else "0", x, y + 0.5)
+        if self.linked is not None and self.linked < len(places):
+            x, y = places[self.linked][:2]
+            ctx.lineWidth = 3
+            ctx.strokeStyle = LINKED
+            ctx.stroke(self._path(circles_path([(x, y)], radius + 5)))
+
     def _draw_points(self, square, inputs, targets):
+        """The training points of a snapshot's A0 and Y (a worker that sends no drawing of them)."""
         ctx = self.ctx
         points = [to_canvas(x1, x2, square) for x1, x2 in zip(inputs[0], inputs[1])]
         radius = max(7.0, square[2] * 0.035)
@@ -163,8 +314,65 @@ class DecisionSurface:
             ctx.strokeStyle = LINKED
             ctx.stroke(self._path(circles_path([(x, y)], radius + 5)))
 
+    def _draw_cursor(self, square):
+        """The keyboard cursor: a cross in a square, dark on a white halo, seen on either colour."""
+        lo, hi = self.extent
+        x, y = to_canvas(self.cursor[0] / 10, self.cursor[1] / 10, square, lo, hi)
+        d = "M{:.1f} {:.1f}h24M{:.1f} {:.1f}v24".format(x - 12, y, x, y - 12)
+        box = "M{:.1f} {:.1f}h16v16h-16Z".format(x - 8, y - 8)
+        ctx = self.ctx
+        for colour, width in ((HALO, 5), (INK, 2)):
+            ctx.strokeStyle = colour
+            ctx.lineWidth = width
+            ctx.stroke(self._path(d + box))
+
     @staticmethod
     def _path(d):
         import js
 
         return js.Path2D.new(d)
+
+    # --- points by hand ------------------------------------------------------------------------------------------
+
+    def hit_radius(self):
+        """A point's radius as a fraction of the plot square's side: the worker's, at least HIT_PIXELS."""
+        radius = self.data["radius"] if self.data is not None else 0.035
+        return max(radius, HIT_PIXELS / self.square[2]) if self.square is not None else radius
+
+    def on_click(self, event):
+        if self.square is None or self.on_edit is None:
+            return
+        place = plot_fraction(event.offsetX, event.offsetY, self.square)
+        if place is not None:
+            self.on_edit(place[0], place[1], self.hit_radius())
+
+    def on_key(self, event):
+        key = event.key
+        if key in ("0", "1"):
+            if self.on_class is not None:
+                self.on_class(int(key))
+        elif key == "Enter":
+            if self.cursor is None:
+                self.cursor = start_cursor(self.extent)
+            if self.on_edit is not None:
+                fx, fy = cursor_fraction(self.cursor, self.extent)
+                self.on_edit(fx, fy, self.hit_radius())
+        else:
+            moved = move_cursor(self.cursor or start_cursor(self.extent), key, event.shiftKey, self.extent)
+            if moved is None:
+                return  # another key: the page's shortcuts
+            self.cursor = moved
+            self.redraw()
+            if self.on_cursor is not None:
+                self.on_cursor(cursor_words(moved))
+        event.preventDefault()
+
+    def on_focus(self, event):
+        self.focused = True
+        if self.cursor is None:
+            self.cursor = start_cursor(self.extent)
+        self.redraw()
+
+    def on_blur(self, event):
+        self.focused = False
+        self.redraw()

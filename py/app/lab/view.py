@@ -10,21 +10,26 @@ each call a slice of at most SLICE_MS, and shows each snapshot as it lands; an a
 grants `speed` steps per frame. So at top speed the worker trains all the time, and the main thread only
 draws. Pause takes effect when the slices in flight land (within two slices); Step is exactly one step,
 queued behind them. While training, the plots redraw at most every PLOT_INTERVAL, the readouts every snapshot.
+
+The data: the worker sends its drawing of the points (snapshot["data"]) only when they changed since the version the
+page last saw (data_version, in every request). Points by hand (a click on the decision surface, Enter at its
+cursor, Undo, Clear) go to the worker's edit_points while training goes on; each edit makes the data the student's
+own points (the setting data=points), and the worker's words for what it did are spoken (#points-said).
 """
 
 import asyncio
 
-from app.door import view_request
-from app.lab.controls import Controls
+from app.door import Refused, view_request
+from app.lab.controls import FIELDS, Controls
 from app.lab.cost_chart import CostChart
 from app.lab.linked import LinkedPlots
-from app.lab.predictions import Predictions
+from app.lab.predictions import PredictionsPanel
 from app.lab.readouts import Readouts
 from app.lab.surface import DecisionSurface
 from app.network.diagram import NetworkDiagram
 from app.network.panel import NetworkPanel
 from app.pacing import RateMeter, Throttle, clock
-from app.settings import FORM, VIEW_KEYS, validate
+from app.settings import VIEW_KEYS, validate
 from app.share.lesson import Lesson
 
 SLICE_MS = 15  # the longest piece of training between two snapshots
@@ -38,6 +43,11 @@ NEW_NETWORK = {
     "table": "Truth table",
     "notebook_mode": "Notebook mode",
     "batch": "Examples per step",
+    "data": "Data",
+    "data_seed": "Data seed",
+    "data_size": "Points",
+    "noise": "Noise",
+    "train_percent": "Training points",
 }
 
 
@@ -51,9 +61,18 @@ class LabView:
         self.readouts = Readouts(document)
         self.cost_chart = CostChart(document.getElementById("cost-chart"))
         self.surface = DecisionSurface(document.getElementById("surface"))
-        self.predictions = None  # built from the first snapshot's inputs A0
+        self.predictions = PredictionsPanel(document.getElementById("predictions"))
         self.diagram = NetworkDiagram(document.getElementById("diagram"), document.getElementById("diagram-tooltip"))
         self.linked = LinkedPlots(context, self.diagram, self.surface)
+        self.linked.attach(self.predictions)
+        self.data_version = None  # the version of the worker's drawing of the points on screen
+        self.surface.on_edit = self.click_points
+        self.surface.on_class = self.pick_class
+        self.surface.on_cursor = self.say_points
+        self.surface.listen()
+        self.points_buttons = {op: document.getElementById("points-" + op) for op in ("undo", "clear")}
+        for op, button in self.points_buttons.items():
+            button.addEventListener("click", create_proxy(lambda event, op=op: self.edit_points({"op": op})))
         self.meter, self.plot_throttle = RateMeter(), Throttle(PLOT_INTERVAL)
         self.training = False  # Train is on
         self.credit = 0  # steps granted by animation frames and not yet asked of the worker
@@ -103,7 +122,7 @@ class LabView:
 
     def settings_changed(self, names, origin):
         """Settings changed elsewhere (a link, an import, a seed opened): the form shows them."""
-        if origin is not self and [name for name in names if name in FORM]:
+        if origin is not self and [name for name in names if name in FIELDS]:
             self.controls.show(self.context.settings)
 
     def shortcut(self, key):
@@ -125,7 +144,7 @@ class LabView:
     def request(self, plots=True):
         """What to ask of the worker with the next snapshot: the plots' data, or only the readouts'."""
         if not plots:
-            return view_request()
+            return view_request(data_version=self.data_version)
         network = self.network
         return view_request(
             self.cost_chart.size(),
@@ -133,6 +152,7 @@ class LabView:
             True,
             network.units_wanted(),
             network.chain_name(),
+            self.data_version,
         )
 
     async def refresh(self):
@@ -237,6 +257,8 @@ class LabView:
         if changed and name in NEW_NETWORK:
             context.settings["params"] = ""  # a lesson link's starting parameters were for the network it set up
         context.change(name, value, self)
+        if name == "data":
+            self.controls.show_data(value)
         if not changed or context.snap is None:
             return  # before the worker is ready, its start applies every setting
         if name in VIEW_KEYS:
@@ -268,14 +290,69 @@ class LabView:
     def show(self, snap, surface, plots):
         """The snapshot on screen (surface: (RGBA bytes, label) or None): the readouts; with plots, the plots too."""
         self.show_readouts()
+        if "data" in snap:
+            self.show_data(snap["data"])
+        self.show_waiting(snap.get("waiting"))
         if not plots:
             return
         if "chart" in snap:
             self.cost_chart.draw(snap["chart"])
         rgba, label = surface or (None, None)
-        self.surface.draw(rgba, label, snap["A0"], snap["Y"])
-        if self.predictions is None:
-            self.predictions = Predictions(self.document.getElementById("predictions"), snap["A0"])
-            self.linked.attach(self.predictions)
-        self.predictions.draw(snap["A2"], snap["Y"])
+        self.surface.draw(rgba, label, snap.get("A0"), snap.get("Y"))
+        self.predictions.show(snap)
         self.diagram.draw(snap["params"], snap["params_text"])
+
+    # --- the data and points by hand ---------------------------------------------------------------------------------
+
+    def show_data(self, data):
+        """The worker's drawing of a new data set: to the surface; an edit's words spoken; Undo and Clear as they
+        apply."""
+        self.data_version = data["version"]
+        self.surface.set_data(data)
+        edit = data.get("edit")
+        if edit is not None:
+            self.say_points(edit["said"])
+        self.points_buttons["undo"].disabled = not (edit is not None and edit["can_undo"])
+        count = data["count"]
+        self.points_buttons["clear"].disabled = count["train"] + count["test"] == 0
+
+    def show_waiting(self, waiting):
+        element = self.document.getElementById("data-waiting")
+        text = waiting or ""
+        if element.textContent != text:
+            element.textContent = text
+        element.hidden = not text
+
+    def say_points(self, text):
+        """What an edit did (or why it could not), or where the cursor is, in the points' live region."""
+        self.document.getElementById("points-said").textContent = text
+
+    def point_class(self):
+        return 1 if self.document.getElementById("point-class-1").checked else 0
+
+    def pick_class(self, y):
+        """The 0 or 1 key on the surface: the class of the next points, in the class toggle."""
+        self.document.getElementById("point-class-{}".format(y)).checked = True
+        self.say_points("New points are of class {}.".format(y))
+
+    def click_points(self, fx, fy, radius):
+        """A click on the surface (or Enter at its cursor), at fractions fx, fy of the plot square (fy downward)."""
+        self.edit_points({"op": "click", "at": [fx, fy], "y": self.point_class(), "radius": radius})
+
+    def edit_points(self, edit):
+        """Edit the points (training goes on); nothing when a lesson hides or locks the data."""
+        if self.context.snap is None or not self.lesson.allows("data"):
+            return
+        self.context.later(self._edit_points(edit))
+
+    async def _edit_points(self, edit):
+        context = self.context
+        try:
+            snap, surface = await context.model.edit_points(edit, self.request())
+        except Refused as err:
+            self.say_points(str(err))
+            return
+        if context.settings["data"] != "points":
+            context.update({"data": "points"})
+            context.save_link()
+        context.show(snap, surface)

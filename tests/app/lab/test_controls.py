@@ -12,11 +12,16 @@ FIELDS = (
     "activation",
     "cost",
     "seed",
+    "data",
     "table",
     "notebook_mode",
     "batch",
     "speed",
     "log_scale",
+    "data_seed",
+    "data_size",
+    "noise",
+    "train_percent",
 )
 
 
@@ -25,9 +30,10 @@ class Page(fake_dom.Document):
         super().__init__()
         self.elements = {}
         for name in FIELDS:
-            self.elements[name] = self.createElement("input")
+            self.elements[name] = self.createElement("div").appendChild(self.createElement("input"))
             self.elements[name].props.update(value="", checked=False)
             self.elements[name + "-error"] = self.createElement("p")
+        self.elements["data-generated"] = self.createElement("div")
         for name in (
             "speed-value",
             "train",
@@ -57,15 +63,42 @@ def test_show_puts_every_setting_in_its_field():
         "activation": "tanh",
         "cost": "half_mse",
         "seed": "2",
+        "data": "table",
         "table": "XOR",
         "batch": "full",
         "speed": "0",
+        "data_seed": "0",
+        "data_size": "200",
+        "noise": "0",
+        "train_percent": "50",
     }  # the speed slider holds the index into SPEEDS
     assert page.elements["notebook_mode"].checked is True and page.elements["log_scale"].checked is False
     assert page.elements["speed-value"].textContent == "1 step per frame"
     assert page.elements["speed"].attributes["aria-valuetext"] == "1 step per frame"
     controls.show_speed(1000)
     assert page.elements["speed-value"].textContent == "1000 steps per frame"
+
+
+def test_the_data_fields_show_by_the_datas_kind():
+    page = Page()
+    controls = Controls(page)
+    table, generated = page.elements["table"].parentElement, page.elements["data-generated"]
+    shown = []
+    for kind in ("table", "spiral", "circle", "points"):
+        controls.show(dict(DEFAULTS, data=kind, data_seed=3, noise=10))
+        shown.append((kind, page.elements["data"].value, table.hidden, generated.hidden))
+    assert shown == [
+        ("table", "table", False, True),
+        ("spiral", "spiral", True, False),
+        ("circle", "circle", True, False),
+        ("points", "points", True, True),
+    ]
+    assert (page.elements["data_seed"].value, page.elements["noise"].value) == ("3", "10")
+    # a truth table's field that a lesson hides stays hidden
+    table.classList.add("lesson-hidden")
+    table.props["hidden"] = True
+    controls.show_data("table")
+    assert table.hidden is True
 
 
 def test_read_gives_what_validate_takes():

@@ -76,3 +76,27 @@ def test_the_height_follows_the_aspect_when_the_stylesheet_gives_none(monkeypatc
     canvas = laid_out_canvas(document, 400, 0, 1.5)
     assert CostChart(canvas).size() == [400, 250]  # 16:10
     assert (canvas.width, canvas.height) == (600, 375)
+
+
+def test_the_test_cost_is_a_dashed_curve_of_its_own_named_in_a_legend(monkeypatch):
+    import types
+
+    document = fake_dom.install(monkeypatch)
+    document.js.Array = types.SimpleNamespace(of=lambda *values: list(values))
+    canvas = laid_out_canvas(document, 640, 400, 1)
+    view = CostChart(canvas)
+    data = dict(trained_chart(30, 640, 400), test_path="M50 60L70 80", legend=["train cost J", "test cost J"])
+    view.draw(data)
+    calls = canvas.context.calls
+    test_stroke = calls.index(("stroke", (("Path2D", "M50 60L70 80"),)))
+    before = [args for call, args in calls[:test_stroke] if call in ("=strokeStyle", "setLineDash")]
+    assert before[-2:] == ["#6a3d9a", ([7, 4],)]  # dashed, in another colour than the train curve's
+    texts = [args[0] for args in canvas.context.called("fillText")]
+    assert "train cost J" in texts and "test cost J" in texts
+    # the legend's samples: the train curve's solid, the test curve's dashed
+    samples = [args for call, args in calls if call == "setLineDash"]
+    assert ([],) in samples and samples.count(([7, 4],)) == 2
+    # without a test curve, no legend
+    plain = CostChart(laid_out_canvas(document, 640, 400, 1))
+    plain.draw(dict(trained_chart(30, 640, 400), test_path=None, legend=None))
+    assert "test cost J" not in [args[0] for args in plain.canvas.context.called("fillText")]

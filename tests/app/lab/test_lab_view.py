@@ -193,5 +193,12 @@ def test_the_view_asks_for_the_plots_only_when_they_are_drawn(monkeypatch, sessi
         "log_scale": True,
         "surface": True,
     }
-    assert quiet == {"chart": None, "log_scale": False, "surface": False, "units": False, "chain": None}
+    assert quiet == {
+        "chart": None,
+        "log_scale": False,
+        "surface": False,
+        "units": False,
+        "chain": None,
+        "data_version": None,
+    }
     assert lab_module.SLICE_MS > 0

@@ -103,3 +103,36 @@ def test_the_table_shows_the_notebooks_network(monkeypatch):
     # cell 36: predictions 0.98, 0.98, 0.016, 0.016, every one on the right side
     assert [cells["a2"].textContent[:4] for cells in table.cells] == ["0.98", "0.98", "0.01", "0.01"]
     assert [cells["mark"].textContent for cells in table.cells] == ["\u2713 right"] * 4
+
+
+def test_the_panel_shows_the_table_for_a_few_points_and_the_accuracy_for_more(monkeypatch):
+    from app.lab.predictions import PredictionsPanel
+
+    document = fake_dom.install(monkeypatch)
+    container = document.createElement("div")
+    panel = PredictionsPanel(container)
+    linked = []
+    panel.on_example = linked.append
+    panel.show({"A0": A0.tolist(), "A2": [0.9, 0.3, 0.1, 0.6], "Y": XOR})
+    first = panel.table
+    assert [cells["a2"].textContent for cells in panel.cells] == ["0.9000", "0.3000", "0.1000", "0.6000"]
+    panel.show({"A0": A0.tolist(), "A2": [0.9, 0.3, 0.1, 0.6], "Y": XOR})
+    assert panel.table is first  # the same inputs: the same table
+    # a point added: a table for the five
+    five = [A0[0].tolist() + [0.25], A0[1].tolist() + [0.5]]
+    panel.show({"A0": five, "A2": [0.9, 0.3, 0.1, 0.6, 0.5], "Y": XOR + [1.0]})
+    assert panel.table is not first and len(panel.cells) == 5 and first.table not in container.children
+    assert [td.textContent for td in panel.table.rows[4].children[:3]] == ["0.25", "0.5", "1"]
+    panel.table.on_example(4)
+    assert linked == [4]
+    panel.highlight(4)
+    assert panel.table.rows[4].classList.contains("linked")
+    # many points: no table, the worker's accuracy in words
+    text = "Train: 183 of 200 right (91.5 %). Test: 170 of 200 right (85.0 %)."
+    panel.show({"accuracy": {"train": [183, 200], "test": [170, 200], "text": text}})
+    assert panel.table is None and panel.cells == []
+    (paragraph,) = [child for child in container.children if child.tag == "p"]
+    assert paragraph.textContent == text and paragraph.hidden is False
+    panel.highlight(7)  # nothing to light
+    panel.show({"A0": A0.tolist(), "A2": [0.9, 0.3, 0.1, 0.6], "Y": XOR})
+    assert paragraph.hidden is True and len(panel.cells) == 4

@@ -126,3 +126,105 @@ def test_the_surface_keeps_its_last_image_when_a_snapshot_brings_none(monkeypatc
     assert view.draw(None, None, A0.tolist(), [1.0, 1.0, 0.0, 0.0]) is True
     assert len(view.offscreen.context.called("putImageData")) == 1 and len(canvas.context.called("drawImage")) == 2
     assert canvas.attributes["aria-label"] == "first"
+
+
+# --- the worker's drawing of the points, and points by hand (the contract's snapshot["data"], written out) ----------
+
+DATA = {
+    "version": 3,
+    "extent": [-1.5, 1.5],
+    "ticks": [-1.0, 0.0, 1.0],
+    "tick_texts": ["\u22121", "0", "1"],
+    "count": {"train": 2, "test": 1},
+    "scale": 1000,
+    "radius": 0.03,
+    "paths": {"train": ["M520 500A20 20 0 1 0 480 500Z", ""], "test": ["", "M20 980A20 20 0 1 0 -20 980Z"]},
+    "centres": [[500, 500, 0, 0], [0, 980, 1, 1], [1000, 0, 1, 0]],
+}
+
+
+def surface_with_data(monkeypatch, data=DATA):
+    document = fake_dom.install(monkeypatch)
+    canvas = document.createElement("canvas")
+    canvas.props.update(clientWidth=400, clientHeight=400)
+    view = surface.DecisionSurface(canvas)
+    view.set_data(data)
+    rgba = bytes(64 * 64 * 4)
+    assert view.draw(rgba, "a label") is True
+    return view, canvas.context
+
+
+def test_the_points_are_the_workers_paths_scaled_onto_the_plot_square(monkeypatch):
+    _view, ctx = surface_with_data(monkeypatch)
+    # the plot square (40, 10, 348): the worker's 1000 x 1000 square translated and scaled onto it
+    assert ctx.called("translate") == [(40.0, 10.0)] and ctx.called("scale") == [(0.348, 0.348)]
+    calls = ctx.calls
+    fills = [(calls[i - 1][1], args) for i, (call, args) in enumerate(calls) if call == "fill"]
+    assert fills == [(surface.COLOR_ZERO, (("Path2D", DATA["paths"]["train"][0]),))]  # training points filled
+    test = ("Path2D", DATA["paths"]["test"][1])
+    strokes = [i for i, (call, args) in enumerate(calls) if call == "stroke" and args == (test,)]
+    assert len(strokes) == 2  # a test point: hollow, a ring of its class's colour on a white halo
+    assert calls[strokes[1] - 2] == ("=strokeStyle", surface.COLOR_ONE)
+    assert ("fill", (test,)) not in calls
+    # the ticks at -1, 0 and 1 of the extent (-1.5, 1.5): 116 px per unit
+    texts = ctx.called("fillText")
+    for value, text in zip((-1.0, 0.0, 1.0), ("\u22121", "0", "1")):
+        x, y = to_canvas(value, value, (40.0, 10.0, 348.0), -1.5, 1.5)
+        assert (text, x, 10.0 + 348.0 + 7) in texts and (text, 40.0 - 8, y) in texts
+    # the class written in each of a few points, at its centre
+    assert ("0", 40.0 + 174.0, 10.0 + 174.0 + 0.5) in texts
+    assert ("1", 40.0, 10.0 + 0.98 * 348.0 + 0.5) in texts and ("1", 388.0, 10.5) in texts
+
+
+def test_the_linked_example_is_ringed_at_its_centre(monkeypatch):
+    view, ctx = surface_with_data(monkeypatch)
+    view.highlight(2)
+    ring = circles_path([(388.0, 10.0)], 0.03 * 348.0 + 5)
+    assert ("stroke", (("Path2D", ring),)) in ctx.calls
+    assert view.canvas.attributes["data-linked"] == "2"
+
+
+class Event:
+    def __init__(self, **fields):
+        self.__dict__.update(dict({"shiftKey": False, "prevented": False}, **fields))
+
+    def preventDefault(self):
+        self.prevented = True
+
+
+def test_a_click_in_the_plot_asks_for_an_edit_there(monkeypatch):
+    view, _ = surface_with_data(monkeypatch)
+    edits = []
+    view.on_edit = lambda fx, fy, radius: edits.append((fx, fy, radius))
+    view.on_click(Event(offsetX=40.0 + 87.0, offsetY=10.0 + 348.0))  # a quarter across, at the bottom
+    view.on_click(Event(offsetX=20.0, offsetY=100.0))  # in the margin: nothing
+    assert edits == [(0.25, 1.0, 0.03)]
+    view.set_data(dict(DATA, radius=0.001))
+    view.on_click(Event(offsetX=40.0, offsetY=10.0))
+    assert edits[-1] == (0.0, 0.0, 8 / 348.0)  # a tiny point is still hit within 8 pixels
+
+
+def test_the_keyboard_cursor_moves_adds_and_picks_the_class(monkeypatch):
+    view, ctx = surface_with_data(monkeypatch)
+    edits, classes, words = [], [], []
+    view.on_edit = lambda fx, fy, radius: edits.append((fx, fy, radius))
+    view.on_class, view.on_cursor = classes.append, words.append
+    view.on_focus(Event())
+    assert view.focused and view.cursor == (0, 0)  # the middle of the extent
+    keys = [Event(key="ArrowRight"), Event(key="ArrowUp", shiftKey=True), Event(key="Enter"), Event(key="0")]
+    for event in keys:
+        view.on_key(event)
+    assert words == ["Cursor at x1 = 0.1, x2 = 0", "Cursor at x1 = 0.1, x2 = 0.5"]
+    assert edits == [((1 + 15) / 30, (15 - 5) / 30, 0.03)] and classes == [0]
+    assert all(event.prevented for event in keys)
+    other = Event(key="s")
+    view.on_key(other)  # a shortcut key: the page's
+    assert not other.prevented
+    # the cursor is drawn while the canvas has the focus: a cross in a square, on a white halo
+    x, y = to_canvas(0.1, 0.5, (40.0, 10.0, 348.0), -1.5, 1.5)
+    cross = "M{:.1f} {:.1f}h24M{:.1f} {:.1f}v24M{:.1f} {:.1f}h16v16h-16Z".format(x - 12, y, x, y - 12, x - 8, y - 8)
+    assert ("stroke", (("Path2D", cross),)) in ctx.calls
+    view.on_blur(Event())
+    count = ctx.calls.count(("stroke", (("Path2D", cross),)))
+    view.redraw()
+    assert ctx.calls.count(("stroke", (("Path2D", cross),))) == count
