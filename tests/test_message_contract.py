@@ -135,6 +135,11 @@ def test_every_model_export_answers_inside_the_envelope(model):
     model("set_param", "W0[1,0]", "abc", units, expect="refused")
     model("set_param", "W0[9,0]", "1", VIEW, expect="refused")
     model("set_param", "W0[1,0]", "1", "{", expect="fatal")
+    model("edit_points", '{"op": "click", "at": [0.5, 0.5], "y": 1, "radius": 0.025}', VIEW)
+    model("edit_points", '{"op": "undo"}', VIEW)
+    model("edit_points", '{"op": "undo"}', VIEW, expect="refused")  # nothing more to undo
+    model("edit_points", '{"op": "set", "points": [[0, 0, 1, 1]]}', VIEW, expect="refused")  # no training point
+    model("edit_points", "{", VIEW, expect="fatal")
     names = exported("model")
     assert set(model.seen) == set(names)
     assert all(outcomes > {"data"} for name, outcomes in model.seen.items() if name != "start"), model.seen

@@ -208,28 +208,29 @@ def format_cost(value):
     return f"{value:.3g}"
 
 
-def describe_costs(steps, costs):
-    """A sentence for the chart's aria-label, e.g. "Cost J fell from 0.125 at step 0 to 0.000312 at step 1000."."""
+def describe_costs(steps, costs, name="Cost J"):
+    """A sentence for the chart's aria-label, e.g. "Cost J fell from 0.125 at step 0 to 0.000312 at step 1000."
+    (name "Test cost J" for the test curve)."""
     steps = np.asarray(steps, dtype=float).reshape(-1)
     costs = np.asarray(costs, dtype=float).reshape(-1)
     if not costs.size:
-        return "Cost J: no steps yet."
+        return f"{name}: no steps yet."
     finite = np.flatnonzero(np.isfinite(costs))
     last_step, last = int(steps[-1]), float(costs[-1])
     if not finite.size:
-        return f"Cost J is {format_cost(last)} at step {last_step}: the training diverged."
+        return f"{name} is {format_cost(last)} at step {last_step}: the training diverged."
     first_step, first = int(steps[finite[0]]), float(costs[finite[0]])
     if not math.isfinite(last):
         return (
-            f"Cost J went from {format_cost(first)} at step {first_step} to {format_cost(last)} "
+            f"{name} went from {format_cost(first)} at step {first_step} to {format_cost(last)} "
             f"at step {last_step}: the training diverged."
         )
     if last_step == first_step:
-        return f"Cost J is {format_cost(last)} at step {last_step}."
+        return f"{name} is {format_cost(last)} at step {last_step}."
     if format_cost(last) == format_cost(first):
-        return f"Cost J stayed at {format_cost(last)} from step {first_step} to step {last_step}."
+        return f"{name} stayed at {format_cost(last)} from step {first_step} to step {last_step}."
     verb = "fell" if last < first else "rose"
-    return f"Cost J {verb} from {format_cost(first)} at step {first_step} to {format_cost(last)} at step {last_step}."
+    return f"{name} {verb} from {format_cost(first)} at step {first_step} to {format_cost(last)} at step {last_step}."
 
 
 def run_points(run):
@@ -239,18 +240,30 @@ def run_points(run):
     )
 
 
-def chart(steps, costs, width, height, log_scale=False):
+def run_test_costs(run):
+    """The test costs of a Run at run_points' steps (NaN where it had no test points yet), or None when it has no
+    test curve (no test points: an empty test_history)."""
+    if not getattr(run, "test_history", None):
+        return None
+    start, stride = getattr(run, "history_start", 0), getattr(run, "history_stride", 1)
+    return history_points(run.test_history, start, stride, run.step, run.test_cost())[1]
+
+
+def chart(steps, costs, width, height, log_scale=False, test_costs=None):
     """Everything the page paints for a width x height (CSS pixels) cost chart, as plain values:
 
     area [left, top, right, bottom]; x_ticks and y_ticks as [position, label] pairs; the y-axis title;
     path, the curve's SVG path data; point, the current point [x, y] clamped into the area, or None
     when the last cost cannot be drawn; alert, a note for a last cost that is not finite; label, the
-    chart's description for its aria-label.
+    chart's description for its aria-label. With test_costs (the test cost at each of steps), test_path is the
+    test curve's path data on the same axes (the y axis covering both curves) and legend names the two curves;
+    without, both are None.
     """
     steps = np.asarray(steps, dtype=float).reshape(-1)
     costs = np.asarray(costs, dtype=float).reshape(-1)
     area = left, top, right, bottom = plot_area(width, height)
-    x_range, y_range = x_domain(steps), y_domain(costs, log_scale)
+    both = costs if test_costs is None else np.concatenate([costs, np.asarray(test_costs, dtype=float).reshape(-1)])
+    x_range, y_range = x_domain(steps), y_domain(both, log_scale)
     x_ticks = linear_ticks(*x_range, max_ticks=max(2, min(7, int((right - left) // 70))), min_step=1.0)
     x_step = (x_ticks[1] - x_ticks[0]) if len(x_ticks) > 1 else 1.0
     y_ticks = log_ticks(*y_range) if log_scale else linear_ticks(*y_range, max_ticks=6)
@@ -265,13 +278,26 @@ def chart(steps, costs, width, height, log_scale=False):
             point = [round(min(last_x, right), 1), round(min(max(last_y, top), bottom), 1)]
         elif not math.isfinite(costs[-1]):
             alert = f"J is {format_cost(float(costs[-1]))} at step {int(steps[-1])}"
+    test_path = legend = None
+    if test_costs is None:
+        label = describe_costs(steps, costs)
+    else:
+        test_costs = np.asarray(test_costs, dtype=float).reshape(-1)
+        test_path = cost_path(steps, test_costs, width, height, log_scale, x_range, y_range)
+        legend = ["train cost J", "test cost J"]
+        known = np.flatnonzero(~np.isnan(test_costs))  # NaN: no test points yet at that step
+        since = known[0] if known.size else test_costs.size
+        label = describe_costs(steps, costs, "The training cost J") + " "
+        label += describe_costs(steps[since:], test_costs[since:], "The test cost J")
     return {
         "area": list(area),
         "x_ticks": [[round(x, 1), tick_label(value, False, x_step)] for x, value in zip(xs, x_ticks)],
         "y_ticks": [[round(y, 1), tick_label(value, log_scale, y_step)] for y, value in zip(ys, y_ticks)],
         "y_title": "cost J" + (" (log)" if log_scale else ""),
         "path": cost_path(steps, costs, width, height, log_scale, x_range, y_range),
+        "test_path": test_path,
+        "legend": legend,
         "point": point,
         "alert": alert,
-        "label": describe_costs(steps, costs) + (" Log scale." if log_scale else ""),
+        "label": label + (" Log scale." if log_scale else ""),
     }

@@ -7,7 +7,8 @@ The input grid, the colour map and the sentence for the surface's aria-label. Th
 
 import numpy as np
 
-# The square of the input plane that is shown, in input units (py/app/lab/surface.py uses the same).
+# The square of the input plane shown for a truth table, in input units; other data show their own extent
+# (backprop's Data.extent), which the worker sends the page with the points.
 LO, HI = -0.5, 1.5
 
 # Diverging colour map, orange (A2 -> 0) through near-white (0.5) to blue (A2 -> 1): the
@@ -79,8 +80,9 @@ def surface_rgba(A2, resolution, out=None):
     return out
 
 
-def describe_surface(A2_grid, A2_points, Y):
-    """A one-sentence text for the surface's aria-label."""
+def describe_surface(A2_grid, A2_points, Y, lo=LO, hi=HI):
+    """A one-sentence text for the surface's aria-label, for the square [lo, hi]^2 (the data's extent) and the
+    training points' predictions A2_points and classes Y."""
     a = np.asarray(A2_grid, dtype=float).reshape(-1)
     if a.size == 0 or np.isnan(a).all():
         return (
@@ -90,7 +92,7 @@ def describe_surface(A2_grid, A2_points, Y):
     points = np.asarray(A2_points, dtype=float).reshape(-1)
     targets = np.asarray(Y, dtype=float).reshape(-1)
     right = int(np.sum(np.where(targets > 0.5, points > 0.5, points < 0.5)))
-    lo, hi = (f"{v:g}".replace("-", "\u2212") for v in (LO, HI))
+    lo, hi = (f"{v:g}".replace("-", "\u2212") for v in (lo, hi))
     return (
         f"Decision surface of the network's output A2 over inputs x1 and x2 from {lo} to {hi}: "
         f"blue where A2 is near 1, orange near 0, white at 0.5. A2 is above 0.5 on {share:.0f}% of the "

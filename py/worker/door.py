@@ -3,8 +3,10 @@
 Arguments are numbers and JSON strings (the page's MicroPython objects cannot cross to the worker). Every answer is
 shared/protocol.py's envelope [head, body], made by protocol.answer: never an exception into the page. A call that
 shows the network answers data {"snapshot": {...}} (plus "taken" for train_for, "learning_rate_text" for
-import_run, and "surface": {"label"} when the surface's RGBA bytes are the body). `view` is a JSON object saying
-what to draw: {"chart": [width, height] or null, "log_scale": bool, "surface": bool}.
+import_run, "edit" for edit_points, and "surface": {"label"} when the surface's RGBA bytes are the body). `view` is a
+JSON object saying what to draw: {"chart": [width, height] or null, "log_scale": bool, "surface": bool,
+"data_version": the points' version the page last got, or null}; the snapshot has "data" (the points) only when
+data_version is not the session's.
 """
 
 import json
@@ -34,7 +36,8 @@ def _show(view_json, extras=None):
     """The network on screen as `view` asks: (data, the surface's bytes or None)."""
     view = _load(view_json or "{}")
     chart = view.get("chart")
-    snap = SESSION.snapshot(None if chart is None else protocol.size(chart), view.get("log_scale", False))
+    size = None if chart is None else protocol.size(chart)
+    snap = SESSION.snapshot(size, view.get("log_scale", False), view.get("data_version"))
     data = dict(extras or {}, snapshot=snap)
     if view.get("chain") is not None:
         snap["chain"] = SESSION.chain(str(view["chain"]))
@@ -86,6 +89,14 @@ def train_for(max_steps, ms, view_json=None):
 
 def snapshot(view_json=None):
     return _shown(lambda: None, view_json)
+
+
+def edit_points(edit_json, view_json=None):
+    """Edit the points on screen (Session.edit_points): {"op": "click", "at": [fx, fy], "y": 0 or 1, "radius": r},
+    {"op": "undo"}, {"op": "clear"} or {"op": "set", "points": [[x1, x2, y(, test)], ...]}; shown with data
+    {"edit": {"said", "can_undo", "count"}} beside the snapshot, or refused (over 1,000 points, a bad set, nothing
+    to undo), the points unchanged."""
+    return _shown(lambda: {"edit": SESSION.edit_points(_load(edit_json))}, view_json, refusable=True)
 
 
 def notebook(numeric=True):
@@ -258,6 +269,7 @@ EXPORTS = [
     "step",
     "train_for",
     "snapshot",
+    "edit_points",
     "notebook",
     "sweep_start",
     "sweep_advance",

@@ -25,6 +25,11 @@ DEFAULTS = {
     "table": "XOR",
     "notebook_mode": False,
     "batch": "full",
+    "data": "table",
+    "data_seed": 0,
+    "data_size": 200,
+    "noise": 0,
+    "train_percent": 50,
 }
 SURFACE = json.dumps({"chart": None, "log_scale": False, "surface": True})
 CHART = json.dumps({"chart": [640, 400], "log_scale": True, "surface": False})

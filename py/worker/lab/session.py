@@ -1,19 +1,26 @@
 """One network on the page, as the worker keeps it: settings, training in slices, and snapshots.
 
-A snapshot is what the page draws, as plain JSON-able values: the step, the cost, the status, A2 and
-Y, the parameters (with their exact texts, formatted here by CPython's rules), and on request the
-cost chart's geometry for the page's canvas size and the decision surface as RGBA bytes. A number
-that is not finite travels as the text "NaN", "Infinity" or "-Infinity", since JSON has no such numbers.
+A snapshot is what the page draws, as plain JSON-able values: the step, the cost (and the test cost), the status,
+the accuracy, A0, A2 and Y while there are at most TABLE_LIMIT points, the parameters (with their exact texts,
+formatted here by CPython's rules), the points on screen when the page has not seen them yet (worker/data/view.py),
+and on request the cost chart's geometry for the page's canvas size and the decision surface as RGBA bytes. A
+number that is not finite travels as the text "NaN", "Infinity" or "-Infinity", since JSON has no such numbers.
+
+The points on screen (Session.points) are the run's data, or the student's own while they edit them: a click, undo,
+clear or a new set (worker/data/points.py) goes on training the same network on the new points (Run.set_points).
+With no training point left the run stays as it was and waits (snapshot["waiting"]) for a point to train on.
 """
 
 import time
 
 import numpy as np
 
-from backprop import A0, PARAM_NAMES, Config, Run
-from plots.cost_chart import chart, run_points
+from backprop import PARAM_NAMES, Config, Run, make_data
+from plots.cost_chart import chart, run_points, run_test_costs
 from plots.plain import plain, plain_list
-from plots.surface import describe_surface, surface_grid, surface_rgba
+from plots.surface import HI, LO, describe_surface, surface_grid, surface_rgba
+from worker.data import points as edits
+from worker.data.view import data_view, extent
 from worker.network.chain import chain_view
 from worker.network.edit import parameter_value
 from worker.network.pictures import UnitPictures
@@ -25,19 +32,28 @@ HISTORY_LIMIT = 2000  # cost-curve points kept; older ones are thinned evenly
 SURFACE_RESOLUTION = 64
 CHUNK_SECONDS = 0.002  # training between two looks at the clock in train_for
 TRAJECTORY_LIMIT = 256  # parameter vectors kept along the run (for the cost landscape); thinned evenly
+TABLE_LIMIT = 8  # with at most this many points (training and test), the snapshot has A0, Y and A2 for a table
+WAITING = "Add a point (click on the plot) to train."
+DATA_SETTINGS = ("data", "table", "data_seed", "data_size", "noise", "train_percent")
 
 
 class Session:
     """The worker's one Run, created by configure() and changed only through these methods.
 
     version counts every change of what a snapshot shows, so the page can skip a redraw; run_id counts
-    new networks (a setting other than the learning rate, or Reset).
+    new networks (a setting other than the learning rate, or Reset); data_version counts changes of the points on
+    screen (self.points, [[x1, x2, y, test], ...]), which the snapshot sends only to a page that has not seen them.
     """
 
     def __init__(self, clock=time.perf_counter):
         self.clock = clock
         self.run = None
         self.version = self.run_id = 0
+        self.points, self.data_version, self.extent = [], 0, (LO, HI)
+        self.waiting = False  # True while the points on screen have no training point: the run waits for one
+        self._data_key = None  # the data settings of the points on screen
+        self.undo = edits.Undo()
+        self._data_view = None  # (data_version, the points' view without what depends on the config)
         self.grid = surface_grid(SURFACE_RESOLUTION)
         self.rgba = np.zeros((SURFACE_RESOLUTION, SURFACE_RESOLUTION, 4), dtype=np.uint8)
         self.unit_pictures = UnitPictures()
@@ -47,14 +63,17 @@ class Session:
         self.sweep = None  # the Many seeds view's sweep, once started
 
     def start_sweep(self, settings, first_seed, count, steps):
-        """A new sweep (see worker/sweep/sweep.py) in place of any earlier one; the network on screen stays."""
+        """A new sweep (see worker/sweep/sweep.py) in place of any earlier one; the network on screen stays. With
+        data "points" its networks learn the points the run on screen learns."""
         self.sweep = None
-        self.sweep = Sweep(settings, first_seed, count, steps, clock=self.clock)
+        points = self.run.data.points() if self.run is not None and self.run.config.data == "points" else None
+        self.sweep = Sweep(settings, first_seed, count, steps, clock=self.clock, points=points)
         return self.sweep
 
     def configure(self, settings):
         """Apply settings (a dict, validated by the model). A change of the learning rate alone goes
-        on training from here; any other change starts a new network at step 0."""
+        on training from here; any other change starts a new network at step 0. Data "points" starts from the
+        points on screen (a truth table's or a generated set's, test points kept, or the student's own)."""
         config = Config.from_dict(settings)
         run = self.run
         if run is not None and config == run.config:
@@ -71,13 +90,61 @@ class Session:
         self.version += 1
 
     def _new_run(self, config):
-        self._show_run(Run(config, params=self.start_params, history_limit=HISTORY_LIMIT))
+        points = shown = None
+        if config.data == "points":
+            if self.run is None:  # nothing on screen yet: the truth table's points
+                shown = make_data(config.replace(data="table")).points()
+            else:
+                shown = self.points
+            # waiting (no training point on screen): the new network learns the points the run learnt
+            points = shown if edits.has_training_point(shown) else self.run.data.points()
+        self._show_run(Run(config, params=self.start_params, history_limit=HISTORY_LIMIT, points=points), shown)
 
-    def _show_run(self, run):
+    def _show_run(self, run, points=None):
+        """Show run, a new network, and its points (run.data's when points is None)."""
         self.run = run
         self.run_id += 1
         self._trajectory_steps, self._trajectory = [], []
         self._record_trajectory()
+        self._show_points(run.data.points() if points is None else points)
+
+    def _show_points(self, points, edited=False):
+        """The points on screen become points; a data set that does not come from an edit has no undo. The page
+        gets them again (a new data_version) when they or the data settings that name them have changed."""
+        key = tuple(getattr(self.run.config, name) for name in DATA_SETTINGS)
+        if points == self.points and key == self._data_key:
+            return
+        self.points, self._data_key = points, key
+        self.waiting = not edits.has_training_point(points)
+        self.data_version += 1
+        if not edited:
+            self.undo.clear()
+        lo_hi = extent(points)
+        if lo_hi != self.extent:
+            self.extent = lo_hi
+            self.grid = surface_grid(SURFACE_RESOLUTION, *lo_hi)
+
+    def edit_points(self, edit):
+        """A click, undo, clear or a new set of points (worker/data/points.py; ValueError when refused, nothing
+        changed): the network goes on training from its parameters and step on the new points (data "points"),
+        or, with no training point left, stays as it was and waits. Returns {"said", "can_undo", "count"}."""
+        undoing = isinstance(edit, dict) and edit.get("op") == "undo"
+        if undoing:
+            points = self.undo.last()
+        else:
+            points, said = edits.apply(edit, self.points, self.extent)
+        if edits.has_training_point(points):
+            self.run.set_points(points)  # checks them before anything changes
+            self._record_trajectory()
+        elif self.run.config.data != "points":  # data "points" while it waits, the run as it was
+            self.run.set_points(self.run.data.points())
+        if undoing:
+            points, said = self.undo.pop()
+        else:
+            self.undo.push(self.points, said)
+        self._show_points(points, edited=True)
+        self.version += 1
+        return {"said": said, "can_undo": bool(self.undo), "count": len(self.points)}
 
     def load(self, run):
         """Show run (restored from a saved file, already validated: worker/share/saved_run.py) instead of this one."""
@@ -89,7 +156,7 @@ class Session:
     def start_from(self, params):
         """A new network of these settings at step 0 from params ({"W0": ..., ...}, validated for its n_h:
         worker/share/params_link.py); Reset comes back to them until a setting starts another network."""
-        Run(self.run.config, params=params)  # validates before anything changes
+        Run(self.run.config, params=params, points=self.run.data.points())  # validates before anything changes
         self.start_params = params
         self._new_run(self.run.config)
         self.version += 1
@@ -120,12 +187,15 @@ class Session:
         return chain_view(self.run.stages(), name)
 
     def units(self):
-        """(meta, bytes) of every unit's picture (worker/network/pictures.py)."""
-        return self.unit_pictures.pictures(self.run)
+        """(meta, bytes) of every unit's picture (worker/network/pictures.py), over the data's extent."""
+        return self.unit_pictures.pictures(self.run, self.extent)
 
     def step(self, n=1):
-        """Exactly n steps (fewer only once diverged)."""
-        self.run.train(int(n))
+        """Exactly n steps (fewer only once diverged; none while waiting for a training point)."""
+        n = int(n)
+        if self.waiting:
+            return
+        self.run.train(n)
         self._record_trajectory()
         self.version += 1
 
@@ -133,6 +203,8 @@ class Session:
         """Train up to max_steps, stopping at the first look at the clock after `seconds`.
         Returns the number of steps taken."""
         run, started, taken = self.run, self.clock(), 0
+        if self.waiting:
+            return 0
         while taken < max_steps and run.status != "diverged":
             per_step = self.seconds_per_step
             # A clock too coarse to time a chunk (performance.now() in a worker may tick every 0.1 or 1 ms)
@@ -167,30 +239,42 @@ class Session:
             self._record_trajectory()
         return list(self._trajectory_steps), np.array(self._trajectory)
 
-    def snapshot(self, chart_size=None, log_scale=False):
+    def snapshot(self, chart_size=None, log_scale=False, data_version=None):
         """The network as plain values; with chart_size (width, height in CSS pixels), the cost chart's
-        geometry for that canvas."""
+        geometry for that canvas; "data" (the points on screen) unless data_version is the session's."""
         run = self.run
+        test_m = run.data.test_m
         snap = {
             "version": self.version,
             "run_id": self.run_id,
             "step": run.step,
             "cost": plain(run.cost),
+            "test_cost": plain(run.test_cost()) if test_m else None,
             "status": run.status,
             "reason": run.reason,
             "solved": run.solved,
+            "waiting": WAITING if self.waiting else None,
             "config": run.config.to_dict(),
-            "A2": plain_list(run.A2),
-            "Y": plain_list(run.Y),
-            "A0": np.asarray(A0, dtype=float).tolist(),
+            "accuracy": accuracy_view(run.accuracy(), test_m),
             "params": {name: plain_list(run.params[name]) for name in PARAM_NAMES},
             "params_text": {name: [repr(x) for x in run.params[name].reshape(-1).tolist()] for name in PARAM_NAMES},
         }
+        if run.data.m + test_m <= TABLE_LIMIT:
+            snap.update(A2=plain_list(run.A2), Y=plain_list(run.Y), A0=np.asarray(run.A0, dtype=float).tolist())
+        if data_version != self.data_version:
+            snap["data"] = self.data()
         if chart_size is not None:
             width, height = chart_size
             steps, costs = run_points(run)
-            snap["chart"] = chart(steps, costs, float(width), float(height), bool(log_scale))
+            test_costs = run_test_costs(run)
+            snap["chart"] = chart(steps, costs, float(width), float(height), bool(log_scale), test_costs)
         return snap
+
+    def data(self):
+        """The points on screen as the page draws them (worker/data/view.py), made once per data_version."""
+        if self._data_view is None or self._data_view[0] != self.data_version:
+            self._data_view = (self.data_version, data_view(self.points, self.run.config, self.data_version))
+        return self._data_view[1]
 
     def notebook(self, numeric=True):
         """The Notebook view's sections for this network, with its version (see worker/notebook/sections.py)."""
@@ -199,7 +283,21 @@ class Session:
         return sections
 
     def surface(self):
-        """(RGBA bytes of the R x R decision surface, its description), R = SURFACE_RESOLUTION."""
+        """(RGBA bytes of the R x R decision surface over the data's extent, its description), R the resolution."""
         A2 = self.run.predict(self.grid)
         surface_rgba(A2, SURFACE_RESOLUTION, out=self.rgba)
-        return self.rgba.tobytes(), describe_surface(A2, self.run.A2, self.run.Y)
+        return self.rgba.tobytes(), describe_surface(A2, self.run.A2, self.run.Y, *self.extent)
+
+
+def _share(right, total):
+    return f"{right:,} of {total:,} right ({100.0 * right / total:.1f} %)"
+
+
+def accuracy_view(accuracy, test_m):
+    """snapshot["accuracy"] from Run.accuracy(): {"train": [right, m], "test": [right, t] or None, "text"}."""
+    train = list(accuracy["train"])
+    test = list(accuracy["test"]) if test_m else None
+    text = f"Train: {_share(*train)}."
+    if test is not None:
+        text += f" Test: {_share(*test)}."
+    return {"train": train, "test": test, "text": text}

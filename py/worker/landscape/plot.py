@@ -13,7 +13,7 @@ import re
 
 import numpy as np
 
-from backprop import A0, forward, param_shapes
+from backprop import forward, param_shapes
 from backprop.config import whole_number
 from plots.cost_chart import format_cost, linear_ticks, log_ticks, tick_label
 from plots.plain import plain
@@ -22,6 +22,7 @@ from shared.limits import SPAN_MAX
 
 MARGINS = (10, 12, 40, 52)  # top, right, bottom, left, CSS pixels
 RESOLUTION_RANGE = (2, 128)
+ELEMENT_BUDGET = 1 << 21  # numbers in one layer's array (networks x units x examples) of one forward pass
 RANDOM_SEED = 0
 CONTOURS = 6  # about this many contour levels, at nice steps of log10 J
 COORDINATE = re.compile(r"^\s*(W0|b0|W1|b1)\s*\[\s*(\d+)\s*,\s*(\d+)\s*\]\s*$")
@@ -105,14 +106,19 @@ def offsets(span, resolution):
 
 
 def grid_costs(run, d1, d2, span, resolution):
-    """J at theta + a*d1 + b*d2 for each pixel: shape (R, R), row 0 the top (the largest b), column 0 the
-    left (the smallest a). One forward pass of R*R networks."""
+    """J on run's training examples (run.A0, run.Y) at theta + a*d1 + b*d2 for each pixel: shape (R, R), row 0
+    the top (the largest b), column 0 the left (the smallest a). Forward passes of many networks at once, as many
+    as keep each layer's array within ELEMENT_BUDGET numbers (all R*R of them for a truth table)."""
     R, c = resolution, run.config
     a = np.tile(offsets(span, R), R)
     b = np.repeat(offsets(span, R)[::-1], R)
     thetas = run.theta[None, :] + a[:, None] * d1[None, :] + b[:, None] * d2[None, :]
+    chunk = max(1, ELEMENT_BUDGET // (c.n_h * run.Y.shape[-1]))
+    J = np.empty(R * R)
     with np.errstate(all="ignore"):
-        J = forward(unflatten_batch(thetas, c.n_h), A0, run.Y, c.activation, c.cost)["J"]
+        for start in range(0, R * R, chunk):
+            params = unflatten_batch(thetas[start : start + chunk], c.n_h)
+            J[start : start + chunk] = forward(params, run.A0, run.Y, c.activation, c.cost)["J"]
     return J.reshape(R, R)
 
 

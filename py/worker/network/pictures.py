@@ -1,16 +1,17 @@
 """Each unit's picture: its activation over the input square, for the network diagram (the page's app/network/).
 
 One forward pass over a side x side grid of the input square gives every hidden unit's A1 and the output's A2 at
-once; each becomes a side x side RGBA image, row by row, top row = x2 high, with the decision surface's extent
-(plots/surface.py's surface_grid). A2 takes the decision surface's colour map (orange 0, white 0.5, blue 1), so the
-output's picture is the decision surface; a hidden unit's A1, clipped to [-1, 1], takes the same colours on [-1, 1]
-(orange -1, white 0, blue +1). Each unit's range (its minimum and maximum over the grid) comes as "%.3g" texts.
+once; each becomes a side x side RGBA image, row by row, top row = x2 high, over the decision surface's square, the
+data's extent (plots/surface.py's surface_grid). A2 takes the decision surface's colour map (orange 0, white 0.5,
+blue 1), so the output's picture is the decision surface; a hidden unit's A1, clipped to [-1, 1], takes the same
+colours on [-1, 1] (orange -1, white 0, blue +1). Each unit's range (its minimum and maximum over the grid) comes
+as "%.3g" texts.
 """
 
 import numpy as np
 
 from backprop import forward
-from plots.surface import _LUT, LUT_STEPS, NAN_RGBA, surface_grid, surface_rgba
+from plots.surface import _LUT, HI, LO, LUT_STEPS, NAN_RGBA, surface_grid, surface_rgba
 
 SIDE = 32
 
@@ -39,11 +40,16 @@ class UnitPictures:
 
     def __init__(self, side=SIDE):
         self.side = side
+        self.extent = (LO, HI)
         self.grid = surface_grid(side)
 
-    def pictures(self, run):
-        """(meta, bytes): meta {"side", "names", "ranges"}, bytes the n_h + 1 RGBA images, hidden units first."""
+    def pictures(self, run, extent=(LO, HI)):
+        """(meta, bytes): meta {"side", "names", "ranges"}, bytes the n_h + 1 RGBA images, hidden units first, over
+        the square [lo, hi]^2 of extent (the data's, as the decision surface's)."""
         side, n_h = self.side, run.config.n_h
+        if tuple(extent) != self.extent:
+            self.extent = tuple(extent)
+            self.grid = surface_grid(side, *self.extent)
         with np.errstate(all="ignore"):
             cache = forward(run.params, self.grid, activation=run.config.activation)
         A1, A2 = cache["A1"], cache["A2"]

@@ -6,7 +6,8 @@ Every network is, at the sweep's current step, in exactly one category:
 - diverged: by Run's rule (the cost, the output Z2 or a parameter stopped being finite, or the cost stayed
   above 1.5 times its starting value for 20 steps, or 3 times for 20 passes with one example per step); it stops
   training there.
-- solved: all four predictions A2 on the right side of 0.5 (Batch.solved).
+- solved: every training example's prediction A2 on the right side of 0.5 (Batch.solved): the truth table's
+  four, or a data set's training points.
 - stuck: neither, and J fell by less than STUCK_FALL (1%) of its value over the last STUCK_WINDOW (20%)
   of the steps taken so far (J at the last history point at or before 80% of the current step, against J
   now; a cost that rose counts as not falling). Before the first history point after step 0 none is stuck.
@@ -41,16 +42,17 @@ class Sweep:
     """count networks, seeds first_seed to first_seed + count - 1, each trained for `steps` steps.
 
     settings: backprop.Config's fields as a dict (its seed is ignored). clock: seconds, as time.perf_counter.
+    points: the student's own points ([[x1, x2, y, test], ...]) for data "points", else None.
     """
 
-    def __init__(self, settings, first_seed, count, steps, clock=time.perf_counter):
+    def __init__(self, settings, first_seed, count, steps, clock=time.perf_counter, points=None):
         self.config = Config.from_dict(settings)
         self.count = whole_number("the number of networks", count, *SWEEP_LIMITS["sweep_count"])
         self.steps = whole_number("the number of steps", steps, *SWEEP_LIMITS["sweep_steps"])
         self.first_seed = whole_number("the first seed", first_seed, 0, SEED_LIMIT - self.count)
         self.seeds = np.arange(self.first_seed, self.first_seed + self.count)
         self.clock = clock
-        self.batch = Batch(self.config, self.seeds.tolist(), track_solved=True)
+        self.batch = Batch(self.config, self.seeds.tolist(), track_solved=True, points=points)
         self.record_steps = np.unique(np.rint(np.linspace(0, self.steps, min(HISTORY_POINTS, self.steps + 1))))
         self.record_steps = self.record_steps.astype(np.int64)
         self.history = np.full((self.count, self.record_steps.size), np.nan)

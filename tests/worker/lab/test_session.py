@@ -36,6 +36,11 @@ DEFAULTS = {
     "table": "XOR",
     "notebook_mode": False,
     "batch": "full",
+    "data": "table",
+    "data_seed": 0,
+    "data_size": 200,
+    "noise": 0,
+    "train_percent": 50,
 }
 
 
@@ -160,7 +165,7 @@ def test_missing_settings_take_the_models_defaults():
         (
             {"speed": 10},
             "unknown setting 'speed'; the settings are n_h, activation, cost, learning_rate, seed, table, "
-            "notebook_mode, batch",
+            "notebook_mode, batch, data, data_seed, data_size, noise, train_percent",
         ),
     ],
 )
