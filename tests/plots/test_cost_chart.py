@@ -348,3 +348,49 @@ def test_chart_of_a_real_run_ends_at_its_cost():
     y_lo, y_hi = y_domain([0.12519375208599626], False)  # the notebook's first cost sets the top of the range
     assert x == 156.0
     assert y == round(114 - 100 * (run.cost - y_lo) / (y_hi - y_lo), 1)
+
+
+# --- the test curve --------------------------------------------------------------------------------------------------
+
+
+def test_chart_with_a_test_curve_worked_out_by_hand():
+    # train 0.05 -> 0.0, test 0.1 -> 0.08: the y axis 0 .. 0.1 covers both (the test curve is the higher)
+    c = chart([0, 50, 100], [0.05, 0.02, 0.0], CW, CH, test_costs=[0.1, 0.09, 0.08])
+    assert c["y_ticks"][-1] == [14.0, "0.10"] and c["y_ticks"][0] == [114.0, "0.00"]
+    assert c["path"] == "M56.0 64.0L106.0 94.0L156.0 114.0"
+    assert c["test_path"] == "M56.0 14.0L106.0 24.0L156.0 34.0"
+    assert c["legend"] == ["train cost J", "test cost J"]
+    assert c["label"] == (
+        "The training cost J fell from 0.05 at step 0 to 0 at step 100. "
+        "The test cost J fell from 0.1 at step 0 to 0.08 at step 100."
+    )
+
+
+def test_a_test_curve_that_starts_later_has_a_gap_and_is_described_from_its_start():
+    c = chart([0, 50, 100], [0.1, 0.05, 0.0], CW, CH, test_costs=[math.nan, 0.1, 0.06])
+    assert c["test_path"] == "M106.0 14.0L156.0 54.0"  # from step 50: (50, 0.1) and (100, 0.06)
+    assert c["label"].endswith("The test cost J fell from 0.1 at step 50 to 0.06 at step 100.")
+
+
+def test_without_a_test_curve_nothing_changes():
+    plain = chart([0, 50, 100], [0.1, 0.05, 0.0], CW, CH)
+    assert plain["test_path"] is None and plain["legend"] is None
+    assert plain["label"] == "Cost J fell from 0.1 at step 0 to 0 at step 100."
+
+
+def test_run_test_costs_follow_the_history_and_the_current_test_cost():
+    from backprop import Run, generate
+    from plots.cost_chart import run_test_costs
+
+    assert run_test_costs(Run()) is None  # a truth table has no test points
+    points = generate("gaussians", 1, 40, 0, 50).points()
+    run = Run({"data": "points"}, points=points, history_limit=4)
+    run.train(9)
+    steps, _ = run_points(run)
+    test = run_test_costs(run)
+    assert test.shape == steps.shape and test[-1] == run.test_cost()
+    # each one J on the test points at its step, from a Run stepped there independently
+    for step, value in zip(steps.tolist(), test.tolist()):
+        lone = Run({"data": "points"}, points=points)
+        lone.train(int(step))
+        assert value == pytest.approx(lone.test_cost(), rel=1e-12)

@@ -86,3 +86,9 @@ def test_describe_surface():
     text = describe_surface([0.9, 0.9, 0.9, 0.2], [[0.9, 0.8, 0.7, 0.2]], [[1, 1, 0, 0]])
     assert "75%" in text and "3 of 4" in text
     assert "not a number" in describe_surface([math.nan] * 4, [[math.nan] * 4], [[1, 1, 0, 0]])
+
+
+def test_describe_surface_names_the_datas_extent():
+    text = describe_surface([0.9, 0.1], [[0.9, 0.2, 0.7]], [[1, 0, 0]], -1.5, 2.0)
+    assert "inputs x1 and x2 from \u22121.5 to 2:" in text and "2 of 3 training points" in text
+    assert "from \u22120.5 to 1.5:" in describe_surface([0.9], [[0.9]], [[1]])  # a truth table's square

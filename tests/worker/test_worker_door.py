@@ -277,3 +277,44 @@ def test_the_worker_script_exports_every_function():
     assert model_worker.__export__ == exports.EXPORTS
     for name in exports.EXPORTS:
         assert getattr(model_worker, name) is getattr(exports, name)
+
+
+# --- the student's points --------------------------------------------------------------------------------------------
+
+
+def test_edit_points_answers_the_edit_beside_the_snapshot_and_the_points_when_new(fresh_session):
+    snap, _ = configure()
+    version = snap["data"]["version"]
+    view = json.dumps({"chart": None, "surface": True, "data_version": version})
+    data, body = answer(
+        exports.edit_points(json.dumps({"op": "click", "at": [0.5, 0.5], "y": 1, "radius": 0.025}), view)
+    )
+    assert set(data) == {"snapshot", "surface", "edit"} and len(body) == 64 * 64 * 4
+    assert data["edit"] == {"said": "Added a point of class 1 at (0.5, 0.5).", "can_undo": True, "count": 5}
+    snap = data["snapshot"]
+    assert snap["config"]["data"] == "points" and snap["data"]["version"] == version + 1
+    assert snap["data"]["centres"][-1] == [500, 500, 1, 0]  # (0.5, 0.5) in the middle of the square
+    again, _ = shown(exports.snapshot(json.dumps({"data_version": version + 1})))
+    assert "data" not in again
+
+
+@pytest.mark.parametrize(
+    "edit, message",
+    [
+        ({"op": "undo"}, "there is no edit of the points to undo"),
+        ({"op": "set", "points": [[0, 0, 1, 1]]}, "the points need at least one training point"),
+        ({"op": "set", "points": [[0, 0, 5]]}, "point 1: the class y must be 0 or 1 (got 5)"),
+        ({"op": "click", "at": [1.5, 0.5], "y": 1, "radius": 0.02}, "a click must be on the plot"),
+    ],
+)
+def test_a_refused_edit_changes_nothing(fresh_session, edit, message):
+    configure()
+    before = fresh_session.points, fresh_session.data_version, fresh_session.version
+    kind, said = error(exports.edit_points(json.dumps(edit), SURFACE))
+    assert kind == "refused" and said.startswith(message)
+    assert (fresh_session.points, fresh_session.data_version, fresh_session.version) == before
+
+
+def test_an_edit_that_is_not_json_is_the_pages_bug():
+    configure()
+    assert error(exports.edit_points("{op: click}", SURFACE))[0] == "fatal"

@@ -167,3 +167,26 @@ def test_the_session_records_a_bounded_trajectory_reset_on_a_new_network(monkeyp
     session.configure({"seed": 3})
     steps, thetas = session.trajectory()
     assert steps == [0] and thetas.shape == (1, 9)
+
+
+@pytest.mark.parametrize("budget", [1 << 21, 3 * 40 * 7])  # all pixels at once; 7 networks a pass (chunks)
+def test_the_landscape_of_a_data_set_is_J_on_its_training_points(monkeypatch, budget):
+    from backprop import generate
+    from worker.landscape import plot
+
+    monkeypatch.setattr(plot, "ELEMENT_BUDGET", budget)
+    points = generate("xor_cloud", 4, 60, 0, 66).points()  # 40 training points, 20 test points
+    run = Run({"n_h": 3, "data": "points"}, points=points)
+    run.train(30)
+    assert run.data.m == 40
+    R, span = 9, 1.0
+    d1, d2, _ = directions("random", 3)
+    J = grid_costs(run, d1, d2, span, R)
+    X = np.array([p[:2] for p in points if not p[3]]).T
+    Y = np.array([p[2] for p in points if not p[3]], dtype=float)
+    a = offsets(span, R)
+    for row, col in [(0, 0), (2, 7), (8, 8), (4, 4)]:
+        p = unflatten(run.theta + a[col] * d1 + a[::-1][row] * d2, 3)  # NumPy written here: tanh, sigmoid, half MSE
+        A2 = 1 / (1 + np.exp(-(p["W1"] @ np.tanh(p["W0"] @ X + p["b0"]) + p["b1"])))
+        assert J[row, col] == pytest.approx(0.5 * np.mean((A2 - Y) ** 2), rel=1e-12)
+    assert J[4, 4] == pytest.approx(run.cost, rel=1e-12)

@@ -129,3 +129,21 @@ def test_the_pictures_change_while_training(fresh_session):
     before = fresh_session.units()[1]
     fresh_session.step(50)
     assert fresh_session.units()[1] != before
+
+
+def test_the_pictures_cover_the_datas_extent_as_the_surface_does(fresh_session):
+    fresh_session.configure({"data": "spiral", "data_size": 100, "n_h": 3})
+    fresh_session.step(20)
+    assert fresh_session.extent == (-1.5, 1.5)
+    surface, _ = fresh_session.surface()
+    picture_meta, body = UnitPictures(SURFACE_RESOLUTION).pictures(fresh_session.run, fresh_session.extent)
+    assert images(body, picture_meta)[-1].tobytes() == surface
+    # one hidden unit by hand: A1[0] = tanh(W0[0] @ x + b0[0]) at the top-left pixel's centre (-1.5 + h, 1.5 - h)
+    run, side = fresh_session.run, picture_meta["side"]
+    h = 3.0 / side / 2
+    W0, b0 = run.params["W0"], run.params["b0"]
+    a = float(np.tanh(W0[0, 0] * (-1.5 + h) + W0[0, 1] * (1.5 - h) + b0[0, 0]))
+    top_left = images(body, picture_meta)[0, 0, 0]
+    assert tuple(top_left) == tuple(surface_rgba([(np.clip(a, -1, 1) + 1) / 2], 1)[0, 0])
+    meta, _ = fresh_session.units()  # the session's own pictures follow the data too
+    assert fresh_session.unit_pictures.extent == (-1.5, 1.5) and meta["side"] == SIDE
