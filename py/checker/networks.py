@@ -1,12 +1,30 @@
-"""The networks a student's code is checked on: the one on screen and a few others."""
+"""The networks a student's code is checked on: the one on screen and a few others, on the truth table's four
+examples, and the one on screen again on the data on screen (a generated set or the student's own points: its
+training examples), when the page shows data other than a truth table."""
 
 import functools
 import json
+import math
 
 import numpy as np
 
-from backprop import A0, Run, forward, init_params, param_shapes, params_from_dict, truth_table
+from backprop import (
+    A0,
+    GENERATED,
+    Config,
+    Run,
+    forward,
+    init_params,
+    make_data,
+    param_shapes,
+    params_from_dict,
+    points_data,
+    truth_table,
+)
 from backprop.config import whole_number
+
+DATA_WORDS = {"circle": "circle", "xor_cloud": "XOR cloud", "gaussians": "two gaussians", "spiral": "spiral"}
+DATA_FIELDS = ("data_seed", "data_size", "noise", "train_percent")
 
 # (label, n_h, seed, steps of training at learning rate 10 before the check)
 OTHERS = (
@@ -20,10 +38,11 @@ OTHERS = (
 class Network:
     """Parameters, targets and the model's forward pass of one network, with a label for the student."""
 
-    def __init__(self, label, params, Y):
+    def __init__(self, label, params, Y, inputs=None):
         self.label, self.params, self.Y = label, params, Y
-        self.A0 = np.array(A0, dtype=float)
+        self.A0 = np.array(A0 if inputs is None else inputs, dtype=float)
         self.cache = forward(params, self.A0, Y)
+        self.on_data = None  # the network on screen only: itself on the data on screen (a Network), if any
 
     def copies(self, *names):
         """Fresh copies of the named arrays (A0, Y, W0 ... A2), so the student's code cannot change ours."""
@@ -42,7 +61,8 @@ def _numbers(name, texts, count):
 
 def on_screen(network_json):
     """The network on screen from the page's JSON: {"n_h", "table", "seed", "step", "params": {"W0": [texts
-    of the values, row by row], ...}}. A ValueError in words when it cannot be read."""
+    of the values, row by row], ...}, and "data" (optional, see page_data)}. A ValueError in words when it cannot
+    be read. Its on_data is the same network on the data on screen, or None for a truth table."""
     try:
         network = json.loads(network_json) if isinstance(network_json, str) else network_json
     except ValueError as error:
@@ -64,7 +84,93 @@ def on_screen(network_json):
         f"step {network['step']}" if "step" in network else None,
     ]
     detail = ", ".join(word for word in words if word)
-    return Network("the network on screen" + (f" ({detail})" if detail else ""), params, Y)
+    screen = Network("the network on screen" + (f" ({detail})" if detail else ""), params, Y)
+    found = page_data(network.get("data"))
+    if found is not None:
+        label, data = found
+        screen.on_data = Network(label, params, np.array(data.Y), np.array(data.A0))
+    return screen
+
+
+def _decoded(text):
+    """[[x1, x2, y, test], ...] from a link's points= text (x1_x2_c joined by "~", c = y + 2 * test, as
+    worker/share/points_link.py writes it); ValueError naming the point."""
+    points = []
+    for i, piece in enumerate(str(text).strip().split("~"), start=1):
+        values = piece.split("_")
+        if len(values) != 3 or values[2] not in ("0", "1", "2", "3"):
+            raise ValueError(f"the data's point {i} must be x1_x2_c with c 0 to 3 (got {piece[:40]!r})")
+        try:
+            x1, x2 = float(values[0]), float(values[1])
+        except ValueError:
+            raise ValueError(f"the data's point {i} holds something that is not a number: {piece[:40]!r}") from None
+        points.append([x1, x2, int(values[2]) % 2, int(values[2]) // 2])
+    return points
+
+
+def _from_csv(text):
+    """[[x1, x2, y, test], ...] from the points' CSV as the model's worker exports it (a header x1,x2,y and an
+    optional split column, train or test)."""
+    lines = [line.strip() for line in str(text).splitlines() if line.strip()]
+    if not lines:
+        raise ValueError("the data's CSV is empty")
+    header = [cell.strip().lower() for cell in lines[0].split(",")]
+    if header[:3] != ["x1", "x2", "y"]:
+        raise ValueError(f"the data's CSV must start with the header x1,x2,y (got {lines[0][:40]!r})")
+    points = []
+    for n, line in enumerate(lines[1:], start=2):
+        cells = [cell.strip() for cell in line.split(",")]
+        try:
+            x1, x2, y = float(cells[0]), float(cells[1]), int(float(cells[2]))
+        except (ValueError, IndexError):
+            raise ValueError(f"the data's CSV, line {n}: not three numbers x1,x2,y (got {line[:40]!r})") from None
+        test = 1 if len(cells) > 3 and cells[3].lower() == "test" else 0
+        points.append([x1, x2, y, test])
+    return points
+
+
+def page_data(spec):
+    """(label, backprop.Data) of the data on screen, from the network JSON's "data": {"kind": "spiral",
+    "data_seed", "data_size", "noise", "train_percent"} for a generated set (made again from its parameters: the
+    same points as the page's), {"kind": "points", "points": a link's points= text or a list [[x1, x2, y, test],
+    ...]} or {"kind": "points", "csv": the points' CSV text} for the student's own; None for a truth table, for
+    no "data", and for data without a training point. The label names the data for the student: "your data
+    (spiral, 100 training points)". A ValueError in words when it cannot be read."""
+    if spec is None:
+        return None
+    if not isinstance(spec, dict):
+        raise ValueError(f"the network's data must be a JSON object (got {spec!r})")
+    kind = spec.get("kind", "table")
+    if kind == "table":
+        return None
+    if kind in GENERATED:
+        fields = {name: spec[name] for name in DATA_FIELDS if name in spec}
+        data = make_data(Config(data=kind, **fields))
+        words = DATA_WORDS[kind] + ", "
+    elif kind == "points":
+        points = spec.get("points")
+        if isinstance(points, str):
+            points = _decoded(points) if points.strip() else None
+        if points is None and isinstance(spec.get("csv"), str):
+            points = _from_csv(spec["csv"])
+        if not points or all(len(p) > 3 and p[3] for p in points if isinstance(p, (list, tuple))):
+            return None  # no point, or no training point, on screen: nothing more to check on
+        data = points_data(points)
+        words = ""
+    else:
+        raise ValueError(
+            f"the network's data kind must be table, points or one of {', '.join(GENERATED)} (got {kind!r})"
+        )
+    m = data.m
+    if m == 0 or not all(math.isfinite(x) for x in np.asarray(data.A0).ravel()):
+        return None
+    return f"your data ({words}{m} training point{'s' if m != 1 else ''})", data
+
+
+def checked(screen):
+    """The networks a value is checked on: the one on screen, the others, then the one on screen on the data on
+    screen (when there is one)."""
+    return [screen, *others()] + ([screen.on_data] if screen.on_data is not None else [])
 
 
 @functools.lru_cache(maxsize=1)

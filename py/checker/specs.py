@@ -236,7 +236,7 @@ class Activations(Spec):
             return Case(label, {"Z": Z, "A_sigmoid": _sigmoid(Z), "A_tanh": np.tanh(Z)}, quiet)
 
     def cases(self, screen):
-        nets = [screen, *networks.others()]
+        nets = networks.checked(screen)
         made = [self._case(f"Z1 and Z2 of {net.label}", np.vstack([net.cache["Z1"], net.cache["Z2"]])) for net in nets]
         return made + [self._case("numbers from -800 to 800", LARGE, quiet=True)]
 
@@ -339,8 +339,7 @@ class Cost(Spec):
 
     def cases(self, screen):
         return [
-            Case(f"A2 and Y of {net.label}", {"A2": net.cache["A2"], "Y": net.Y})
-            for net in [screen, *networks.others()]
+            Case(f"A2 and Y of {net.label}", {"A2": net.cache["A2"], "Y": net.Y}) for net in networks.checked(screen)
         ]
 
     def references(self, case):
@@ -428,9 +427,7 @@ class Numeric(Spec):
     MISTAKES = {"d" + name: _numeric_mistakes(name) for name in PARAMS}
 
     def cases(self, screen):
-        return [
-            Case(net.label, {"params": net.params, "A0": net.A0, "Y": net.Y}) for net in [screen, *networks.others()]
-        ]
+        return [Case(net.label, {"params": net.params, "A0": net.A0, "Y": net.Y}) for net in networks.checked(screen)]
 
     def references(self, case):
         params = case.arrays["params"]
@@ -542,7 +539,7 @@ class Update(Spec):
 
     def cases(self, screen):
         made = []
-        for net, rate in zip([screen, *networks.others()], RATES):
+        for net, rate in zip(networks.checked(screen), RATES + (RATES[0],)):  # the data on screen: rate 10
             grads = model_backward(net.params, net.cache, net.A0, net.Y)
             arrays = dict(net.params, learning_rate=rate, **{"d" + name: grads["d" + name] for name in PARAMS})
             made.append(Case(f"{net.label}, learning rate {rate:g}", arrays))

@@ -17,6 +17,8 @@ from app.settings import spell, validate
 from app.share.export_menu import download
 from shared.protocol import Refused
 
+DATA_KEYS = ("data_seed", "data_size", "noise", "train_percent")  # a generated set's parameters, in snap["config"]
+
 STORAGE_PREFIX = "backprop-lab:exercise:"
 STOP_MESSAGE = "Stopped: you pressed Stop."
 
@@ -308,18 +310,51 @@ class ExerciseView:
     # --- running and checking -----------------------------------------------------------------
 
     def network_json(self):
-        """The network on screen as the checker takes it: exact parameter texts (CPython's repr)."""
+        """The network on screen as the checker takes it: exact parameter texts (CPython's repr), and the data on
+        screen when it is not a truth table (checker/networks.py's page_data: the checker checks on it too)."""
         snap = self.context.snap
         config = snap["config"]
-        return json.dumps(
-            {
-                "n_h": config["n_h"],
-                "table": config["table"],
-                "seed": config["seed"],
-                "step": snap["step"],
-                "params": snap["params_text"],
-            }
-        )
+        network = {
+            "n_h": config["n_h"],
+            "table": config["table"],
+            "seed": config["seed"],
+            "step": snap["step"],
+            "params": snap["params_text"],
+        }
+        data = self.data_json()
+        if data is not None:
+            network["data"] = data
+        return json.dumps(network)
+
+    def data_json(self):
+        """The data on screen as the checker takes it: a generated set by its parameters, the student's own points
+        by the link's points= text ("" when the link cannot hold them: check() then asks the model for their CSV);
+        None for a truth table."""
+        config = self.context.snap["config"]
+        kind = config.get("data", "table")
+        if kind == "table":
+            return None
+        if kind == "points":
+            return {"kind": "points", "points": self.context.settings.get("points") or ""}
+        data = {"kind": kind}
+        for key in DATA_KEYS:
+            if key in config:
+                data[key] = config[key]
+        return data
+
+    async def _with_points(self, network):
+        """The network JSON of a check, with the points on screen as the model's CSV when their link text is not
+        there (more points than a link holds). The JSON unchanged when the model has none to give."""
+        found = json.loads(network)
+        data = found.get("data")
+        if data is None or data.get("kind") != "points" or data.get("points"):
+            return network
+        try:
+            _name, text = await self.context.model.export_points_csv()
+        except Refused:
+            return network
+        data["csv"] = text
+        return json.dumps(found)
 
     def settings_json(self):
         settings = self.context.settings
@@ -337,7 +372,7 @@ class ExerciseView:
 
     def check(self):
         network, code = self.network_json(), self.code()
-        self.checking = (self.name, code, json.loads(network))  # what the marks keep of this check
+        self.checking = (self.name, code, json.loads(network))  # what the marks keep of this check (not the CSV)
         self._call(
             "Checking your code on the network on screen and on others…",
             self._show_check,
@@ -374,6 +409,8 @@ class ExerciseView:
 
     async def _answer(self, show, method, args):
         try:
+            if method == "check":  # the exercise name, the code, the network JSON: the points' CSV if needed
+                args = (args[0], args[1], await self._with_points(args[2]))
             answer = await self.runner.call(method, *args)
         except Stopped as err:
             self.results.show_stopped(str(err))
