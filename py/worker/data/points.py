@@ -123,14 +123,28 @@ class Undo:
         self.steps = []
 
 
+def _extent(edit, extent):
+    """The click's own "extent" [lo, hi] when it names the square the page showed (a click sent before the answer
+    to the one before it came back), else the extent on screen."""
+    given = edit.get("extent")
+    if given is None:
+        return extent
+    if not isinstance(given, (list, tuple)) or len(given) != 2:
+        raise ValueError(f"a click's extent must be [lo, hi] (got {given!r:.80})")
+    lo, hi = _fraction(given[0], "extent"), _fraction(given[1], "extent")
+    if not lo < hi:
+        raise ValueError(f"a click's extent must be [lo, hi] with lo < hi (got {given!r:.80})")
+    return lo, hi
+
+
 def apply(edit, points, extent):
-    """(points, said) for an edit other than undo: {"op": "click", "at": [fx, fy], "y": 0 or 1, "radius": r},
-    {"op": "clear"} or {"op": "set", "points": [...]}."""
+    """(points, said) for an edit other than undo: {"op": "click", "at": [fx, fy], "y": 0 or 1, "radius": r} (and
+    optionally "extent": [lo, hi], the square the page showed), {"op": "clear"} or {"op": "set", "points": [...]}."""
     if not isinstance(edit, dict):
         raise ValueError(f"an edit of the points must be an object with its op (got {edit!r:.80})")
     op = edit.get("op")
     if op == "click":
-        return click(points, edit.get("at"), edit.get("y"), edit.get("radius", 0.0), extent)
+        return click(points, edit.get("at"), edit.get("y"), edit.get("radius", 0.0), _extent(edit, extent))
     if op == "clear":
         return clear(points)
     if op == "set":

@@ -151,3 +151,13 @@ def test_an_unknown_edit_is_refused(edit, message):
     with pytest.raises(ValueError) as caught:
         edits.apply(edit, XOR, TABLE)
     assert str(caught.value).startswith(message)
+
+
+def test_a_click_may_name_the_square_the_page_showed():
+    points, said = edits.apply({"op": "click", "at": [0.25, 0.75], "y": 1, "radius": 0.0, "extent": [-2, 2]}, [], TABLE)
+    assert points == [[-1.0, -1.0, 1, 0]]  # -2 + 0.25 * 4, 2 - 0.75 * 4: the square given, not the one on screen
+    assert said == "Added a point of class 1 at (-1.0, -1.0)."
+    assert edits.apply({"op": "click", "at": [0.25, 0.75], "y": 1, "radius": 0.0}, [], TABLE)[0] == [[0.0, 0.0, 1, 0]]
+    for bad in ([1, 1], [2, 1], [0], "big", [0, float("inf")]):
+        with pytest.raises(ValueError, match="extent"):
+            edits.apply({"op": "click", "at": [0.5, 0.5], "y": 1, "radius": 0.0, "extent": bad}, [], TABLE)
