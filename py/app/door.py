@@ -169,12 +169,27 @@ class Model:
         """A new network at step 0 from a lesson link's params= text; Refused (the run unchanged) when it is wrong."""
         return await self._shown("start_from", params, view)
 
+    async def import_points_csv(self, text, view):
+        """The points of a CSV file's text on screen, the network going on from where it is: (snapshot, surface);
+        Refused (the points unchanged) naming the file's line and what is wrong."""
+        return await self._shown("import_points_csv", text, view)
+
+    async def points_from_link(self, text, view):
+        """The points of a link's points= text on screen, as import_points_csv: (snapshot, surface), or Refused."""
+        return await self._shown("points_from_link", text, view)
+
+    async def export_points_csv(self):
+        """(file name, CSV text) of the points on screen; Refused when there are none."""
+        head, text = read(await self.worker.export_points_csv())
+        return head["name"], str(text)
+
     async def edit_points(self, edit, view):
         """Edit the points the network learns (it goes on training from where it is): edit is {"op": "click", "at":
         [fx, fy] (fractions of the plot square, fy downward), "y": the class, "radius": a point's radius as a
-        fraction of the square's side}, {"op": "undo"} or {"op": "clear"}. (snapshot, surface); the snapshot's
-        data["edit"] says what was done; Refused (the points unchanged) with why."""
-        return await self._shown("edit_points", json.dumps(edit), view)
+        fraction of the square's side}, {"op": "undo"} or {"op": "clear"}. (snapshot, surface, what was done:
+        {"said", "can_undo", "count"}); Refused (the points unchanged) with why."""
+        data, snap, surface = await self._call("edit_points", json.dumps(edit), view)
+        return snap, surface, data["edit"]
 
     # The network: a step in slow motion, a weight set by hand (py/worker/network/).
 

@@ -309,12 +309,17 @@ class LabView:
         apply."""
         self.data_version = data["version"]
         self.surface.set_data(data)
-        edit = data.get("edit")
-        if edit is not None:
-            self.say_points(edit["said"])
-        self.points_buttons["undo"].disabled = not (edit is not None and edit["can_undo"])
+        self.document.getElementById("surface-points").textContent = data.get("label") or ""
+        self.points_buttons["undo"].disabled = True  # a new data set: no edit of it to undo (an edit says so next)
         count = data["count"]
         self.points_buttons["clear"].disabled = count["train"] + count["test"] == 0
+
+    def show_edit(self, edit):
+        """What an edit of the points did (the worker's {"said", "can_undo", "count"}): spoken, Undo and Clear as
+        they now apply."""
+        self.say_points(edit["said"])
+        self.points_buttons["undo"].disabled = not edit["can_undo"]
+        self.points_buttons["clear"].disabled = not edit["count"]
 
     def show_waiting(self, waiting):
         element = self.document.getElementById("data-waiting")
@@ -348,11 +353,12 @@ class LabView:
     async def _edit_points(self, edit):
         context = self.context
         try:
-            snap, surface = await context.model.edit_points(edit, self.request())
+            snap, surface, done = await context.model.edit_points(edit, self.request())
         except Refused as err:
-            self.say_points(str(err))
+            self.say_points("Not done: {}.".format(err))
             return
         if context.settings["data"] != "points":
             context.update({"data": "points"})
             context.save_link()
         context.show(snap, surface)
+        self.show_edit(done)
