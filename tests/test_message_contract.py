@@ -140,6 +140,13 @@ def test_every_model_export_answers_inside_the_envelope(model):
     model("edit_points", '{"op": "undo"}', VIEW, expect="refused")  # nothing more to undo
     model("edit_points", '{"op": "set", "points": [[0, 0, 1, 1]]}', VIEW, expect="refused")  # no training point
     model("edit_points", "{", VIEW, expect="fatal")
+    model("import_points_csv", "x1,x2,y,split\n0.5,-0.25,1,train\n1,1,0,test\n", VIEW)
+    model("import_points_csv", "x1,x2,y\n0.5,abc,1\n", VIEW, expect="refused")
+    model("points_from_link", "0.5_-0.25_1~1_1_2", VIEW)
+    model("points_from_link", "0.5_-0.25_7", VIEW, expect="refused")
+    model("export_points_csv")
+    model("edit_points", '{"op": "clear"}', VIEW)
+    model("export_points_csv", expect="refused")  # no points on screen
     names = exported("model")
     assert set(model.seen) == set(names)
     assert all(outcomes > {"data"} for name, outcomes in model.seen.items() if name != "start"), model.seen

@@ -18,9 +18,11 @@ from shared import protocol
 from worker.lab.session import Session
 from worker.landscape.plot import landscape as landscape_view
 from worker.notebook.html import page
-from worker.share.file_names import file_name
+from worker.share.csv_points import parse_points, points_csv
+from worker.share.file_names import file_name, points_file_name
 from worker.share.ipynb import notebook as notebook_file
 from worker.share.params_link import params_from_text, params_text
+from worker.share.points_link import points_from_text
 from worker.share.saved_run import run_from_json, run_to_json
 from worker.share.script import script
 
@@ -246,6 +248,39 @@ def start_from(text, view_json=None):
     return _shown(lambda: SESSION.start_from(params_from_text(text, SESSION.run.config.n_h)), view_json, refusable=True)
 
 
+def _set_points(read, text):
+    """edit_points's "set" with the points read(text) gives: data {"edit"}; refused naming what is wrong (for a CSV,
+    the line), the points on screen unchanged."""
+    return {"edit": SESSION.edit_points({"op": "set", "points": read(text)})}
+
+
+def import_points_csv(text, view_json=None):
+    """The points of a CSV file (worker/share/csv_points.py: x1,x2,y and optionally split) become the points on
+    screen, the network going on from its parameters and step on them (as edit_points "set"); or refused with the
+    file's line and what is wrong with it, the points on screen unchanged."""
+    return _shown(lambda: _set_points(parse_points, text), view_json, refusable=True)
+
+
+def points_from_link(text, view_json=None):
+    """The points of a link's points= text (worker/share/points_link.py) become the points on screen, as
+    import_points_csv; or refused with what is wrong with the text, the points on screen unchanged."""
+    return _shown(lambda: _set_points(points_from_text, text), view_json, refusable=True)
+
+
+def export_points_csv():
+    """The points on screen as a CSV file: data {"name"}, body the text (x1,x2,y,split, exact numbers); refused when
+    there are none."""
+
+    def work():
+        points = SESSION.points
+        if not points:
+            raise ValueError("there are no points on screen: add a point (click on the plot) first")
+        name = points_file_name(SESSION.run.config, len(points))
+        return {"name": name}, protocol.never_refused(points_csv, points)
+
+    return protocol.answer(work)
+
+
 # --- the network: a step in slow motion, a weight set by hand -------------------------------------------
 
 
@@ -279,6 +314,9 @@ EXPORTS = [
     "export_file",
     "import_run",
     "start_from",
+    "import_points_csv",
+    "points_from_link",
+    "export_points_csv",
     "stages",
     "set_param",
 ]

@@ -1,13 +1,14 @@
 """Save / export: the run on screen as a file made in the page (a Blob and an <a download>), named after its
 settings by the worker (worker/share/file_names.py): the run as JSON, a Python script and a Jupyter notebook (written
-by the worker), and each plot as a PNG at the screen's device resolution. Also the summary a printout starts with.
+by the worker), the points on screen as CSV (x1,x2,y,split, which the import reads back), and each plot as a PNG at
+the screen's device resolution. Also the summary a printout starts with.
 """
 
 from app.door import Refused
 from app.lab.readouts import format_cost
-from app.settings import MODEL_KEYS, spell
+from app.settings import BY_NAME, MODEL_KEYS, in_link, spell
 
-TEXT_FILES = {"json": "application/json", "py": "text/x-python", "ipynb": "application/x-ipynb+json"}
+TEXT_FILES = {"json": "application/json", "py": "text/x-python", "ipynb": "application/x-ipynb+json", "csv": "text/csv"}
 PLOTS = {"cost-chart": "cost-chart", "decision-surface": "surface", "network-diagram": "diagram"}  # name: element id
 SVG_NS = "http://www.w3.org/2000/svg"
 # What the stylesheet gives the network diagram, copied onto a copy of it as attributes: an SVG drawn as an
@@ -34,7 +35,7 @@ def plot_file_name(name, plot):
 
 def summary(settings, snap, address):
     """The printout's first lines: the step, the cost and every setting, and the link back to this state."""
-    parts = ["{} = {}".format(key, spell(settings[key])) for key in MODEL_KEYS]
+    parts = ["{} = {}".format(key, spell(settings[key])) for key in MODEL_KEYS if in_link(BY_NAME[key], settings)]
     return "Backprop Lab at step {}, cost J = {}. Settings: {}. Open this state again at {}".format(
         snap["step"], format_cost(snap["cost"]), ", ".join(parts), address
     )
@@ -89,7 +90,10 @@ class ExportMenu:
         from pyscript.ffi import to_js
 
         try:
-            name, text = await self.context.model.export_file(kind if kind in TEXT_FILES else "png")
+            if kind == "csv":
+                name, text = await self.context.model.export_points_csv()
+            else:
+                name, text = await self.context.model.export_file(kind if kind in TEXT_FILES else "png")
         except Refused as err:
             self.say("This cannot be saved: {}.".format(err))
             return

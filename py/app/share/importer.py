@@ -1,25 +1,62 @@
-"""Import a saved run: a .json file picked with the file field or dropped anywhere on the page. The worker checks it
-in full (worker/share/saved_run.py) before the run on screen changes; a bad file gets a message naming what is
-wrong, and the run on screen stays as it was. A file over SIZE_LIMIT is refused by its size, before anything is read.
+"""Import a saved run or points: a .json file (a saved run) or a .csv file (points, x1,x2,y with an optional split
+column) picked with the file field or dropped anywhere on the page. The worker checks it in full
+(worker/share/saved_run.py, worker/share/csv_points.py) before anything on screen changes; a bad file gets a message
+naming what is wrong (for a CSV, its line), and the run and the points on screen stay as they were. A file over its
+limit is refused by its size, before anything is read.
+
+Imported points become the student's own (data "points"): the network goes on from its parameters and step, as
+after a click on the plot, and the link holds the points when it can (app/share/lesson.py's points_link).
 """
 
 from app.door import Refused
 from app.lab.readouts import format_cost
-from app.settings import MODEL_KEYS, validate
+from app.settings import DEFAULTS, MODEL_KEYS, validate
+from app.share.lesson import points_link
 
 SIZE_LIMIT = 2000000  # bytes, the worker's limit too: a saved run is at most about 60 kB
+CSV_SIZE_LIMIT = 1000000  # bytes, the worker's limit for points (worker/share/csv_points.py)
 
 
 def size_text(size):
     return "{:.1f} MB".format(size / 1e6) if size >= 100000 else "{:.1f} kB".format(size / 1e3)
 
 
+def is_csv(name):
+    """Whether a file's name says it holds points (a .csv), not a saved run."""
+    return name.lower().endswith(".csv")
+
+
 def too_large(name, size):
     """The message for a file over the limit, or None."""
+    if is_csv(name):
+        if size <= CSV_SIZE_LIMIT:
+            return None
+        return "{} is {}, too large for points (at most {}, about 1,000 points take 60 kB).".format(
+            name, size_text(size), size_text(CSV_SIZE_LIMIT)
+        )
     if size <= SIZE_LIMIT:
         return None
     return "{} is {}, too large for a saved run (at most {}): this is not a file Backprop Lab saved.".format(
         name, size_text(size), size_text(SIZE_LIMIT)
+    )
+
+
+def unchanged(name):
+    return "The points on screen are unchanged." if is_csv(name) else "The run on screen is unchanged."
+
+
+def points_said(name, snap):
+    """What an import of points says: how many, train and test, and J."""
+    data = snap.get("data") or {}
+    count = data.get("count")
+    what, split = "the points", ""
+    if count is not None:
+        total = count["train"] + count["test"]
+        what = "{} point{}".format(total, "" if total == 1 else "s")
+        if count["test"]:
+            split = " ({} for training, {} for testing)".format(count["train"], count["test"])
+    return "Imported {} from {}{}: step {}, cost J = {}.".format(
+        what, name, split, snap["step"], format_cost(snap["cost"])
     )
 
 
@@ -28,7 +65,7 @@ def imported_settings(settings, snap, learning_rate_text):
     settings = dict(settings)
     config = snap["config"]
     for key in MODEL_KEYS:
-        settings[key] = validate(key, learning_rate_text if key == "learning_rate" else config[key])
+        settings[key] = validate(key, learning_rate_text if key == "learning_rate" else config.get(key, DEFAULTS[key]))
     settings["params"] = ""
     return settings
 
@@ -38,16 +75,19 @@ class Importer:
         self.context, self.document, self.window = context, context.document, context.window
         document = self.document
         self.input = document.getElementById("import-file")
+        self.points_input = document.getElementById("import-points")
         self.group = document.getElementById("import-group")
         self.message = document.getElementById("import-message")
         self.hint = document.getElementById("drop-hint")
-        self.input.addEventListener("change", self._on_pick)
+        self.input.addEventListener("change", lambda event: self._on_pick(self.input))
+        self.points_input.addEventListener("change", lambda event: self._on_pick(self.points_input))
         document.addEventListener("dragover", self._on_drag_over)
         document.addEventListener("dragleave", self._on_drag_leave)
         document.addEventListener("drop", self._on_drop)
 
     def model_ready(self):
         self.input.disabled = False
+        self.points_input.disabled = False
 
     def say(self, text, problem=False):
         self.message.textContent = text
@@ -57,11 +97,11 @@ class Importer:
         else:
             self.message.classList.remove("problem")
 
-    def _on_pick(self, event):
-        files = self.input.files
+    def _on_pick(self, field):
+        files = field.files
         if files.length:
             self.take(files[0])
-        self.input.value = ""  # so that picking the same file again imports it again
+        field.value = ""  # so that picking the same file again imports it again
 
     @staticmethod
     def _has_files(event):
@@ -94,11 +134,11 @@ class Importer:
             return
         message = too_large(file.name, file.size)
         if message is not None:
-            self.say(message + " The run on screen is unchanged.", True)
+            self.say(message + " " + unchanged(file.name), True)
             return
         self.say("Reading {}…".format(file.name))
         self.context.pause()
-        self.context.later(self.load(file))
+        self.context.later(self.load_points(file) if is_csv(file.name) else self.load(file))
 
     async def load(self, file):
         context = self.context
@@ -109,6 +149,22 @@ class Importer:
             self.say("{} was not imported: {}. The run on screen is unchanged.".format(file.name, err), True)
             return
         context.update(imported_settings(context.settings, snap, learning_rate_text))
+        context.settings["points"] = points_link(snap, context.settings)
         context.save_link()
         context.show(snap, surface)
         self.say("Imported {}: step {}, cost J = {}.".format(file.name, snap["step"], format_cost(snap["cost"])))
+
+    async def load_points(self, file):
+        """Points from a CSV: the network goes on from where it is on them; a bad file changes nothing."""
+        context = self.context
+        text = await file.text()
+        try:
+            snap, surface = await context.model.import_points_csv(text, context.request())
+        except Refused as err:
+            self.say("{} was not imported: {}. {}".format(file.name, err, unchanged(file.name)), True)
+            return
+        context.update({"data": "points", "params": ""})
+        context.settings["points"] = points_link(snap, context.settings)
+        context.save_link()
+        context.show(snap, surface)
+        self.say(points_said(file.name, snap))

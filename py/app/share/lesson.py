@@ -7,6 +7,11 @@ or lock and names it in the form); this applies them to the page, at once, befor
 hidden control's wrapper gets the hidden attribute (gone from the layout and the tab order); a locked one is
 disabled, with a note saying so, and its shortcut key does nothing. The panel's export and import (its parts) load
 after the lab's first paint (add_parts) and are locked as they come.
+
+The student's own points (data "points") are in the link as points= (worker/share/points_link.py's text, which the
+worker sends with each new set of points as the snapshot's data["link"]), kept up to date here as the points change;
+when there are too many for a link, the panel says so (the worker's data["link_note"]) and offers the JSON and CSV.
+A link's points= is read at start, after the link's settings and before its params=.
 """
 
 from app.door import Refused
@@ -40,6 +45,29 @@ def lesson_query(settings, hide, lock, view, params="", exercises=None, solution
     return write_link(lesson)
 
 
+def points_link(snap, settings):
+    """The points= text the link holds once snap is on screen: the worker's data["link"] for the student's own
+    points ("" when they are too many for a link), "" for other data; settings["points"] unchanged when the snapshot
+    brings no new points."""
+    if settings.get("data") != "points":
+        return ""
+    data = snap.get("data")
+    if data is None:
+        return settings.get("points", "")
+    return data.get("link") or ""
+
+
+def link_note(snap, settings):
+    """The note that the link cannot hold the points (the worker's words), None when it can or for other data, or
+    False when the snapshot says nothing new of the points."""
+    if settings.get("data") != "points":
+        return None
+    data = snap.get("data")
+    if data is None:
+        return False
+    return data.get("link_note")
+
+
 def buttons_note(locked):
     """The note beside the Train, Step and Reset buttons that a lesson locks ("" when it locks none)."""
     words = [LABELS[name].split(" (")[0] for name in BUTTONS if name in locked]
@@ -55,12 +83,15 @@ class Lesson:
         self.parts = []
         self.hidden, self.locked = names(context.settings["hide"]), names(context.settings["lock"])
         self.locked = [name for name in self.locked if name not in self.hidden]
+        # The link's own points, read before the first snapshot puts the points on screen in settings["points"].
+        self.link_points = context.settings.get("points", "") if context.settings.get("data") == "points" else ""
         self.form_boxes = {}
         self.build_form()
         self.hide()
         self.lock()
         self.element("lesson-copy").addEventListener("click", lambda event: context.later(self.copy()))
         context.subscribe("model ready", self.model_ready)
+        context.subscribe("snapshot", self.on_snapshot)
 
     def add_parts(self, parts):
         """The panel's other parts (each with model_ready()), locked where the lesson locks them."""
@@ -150,8 +181,43 @@ class Lesson:
         self.relock()
         if "lesson" not in self.locked:
             self.element("lesson-params").disabled = False
-        if self.context.settings["params"]:
-            self.context.later(self.start_from(self.context.settings["params"]))
+        points, self.link_points = self.link_points, ""
+        if points or self.context.settings["params"]:
+            self.context.later(self.start_from_link(points, self.context.settings["params"]))
+
+    async def start_from_link(self, points, params):
+        """The link's points (then its params) on screen: the points first, since params start a new network."""
+        if points:
+            await self.points_from_link(points)
+        if params:
+            await self.start_from(params)
+
+    async def points_from_link(self, points):
+        context = self.context
+        try:
+            snap, surface = await context.model.points_from_link(points, context.request())
+        except Refused as err:
+            context.say(
+                clip("The link's points were ignored, so the network learns the points on screen: {}.".format(err))
+            )
+            context.replace_link()
+            return
+        context.show(snap, surface)
+
+    def on_snapshot(self, snap, surface=None, plots=True):
+        """The link follows the points on screen (points=), and the panel says when the link cannot hold them."""
+        settings = self.context.settings
+        if "points" not in settings:
+            return
+        text = points_link(snap, settings)
+        if text != settings["points"]:
+            settings["points"] = text
+            self.context.replace_link()
+        note = link_note(snap, settings)
+        if note is not False:
+            element = self.element("points-link-note")
+            element.textContent = note or ""
+            element.hidden = not note
 
     async def start_from(self, params):
         context = self.context
@@ -236,9 +302,13 @@ class Lesson:
         )
         field = self.element("lesson-link")
         field.value = link
+        note = self.element("points-link-note")
+        also = " " + note.textContent if not note.hidden and note.textContent else ""
         try:
             await self.window.navigator.clipboard.writeText(link)
-            message.textContent = "The lesson link is copied: paste it into your course page. It is also below."
+            message.textContent = "The lesson link is copied: paste it into your course page. It is also below." + also
         except Exception:
-            message.textContent = "This browser did not let the page copy: select the lesson link below and copy it."
+            message.textContent = (
+                "This browser did not let the page copy: select the lesson link below and copy it." + also
+            )
         field.select()
