@@ -64,9 +64,9 @@ class Session:
 
     def start_sweep(self, settings, first_seed, count, steps):
         """A new sweep (see worker/sweep/sweep.py) in place of any earlier one; the network on screen stays. With
-        data "points" its networks learn the points the run on screen learns."""
+        data "points" its networks learn the points the run on screen learns (other data come from the settings)."""
         self.sweep = None
-        points = self.run.data.points() if self.run is not None and self.run.config.data == "points" else None
+        points = self.run.data.points() if self.run is not None else None
         self.sweep = Sweep(settings, first_seed, count, steps, clock=self.clock, points=points)
         return self.sweep
 
