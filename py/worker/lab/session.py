@@ -53,7 +53,7 @@ class Session:
         self.waiting = False  # True while the points on screen have no training point: the run waits for one
         self._data_key = None  # the data settings of the points on screen
         self.undo = edits.Undo()
-        self._data_view = None  # (data_version, the points' view without what depends on the config)
+        self._data_view = None  # (data_version, snapshot["data"] for it): made once per set of points
         self.grid = surface_grid(SURFACE_RESOLUTION)
         self.rgba = np.zeros((SURFACE_RESOLUTION, SURFACE_RESOLUTION, 4), dtype=np.uint8)
         self.unit_pictures = UnitPictures()
