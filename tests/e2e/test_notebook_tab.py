@@ -135,6 +135,19 @@ def test_a_settings_change_shows_that_networks_numbers(open_lab):
     expect(forward).to_contain_text(np.array2string(forward_A2(run)))
 
 
+def test_a_generated_set_is_worked_through_on_its_own_examples(open_lab):
+    """Issue 20: the Notebook follows the data on screen, A0 as it is and the sums of its first four examples."""
+    page = open_notebook(open_lab, "&data=circle&data_size=40")
+    run = Run(Config(data="circle", data_size=40))  # the model under CPython: the same data seed, the same points
+    expect(notebook(page)).to_contain_text(f"cost J = {run.cost!r}.")
+    setup = section(page, "1. Setup")
+    expect(setup.get_by_role("table", name="A0, shape (2, 20)")).to_be_visible()
+    expect(setup).to_contain_text("A0 holds its 20 training examples")
+    forward = section(page, "2. Forward pass")
+    expect(forward).to_contain_text("The sums are written out for the first 4 of the 20 examples")
+    expect(forward.get_by_role("table", name="Z1, shape (2, 20)")).to_be_visible()
+
+
 def forward_A2(run):
     return forward(run.params, reference.A0, run.Y, run.config.activation, run.config.cost)["A2"]
 
