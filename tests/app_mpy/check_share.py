@@ -8,8 +8,8 @@ from mpy_checks import Checks, equal
 
 from app.settings import DEFAULTS, read_link, write_link
 from app.share.export_menu import plot_file_name
-from app.share.importer import imported_settings, too_large
-from app.share.lesson import buttons_note, lesson_query, names
+from app.share.importer import imported_settings, is_csv, points_said, too_large
+from app.share.lesson import buttons_note, lesson_query, link_note, names, points_link
 
 CHECKS = Checks()
 check = CHECKS.check
@@ -47,6 +47,37 @@ def _():
     )
     equal(names(read_link("?hide=table,SEED")[0]["hide"]), ["seed", "table"], "hidden controls")
     equal(buttons_note(["reset", "n_h", "train"]), "Locked by this lesson: Train, Reset.", "buttons' note")
+
+
+@check("points: a CSV's size limit and message, the link's points= and its note")
+def _():
+    equal((is_csv("My Points.CSV"), is_csv("run.json")), (True, False), "a CSV by its name")
+    equal(too_large("p.csv", 1000000), None, "a CSV at the limit")
+    equal(
+        too_large("p.csv", 1500000),
+        "p.csv is 1.5 MB, too large for points (at most 1.0 MB, about 1,000 points take 60 kB).",
+        "a CSV over the limit",
+    )
+    snap = {"step": 7, "cost": 0.25, "data": {"count": {"train": 3, "test": 1}, "link": "1.0_2.0_1", "link_note": None}}
+    equal(
+        points_said("p.csv", snap),
+        "Imported 4 points from p.csv (3 for training, 1 for testing): step 7, cost J = 0.25.",
+        "imported points said",
+    )
+    mine = dict(DEFAULTS, data="points", points="9_9_1")
+    equal(points_link(snap, mine), "1.0_2.0_1", "the worker's link text")
+    equal(points_link({"step": 8}, mine), "9_9_1", "no new points: the link's stay")
+    equal(points_link(snap, DEFAULTS), "", "not the student's points: none")
+    note = "The link cannot hold 600 points: save the run (JSON) or export the points (CSV) instead."
+    many = {"data": {"link": None, "link_note": note}}
+    equal((points_link(many, mine), link_note(many, mine)), ("", note), "too many points for a link")
+    equal((link_note(snap, mine), link_note({}, mine), link_note(snap, DEFAULTS)), (None, False, None), "no note")
+    equal(
+        write_link(dict(DEFAULTS, data="points", points="1.0_2.0_1~0.5_-1.0_2")),
+        "?n_h=2&activation=tanh&cost=half_mse&learning_rate=10&seed=2&table=XOR&notebook_mode=false&batch=full"
+        "&data=points&speed=10&log_scale=false&embed=false&view=lab&points=1.0_2.0_1~0.5_-1.0_2",
+        "a link with the points",
+    )
 
 
 if __name__ == "__main__":  # tests/app/test_page_layer_checks.py runs the same checks under CPython
