@@ -11,11 +11,12 @@ after the lab's first paint (add_parts) and are locked as they come.
 The student's own points (data "points") are in the link as points= (worker/share/points_link.py's text, which the
 worker sends with each new set of points as the snapshot's data["link"]), kept up to date here as the points change;
 when there are too many for a link, the panel says so (the worker's data["link_note"]) and offers the JSON and CSV.
-A link's points= is read at start, after the link's settings and before its params=.
+A link's points= is read at start, after the link's settings and before its params=, and again on Back and Forward
+when it is not the points on screen.
 """
 
 from app.door import Refused
-from app.settings import BY_NAME, EXERCISES, FORM, LESSON_CONTROLS, clip, write_link
+from app.settings import BY_NAME, EXERCISES, FORM, LESSON_CONTROLS, clip, read_link, write_link
 from app.settings import LESSON_LABELS as LABELS
 
 FIELDS = FORM
@@ -85,6 +86,7 @@ class Lesson:
         self.locked = [name for name in self.locked if name not in self.hidden]
         # The link's own points, read before the first snapshot puts the points on screen in settings["points"].
         self.link_points = context.settings.get("points", "") if context.settings.get("data") == "points" else ""
+        self.screen_points = None  # the points on screen as the worker last spelled them for a link
         self.form_boxes = {}
         self.build_form()
         self.hide()
@@ -92,6 +94,9 @@ class Lesson:
         self.element("lesson-copy").addEventListener("click", lambda event: context.later(self.copy()))
         context.subscribe("model ready", self.model_ready)
         context.subscribe("snapshot", self.on_snapshot)
+        # Before the lab's own popstate listener (main.py wires it after the views are made), which loads the link's
+        # settings and configures: the link's points go to the worker first, and the configure finds them on screen.
+        self.window.addEventListener("popstate", lambda event: self.on_history())
 
     def add_parts(self, parts):
         """The panel's other parts (each with model_ready()), locked where the lesson locks them."""
@@ -204,11 +209,20 @@ class Lesson:
             return
         context.show(snap, surface)
 
+    def on_history(self):
+        """Back or Forward to a link of the student's points that are not on screen: they go to the worker."""
+        settings, _ = read_link(self.window.location.search)
+        points = settings["points"] if settings["data"] == "points" else ""
+        if points and points != self.screen_points and self.context.ready:
+            self.context.later(self.points_from_link(points))
+
     def on_snapshot(self, snap, surface=None, plots=True):
         """The link follows the points on screen (points=), and the panel says when the link cannot hold them."""
         settings = self.context.settings
         if "points" not in settings:
             return
+        if snap.get("data") is not None:
+            self.screen_points = snap["data"].get("link")
         text = points_link(snap, settings)
         if text != settings["points"]:
             settings["points"] = text

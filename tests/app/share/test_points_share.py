@@ -160,3 +160,36 @@ def test_the_points_are_exported_as_csv(monkeypatch, session):
     assert blobs == [([want], {"type": "text/csv"})]
     assert page.element("export-message").textContent == "Saved backprop-lab_points_4-points.csv."
     assert exports.SESSION is session
+
+
+def test_back_and_forward_bring_the_links_points_back(monkeypatch, session):
+    page, window, context, _lab, importer = share_page(monkeypatch)
+    other = "x1,x2,y\n0.75,0.5,1\n-0.25,1.0,0\n"
+
+    def history(search):
+        """Back or Forward to the address search: the popstate listeners, in the order they were added."""
+        window.location.search = search
+        for kind, handler in window.listeners:
+            if kind == "popstate":
+                handler(None)
+
+    async def scenario():
+        await context.start()
+        await settle()
+        importer.take(File("mine.csv", CSV))
+        await settle()
+        first = window.location.search
+        importer.take(File("other.csv", other))
+        await settle()
+        assert session.points == [[0.75, 0.5, 1, 0], [-0.25, 1.0, 0, 0]]
+        second = window.location.search
+        history(first)
+        await settle()
+        assert session.points == [[0.5, -0.25, 1, 0], [-1.0, 2.0, 0, 1], [1.5, 0.75, 0, 0], [-0.5, -1.25, 1, 0]]
+        assert readout(page)[2] == format_cost(seed_2_cost(TRAIN_X, TRAIN_Y))
+        assert window.location.search == first
+        history(second)
+        await settle()
+        assert session.points == [[0.75, 0.5, 1, 0], [-0.25, 1.0, 0, 0]]
+
+    asyncio.run(scenario())
