@@ -373,8 +373,11 @@ class ExerciseView:
     def check(self):
         network, code = self.network_json(), self.code()
         self.checking = (self.name, code, json.loads(network))  # what the marks keep of this check (not the CSV)
+        on_data = "data" in self.checking[2]
         self._call(
-            "Checking your code on the network on screen and on others…",
+            "Checking your code on the network on screen, on others and on your data…"
+            if on_data
+            else "Checking your code on the network on screen and on others…",
             self._show_check,
             "check",
             self.name,
