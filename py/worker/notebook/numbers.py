@@ -17,12 +17,16 @@ def values(x):
     return np.asarray(x, dtype=float).tolist()
 
 
+CELLS_LIMIT = 4000  # entries of a matrix whose whole text NumPy writes for its table (A0 of 1,000 points: 2,000)
+
+
 def matrix(x):
     """print()'s text of x; above NumPy's threshold (1000 entries: A0 of a large data set) print() shows a summary
-    with "...", so "cells" then holds the whole array's text, every entry written as NumPy writes them."""
+    with "...", so "cells" then holds the whole array's text, every entry written as NumPy writes them, up to
+    CELLS_LIMIT entries (NumPy takes about 0.2 s for 16 x 1,000; beyond, blocks.cells writes the values itself)."""
     x = np.asarray(x)
     out = {"text": np.array2string(x), "values": values(x), "shape": list(x.shape)}
-    if x.size > np.get_printoptions()["threshold"]:
+    if np.get_printoptions()["threshold"] < x.size <= CELLS_LIMIT:
         out["cells"] = np.array2string(x, threshold=sys.maxsize)
     return out
 

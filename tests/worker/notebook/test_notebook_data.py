@@ -196,3 +196,39 @@ def test_a0_beyond_numpys_print_threshold_is_whole_in_its_table():
     tables = check_tables(tree(page(nb)["html"]["setup"]))
     whole = np.array2string(xy.T, threshold=10**6).replace("[", " ").replace("]", " ").split()
     assert tables["A0, shape (2, 600)"] == [whole[:600], whole[600:]]
+
+
+def test_the_hidden_values_numeric_derivatives_are_central_differences_of_j():
+    """On a data set Z2, A1 and Z1 are differenced a row at a time; each entry is still dJ/dZ1[i, j]: J moved by
+    Z1[i, j] alone, written here from Z1 on."""
+    run, nb = circle()
+    p, Y = params_of(run), np.array(run.Y)
+    Z1 = p["W0"] @ np.array(run.A0) + p["b0"]
+
+    def J_of(Z):
+        A2 = 1 / (1 + np.exp(-(p["W1"] @ np.tanh(Z) + p["b1"])))
+        return 0.5 * np.mean((A2 - Y) ** 2)
+
+    grads = by_name(nb["backward"]["gradients"])
+    check = by_name(nb["notebook_check"]["gradients"])
+    for i, j in ((0, 0), (2, 7), (1, 19)):
+        up, down = Z1.copy(), Z1.copy()
+        up[i, j] += 1e-5
+        down[i, j] -= 1e-5
+        central = (J_of(up) - J_of(down)) / 2e-5
+        assert grads["dZ1"]["numeric"]["values"][i][j] == pytest.approx(central, rel=1e-6, abs=1e-12)
+        moved = Z1.copy()
+        moved[i, j] += 1e-9
+        assert check["dZ1"]["numeric"]["values"][i][j] == pytest.approx((J_of(moved) - J_of(Z1)) / 1e-9, abs=1.5e-5)
+    assert all(g["verdict"] == "right" for g in nb["backward"]["gradients"])
+    assert all(g["agree"] for g in nb["notebook_check"]["gradients"])
+
+
+def test_a_matrix_too_large_for_numpys_whole_text_is_written_from_its_values():
+    from worker.notebook.blocks import cells
+    from worker.notebook.numbers import matrix
+
+    x = np.random.RandomState(2).randn(16, 1000)
+    m = matrix(x)
+    assert "cells" not in m and "..." in m["text"]  # print()'s summary; the table is written from the values
+    assert cells(m) == ["%.8g" % v for v in x.ravel().tolist()]
