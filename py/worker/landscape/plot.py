@@ -22,7 +22,7 @@ from shared.limits import SPAN_MAX
 
 MARGINS = (10, 12, 40, 52)  # top, right, bottom, left, CSS pixels
 RESOLUTION_RANGE = (2, 128)
-ELEMENT_BUDGET = 1 << 21  # numbers in one layer's array (networks x units x examples) of one forward pass
+ELEMENT_BUDGET = 1 << 20  # numbers in one layer's array (networks x units x examples) of one forward pass
 RANDOM_SEED = 0
 CONTOURS = 6  # about this many contour levels, at nice steps of log10 J
 COORDINATE = re.compile(r"^\s*(W0|b0|W1|b1)\s*\[\s*(\d+)\s*,\s*(\d+)\s*\]\s*$")

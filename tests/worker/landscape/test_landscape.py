@@ -169,7 +169,7 @@ def test_the_session_records_a_bounded_trajectory_reset_on_a_new_network(monkeyp
     assert steps == [0] and thetas.shape == (1, 9)
 
 
-@pytest.mark.parametrize("budget", [1 << 21, 3 * 40 * 7])  # all pixels at once; 7 networks a pass (chunks)
+@pytest.mark.parametrize("budget", [1 << 20, 3 * 40 * 7])  # all pixels at once; 7 networks a pass (chunks)
 def test_the_landscape_of_a_data_set_is_J_on_its_training_points(monkeypatch, budget):
     from backprop import generate
     from worker.landscape import plot
