@@ -17,6 +17,7 @@ from app.lab.readouts import format_cost
 from app.share.export_menu import ExportMenu
 from app.share.importer import Importer
 from lab_page import open_page, readout, settle
+from shared.protocol import read
 from worker import door as exports
 
 CSV = "x1,x2,y,split\n0.5,-0.25,1,train\n-1,2,0,test\n1.5,0.75,0,train\n-0.5,-1.25,1,train\n"
@@ -191,5 +192,26 @@ def test_back_and_forward_bring_the_links_points_back(monkeypatch, session):
         history(second)
         await settle()
         assert session.points == [[0.75, 0.5, 1, 0], [-0.25, 1.0, 0, 0]]
+
+    asyncio.run(scenario())
+
+
+def test_a_saved_run_with_points_brings_them_back_with_the_link(monkeypatch, session):
+    page, window, context, _lab, importer = share_page(monkeypatch)
+
+    async def scenario():
+        await context.start()
+        await settle()
+        importer.take(File("mine.csv", CSV))
+        await settle()
+        exports.step(30)
+        head, text = read(exports.export_file("json"))
+        importer.take(File("other.csv", "x1,x2,y\n0.75,0.5,1\n-0.25,1.0,0\n"))
+        await settle()
+        importer.take(File(head["name"], text))
+        await settle()
+        assert readout(page)[1] == "30"
+        assert context.settings["data"] == "points"
+        assert query(window)["points"] == "0.5_-0.25_1~1.5_0.75_0~-0.5_-1.25_1~-1.0_2.0_2"  # train first, then test
 
     asyncio.run(scenario())
