@@ -11,7 +11,7 @@ import types
 import urllib.parse
 
 import numpy as np
-from test_importer import File
+from test_importer import File, drop
 
 from app.lab.readouts import format_cost
 from app.share.export_menu import ExportMenu
@@ -215,3 +215,17 @@ def test_a_saved_run_with_points_brings_them_back_with_the_link(monkeypatch, ses
         assert query(window)["points"] == "0.5_-0.25_1~1.5_0.75_0~-0.5_-1.25_1~-1.0_2.0_2"  # train first, then test
 
     asyncio.run(scenario())
+
+
+def test_a_csv_dropped_on_the_page_is_imported(monkeypatch, session):
+    page, _window, context, _lab, _importer = share_page(monkeypatch)
+
+    async def scenario():
+        await context.start()
+        await settle()
+        assert drop(page, File("dropped.csv", CSV)) == [True]
+        await settle()
+
+    asyncio.run(scenario())
+    assert page.text("import-message").startswith("Imported 4 points from dropped.csv (3 for training, 1 for testing)")
+    assert len(session.points) == 4
