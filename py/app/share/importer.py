@@ -41,6 +41,11 @@ def too_large(name, size):
     )
 
 
+def data_locked(settings):
+    """Whether a lesson hides or locks the data (then points come from the lesson, not from a file)."""
+    return "data" in (settings["hide"] + "," + settings["lock"]).split(",")
+
+
 def unchanged(name):
     return "The points on screen are unchanged." if is_csv(name) else "The run on screen is unchanged."
 
@@ -135,6 +140,9 @@ class Importer:
         message = too_large(file.name, file.size)
         if message is not None:
             self.say(message + " " + unchanged(file.name), True)
+            return
+        if is_csv(file.name) and data_locked(self.context.settings):
+            self.say("Importing points is turned off by this lesson: it sets the data.", True)
             return
         self.say("Reading {}…".format(file.name))
         self.context.pause()

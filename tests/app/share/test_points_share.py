@@ -229,3 +229,19 @@ def test_a_csv_dropped_on_the_page_is_imported(monkeypatch, session):
     asyncio.run(scenario())
     assert page.text("import-message").startswith("Imported 4 points from dropped.csv (3 for training, 1 for testing)")
     assert len(session.points) == 4
+
+
+def test_a_lesson_that_locks_the_data_turns_importing_points_off(monkeypatch, session):
+    page, _window, context, _lab, importer = share_page(monkeypatch, "?lock=data")
+
+    async def scenario():
+        await context.start()
+        await settle()
+        file = File("mine.csv", CSV)
+        importer.take(file)
+        await settle()
+        assert not file.read
+
+    asyncio.run(scenario())
+    assert page.text("import-message") == "Importing points is turned off by this lesson: it sets the data."
+    assert len(session.points) == 4 and context.settings["data"] == "table"
