@@ -60,6 +60,70 @@ def page(browser, site_url):
     assert not problems, "the page misbehaved:\n" + "\n".join(problems)
 
 
+class SharedPage:
+    """One page, guarded as `page` is, for the tests of a module that ask for `shared_page`: the first test's
+    open(query) loads it, the next tests get it as the previous one left it and bring it back, by the page's own
+    controls, to what they need. A test that failed, or during which the page misbehaved, closes it: the next test
+    loads a new one."""
+
+    def __init__(self, browser, site_url):
+        self.browser, self.site_url = browser, site_url
+        self.page = None
+        self.fresh = False  # the last open() loaded the page
+
+    def open(self, query=""):
+        """The page, ready: the one open, else a new one loaded at site_url + query (self.fresh tells which)."""
+        self.fresh = self.page is None
+        if self.fresh:
+            context = self.browser.new_context()
+            self.page = context.new_page()
+            self.page.guard = PageGuard(self.page, self.site_url.rstrip("/"))
+            self.page.goto(self.site_url + query)
+            expect_ready(self.page)
+        return self.page
+
+    def problems(self):
+        """What the guard saw since the last call (the previous test's end), forgotten once told."""
+        page = self.page
+        if page is None:
+            return []
+        guard = page.guard
+        found = guard.problems(page)
+        for seen in (guard.console_errors, guard.page_errors, guard.off_origin, guard.allowances):
+            seen.clear()
+        if not page.is_closed():
+            for frame in page.frames:
+                try:
+                    frame.evaluate("() => { if (window.__cspViolations) window.__cspViolations.length = 0; }")
+                except Exception:  # a frame that navigated away or closed meanwhile
+                    pass
+        return found
+
+    def close(self):
+        if self.page is not None:
+            self.page.context.close()
+            self.page = None
+
+
+@pytest.fixture(scope="module")
+def _module_page(browser, site_url):
+    shared = SharedPage(browser, site_url)
+    yield shared
+    shared.close()
+
+
+@pytest.fixture
+def shared_page(_module_page, request):
+    """The module's SharedPage: shared_page.open(query) is the page, loaded by the module's first test only. Each test
+    still fails on what the guard saw during it, as with `page`."""
+    failed_before = request.session.testsfailed  # counts this test's failed setup and call when its teardown runs
+    yield _module_page
+    problems = _module_page.problems()
+    if problems or request.session.testsfailed != failed_before:
+        _module_page.close()
+    assert not problems, "the page misbehaved:\n" + "\n".join(problems)
+
+
 @pytest.fixture
 def ready_page(page, site_url):
     """The app, loaded and reporting ready."""

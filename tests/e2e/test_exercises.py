@@ -1,6 +1,11 @@
 """The Exercises view: the student writes the backward (or forward) pass in the editor, runs it in a worker of its
-own, and has every value checked. Oracles: the reference solutions (py/exercises/), mistakes written by hand as a
-student would make them, the model's cost readout, and the page's own Step answering while the student's code hangs."""
+own, and has every value checked; the notebook's ANN class, written right, is checked 6 of 6 within the page's time
+limit (1000 steps of the student's Python in Pyodide, twice) and the network it trained opens in the Lab. Oracles: the
+reference solutions (py/exercises/), mistakes written by hand as a student would make them, the notebook's printed J,
+the model's cost readout, and the page's own Step answering while the student's code hangs.
+
+The tests that take `shared_page` share one loaded page (show_exercise brings it back between them, as a student
+would); those that need a page of their own (embedded, 360 px wide) come first, before the shared one is loaded."""
 
 import re
 from pathlib import Path
@@ -20,6 +25,34 @@ def open_exercise(open_lab, name="backward", query=""):
     page = open_lab("?view=exercise&exercise=" + name + query)
     expect(page.get_by_role("tab", name="Exercises")).to_have_attribute("aria-selected", "true")
     expect(status(page)).to_have_text(READY, timeout=RUNNER_TIMEOUT_MS)
+    return page
+
+
+def show_exercise(shared_page, name="backward"):
+    """The Exercises view on exercise name, ready to run, nothing of an earlier test on screen. The tests that ask for
+    it share one page (conftest's shared_page): the first loads it at the exercise's link, the next bring it back as
+    a student would: the Exercises tab, the lab's Reset (step 0), another exercise from the menu and this one again
+    (which clears the results), then Start over (the starter code)."""
+    page = shared_page.open("?view=exercise&exercise=" + name)
+    tab = page.get_by_role("tab", name="Exercises")
+    if shared_page.fresh:
+        expect(tab).to_have_attribute("aria-selected", "true")
+        expect(status(page)).to_have_text(READY, timeout=RUNNER_TIMEOUT_MS)
+        return page
+    tab.click()
+    expect(tab).to_have_attribute("aria-selected", "true")
+    button(page, "Reset").click()
+    expect(readout(page, "Step")).to_have_text("0")
+    expect(readout(page, "Status")).to_have_text("ready")
+    menu = page.get_by_label("Exercise", exact=True)
+    menu.select_option("forward" if name != "forward" else "backward")
+    menu.select_option(name)
+    button(page, "Start over").click()
+    page.get_by_role("group").get_by_role("button", name="Start over").click()
+    expect(editor(page)).to_contain_text(exercises.get(name).STARTER.strip().splitlines()[-1].strip())
+    for box in ("#exercise-error", "#exercise-results"):
+        expect(page.locator(box)).to_be_empty()
+    expect(button(page, "Run")).to_be_enabled(timeout=RUNNER_TIMEOUT_MS)
     return page
 
 
@@ -56,8 +89,32 @@ def mistaken(line_from, line_to):
     return solution.replace(line_from, line_to)
 
 
-def test_the_reference_solution_is_8_of_8_right_and_trains_the_network(open_lab):
-    page = open_exercise(open_lab)
+def test_start_over_asks_first_embedded_too(open_lab):
+    page = open_exercise(open_lab, "forward", "&embed=1")
+    write(page, "# my own attempt\n")
+    button(page, "Start over").click()
+    button(page, "Keep my code").click()
+    expect(editor(page)).to_contain_text("# my own attempt")
+    with page.expect_download() as saved:
+        button(page, "Download my code").click()
+    assert saved.value.suggested_filename == "backprop-lab_forward.py"
+    assert Path(saved.value.path()).read_text() == "# my own attempt\n"
+    button(page, "Start over").click()
+    page.get_by_role("group").get_by_role("button", name="Start over").click()
+    expect(editor(page)).to_contain_text("def forward(A0, W0, b0, W1, b1):")
+
+
+def test_at_360_px_nothing_scrolls_sideways(page, site_url):
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(site_url + "?view=exercise&exercise=backward")
+    expect(status(page)).to_have_text(READY, timeout=RUNNER_TIMEOUT_MS)
+    write(page, exercises.get("backward").SOLUTION)
+    check(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_the_reference_solution_is_8_of_8_right_and_trains_the_network(shared_page):
+    page = show_exercise(shared_page)
     write(page, exercises.get("backward").SOLUTION)
     expect(check(page)).to_have_text("8 of 8 right")
     for name in ("dA2", "dZ2", "dW1", "db1", "dA1", "dZ1", "dW0", "db0"):
@@ -82,16 +139,16 @@ def test_the_reference_solution_is_8_of_8_right_and_trains_the_network(open_lab)
         ),
     ],
 )
-def test_a_named_mistake_is_diagnosed(open_lab, line_from, line_to, diagnosis):
-    page = open_exercise(open_lab)
+def test_a_named_mistake_is_diagnosed(shared_page, line_from, line_to, diagnosis):
+    page = show_exercise(shared_page)
     write(page, mistaken(line_from, line_to))
     summary = check(page)
     expect(summary).not_to_have_text("8 of 8 right")
     expect(page.locator("#exercise-results")).to_contain_text(diagnosis)
 
 
-def test_an_endless_loop_is_stopped_and_the_lab_answers_meanwhile(open_lab):
-    page = open_exercise(open_lab)
+def test_an_endless_loop_is_stopped_and_the_lab_answers_meanwhile(shared_page):
+    page = show_exercise(shared_page)
     write(
         page,
         "import numpy as np\n\ndef backward(A0, Y, W0, b0, W1, b1, Z1, A1, Z2, A2):\n    while True:\n        pass\n",
@@ -104,8 +161,8 @@ def test_an_endless_loop_is_stopped_and_the_lab_answers_meanwhile(open_lab):
     expect(button(page, "Run")).to_be_enabled(timeout=RUNNER_TIMEOUT_MS)
 
 
-def test_a_syntax_error_names_its_line_and_the_code_survives_a_reload(open_lab):
-    page = open_exercise(open_lab)
+def test_a_syntax_error_names_its_line_and_the_code_survives_a_reload(shared_page):
+    page = show_exercise(shared_page)
     code = "import numpy as np\n\ndef backward(A0, Y, W0, b0, W1, b1, Z1, A1, Z2, A2)\n    return {}\n"
     write(page, code)
     button(page, "Run").click()
@@ -119,23 +176,8 @@ def test_a_syntax_error_names_its_line_and_the_code_survives_a_reload(open_lab):
     expect(editor(page)).not_to_contain_text("TODO")
 
 
-def test_start_over_asks_first_embedded_too(open_lab):
-    page = open_exercise(open_lab, "forward", "&embed=1")
-    write(page, "# my own attempt\n")
-    button(page, "Start over").click()
-    button(page, "Keep my code").click()
-    expect(editor(page)).to_contain_text("# my own attempt")
-    with page.expect_download() as saved:
-        button(page, "Download my code").click()
-    assert saved.value.suggested_filename == "backprop-lab_forward.py"
-    assert Path(saved.value.path()).read_text() == "# my own attempt\n"
-    button(page, "Start over").click()
-    page.get_by_role("group").get_by_role("button", name="Start over").click()
-    expect(editor(page)).to_contain_text("def forward(A0, W0, b0, W1, b1):")
-
-
-def test_by_keyboard_alone_and_axe_finds_nothing(open_lab):
-    page = open_exercise(open_lab, "forward")
+def test_by_keyboard_alone_and_axe_finds_nothing(shared_page):
+    page = show_exercise(shared_page, "forward")
     editor(page).focus()
     page.keyboard.press("Control+a")
     page.keyboard.type(exercises.get("forward").SOLUTION.replace("    ", "").splitlines()[0])
@@ -156,17 +198,8 @@ def test_by_keyboard_alone_and_axe_finds_nothing(open_lab):
     assert violations == [], f"axe-core found {len(violations)} violation(s):\n{describe(violations)}"
 
 
-def test_at_360_px_nothing_scrolls_sideways(page, site_url):
-    page.set_viewport_size({"width": 360, "height": 740})
-    page.goto(site_url + "?view=exercise&exercise=backward")
-    expect(status(page)).to_have_text(READY, timeout=RUNNER_TIMEOUT_MS)
-    write(page, exercises.get("backward").SOLUTION)
-    check(page)
-    assert page.evaluate("document.documentElement.scrollWidth") <= 360
-
-
-def test_stop_ends_a_run_the_worker_cannot_stop_itself_and_python_starts_again(open_lab):
-    page = open_exercise(open_lab)
+def test_stop_ends_a_run_the_worker_cannot_stop_itself_and_python_starts_again(shared_page):
+    page = show_exercise(shared_page)
     # A loop inside the handler of the worker's own deadline: only ending the worker stops it.
     write(
         page,
@@ -184,3 +217,15 @@ def test_stop_ends_a_run_the_worker_cannot_stop_itself_and_python_starts_again(o
     expect(status(page)).to_have_text(READY, timeout=RUNNER_TIMEOUT_MS)
     write(page, exercises.get("backward").SOLUTION)
     expect(check(page)).to_have_text("8 of 8 right")
+
+
+def test_the_ann_class_is_checked_and_its_network_opens_in_the_lab(shared_page):
+    page = show_exercise(shared_page, "ann")
+    write(page, exercises.get("ann").SOLUTION)
+    expect(check(page)).to_have_text("6 of 6 right")
+    expect(page.locator("#exercise-output")).to_contain_text("0.12519375208599626")  # the notebook's step 0
+    button(page, "Show the network your class trained in the Lab").click()
+    expect(page.get_by_role("tab", name="Lab")).to_have_attribute("aria-selected", "true")
+    expect(readout(page, "Step")).to_have_text("0")
+    # the trained network's cost, as the model computes it: the log's last J (step 900) was already below 2e-4
+    expect(readout(page, "Cost J")).to_have_text(re.compile(r"^0\.0000\d|^[0-9.]+e-0[5-9]"))

@@ -1,6 +1,7 @@
 """Hostile code, as a student might try it: os._exit(1), sys.exit(), a deep recursion and a 2 GB allocation in the
 forward pass each end as a stopped run (a message in words, no error on the page: the guard fails on console errors),
-and the next Run of a good forward pass answers within NEXT_RUN_MS. Oracle: the notebook's J (cell 13), 0.12519."""
+and the next Run of a good forward pass answers within NEXT_RUN_MS. The four share one page (conftest's
+shared_page), each leaving Python for the student's code started again. Oracle: the notebook's J (cell 13), 0.12519."""
 
 import re
 import time
@@ -8,7 +9,7 @@ import time
 import pytest
 from labpage import button
 from playwright.sync_api import expect
-from test_exercises import RUNNER_TIMEOUT_MS, editor, open_exercise, status
+from test_exercises import RUNNER_TIMEOUT_MS, editor, show_exercise, status
 
 import exercises
 
@@ -36,8 +37,8 @@ def write(page, code):
 
 
 @pytest.mark.parametrize("kind", list(HOSTILE))
-def test_hostile_code_ends_as_a_stopped_run_and_the_next_run_answers(open_lab, kind):
-    page = open_exercise(open_lab, "forward")
+def test_hostile_code_ends_as_a_stopped_run_and_the_next_run_answers(shared_page, kind):
+    page = show_exercise(shared_page, "forward")  # one page for the four: each leaves Python for the code running
     write(page, HOSTILE[kind])
     button(page, "Run").click()
     problem = page.locator("#exercise-error")
