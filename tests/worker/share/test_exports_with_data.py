@@ -167,3 +167,11 @@ def test_a_spiral_notebook_runs_and_prints_what_the_script_prints():
 )
 def test_points_file_names(settings, count, name):
     assert points_file_name(Config.from_dict(settings), count) == name
+
+
+@pytest.mark.skipif(sys.platform == "emscripten", reason="nbformat is not in Pyodide")
+def test_a_notebook_of_points_is_valid_nbformat_4():
+    nbformat = pytest.importorskip("nbformat")
+    text = notebook(run_at({"data": "points", "n_h": 4}, 3, OWN_POINTS))
+    nbformat.validate(nbformat.reads(text, as_version=nbformat.NO_CONVERT))
+    assert "learning your 5 points" in text and "A0_test" in text
