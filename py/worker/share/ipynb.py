@@ -13,23 +13,20 @@ from backprop import GRADIENT_NAMES
 from worker.share.script import (
     RIGHT_FUNCTION,
     backward_function,
-    data_counts,
-    data_lines,
     example_function,
     forward_function,
     helpers,
     hidden,
     hidden_gradient_line,
-    learning,
     output_cost,
     output_gradient_lines,
     parameter_lines,
     settings_text,
     size_lines,
     test_cost_function,
-    test_data_lines,
     training_loop,
 )
+from worker.share.script_data import data_counts, data_lines, learning, test_data_lines
 
 H = 1e-5  # the central differences' step, as the Notebook tab's checks use
 

@@ -13,12 +13,11 @@ A0_test and Y_test for the test points, each number exact), so the script stands
 also prints J on them, and the end says how many points of each are right.
 """
 
-import math
-
 import numpy as np
 
-from backprop import PARAM_NAMES, truth_table
+from backprop import PARAM_NAMES
 from worker.share.file_names import file_name
+from worker.share.script_data import data_counts, data_lines, learning, number, test_data_lines
 
 COMMENTS = {
     "W0": "Weights between input and hidden layers.",
@@ -33,21 +32,6 @@ ONE_EXAMPLE = {
     "shuffled": "One example per step, shuffled: each pass over the {all} examples in an order drawn from the seed; "
     "a step's gradient is its example's alone (J is over all {all}).",
 }
-KIND_NAMES = {  # backprop.GENERATED's, as a title says them
-    "circle": "a circle",
-    "xor_cloud": "an XOR cloud",
-    "gaussians": "two gaussians",
-    "spiral": "a spiral",
-}
-PER_LINE = 20  # classes a line of Y
-
-
-def number(x):
-    """x as Python source: CPython's repr, exact; np.nan / np.inf for what is not finite."""
-    x = float(x)
-    if math.isfinite(x):
-        return repr(x)
-    return "np.nan" if math.isnan(x) else ("np.inf" if x > 0 else "-np.inf")
 
 
 def matrix(values, indent=""):
@@ -78,23 +62,6 @@ def settings_text(config):
         f"n_h={c.n_h}, activation={c.activation}, cost={c.cost}, learning_rate={c.learning_rate!r}, "
         f"seed={c.seed}, {data}, notebook_mode={str(c.notebook_mode).lower()}, batch={c.batch}"
     )
-
-
-def learning(config, data):
-    """What the network learns, for a title: XOR, a spiral of 200 points, your 25 points."""
-    if config.data == "table":
-        return config.table
-    count = data.m + data.test_m
-    what = "your" if config.data == "points" else KIND_NAMES[config.data] + " of"
-    return f"{what} {count} point{'s' if count != 1 else ''}"
-
-
-def data_counts(data):
-    """The training and test points in words: "100 training points and 100 test points"."""
-    words = f"{data.m} training point{'s' if data.m != 1 else ''}"
-    if data.test_m:
-        words += f" and {data.test_m} test point{'s' if data.test_m != 1 else ''}"
-    return words
 
 
 def one_example_text(config, data):
@@ -142,50 +109,6 @@ def helpers(config):
         ]
     out += ["def linear(W, A, b):", "    '''One linear fully connected layer.'''", "    return np.dot(W, A) + b"]
     return "\n".join(out)
-
-
-def points_array(A0):
-    """The points (the columns of A0) as source: np.array([[x1, x2], ...]).T, a point a line, each number exact.
-    The transpose gives A0 the memory layout backprop.Data gives it (column-major), so that NumPy sums dW0's
-    products in the same order as the page's model and the costs agree to the last bit."""
-    rows = [f"    [{number(x1)}, {number(x2)}]," for x1, x2 in np.asarray(A0, dtype=float).T.tolist()]
-    return "np.array([\n" + "\n".join(rows) + "\n]).T"
-
-
-def classes(values):
-    """The classes as np.array([1, 0, ...]) source, PER_LINE a line when they are many."""
-    ys = [str(int(y)) for y in np.asarray(values).reshape(-1).tolist()]
-    if len(ys) <= PER_LINE:
-        return "np.array([" + ", ".join(ys) + "])"
-    lines = [", ".join(ys[k : k + PER_LINE]) for k in range(0, len(ys), PER_LINE)]
-    return "np.array([\n    " + ",\n    ".join(lines) + ",\n])"
-
-
-def data_lines(config, data=None):
-    """A0 and Y as the notebook writes them (its cell 3) for the run's truth table; for other data (its Data given),
-    the training points written in."""
-    if config.data == "table" or data is None:
-        Y = [int(y) for y in truth_table(config.table).reshape(-1)]
-        return [
-            "A0 = np.array([[0, 1, 0, 1], [1, 0, 0, 1]])  # Inputs: the four examples are the columns.",
-            f"Y = np.array({Y})  # Outputs: the {config.table} function.",
-        ]
-    return [
-        f"# Inputs: the {data.m} training points, a point (x1, x2) a line; A0 has them as its columns (.T).\n"
-        f"A0 = {points_array(data.A0)}",
-        f"Y = {classes(data.Y)}  # Outputs: each training point's class.",
-    ]
-
-
-def test_data_lines(data):
-    """A0_test and Y_test, the test points written in ([] when there are none)."""
-    if data is None or not data.test_m:
-        return []
-    return [
-        f"\n# The {data.test_m} test points, which training never uses: J on them shows how the network generalises.\n"
-        f"A0_test = {points_array(data.A0_test)}",
-        f"Y_test = {classes(data.Y_test)}",
-    ]
 
 
 def size_lines(config):
