@@ -4,6 +4,7 @@ Runs under Pyodide's NumPy 2.0 in the browser and under CPython for the tests; i
 imports nothing from the browser.
 """
 
+from .batch import Batch
 from .chain import chain_terms, hidden_derivative, page_name, parse_name
 from .config import BATCHES, Config, params_from_dict, params_to_dict
 from .data import A0, TABLE_NAMES, TABLES, truth_table
@@ -11,7 +12,7 @@ from .datasets import DATA_KINDS, GENERATED, POINTS_LIMIT, Data, accuracy, check
 from .gradcheck import GRADIENT_NAMES, gradient_check, numeric_gradient, relative_error
 from .network import ACTIVATIONS, COSTS, PARAM_NAMES, backward, forward, init_params, linear, param_shapes, sigmoid
 from .stages import SLIPPED, cost_shares, step_stages
-from .train import Batch, Run, pass_order, step_examples
+from .train import Run, pass_order, step_examples
 from .unrolled import unroll
 
 __all__ = [

@@ -165,36 +165,34 @@ def sin_cos(t):
 _GENERATORS = {"circle": _circle, "xor_cloud": _xor_cloud, "gaussians": _gaussians, "spiral": _spiral}
 
 
+def bounded_float(value, limit):
+    """(value as a float, None) for a finite number (or a text of one) of at most limit in size, else (None, what is
+    wrong in words: "is not a number", "must be a finite number" or "must be at most {limit} in size")."""
+    if isinstance(value, (bool, np.bool_)):
+        return None, "is not a number"
+    try:
+        number = float(value.strip() if isinstance(value, str) else value)
+    except (TypeError, ValueError, OverflowError):
+        return None, "is not a number"
+    if not math.isfinite(number):
+        return None, "must be a finite number"
+    if abs(number) > limit:
+        return None, f"must be at most {limit:g} in size"
+    return number, None
+
+
 def check_point(x1, x2, y, where):
     """(x1, x2, y) as floats, or ValueError naming `where` ("point 3", "line 5") and what is wrong."""
     values = []
     for name, value in (("x1", x1), ("x2", x2)):
-        number = _number(value)
-        if number is None:
-            raise ValueError(f"{where}: {name} is not a number (got {value!r})")
-        if not math.isfinite(number):
-            raise ValueError(f"{where}: {name} must be a finite number (got {value!r})")
-        if abs(number) > COORDINATE_LIMIT:
-            raise ValueError(f"{where}: {name} must be at most {COORDINATE_LIMIT:g} in size (got {value!r})")
+        number, wrong = bounded_float(value, COORDINATE_LIMIT)
+        if wrong:
+            raise ValueError(f"{where}: {name} {wrong} (got {value!r})")
         values.append(number)
-    label = _number(y)
+    label, _ = bounded_float(y, 1)
     if label not in (0.0, 1.0):
         raise ValueError(f"{where}: the class y must be 0 or 1 (got {y!r})")
     return values[0], values[1], label
-
-
-def _number(value):
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, str):
-        try:
-            return float(value.strip())
-        except ValueError:
-            return None
-    try:
-        return float(value)
-    except (TypeError, ValueError, OverflowError):
-        return None
 
 
 def points_data(points):

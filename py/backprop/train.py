@@ -1,4 +1,4 @@
-"""Gradient descent on one network (Run) or on K networks at once (Batch).
+"""Gradient descent on one network (Run; K networks at once are backprop/batch.py's Batch).
 
 Cost semantics: the cost at step k is J of the parameters after k updates, so step 0's
 is the cost of the initial network (the notebook prints the same: J before update i). The forward pass that
@@ -14,33 +14,20 @@ import math
 
 import numpy as np
 
-from .config import SEED_LIMIT, Config, params_from_dict, params_to_dict, whole_number
+from .config import Config, params_from_dict, params_to_dict, whole_number
 from .datasets import accuracy, make_data
 from .network import PARAM_NAMES, backward, forward, init_params, unflatten
 
 
-def _config(config):
+def as_config(config):
     if config is None:
         return Config()
     return config if isinstance(config, Config) else Config.from_dict(config)
 
 
-def _solved(A2, Y):
+def all_right(A2, Y):
     """Every prediction on the right side of 0.5 (per network, for a batch)."""
     return np.where(Y > 0.5, A2 > 0.5, A2 < 0.5).all(axis=(-2, -1))
-
-
-def _init_batch(n_h, seeds):
-    """init_params for every seed, stacked on a leading K axis. Reseeding one RandomState draws the same
-    numbers as a new RandomState per seed, about 30 times faster (a new one costs ~0.2 ms)."""
-    rng = np.random.RandomState()
-    W0, W1 = np.empty((len(seeds), n_h, 2)), np.empty((len(seeds), 1, n_h))
-    for k, seed in enumerate(seeds):
-        rng.seed(seed)
-        W0[k] = rng.randn(n_h, 2)  # init_params' draw order: W0, then W1
-        W1[k] = rng.randn(1, n_h)
-    b0 = np.full((len(seeds), n_h, 1), 0.1)
-    return {"W0": W0 * 0.1, "b0": b0, "W1": W1 * 0.1, "b1": np.full((len(seeds), 1, 1), 0.1)}
 
 
 _ORDER_RNG = np.random.RandomState()  # private: the global RandomState is never touched
@@ -100,7 +87,7 @@ class Run:
         return cls.ONE_EXAMPLE_RISE_RATIO, cls.RISE_STEPS * m
 
     def __init__(self, config=None, params=None, step=0, history_limit=None, points=None):
-        self.config = _config(config)
+        self.config = as_config(config)
         self.data = make_data(self.config, points)  # the examples: A0, Y for training, A0_test, Y_test
         self.A0, self.Y = self.data.A0, self.data.Y
         n_h = self.config.n_h
@@ -145,7 +132,7 @@ class Run:
 
     @property
     def solved(self):
-        return self.status != "diverged" and bool(_solved(self.cache["A2"], self.Y))
+        return self.status != "diverged" and bool(all_right(self.cache["A2"], self.Y))
 
     def set_params(self, params):
         """Overwrite the parameters in place (validated, e.g. a weight the student edited).
@@ -156,16 +143,7 @@ class Run:
         new = params_from_dict(params, self.config.n_h)
         for name in PARAM_NAMES:
             self.params[name][...] = new[name]
-        self.status, self.reason = "ready", None
-        with np.errstate(all="ignore"):
-            self.cache = forward(self.params, self.A0, self.Y, self.config.activation, self.config.cost)
-        self.cost = float(self.cache["J"])
-        if self._on_history_grid():
-            self.history[-1] = self.cost
-            if self.test_history:
-                self.test_history[-1] = self.test_cost()
-        self._watch_from_here()
-        self._check()
+        self._go_on_from_here()
 
     def set_points(self, points):
         """Go on training from here on these points (a student's own, checked as datasets.points_data checks them):
@@ -179,6 +157,11 @@ class Run:
         self.test_history = self.test_history + [math.nan] * (len(self.history) - len(self.test_history))
         if not data.test_m:
             self.test_history = []
+        self._go_on_from_here()
+
+    def _go_on_from_here(self):
+        """After the parameters or the examples changed: the cost at the current step is the new one (in the history
+        too), and the divergence watch starts again."""
         self.status, self.reason = "ready", None
         with np.errstate(all="ignore"):
             self.cache = forward(self.params, self.A0, self.Y, self.config.activation, self.config.cost)
@@ -322,110 +305,3 @@ class Run:
             if key not in state:
                 raise ValueError(f"a saved run needs {key}")
         return cls(Config.from_dict(state["config"]), state["params"], state.get("step", 0), points=state.get("points"))
-
-
-class Batch:
-    """K networks, one per seed, sharing every other setting, trained together.
-
-    Parameters carry a leading K axis (W0 has shape (K, n_h, 2)). A network that
-    diverges, by Run's rule, freezes; the others go on.
-
-    With track_solved, solved_since[k] is the step from which network k has been solved at every
-    step up to now, or -1 while it is not solved (so a network that solves, slips and solves again
-    counts from the last time); without it, solved_since is None and training costs nothing extra.
-    """
-
-    def __init__(self, config=None, seeds=(2,), track_solved=False, points=None):
-        self.config = _config(config)
-        self.data = make_data(self.config, points)
-        self.A0, self.Y = self.data.A0, self.data.Y
-        self.seeds = [whole_number("seed", seed, 0, SEED_LIMIT - 1) for seed in seeds]
-        if not self.seeds:
-            raise ValueError("seeds must list at least one seed")
-        self.params = _init_batch(self.config.n_h, self.seeds)
-        self.step = 0
-        self.diverged = np.zeros(len(self.seeds), dtype=bool)
-        self.diverged_at = np.full(len(self.seeds), -1)  # step at which each network diverged, or -1
-        with np.errstate(all="ignore"):
-            self.cache = forward(self.params, self.A0, self.Y, self.config.activation, self.config.cost)
-            ratio, self._rise_steps = Run.rise_rule(self.config, self.Y.shape[-1])
-            self._rise_limit = ratio * self.costs
-        self._steps_above = np.zeros(len(self.seeds), dtype=int)
-        self.solved_since = np.full(len(self.seeds), -1) if track_solved else None
-        self._orders = None  # "shuffled": (pass, each network's order of the examples)
-        self._check()
-
-    @property
-    def costs(self):
-        """J of each network's current parameters, shape (K,)."""
-        return self.cache["J"]
-
-    @property
-    def solved(self):
-        return _solved(self.cache["A2"], self.Y) & ~self.diverged
-
-    def train(self, n=1):
-        """Take n steps for every network that has not diverged. Returns the costs."""
-        c = self.config
-        params, A0 = self.params, self.A0
-        with np.errstate(all="ignore"):
-            for _ in range(n):
-                if self.diverged.all():
-                    break
-                if c.batch == "full":
-                    grads = backward(params, self.cache, A0, self.Y, c.activation, c.cost, c.notebook_mode)
-                else:
-                    grads = self._one_example_gradients()
-                alive = ~self.diverged[:, None, None] if self.diverged.any() else True  # True: no mask, faster
-                for name in PARAM_NAMES:
-                    np.subtract(params[name], c.learning_rate * grads["d" + name], out=params[name], where=alive)
-                self.cache = forward(params, A0, self.Y, c.activation, c.cost)
-                self.step += 1
-                self._check()
-        return self.costs
-
-    def _one_example_gradients(self):
-        """Each network's gradient on its step's example (step_examples; "shuffled" draws each seed's order)."""
-        c, m = self.config, self.Y.shape[-1]
-        if c.batch == "one":
-            j = self.step % m
-            column = slice(j, j + 1)
-            cache = {name: self.cache[name][..., column] for name in ("Z1", "A1", "Z2", "A2")}
-            return backward(
-                self.params, cache, self.A0[:, column], self.Y[:, column], c.activation, c.cost, c.notebook_mode
-            )
-        p = self.step // m
-        if self._orders is None or self._orders[0] != p:
-            rng = np.random.RandomState()
-            orders = np.empty((len(self.seeds), m), dtype=np.intp)
-            for k, seed in enumerate(self.seeds):  # pass_order's draw, one RandomState reseeded (see _init_batch)
-                rng.seed(pass_key(seed, p))
-                orders[k] = rng.permutation(m)
-            self._orders = (p, orders)
-        js = self._orders[1][:, self.step % m]  # (K,): each network's example
-        cache = {}
-        for name in ("Z1", "A1", "Z2", "A2"):
-            rows = self.cache[name].shape[-2]
-            cache[name] = np.take_along_axis(
-                self.cache[name], np.broadcast_to(js[:, None, None], (len(js), rows, 1)), -1
-            )
-        inputs = np.ascontiguousarray(self.A0.T[js][:, :, None])  # (K, 2, 1)
-        Y = self.Y[0, js][:, None, None]  # (K, 1, 1)
-        return backward(self.params, cache, inputs, Y, c.activation, c.cost, c.notebook_mode)
-
-    def _check(self):
-        with np.errstate(invalid="ignore"):
-            rising = self.costs > self._rise_limit
-        self._steps_above = np.where(rising, self._steps_above + 1, 0)
-        failed = self._steps_above >= self._rise_steps
-        finite = np.isfinite(self.costs) & np.isfinite(self.cache["Z2"]).all(axis=(-2, -1))
-        if not (finite.all() and all(np.isfinite(self.params[name]).all() for name in PARAM_NAMES)):
-            for name in PARAM_NAMES:  # the slower per-network test only when something is not finite
-                finite &= np.isfinite(self.params[name]).all(axis=(-2, -1))
-        newly = (failed | ~finite) & ~self.diverged
-        if newly.any():
-            self.diverged_at[newly] = self.step
-            self.diverged |= newly
-        if self.solved_since is not None:
-            since = np.where(self.solved_since >= 0, self.solved_since, self.step)
-            self.solved_since = np.where(self.solved, since, -1)

@@ -4,9 +4,8 @@ Validated like an imported run's parameters (worker/share/saved_run.py): a finit
 size.
 """
 
-import math
-
 from backprop import page_name, parse_name
+from backprop.datasets import bounded_float
 from worker.share.saved_run import PARAM_LIMIT
 
 
@@ -22,17 +21,7 @@ def parameter_value(name, value_text, n_h):
         )
     shown = page_name(*parsed)
     typed = value_text if isinstance(value_text, str) else repr(value_text)
-    if isinstance(value_text, bool):
-        value = None
-    else:
-        try:
-            value = float(value_text.strip() if isinstance(value_text, str) else value_text)
-        except (TypeError, ValueError, OverflowError):
-            value = None
-    if value is None:
-        raise ValueError(f"{shown} must be a number (got {typed[:40]!r})")
-    if not math.isfinite(value):
-        raise ValueError(f"{shown} must be a finite number (got {typed[:40]!r})")
-    if abs(value) > PARAM_LIMIT:
-        raise ValueError(f"{shown} must be at most {PARAM_LIMIT:g} in size (got {typed[:40]!r})")
+    value, wrong = bounded_float(value_text, PARAM_LIMIT)
+    if wrong:
+        raise ValueError(f"{shown} {wrong} (got {typed[:40]!r})")
     return parsed, value

@@ -41,8 +41,8 @@ def state(session):
 @pytest.mark.parametrize(
     "name, text, message",
     [
-        ("W0[0,0]", "abc", "W0[0,0] must be a number (got 'abc')"),
-        ("W0[0,0]", "", "W0[0,0] must be a number (got '')"),
+        ("W0[0,0]", "abc", "W0[0,0] is not a number (got 'abc')"),
+        ("W0[0,0]", "", "W0[0,0] is not a number (got '')"),
         ("b0[1]", "nan", "b0[1] must be a finite number (got 'nan')"),
         ("W1[0,1]", "inf", "W1[0,1] must be a finite number (got 'inf')"),
         ("b1", "-Infinity", "b1 must be a finite number (got '-Infinity')"),
