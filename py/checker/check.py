@@ -7,7 +7,7 @@ import math
 import numpy as np
 
 import exercises
-from backprop import numeric_gradient, relative_error
+from backprop import ACTIVATIONS, cost_shares, linear, numeric_gradient, relative_error, sigmoid
 from backprop.gradcheck import RIGHT, error_band
 from backprop.network import backward as model_backward
 
@@ -54,13 +54,41 @@ def call_student(exercise, box, net):
     return values
 
 
+BY_ROWS = ("Z2", "A1", "Z1")  # values with a column per example, differenced a row at a time on a data set
+H = 1e-5  # numeric_gradient's step
+
+
+def numeric_reference(name, net):
+    """dJ/d(name) by central differences on net: backprop.numeric_gradient, or for Z2, A1 and Z1 on more than four
+    examples (the data on screen) a row at a time: moving name[i, j] moves example j's term of J alone
+    (backprop.cost_shares), so moving row i moves each example's term by its own entry (16 x 1,000 entries in a few
+    milliseconds instead of seconds)."""
+    if name not in BY_ROWS or net.Y.shape[1] <= 4:
+        return numeric_gradient(name, net.params, net.A0, net.Y)
+    W1, b1, g = net.params["W1"], net.params["b1"], ACTIVATIONS["tanh"].g
+
+    def shares(x):
+        Z2 = x if name == "Z2" else linear(W1, g(x) if name == "Z1" else x, b1)
+        return cost_shares({"A2": sigmoid(Z2), "Z2": Z2}, net.Y, "half_mse")[0]
+
+    x = np.array(net.cache[name], dtype=float)
+    d = np.zeros_like(x)
+    with np.errstate(all="ignore"):
+        for i in range(x.shape[0]):
+            up, down = x.copy(), x.copy()
+            up[i] += H
+            down[i] -= H
+            d[i] = (shares(up) - shares(down)) / (2 * H)
+    return d
+
+
 def references(exercise, net):
     """{name: (the model's value, the numeric gradient or None)} for net."""
     if exercise.ID == "forward":
         return {name: (np.asarray(net.cache[name], dtype=float), None) for name in exercise.CHECKED}
     grads = model_backward(net.params, net.cache, net.A0, net.Y)
     return {
-        "d" + name: (grads["d" + name], numeric_gradient(name, net.params, net.A0, net.Y))
+        "d" + name: (grads["d" + name], numeric_reference(name, net))
         for name in ("A2", "Z2", "W1", "b1", "A1", "Z1", "W0", "b0")
     }
 

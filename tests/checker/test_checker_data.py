@@ -134,3 +134,30 @@ def test_the_data_cases_numbers_are_numpys():
     refs = references(exercises.get("backward"), net)
     np.testing.assert_allclose(refs["dW0"][0], dW0, rtol=1e-12)
     np.testing.assert_allclose(refs["dW0"][1], dW0, rtol=1e-6)  # the numeric gradient
+
+
+def test_the_hidden_values_numeric_reference_is_a_central_difference_of_j():
+    """On the data (more than four examples) Z2, A1 and Z1 are differenced a row at a time: each entry is still J's
+    central difference in that entry alone, computed here from Z1 on."""
+    from checker.check import numeric_reference
+
+    net = on_screen(with_data(SPIRAL, n_h=3)).on_data
+    p, Y = net.params, net.Y
+    Z1 = net.cache["Z1"]
+
+    def J_of(Z):
+        A2 = 1 / (1 + np.exp(-(p["W1"] @ np.tanh(Z) + p["b1"])))
+        return 0.5 * np.mean((A2 - Y) ** 2)
+
+    d = numeric_reference("Z1", net)
+    assert d.shape == (3, 30)
+    for i, j in ((0, 0), (2, 17), (1, 29)):
+        up, down = Z1.copy(), Z1.copy()
+        up[i, j] += 1e-5
+        down[i, j] -= 1e-5
+        assert d[i, j] == pytest.approx((J_of(up) - J_of(down)) / 2e-5, rel=1e-6, abs=1e-13)
+    A1 = np.tanh(Z1)
+    A2 = 1 / (1 + np.exp(-(p["W1"] @ A1 + p["b1"])))
+    dZ2 = (A2 - Y) / 30 * A2 * (1 - A2)
+    np.testing.assert_allclose(numeric_reference("A1", net), p["W1"].T @ dZ2, rtol=1e-6, atol=1e-12)
+    np.testing.assert_allclose(numeric_reference("Z2", net), dZ2, rtol=1e-6, atol=1e-12)
