@@ -71,11 +71,12 @@ class SharedPage:
         self.page = None
         self.fresh = False  # the last open() loaded the page
 
-    def open(self, query=""):
-        """The page, ready: the one open, else a new one loaded at site_url + query (self.fresh tells which)."""
+    def open(self, query="", **context_options):
+        """The page, ready: the one open, else a new one loaded at site_url + query (self.fresh tells which), in a
+        browser context made with context_options (viewport={"width": 360, "height": 740}...)."""
         self.fresh = self.page is None
         if self.fresh:
-            context = self.browser.new_context()
+            context = self.browser.new_context(**context_options)
             self.page = context.new_page()
             self.page.guard = PageGuard(self.page, self.site_url.rstrip("/"))
             self.page.goto(self.site_url + query)

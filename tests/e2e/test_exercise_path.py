@@ -1,17 +1,22 @@
 """The Exercises view's path (issue 21): by keyboard alone a student opens a step, answers a predict-then-see
 question and sees its mark change; the marks survive a reload; an instructor's link chooses the exercises (an
 unknown one named on the page) and hides the solutions; axe finds nothing; at 360 px and embedded nothing
-scrolls sideways. Oracles: the link's words, the marks' words, axe-core."""
+scrolls sideways, and Start over asks first (the two tests on the embedded link share its page: conftest's
+shared_page). Oracles: the link's words, the marks' words, the code typed, axe-core."""
 
 import json
 import re
 from pathlib import Path
 
+from labpage import button
 from playwright.sync_api import expect
 from test_accessibility import AXE, ROOT, describe
+from test_exercises import editor, write
 
 READY = "Ready: press Run to run your code, Check to check it."
 RUNNER_TIMEOUT_MS = 90_000
+INSTRUCTORS_LINK = "?view=exercise&embed=1&exercises=forward,zz&solutions=hide"
+PHONE = {"width": 360, "height": 740}
 
 
 def axe_violations(page, include=None):
@@ -75,9 +80,8 @@ def test_the_path_by_keyboard_alone_and_the_marks_survive_a_reload(open_lab):
     expect(path_step(page, "Write the forward pass")).to_contain_text("not started")
 
 
-def test_an_instructors_link_at_360_px_embedded(page, site_url):
-    page.set_viewport_size({"width": 360, "height": 740})
-    page.goto(site_url + "?view=exercise&embed=1&exercises=forward,zz&solutions=hide")
+def test_an_instructors_link_at_360_px_embedded(shared_page):
+    page = shared_page.open(INSTRUCTORS_LINK, viewport=PHONE)
     expect(page.locator("#exercise-status")).to_have_text(READY, timeout=RUNNER_TIMEOUT_MS)
     expect(page.locator("#exercise-path-note")).to_contain_text("'zz' is not an exercise")
     steps = page.get_by_role("navigation", name="Your path through the exercises").get_by_role("button")
@@ -89,3 +93,20 @@ def test_an_instructors_link_at_360_px_embedded(page, site_url):
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     violations = axe_violations(page)
     assert violations == [], f"axe-core found {len(violations)} violation(s):\n{describe(violations)}"
+
+
+def test_start_over_asks_first_embedded_too(shared_page):
+    page = shared_page.open(INSTRUCTORS_LINK, viewport=PHONE)
+    path_step(page, "Write the forward pass").click()
+    expect(button(page, "Run")).to_be_enabled(timeout=RUNNER_TIMEOUT_MS)
+    write(page, "# my own attempt\n")
+    button(page, "Start over").click()
+    button(page, "Keep my code").click()
+    expect(editor(page)).to_contain_text("# my own attempt")
+    with page.expect_download() as saved:
+        button(page, "Download my code").click()
+    assert saved.value.suggested_filename == "backprop-lab_forward.py"
+    assert Path(saved.value.path()).read_text() == "# my own attempt\n"
+    button(page, "Start over").click()
+    page.get_by_role("group").get_by_role("button", name="Start over").click()
+    expect(editor(page)).to_contain_text("def forward(A0, W0, b0, W1, b1):")

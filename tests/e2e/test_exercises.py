@@ -5,10 +5,10 @@ reference solutions (py/exercises/), mistakes written by hand as a student would
 the model's cost readout, and the page's own Step answering while the student's code hangs.
 
 The tests that take `shared_page` share one loaded page (show_exercise brings it back between them, as a student
-would); those that need a page of their own (embedded, 360 px wide) come first, before the shared one is loaded."""
+would); the one that needs a page of its own (360 px wide) comes first, before the shared one is loaded. Start over
+embedded: test_exercise_path.py, on the instructor's embedded link."""
 
 import re
-from pathlib import Path
 
 import pytest
 from labpage import button, readout
@@ -87,21 +87,6 @@ def mistaken(line_from, line_to):
     solution = exercises.get("backward").SOLUTION
     assert line_from in solution, line_from
     return solution.replace(line_from, line_to)
-
-
-def test_start_over_asks_first_embedded_too(open_lab):
-    page = open_exercise(open_lab, "forward", "&embed=1")
-    write(page, "# my own attempt\n")
-    button(page, "Start over").click()
-    button(page, "Keep my code").click()
-    expect(editor(page)).to_contain_text("# my own attempt")
-    with page.expect_download() as saved:
-        button(page, "Download my code").click()
-    assert saved.value.suggested_filename == "backprop-lab_forward.py"
-    assert Path(saved.value.path()).read_text() == "# my own attempt\n"
-    button(page, "Start over").click()
-    page.get_by_role("group").get_by_role("button", name="Start over").click()
-    expect(editor(page)).to_contain_text("def forward(A0, W0, b0, W1, b1):")
 
 
 def test_at_360_px_nothing_scrolls_sideways(page, site_url):
