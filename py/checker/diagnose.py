@@ -17,8 +17,8 @@ NOTE = (
 )
 
 TEXTS = {
-    "forgot_m": "{name} is m = 4 times too big: the mean in J divides by the number of examples m, "
-    "so dA2 = (A2 - Y) / m.",
+    "forgot_m": "{name} is m = 4 times too big on a truth table (m times on m examples): the mean in J divides "
+    "by the number of examples m, so dA2 = (A2 - Y) / m.",
     "sign_flipped": "{name} has the opposite sign to your other gradients: check the order of a subtraction "
     "or a stray minus sign.",
     "sigma_prime_missing": "{name} is missing the activation's derivative: the chain rule multiplies "

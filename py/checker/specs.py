@@ -275,7 +275,8 @@ class Cost(Spec):
         "half_mse": [
             Mistake(
                 "sum_for_mean",
-                "{name} sums the squared errors instead of averaging them: it is m = 4 times too big. Use np.mean.",
+                "{name} sums the squared errors instead of averaging them: it is m = 4 times too big on a truth table "
+                "(m times on m examples). Use np.mean.",
                 _on(lambda A2, Y: 0.5 * np.sum((A2 - Y) ** 2)),
             ),
             Mistake(
@@ -293,9 +294,8 @@ class Cost(Spec):
             ),
             Mistake(
                 "forgot_m",
-                "{name} is m = 4 times too big: the mean divides by the number of examples, so divide by m ("
-                + M_TEXT
-                + ").",
+                "{name} is m = 4 times too big on a truth table (m times on m examples): the mean divides by the "
+                "number of examples, so divide by m (" + M_TEXT + ").",
                 _on(lambda A2, Y: A2 - Y),
             ),
             Mistake(
@@ -307,7 +307,8 @@ class Cost(Spec):
         "cross_entropy": [
             Mistake(
                 "sum_for_mean",
-                "{name} sums over the examples instead of averaging: it is m = 4 times too big. Use np.mean.",
+                "{name} sums over the examples instead of averaging: it is m = 4 times too big on a truth table "
+                "(m times on m examples). Use np.mean.",
                 _on(lambda A2, Y: -np.sum(Y * np.log(A2) + (1 - Y) * np.log(1 - A2))),
             ),
             Mistake(
@@ -325,7 +326,8 @@ class Cost(Spec):
             ),
             Mistake(
                 "forgot_m",
-                "{name} is m = 4 times too big: the mean divides by m (" + M_TEXT + ").",
+                "{name} is m = 4 times too big on a truth table (m times on m examples): the mean divides by m "
+                "(" + M_TEXT + ").",
                 _on(lambda A2, Y: (A2 - Y) / (A2 * (1 - A2))),
             ),
             Mistake(

@@ -16,11 +16,23 @@ import exercises
 from backprop import generate
 from checker import door as exports
 from checker.networks import on_screen, page_data
-from conftest import network_json
 from shared.protocol import Refused, read
 
 SPIRAL = {"kind": "spiral", "data_seed": 7, "data_size": 60, "noise": 10, "train_percent": 50}
 POINTS_TEXT = "0.25_-0.5_1~-1.0_0.75_0~0.5_0.5_1~1.5_1e-07_2~0.125_0.375_0"  # 4 training points, 1 test point
+
+
+def network_json(n_h=2, seed=2):
+    """The page's description of a fresh network (as tests/checker/conftest.py's): the notebook's initialisation."""
+    rng = np.random.RandomState(seed)
+    params = {
+        "W0": rng.randn(n_h, 2) * 0.1,
+        "b0": np.full((n_h, 1), 0.1),
+        "W1": rng.randn(1, n_h) * 0.1,
+        "b1": np.full((1, 1), 0.1),
+    }
+    flat = {name: [repr(x) for x in value.ravel().tolist()] for name, value in params.items()}
+    return json.dumps({"n_h": n_h, "table": "XOR", "seed": seed, "step": 0, "params": flat})
 
 
 def with_data(data, **kwargs):
