@@ -29,7 +29,7 @@ from app.lab.surface import DecisionSurface
 from app.network.diagram import NetworkDiagram
 from app.network.panel import NetworkPanel
 from app.pacing import RateMeter, Throttle, clock
-from app.settings import VIEW_KEYS, validate
+from app.settings import DATA_PARAMETERS, VIEW_KEYS, validate
 from app.share.lesson import Lesson
 
 SLICE_MS = 15  # the longest piece of training between two snapshots
@@ -96,6 +96,10 @@ class LabView:
         self.controls.show(context.settings)
         self.readouts.show_starting()
         self.lesson = Lesson(context)  # the link's hidden and locked controls, before the student sees them
+        if not self.lesson.allows("data"):  # a lesson that hides or locks the data: no points by hand either
+            document.getElementById("points-tools").hidden = True
+            for name in DATA_PARAMETERS:  # and a generated set's fields are locked with the data's choice
+                self.controls.fields[name].disabled = True
 
     def load_panels(self):
         """The lab's panels that wait for its first paint: the cost landscape, Save and share's export and import."""

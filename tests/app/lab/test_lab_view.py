@@ -255,3 +255,18 @@ def test_a_refused_edit_is_said_and_changes_nothing(monkeypatch, session):
     asyncio.run(scenario())
     assert page.text("points-said") == "Not done: there is no edit of the points to undo."
     assert context.settings["data"] == "table"
+
+
+def test_a_lesson_that_locks_the_data_takes_no_points_by_hand(monkeypatch, session):
+    page, _window, context, lab = open_page(monkeypatch, "?lock=data")
+
+    async def scenario():
+        await context.start()
+        await settle()
+        lab.edit_points({"op": "clear"})
+        await settle()
+
+    asyncio.run(scenario())
+    assert page.element("points-tools").hidden is True
+    assert page.element("data").disabled is True and page.element("noise").disabled is True
+    assert session.run.config.data == "table" and page.element("points-said").textContent == ""
