@@ -8,7 +8,8 @@ a scalar, `np.array2string` with NumPy's default print options for a matrix (wha
 shows). The run is not changed. The sections are built by forward.py (1, 2), backward.py (3, 4) and
 training.py (5, 6).
 
-A "matrix" below is {"text": np.array2string text, "values": nested lists of floats, "shape": [rows, cols]};
+A "matrix" below is {"text": np.array2string text, "values": nested lists of floats, "shape": [rows, cols]} (and
+"cells", its whole text, when print() would summarise it with "...": numbers.matrix);
 a "scalar" is {"text": repr text, "value": float}.
 
     {
@@ -96,7 +97,8 @@ a "scalar" is {"text": repr text, "value": float}.
                                      # J before update i, i = 0, 100, ..., 900, as cell 35 prints it;
                                      # fewer when the run diverges first
         "predictions": {"step": 999, "code": ..., "text": "[0.98  0.98  0.016 0.016]", "values": [...],
-                        "Y_text": "[1 1 0 0]"},   # cell 36: np.round(A2.squeeze(), 3) after the loop
+                        "Y_text": "[1 1 0 0]",    # cell 36: np.round(A2.squeeze(), 3) after the loop
+                        "cells", "Y_cells"},      # the same without NumPy's "..." (over 1000 examples)
         "status": "ready" | "diverged", "reason": str or None}
     }
 
