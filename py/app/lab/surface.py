@@ -135,6 +135,7 @@ class DecisionSurface:
         self.linked = None  # the example (column of A0) ringed as linked, or None
         self._points = None
         self.data = None  # the worker's drawing of the points (a snapshot's "data"), the last one it sent
+        self._paths = None
         self.square = None  # the plot square as last drawn
         self.cursor = None  # the keyboard cursor, tenths of (x1, x2); shown while the canvas has the focus
         self.focused = False
@@ -159,6 +160,7 @@ class DecisionSurface:
     def set_data(self, data):
         """The worker's points (snapshot["data"]): drawn from the next draw on."""
         self.data = data
+        self._paths = None  # its Path2D objects, made at its first drawing and kept while it is on screen
         if self.cursor is not None:
             lo, hi = tenths(data["extent"][0]), tenths(data["extent"][1])
             self.cursor = min(hi, max(lo, self.cursor[0])), min(hi, max(lo, self.cursor[1]))
@@ -250,17 +252,19 @@ class DecisionSurface:
         ctx.save()
         ctx.translate(left, top)
         ctx.scale(side / scale, side / scale)
+        if self._paths is None:  # parsed once per data set, not at every frame
+            self._paths = {
+                split: [self._path(d) if d else None for d in data["paths"][split]] for split in ("train", "test")
+            }
         ctx.strokeStyle = INK
         ctx.lineWidth = 1.5 * pixel
-        for path_data, colour in zip(data["paths"]["train"], (COLOR_ZERO, COLOR_ONE)):
-            if path_data:
-                path = self._path(path_data)
+        for path, colour in zip(self._paths["train"], (COLOR_ZERO, COLOR_ONE)):
+            if path is not None:
                 ctx.fillStyle = colour
                 ctx.fill(path)
                 ctx.stroke(path)
-        for path_data, colour in zip(data["paths"]["test"], (COLOR_ZERO, COLOR_ONE)):
-            if path_data:
-                path = self._path(path_data)
+        for path, colour in zip(self._paths["test"], (COLOR_ZERO, COLOR_ONE)):
+            if path is not None:
                 ctx.strokeStyle = HALO
                 ctx.lineWidth = 5 * pixel
                 ctx.stroke(path)
