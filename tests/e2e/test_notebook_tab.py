@@ -139,7 +139,10 @@ def test_a_generated_set_is_worked_through_on_its_own_examples(open_lab):
     """Issue 20: the Notebook follows the data on screen, A0 as it is and the sums of its first four examples."""
     page = open_notebook(open_lab, "&data=circle&data_size=40")
     run = Run(Config(data="circle", data_size=40))  # the model under CPython: the same data seed, the same points
-    expect(notebook(page)).to_contain_text(f"cost J = {run.cost!r}.")
+    expect(notebook(page)).to_contain_text(
+        f"cost J = {run.cost!r}, over the 20 training examples of the circle (data seed 0, 40 points, noise 0 %, "
+        "50 % for training)."
+    )
     setup = section(page, "1. Setup")
     expect(setup.get_by_role("table", name="A0, shape (2, 20)")).to_be_visible()
     expect(setup).to_contain_text("A0 holds its 20 training examples")

@@ -63,15 +63,19 @@ class NotebookView:
                 await context.next_frame()
             self.sections.hide_others(page)
             self.version = page["version"]
-            run = page["run"]
-            context.document.getElementById(
-                "notebook-at"
-            ).textContent = "Worked through for the network at step {}, cost J = {}.".format(
-                run["step"], run["cost_text"]
-            )
+            context.document.getElementById("notebook-at").textContent = at_text(page["run"])
         finally:
             self.busy = False
         self.want()
+
+
+def at_text(run):
+    """What the notebook is worked through for: the step and cost J (the worker's texts), and a data set's examples."""
+    text = "Worked through for the network at step {}, cost J = {}".format(run["step"], run["cost_text"])
+    if run.get("data"):
+        count = run.get("m")
+        text += ", over the {} training example{} of {}".format(count, "" if count == 1 else "s", run["data"])
+    return text + "."
 
 
 def heading_id(key):

@@ -16,7 +16,8 @@ a "scalar" is {"text": repr text, "value": float}.
       "sections": ["setup", "forward", "backward", "notebook_check", "step", "log"],  # the notebook's
                                      # order; "log" only with log=True
       "run": {"step", "status", "reason", "cost" (number, or "NaN" / "Infinity"), "cost_text",
-              "config" (the settings dict)},
+              "config" (the settings dict), "m" (training examples),
+              "data" ("the spiral (data seed 0, ...)", "your points", or None for a truth table)},
       "data": {"table": bool, "words": "the spiral (data seed 0, 200 points, ...)" or "your points" or None,
                "m", "test_m", "unrolled": the examples written out (at most 4),
                "note": the data on screen in a sentence, or None for a truth table},
@@ -115,7 +116,7 @@ import numpy as np
 
 from plots.plain import plain
 from worker.notebook.backward import backward_section, notebook_check_section
-from worker.notebook.forward import data_section, forward_section, setup_section
+from worker.notebook.forward import data_section, data_words, forward_section, setup_section
 from worker.notebook.numbers import repr_text
 from worker.notebook.training import log_section, points_key, step_section
 
@@ -139,6 +140,8 @@ def notebook(run, numeric=True, log=True):
                 "cost": plain(run.cost),  # the page reads it as JSON (worker/door.py)
                 "cost_text": repr_text(run.cost),
                 "config": run.config.to_dict(),
+                "m": run.data.m,
+                "data": data_words(run),  # the data set in words, or None for a truth table
             },
             "data": data_section(run),
             "setup": setup_section(run),

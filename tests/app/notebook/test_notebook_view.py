@@ -297,3 +297,17 @@ def test_back_to_a_notebook_link_shows_the_notebook(monkeypatch, session):
     asyncio.run(scenario())
     assert shown(page) == list(SECTION_KEYS) and context.settings["view"] == "notebook"
     assert window.pushed == []  # Back does not add to the history
+
+
+def test_the_notebook_says_which_data_it_is_worked_through_on():
+    from app.notebook.view import at_text
+
+    table = {"step": 3, "cost_text": "0.125", "m": 4, "data": None}
+    assert at_text(table) == "Worked through for the network at step 3, cost J = 0.125."
+    spiral = notebook(Run(Config(data="spiral", data_size=40, data_seed=2)), numeric=False, log=False)["run"]
+    assert at_text(as_page_gets_it(spiral)) == (
+        "Worked through for the network at step 0, cost J = {}, over the 20 training examples of the spiral "
+        "(data seed 2, 40 points, noise 0 %, 50 % for training).".format(spiral["cost_text"])
+    )
+    one = {"step": 0, "cost_text": "0.5", "m": 1, "data": "your points"}
+    assert at_text(one).endswith(", over the 1 training example of your points.")
