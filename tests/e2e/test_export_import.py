@@ -222,7 +222,7 @@ def test_a_lesson_link_with_an_unknown_control_names_it(page, open_lab):
     expect(messages).to_have_text(
         [
             "The link's hide was ignored, so it is empty: hide: 'colour' is not a control "
-            "(the controls: learning_rate, n_h, activation, cost, seed, table, notebook_mode, "
+            "(the controls: learning_rate, n_h, activation, cost, seed, data, table, notebook_mode, "
             "batch, speed, log_scale, train, step, reset, tabs, export, import, lesson)."
         ]
     )
