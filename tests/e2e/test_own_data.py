@@ -11,8 +11,7 @@ import math
 import re
 
 import pytest
-from guard import PageGuard
-from labpage import button, expect_ready, field, readout, wait_for_step_at_least
+from labpage import button, field, readout, wait_for_step_at_least
 from playwright.sync_api import expect
 from test_accessibility import axe_violations, describe
 from test_layout import overflowing
@@ -28,18 +27,11 @@ COLOURS = {0: (0xB3, 0x58, 0x06), 1: (0x21, 0x66, 0xAC)}  # the classes' fill co
 MARGINS = (10, 12, 36, 40)  # the decision surface's plot square: top, right, bottom, left margins in CSS pixels
 
 
-@pytest.fixture(scope="module")
-def lab(browser, site_url):
-    """One page for the whole file, guarded as the page fixture guards each test's."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.guard = PageGuard(page, site_url.rstrip("/"))
-    page.goto(site_url + LINK)
-    expect_ready(page)
-    yield page
-    problems = page.guard.problems(page)
-    context.close()
-    assert not problems, "the page misbehaved:\n" + "\n".join(problems)
+@pytest.fixture
+def lab(shared_page):
+    """One page for the whole file (conftest's shared_page): each test works from where the previous one left it, or
+    from the spiral's link when it is the first (or the one before failed)."""
+    return shared_page.open(LINK)
 
 
 def alone(point, others, distance=0.1):
