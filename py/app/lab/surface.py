@@ -137,8 +137,8 @@ class DecisionSurface:
         self.data = None  # the worker's drawing of the points (a snapshot's "data"), the last one it sent
         self._paths = None
         self.square = None  # the plot square as last drawn
-        self.cursor = None  # the keyboard cursor, tenths of (x1, x2); shown while the canvas has the focus
-        self.focused = False
+        self.cursor = None  # the keyboard cursor, tenths of (x1, x2); shown while the canvas has the keyboard's focus
+        self.focused = False  # the canvas has the focus by the keyboard (a click's focus shows no cursor)
         self.on_edit = self.on_class = self.on_cursor = None
 
     def listen(self):
@@ -356,6 +356,7 @@ class DecisionSurface:
             if self.on_class is not None:
                 self.on_class(int(key))
         elif key == "Enter":
+            self.focused = True  # the cursor it edits at shows
             if self.cursor is None:
                 self.cursor = start_cursor(self.extent)
             if self.on_edit is not None:
@@ -365,14 +366,15 @@ class DecisionSurface:
             moved = move_cursor(self.cursor or start_cursor(self.extent), key, event.shiftKey, self.extent)
             if moved is None:
                 return  # another key: the page's shortcuts
-            self.cursor = moved
+            self.cursor, self.focused = moved, True
             self.redraw()
             if self.on_cursor is not None:
                 self.on_cursor(cursor_words(moved))
         event.preventDefault()
 
     def on_focus(self, event):
-        self.focused = True
+        matches = getattr(self.canvas, "matches", None)
+        self.focused = matches is None or bool(matches(":focus-visible"))  # not by a click
         if self.cursor is None:
             self.cursor = start_cursor(self.extent)
         self.redraw()

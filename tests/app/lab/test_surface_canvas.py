@@ -228,3 +228,15 @@ def test_the_keyboard_cursor_moves_adds_and_picks_the_class(monkeypatch):
     count = ctx.calls.count(("stroke", (("Path2D", cross),)))
     view.redraw()
     assert ctx.calls.count(("stroke", (("Path2D", cross),))) == count
+    # a click's focus (not :focus-visible) shows no cursor until a key moves it
+    view.canvas.props["matches"] = lambda selector: False
+    view.on_focus(Event())
+    view.redraw()
+    assert ctx.calls.count(("stroke", (("Path2D", cross),))) == count
+    view.on_key(Event(key="ArrowLeft"))
+    view.on_key(Event(key="ArrowRight"))
+    assert ctx.calls.count(("stroke", (("Path2D", cross),))) == count + 2  # halo and ink
+    view.on_blur(Event())
+    count = ctx.calls.count(("stroke", (("Path2D", cross),)))
+    view.redraw()
+    assert ctx.calls.count(("stroke", (("Path2D", cross),))) == count
