@@ -66,6 +66,15 @@ def plot_fraction(x, y, square):
     return (fx, fy) if 0 <= fx <= 1 and 0 <= fy <= 1 else None
 
 
+def title_place(places, middle):
+    """Where the x2 axis's title goes: between the two middle ticks (places: the ticks' canvas (x, y)), so that it
+    meets no tick's text; the middle when there are fewer than two."""
+    if len(places) < 2:
+        return middle
+    k = len(places) // 2 - 1
+    return (places[k][1] + places[k + 1][1]) / 2
+
+
 def tenths(value):
     """A plane coordinate in whole tenths (the extent's ends are multiples of 0.5)."""
     return round(value * 10)
@@ -239,7 +248,7 @@ class DecisionSurface:
         ctx.textBaseline = "middle"
         for (_, y), text in zip(places, texts):
             ctx.fillText(text, left - 8, y)
-        ctx.fillText("x2", left - 20, top + side / 2)
+        ctx.fillText("x2", left - 20, title_place(places, top + side / 2))
 
     def _draw_data(self, square, data):
         """The worker's points: training ones filled with their class's colour, test ones hollow (a ring of it on a

@@ -171,6 +171,8 @@ def test_the_points_are_the_workers_paths_scaled_onto_the_plot_square(monkeypatc
     for value, text in zip((-1.0, 0.0, 1.0), ("\u22121", "0", "1")):
         x, y = to_canvas(value, value, (40.0, 10.0, 348.0), -1.5, 1.5)
         assert (text, x, 10.0 + 348.0 + 7) in texts and (text, 40.0 - 8, y) in texts
+    # the x2 axis's title between the two middle ticks (-1 and 0), clear of the 0 tick's text
+    assert ("x2", 20.0, to_canvas(0, -0.5, (40.0, 10.0, 348.0), -1.5, 1.5)[1]) in texts
     # the class written in each of a few points, at its centre
     assert ("0", 40.0 + 174.0, 10.0 + 174.0 + 0.5) in texts
     assert ("1", 40.0, 10.0 + 0.98 * 348.0 + 0.5) in texts and ("1", 388.0, 10.5) in texts
