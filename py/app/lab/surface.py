@@ -110,6 +110,17 @@ def cursor_fraction(cursor, extent):
     return (cursor[0] - lo) / (hi - lo), (hi - cursor[1]) / (hi - lo)
 
 
+def cursor_path(x, y, radius):
+    """The keyboard cursor at canvas point (x, y) as SVG path data: a square of half side radius + 5 around it (a
+    point of that radius shows inside) and a tick of 6 pixels out of each side's middle."""
+    half = radius + 5
+    return (
+        "M{:.1f} {:.1f}h{s:.1f}v{s:.1f}h{m:.1f}Z".format(x - half, y - half, s=2 * half, m=-2 * half)
+        + "M{:.1f} {:.1f}h-6M{:.1f} {:.1f}h6".format(x - half, y, x + half, y)
+        + "M{:.1f} {:.1f}v-6M{:.1f} {:.1f}v6".format(x, y - half, x, y + half)
+    )
+
+
 def cursor_words(cursor):
     """What the cursor's place is called: "Cursor at x1 = 0.3, x2 = -1.5"."""
     return "Cursor at x1 = {}, x2 = {}".format(spell_tenths(cursor[0]), spell_tenths(cursor[1]))
@@ -328,16 +339,22 @@ class DecisionSurface:
             ctx.stroke(self._path(circles_path([(x, y)], radius + 5)))
 
     def _draw_cursor(self, square):
-        """The keyboard cursor: a cross in a square, dark on a white halo, seen on either colour."""
+        """The keyboard cursor: a square around the place, wider than a point so that a point there shows inside it,
+        with a tick out of each side; dark on a white halo, seen on either colour."""
         lo, hi = self.extent
         x, y = to_canvas(self.cursor[0] / 10, self.cursor[1] / 10, square, lo, hi)
-        d = "M{:.1f} {:.1f}h24M{:.1f} {:.1f}v24".format(x - 12, y, x, y - 12)
-        box = "M{:.1f} {:.1f}h16v16h-16Z".format(x - 8, y - 8)
+        d = cursor_path(x, y, self.point_pixels(square))
         ctx = self.ctx
-        for colour, width in ((HALO, 5), (INK, 2)):
+        for colour, width in ((HALO, 4), (INK, 2)):
             ctx.strokeStyle = colour
             ctx.lineWidth = width
-            ctx.stroke(self._path(d + box))
+            ctx.stroke(self._path(d))
+
+    def point_pixels(self, square):
+        """A point's radius on the canvas, in CSS pixels."""
+        if self.data is not None:
+            return self.data["radius"] * square[2]
+        return max(7.0, square[2] * 0.035)
 
     @staticmethod
     def _path(d):

@@ -194,6 +194,12 @@ class Event:
         self.prevented = True
 
 
+def test_the_cursor_is_a_square_around_a_point_with_a_tick_out_of_each_side():
+    assert surface.cursor_path(100, 50, 10) == (
+        "M85.0 35.0h30.0v30.0h-30.0Z" + "M85.0 50.0h-6M115.0 50.0h6" + "M100.0 35.0v-6M100.0 65.0v6"
+    )
+
+
 def test_a_click_in_the_plot_asks_for_an_edit_there(monkeypatch):
     view, _ = surface_with_data(monkeypatch)
     edits = []
@@ -222,9 +228,9 @@ def test_the_keyboard_cursor_moves_adds_and_picks_the_class(monkeypatch):
     other = Event(key="s")
     view.on_key(other)  # a shortcut key: the page's
     assert not other.prevented
-    # the cursor is drawn while the canvas has the focus: a cross in a square, on a white halo
+    # the cursor is drawn while the canvas has the focus: a square with ticks, on a white halo
     x, y = to_canvas(0.1, 0.5, (40.0, 10.0, 348.0), -1.5, 1.5)
-    cross = "M{:.1f} {:.1f}h24M{:.1f} {:.1f}v24M{:.1f} {:.1f}h16v16h-16Z".format(x - 12, y, x, y - 12, x - 8, y - 8)
+    cross = surface.cursor_path(x, y, 0.03 * 348.0)  # around a point there, which shows inside it
     assert ("stroke", (("Path2D", cross),)) in ctx.calls
     view.on_blur(Event())
     count = ctx.calls.count(("stroke", (("Path2D", cross),)))
