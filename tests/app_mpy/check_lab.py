@@ -14,6 +14,7 @@ from app.lab.readouts import format_cost, summary, thousands
 from app.lab.surface import (
     circles_path,
     cursor_fraction,
+    cursor_path,
     cursor_words,
     move_cursor,
     plot_fraction,
@@ -152,6 +153,11 @@ def _():
     equal([spell_tenths(n) for n in (0, 10, -15, 7, -3, 125)], ["0", "1", "-1.5", "0.7", "-0.3", "12.5"], "tenths")
     equal(plot_fraction(214.0, 184.0, (40.0, 10.0, 348.0)), (0.5, 0.5), "the middle of the square")
     equal(plot_fraction(20.0, 184.0, (40.0, 10.0, 348.0)), None, "left of the square")
+    equal(
+        cursor_path(100, 50, 10.44),
+        "M84.6 34.6h30.9v30.9h-30.9ZM84.6 50.0h-6M115.4 50.0h6M100.0 34.6v-6M100.0 65.4v6",
+        "the cursor's path",
+    )
 
 
 if __name__ == "__main__":  # tests/app/test_page_layer_checks.py runs the same checks under CPython
