@@ -13,7 +13,7 @@ from backprop.network import backward as model_backward
 
 from . import diagnose, networks, specs
 from .runner import Sandbox
-from .specs import NotNumbers, as_array
+from .specs.common import NotNumbers, as_array
 
 RANK = {"right": 0, "wrong": 1, "wrong shape": 2, "missing": 3}
 BACKWARD_ARGS = ("A0", "Y", "W0", "b0", "W1", "b1", "Z1", "A1", "Z2", "A2")

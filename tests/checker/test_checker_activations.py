@@ -80,7 +80,7 @@ def test_an_unstable_sigmoid_is_right_on_the_networks_and_wrong_only_at_large_z(
 
 def test_the_large_numbers_are_large():
     # by hand: sigmoid(-800) underflows to 0 and sigmoid(800) is 1; tanh saturates at -1 and 1
-    from checker.specs import LARGE
+    from checker.specs.activations import LARGE
 
     assert LARGE.min() == -800 and LARGE.max() == 800 and not (LARGE == 0).any()
     with np.errstate(over="ignore"):

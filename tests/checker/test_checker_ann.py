@@ -6,7 +6,7 @@ import pytest
 
 import exercises
 from checker import door
-from checker.ann_check import logged
+from checker.specs.ann import logged
 from shared.protocol import read
 
 EX = exercises.ann

@@ -9,8 +9,8 @@ import numpy as np
 
 from backprop import A0, Run, forward, truth_table
 
-from .runner import Output
-from .specs import PARAMS, Case, Mistake, NotNumbers, Spec, as_array
+from ..runner import Output
+from .common import PARAMS, Case, Mistake, NotNumbers, Spec, as_array
 
 STEPS, EVERY = 1000, 100
 SECONDS = 5.0  # for one case's __init__ and fit together (1000 steps of the student's Python)

@@ -1,0 +1,80 @@
+"""The update exercise's checks (see checker/specs/__init__.py)."""
+
+from backprop.network import backward as model_backward
+
+from .. import networks
+from .common import PARAMS, Case, Mistake, Spec, as_array
+
+RATES = (10.0, 0.5, 3.0, 7.0, 100.0)  # the learning rate of each case: the notebook's on screen, others elsewhere
+
+
+def _stepped(name, c, grad, sign=-1, rate=True):
+    lr = c.arrays["learning_rate"] if rate else 1.0
+    return c.arrays[name] + sign * lr * c.arrays[grad]
+
+
+def _update_mistakes(name):
+    mistakes = [
+        Mistake(
+            "plus",
+            "{name} moved with its gradient, uphill: gradient descent subtracts learning_rate * d{name}. (The "
+            "notebook adds, but its gradients are the negatives.)",
+            lambda c: _stepped(name, c, "d" + name, sign=1),
+        ),
+        Mistake(
+            "no_learning_rate",
+            "{name} took a step of the whole gradient: multiply d{name} by the learning rate.",
+            lambda c: _stepped(name, c, "d" + name, rate=False),
+        ),
+        Mistake(
+            "not_updated",
+            "{name} is unchanged: the update must return the parameter after the step.",
+            lambda c: c.arrays[name],
+        ),
+    ]
+    for other in PARAMS:
+        if other != name:
+            mistakes.append(
+                Mistake(
+                    "wrong_gradient",
+                    "{name} was stepped with d" + other + ", the gradient of another parameter: use d{name}.",
+                    lambda c, other=other: _stepped(name, c, "d" + other),
+                )
+            )
+    return mistakes
+
+
+class Update(Spec):
+    ARGS = ("W0", "b0", "W1", "b1", "dW0", "db0", "dW1", "db1")
+    MISTAKES = {name: _update_mistakes(name) for name in PARAMS}
+
+    def cases(self, screen):
+        made = []
+        for net, rate in zip(networks.checked(screen), RATES + (RATES[0],)):  # the data on screen: rate 10
+            grads = model_backward(net.params, net.cache, net.A0, net.Y)
+            arrays = dict(net.params, learning_rate=rate, **{"d" + name: grads["d" + name] for name in PARAMS})
+            made.append(Case(f"{net.label}, learning rate {rate:g}", arrays))
+        return made
+
+    def references(self, case):
+        return {name: (_stepped(name, case, "d" + name), None) for name in PARAMS}
+
+    def values(self, box, case):
+        fn = box.function("update")
+        if fn is None:
+            return None
+        args = case.copies(*self.ARGS) + [float(case.arrays["learning_rate"])]
+        ok, result = box.call(fn, *args)
+        if not ok:
+            return None
+        if not isinstance(result, (tuple, list)) or len(result) != 4:
+            size = f"{len(result)} values" if isinstance(result, (tuple, list)) else type(result).__name__
+            box.error = {
+                "kind": "TypeError",
+                "message": f"update must return the four parameters W0, b0, W1, b1 (it returned {size})",
+                "line": None,
+                "text": None,
+            }
+            return None
+        ok, arrays = box.call(lambda: [as_array(value) for value in result])
+        return dict(zip(PARAMS, arrays)) if ok else None
