@@ -1,4 +1,5 @@
-"""The readouts (status, step, cost, speed), the polite live region, and the messages list."""
+"""The readouts (status, step, cost, the test cost when there are test points, speed), the polite live region, and
+the messages list."""
 
 from app.pacing import Throttle
 
@@ -34,7 +35,17 @@ class Readouts:
         self.document = document
         self.elements = {
             name: document.getElementById(name)
-            for name in ("status", "step-count", "cost-value", "rate", "status-reason", "live", "cost-chart-note")
+            for name in (
+                "status",
+                "step-count",
+                "cost-value",
+                "test-cost-value",
+                "test-cost-row",
+                "rate",
+                "status-reason",
+                "live",
+                "cost-chart-note",
+            )
         }
         self.messages = document.getElementById("messages")
         self.last = {}
@@ -55,6 +66,10 @@ class Readouts:
         self._set("status", status)
         self._set("step-count", str(snap["step"]))
         self._set("cost-value", format_cost(snap["cost"]))
+        test_cost = snap.get("test_cost")
+        self._set("test-cost-value", "–" if test_cost is None else format_cost(test_cost))
+        if self.last.get("test-cost-row") != (test_cost is None):
+            self.elements["test-cost-row"].hidden = self.last["test-cost-row"] = test_cost is None
         self._set("rate", "–" if rate is None else thousands(rate))
         self._set("cost-chart-note", NO_STEPS if snap["step"] == 0 else "")  # the chart's empty state
         self._set(

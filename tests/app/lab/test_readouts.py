@@ -61,8 +61,19 @@ class Page(fake_dom.Document):
         super().__init__()
         self.elements = {
             name: self.createElement("span")
-            for name in ("status", "step-count", "cost-value", "rate", "status-reason", "live", "cost-chart-note")
+            for name in (
+                "status",
+                "step-count",
+                "cost-value",
+                "test-cost-value",
+                "test-cost-row",
+                "rate",
+                "status-reason",
+                "live",
+                "cost-chart-note",
+            )
         }
+        self.elements["test-cost-row"].hidden = True
         self.elements["messages"] = fake_dom.MessageList()
 
     def getElementById(self, name):
@@ -85,6 +96,8 @@ def test_show_writes_the_readouts_and_speaks_on_a_new_status():
         "status": "ready",
         "step-count": "0",
         "cost-value": "0.1251937521",
+        "test-cost-value": "\u2013",
+        "test-cost-row": "",
         "rate": "\u2013",
         "status-reason": "",
         "live": "Ready. Step 0, cost 0.1252.",
@@ -93,6 +106,7 @@ def test_show_writes_the_readouts_and_speaks_on_a_new_status():
     writes = len(page.log)
     view.show(session.snapshot(), "ready", None, now=1.0)
     assert len(page.log) == writes  # nothing changed, nothing written
+    assert page.elements["test-cost-row"].hidden  # a truth table has no test points
 
     session.step(100)
     view.show(session.snapshot(), "training", 12345.6, now=2.0)
@@ -128,3 +142,22 @@ def test_notes_keep_the_newest_first():
         view.note("message {}".format(k))
     shown = [item.textContent for item in page.elements["messages"].items]
     assert shown == ["message {}".format(k) for k in range(readouts.MAX_MESSAGES + 2, 2, -1)]
+
+
+def test_the_test_cost_shows_with_test_points():
+    import numpy as np
+
+    page = Page()
+    view = Readouts(page)
+    session = Session()
+    session.configure({"data": "circle", "data_size": 40, "train_percent": 75})
+    session.step(20)
+    view.show(session.snapshot(), "paused", None, now=0.0)
+    assert not page.elements["test-cost-row"].hidden
+    p, data = session.run.params, session.run.data
+    A2 = 1 / (1 + np.exp(-(p["W1"] @ np.tanh(p["W0"] @ data.A0_test + p["b0"]) + p["b1"])))
+    J_test = 0.5 * np.mean((A2 - data.Y_test) ** 2)  # J on the 10 test points, written out
+    assert float(page.elements["test-cost-value"].textContent) == pytest.approx(J_test, rel=1e-9)
+    session.configure({})
+    view.show(session.snapshot(), "ready", None, now=1.0)
+    assert page.elements["test-cost-row"].hidden and page.elements["test-cost-value"].textContent == "\u2013"
