@@ -11,12 +11,12 @@ import math
 import re
 
 import pytest
-from labpage import button, field, readout, wait_for_step_at_least
+from labpage import button, field, readout, step_count, wait_for_step_at_least
 from playwright.sync_api import expect
 from test_accessibility import axe_violations, describe
 from test_layout import overflowing
 
-from backprop import generate
+from backprop import Config, Run, generate
 
 LINK = "?data=spiral&data_seed=3&noise=10"
 SPIRAL = generate("spiral", 3, 200, 10, 50)
@@ -99,6 +99,9 @@ def test_a_spiral_from_its_link_draws_train_filled_and_test_hollow_and_a_test_co
     button(page, "Pause").click()
     expect(readout(page, "Status")).to_have_text("paused")
     expect(page.locator("#cost-chart")).to_have_attribute("aria-label", re.compile("test cost J"))
+    run = Run(Config(data="spiral", data_seed=3, noise=10))  # CPython's run to the same step
+    run.train(step_count(page))
+    assert float(readout(page, "Test cost J").inner_text()) == pytest.approx(run.test_cost(), rel=1e-8)
 
 
 def test_a_click_adds_a_point_and_a_click_on_it_removes_it(lab):
