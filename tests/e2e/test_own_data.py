@@ -1,6 +1,6 @@
 """The student's own data in the browser (issue 20), on one page shared by the tests in this file's order: a spiral
 restored from its link, its training points filled and its test points hollow, and a test cost curve after training;
-a click adds a point and a click on it removes it, said in the live region; by keyboard only, the surface's cursor
+its exported .py reproduces it; a click adds a point and a click on it removes it, said in the live region; by keyboard only, the surface's cursor
 adds a point and Undo takes it back; axe-core and the 360 px layout with a generated set's fields shown.
 
 Oracles: the points come from backprop.generate in CPython (the same data seed gives the same points in the
@@ -9,6 +9,8 @@ the data's extent; the classes' colours are the page's (written out)."""
 
 import math
 import re
+import subprocess
+import sys
 
 import pytest
 from labpage import button, field, readout, step_count, wait_for_step_at_least
@@ -102,6 +104,27 @@ def test_a_spiral_from_its_link_draws_train_filled_and_test_hollow_and_a_test_co
     run = Run(Config(data="spiral", data_seed=3, noise=10))  # CPython's run to the same step
     run.train(step_count(page))
     assert float(readout(page, "Test cost J").inner_text()) == pytest.approx(run.test_cost(), rel=1e-8)
+
+
+def test_the_exported_script_reproduces_the_spiral_run(lab, tmp_path):
+    """The .py export of the paused spiral (the test before left it there) prints the page's J, and 100 steps on
+    it reach J of CPython's Run 100 steps further."""
+    page = lab
+    expect(readout(page, "Status")).to_have_text("paused")
+    step, shown_cost = step_count(page), readout(page, "Cost J").inner_text()
+    with page.expect_download() as info:
+        button(page, "Python script (.py)").click()
+    script = tmp_path / info.value.suggested_filename
+    info.value.save_as(script)
+    assert script.name.startswith("backprop-lab_spiral_") and script.name.endswith(f"_step{step}.py")
+    printed = subprocess.run(
+        [sys.executable, str(script), "100"], capture_output=True, text=True, check=True, timeout=60
+    ).stdout
+    assert float(printed.split()[0]) == pytest.approx(float(shown_cost), rel=1e-9)
+    run = Run(Config(data="spiral", data_seed=3, noise=10))
+    run.train(step + 100)
+    final = re.search(r"^J=(\S+) after 100 steps", printed, re.M)
+    assert float(final.group(1)) == pytest.approx(run.cost, rel=1e-9)
 
 
 def test_a_click_adds_a_point_and_a_click_on_it_removes_it(lab):
