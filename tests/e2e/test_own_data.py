@@ -1,7 +1,8 @@
 """The student's own data in the browser (issue 20), on one page shared by the tests in this file's order: a spiral
 restored from its link, its training points filled and its test points hollow, and a test cost curve after training;
 its exported .py reproduces it; a click adds a point and a click on it removes it, said in the live region; by
-keyboard only, the surface's cursor adds a point and Undo takes it back; axe-core and the 360 px layout with a generated set's fields shown.
+keyboard only, the surface's cursor adds a point and Undo takes it back; axe-core and the 360 px layout with a
+generated set's fields shown.
 
 Oracles: the points come from backprop.generate in CPython (the same data seed gives the same points in the
 worker), their places on the canvas from the plot square's margins (app/lab/surface.py's MARGINS, written out) and
