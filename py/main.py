@@ -32,7 +32,7 @@ START_IMPORTS = (
     ("app.network.layout", "app.network.pictures", "app.network.diagram"),
     ("app.network.chain_panel", "app.network.editing", "app.network.panel"),
     ("app.lab.linked", "app.lab.predictions", "app.lab.readouts", "app.lab.surface"),
-    ("app.share.lesson", "app.lab.view"),
+    ("app.data.cursor", "app.data.editing", "app.share.lesson", "app.lab.view"),
 )
 
 

@@ -11,17 +11,7 @@ import app.lab.view
 from app.lab.linked import example_of, parameter_of
 from app.lab.predictions import bar_width, format_a2, rows
 from app.lab.readouts import format_cost, summary, thousands
-from app.lab.surface import (
-    circles_path,
-    cursor_fraction,
-    cursor_path,
-    cursor_words,
-    move_cursor,
-    plot_fraction,
-    spell_tenths,
-    start_cursor,
-    to_canvas,
-)
+from app.lab.surface import circles_path, cursor_path, to_canvas
 from app.network.weights import param_keys, param_name
 
 CHECKS = Checks()
@@ -138,21 +128,8 @@ def _():
     )
 
 
-@check("the surface's keyboard cursor: in tenths of the plane, kept in the extent, spelled without float texts")
+@check("the surface's keyboard cursor drawn: a square around the place, a tick out of each side")
 def _():
-    equal(start_cursor((-0.5, 1.5)), (5, 5), "a truth table's middle")
-    equal(start_cursor((-1.5, 1.5)), (0, 0), "a data set's middle")
-    cursor = (0, 0)
-    for key, shift in (("ArrowRight", False), ("ArrowRight", False), ("ArrowRight", False), ("ArrowDown", True)):
-        cursor = move_cursor(cursor, key, shift, (-1.5, 1.5))
-    equal(cursor, (3, -5), "moved")
-    equal(cursor_words(cursor), "Cursor at x1 = 0.3, x2 = -0.5", "spoken")
-    equal(move_cursor((15, -15), "ArrowRight", True, (-1.5, 1.5)), (15, -15), "kept in the extent")
-    equal(move_cursor((0, 0), "Enter", False, (-1.5, 1.5)), None, "not an arrow")
-    equal(cursor_fraction((3, -5), (-1.5, 1.5)), (0.6, 2 / 3), "as the worker's click takes it")
-    equal([spell_tenths(n) for n in (0, 10, -15, 7, -3, 125)], ["0", "1", "-1.5", "0.7", "-0.3", "12.5"], "tenths")
-    equal(plot_fraction(214.0, 184.0, (40.0, 10.0, 348.0)), (0.5, 0.5), "the middle of the square")
-    equal(plot_fraction(20.0, 184.0, (40.0, 10.0, 348.0)), None, "left of the square")
     equal(
         cursor_path(100, 50, 10.44),
         "M84.6 34.6h30.9v30.9h-30.9ZM84.6 50.0h-6M115.4 50.0h6M100.0 34.6v-6M100.0 65.4v6",

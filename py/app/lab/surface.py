@@ -1,5 +1,5 @@
 """The decision surface: the network's output A2 over the input plane (x1, x2), as a colour image, with the points
-it learns, and where the student adds and removes points by hand.
+it learns, and the keyboard cursor where the student adds and removes points by hand.
 
 The worker computes the image (py/plots/surface.py: one forward pass over a 64 x 64 grid over the data's extent,
 coloured into RGBA bytes) and its description, and draws the points once per data set (snapshot["data"]: the
@@ -7,11 +7,9 @@ extent, its ticks, the points as SVG path data in a 1000 x 1000 square, train an
 of a few); `DecisionSurface` copies the bytes into one ImageData on a small offscreen canvas, draws it scaled, then
 a handful of calls for the axes and the points (one Path2D per class and split, scaled onto the plot square).
 
-Points by hand: a click (or tap) on the plot asks the lab to edit there (on_edit with the click's fraction of the
-plot square); the canvas is focusable, and its arrow keys move a visible cursor over the plane in tenths (Shift:
-half units), Enter edits at the cursor, 0 or 1 picks the class (on_class). Pure functions (canvas geometry, the
-cursor) are plain Python for MicroPython and CPython; the browser module `js` is imported lazily inside the
-methods, so this module imports anywhere.
+Points by hand (the clicks, the keyboard cursor, the edits) are app/data/editing.py's; the surface draws the cursor
+where it puts it. Pure functions (canvas geometry) are plain Python for MicroPython and CPython; the browser module
+`js` is imported lazily inside the methods, so this module imports anywhere.
 """
 
 from app.canvas import INK, MUTED, clear, fit_canvas
@@ -26,10 +24,6 @@ HALO = "#ffffff"
 
 # Canvas margins around the plot area in CSS pixels: top, right, bottom, left.
 MARGINS = (10, 12, 36, 40)
-# The keyboard cursor's moves, in tenths of an input unit: an arrow key, and with Shift.
-STEP, BIG_STEP = 1, 5
-ARROWS = {"ArrowLeft": (-1, 0), "ArrowRight": (1, 0), "ArrowUp": (0, 1), "ArrowDown": (0, -1)}
-HIT_PIXELS = 8  # a click this close to a point removes it, however small the points are drawn
 
 
 def plot_square(width, height, margins=MARGINS):
@@ -58,14 +52,6 @@ def circles_path(points, radius):
     return "".join(parts)
 
 
-def plot_fraction(x, y, square):
-    """(fx, fy): where canvas pixel (x, y) lies in the plot square, as fractions of its side (fy downward); None
-    outside the square."""
-    left, top, side = square
-    fx, fy = (x - left) / side, (y - top) / side
-    return (fx, fy) if 0 <= fx <= 1 and 0 <= fy <= 1 else None
-
-
 def title_place(places, middle):
     """Where the x2 axis's title goes: between the two middle ticks (places: the ticks' canvas (x, y)), so that it
     meets no tick's text; the middle when there are fewer than two."""
@@ -73,41 +59,6 @@ def title_place(places, middle):
         return middle
     k = len(places) // 2 - 1
     return (places[k][1] + places[k + 1][1]) / 2
-
-
-def tenths(value):
-    """A plane coordinate in whole tenths (the extent's ends are multiples of 0.5)."""
-    return round(value * 10)
-
-
-def spell_tenths(count):
-    """A number of tenths as a decimal: 3 -> "0.3", -15 -> "-1.5", 10 -> "1" (whole numbers, no float text)."""
-    sign, count = ("-" if count < 0 else ""), abs(count)
-    whole, tenth = count // 10, count % 10
-    return sign + str(whole) + ("." + str(tenth) if tenth else "")
-
-
-def start_cursor(extent):
-    """The keyboard cursor's first place: the middle of the extent, in tenths (rounded down to a tenth)."""
-    lo, hi = tenths(extent[0]), tenths(extent[1])
-    middle = (lo + hi) // 2
-    return middle, middle
-
-
-def move_cursor(cursor, key, shift, extent):
-    """The cursor (tenths of x1, x2) moved by an arrow key, kept in the extent; None for another key."""
-    if key not in ARROWS:
-        return None
-    dx, dy = ARROWS[key]
-    step = BIG_STEP if shift else STEP
-    lo, hi = tenths(extent[0]), tenths(extent[1])
-    return min(hi, max(lo, cursor[0] + dx * step)), min(hi, max(lo, cursor[1] + dy * step))
-
-
-def cursor_fraction(cursor, extent):
-    """(fx, fy) of the cursor in the plot square, fy downward: what the worker's edit takes."""
-    lo, hi = tenths(extent[0]), tenths(extent[1])
-    return (cursor[0] - lo) / (hi - lo), (hi - cursor[1]) / (hi - lo)
 
 
 def cursor_path(x, y, radius):
@@ -121,19 +72,12 @@ def cursor_path(x, y, radius):
     )
 
 
-def cursor_words(cursor):
-    """What the cursor's place is called: "Cursor at x1 = 0.3, x2 = -1.5"."""
-    return "Cursor at x1 = {}, x2 = {}".format(spell_tenths(cursor[0]), spell_tenths(cursor[1]))
-
-
 class DecisionSurface:
     """The network's output over the input plane, with the points it learns.
 
     canvas: a <canvas> element; it gets the classes "plot-canvas decision-surface" (square, full width,
     see static/css/plots.css), role="img" and an aria-label kept current by draw(). resolution: the
-    side R of the worker's image. The lab sets on_edit(fx, fy, radius) (a click, or Enter at the cursor: the place
-    as fractions of the plot square, fy downward, and a point's radius as a fraction of its side), on_class(y) (the
-    0 or 1 key) and on_cursor(words) (the cursor moved).
+    side R of the worker's image. The points' editor (app/data/editing.py) listens on the canvas and sets cursor.
     """
 
     ASPECT = 1.0
@@ -157,33 +101,14 @@ class DecisionSurface:
         self.data = None  # the worker's drawing of the points (a snapshot's "data"), the last one it sent
         self._paths = None
         self.square = None  # the plot square as last drawn
-        self.cursor = None  # the keyboard cursor, tenths of (x1, x2); shown while the canvas has the keyboard's focus
-        self.focused = False  # the canvas has the focus by the keyboard (a click's focus shows no cursor)
-        self.on_edit = self.on_class = self.on_cursor = None
-
-    def listen(self):
-        """Clicks, keys and the focus on the canvas, to the methods below (the lab calls it once)."""
-        from pyscript.ffi import create_proxy
-
-        self._proxies = [
-            (name, create_proxy(handler))
-            for name, handler in (
-                ("click", self.on_click),
-                ("keydown", self.on_key),
-                ("focus", self.on_focus),
-                ("blur", self.on_blur),
-            )
-        ]
-        for name, proxy in self._proxies:
-            self.canvas.addEventListener(name, proxy)
+        self.cursor = (
+            None  # the keyboard cursor to draw, tenths of (x1, x2), or None (the canvas has no keyboard focus)
+        )
 
     def set_data(self, data):
         """The worker's points (snapshot["data"]): drawn from the next draw on."""
         self.data = data
         self._paths = None  # its Path2D objects, made at its first drawing and kept while it is on screen
-        if self.cursor is not None:
-            lo, hi = tenths(data["extent"][0]), tenths(data["extent"][1])
-            self.cursor = min(hi, max(lo, self.cursor[0])), min(hi, max(lo, self.cursor[1]))
 
     @property
     def extent(self):
@@ -220,7 +145,7 @@ class DecisionSurface:
             self._draw_axes(square, (0, 1), ("0", "1"))
             if self._points is not None:
                 self._draw_points(square, *self._points)
-        if self.focused and self.cursor is not None:
+        if self.cursor is not None:
             self._draw_cursor(square)
         return True
 
@@ -361,50 +286,3 @@ class DecisionSurface:
         import js
 
         return js.Path2D.new(d)
-
-    # --- points by hand ------------------------------------------------------------------------------------------
-
-    def hit_radius(self):
-        """A point's radius as a fraction of the plot square's side: the worker's, at least HIT_PIXELS."""
-        radius = self.data["radius"] if self.data is not None else 0.035
-        return max(radius, HIT_PIXELS / self.square[2]) if self.square is not None else radius
-
-    def on_click(self, event):
-        if self.square is None or self.on_edit is None:
-            return
-        place = plot_fraction(event.offsetX, event.offsetY, self.square)
-        if place is not None:
-            self.on_edit(place[0], place[1], self.hit_radius())
-
-    def on_key(self, event):
-        key = event.key
-        if key in ("0", "1"):
-            if self.on_class is not None:
-                self.on_class(int(key))
-        elif key == "Enter":
-            self.focused = True  # the cursor it edits at shows
-            if self.cursor is None:
-                self.cursor = start_cursor(self.extent)
-            if self.on_edit is not None:
-                fx, fy = cursor_fraction(self.cursor, self.extent)
-                self.on_edit(fx, fy, self.hit_radius())
-        else:
-            moved = move_cursor(self.cursor or start_cursor(self.extent), key, event.shiftKey, self.extent)
-            if moved is None:
-                return  # another key: the page's shortcuts
-            self.cursor, self.focused = moved, True
-            self.redraw()
-            if self.on_cursor is not None:
-                self.on_cursor(cursor_words(moved))
-        event.preventDefault()
-
-    def on_focus(self, event):
-        matches = getattr(self.canvas, "matches", None)
-        self.focused = matches is None or bool(matches(":focus-visible"))  # not by a click
-        if self.cursor is None:
-            self.cursor = start_cursor(self.extent)
-        self.redraw()
-
-    def on_blur(self, event):
-        self.focused = False
-        self.redraw()

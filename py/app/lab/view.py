@@ -13,13 +13,13 @@ queued behind them. While training, the plots redraw at most every PLOT_INTERVAL
 
 The data: the worker sends its drawing of the points (snapshot["data"]) only when they changed since the version the
 page last saw (data_version, in every request). Points by hand (a click on the decision surface, Enter at its
-cursor, Undo, Clear) go to the worker's edit_points while training goes on; each edit makes the data the student's
-own points (the setting data=points), and the worker's words for what it did are spoken (#points-said).
+cursor, Undo, Clear) are app/data/editing.py's, which shows each new drawing of the points.
 """
 
 import asyncio
 
-from app.door import Refused, view_request
+from app.data.editing import PointsEditor
+from app.door import view_request
 from app.lab.controls import FIELDS, Controls
 from app.lab.cost_chart import CostChart
 from app.lab.linked import LinkedPlots
@@ -66,13 +66,7 @@ class LabView:
         self.linked = LinkedPlots(context, self.diagram, self.surface)
         self.linked.attach(self.predictions)
         self.data_version = None  # the version of the worker's drawing of the points on screen
-        self.surface.on_edit = self.click_points
-        self.surface.on_class = self.pick_class
-        self.surface.on_cursor = self.say_points
-        self.surface.listen()
-        self.points_buttons = {op: document.getElementById("points-" + op) for op in ("undo", "clear")}
-        for op, button in self.points_buttons.items():
-            button.addEventListener("click", create_proxy(lambda event, op=op: self.edit_points({"op": op})))
+        self.points = PointsEditor(context, self.surface, self.request, lambda: self.lesson.allows("data"))
         self.meter, self.plot_throttle = RateMeter(), Throttle(PLOT_INTERVAL)
         self.training = False  # Train is on
         self.credit = 0  # steps granted by animation frames and not yet asked of the worker
@@ -295,7 +289,8 @@ class LabView:
         """The snapshot on screen (surface: (RGBA bytes, label) or None): the readouts; with plots, the plots too."""
         self.show_readouts()
         if "data" in snap:
-            self.show_data(snap["data"])
+            self.data_version = snap["data"]["version"]
+            self.points.show_data(snap["data"])
         self.show_waiting(snap.get("waiting"))
         if not plots:
             return
@@ -306,63 +301,9 @@ class LabView:
         self.predictions.show(snap)
         self.diagram.draw(snap["params"], snap["params_text"])
 
-    # --- the data and points by hand ---------------------------------------------------------------------------------
-
-    def show_data(self, data):
-        """The worker's drawing of a new data set: to the surface; an edit's words spoken; Undo and Clear as they
-        apply."""
-        self.data_version = data["version"]
-        self.surface.set_data(data)
-        self.document.getElementById("surface-points").textContent = data.get("label") or ""
-        self.points_buttons["undo"].disabled = True  # a new data set: no edit of it to undo (an edit says so next)
-        count = data["count"]
-        self.points_buttons["clear"].disabled = count["train"] + count["test"] == 0
-
-    def show_edit(self, edit):
-        """What an edit of the points did (the worker's {"said", "can_undo", "count"}): spoken, Undo and Clear as
-        they now apply."""
-        self.say_points(edit["said"])
-        self.points_buttons["undo"].disabled = not edit["can_undo"]
-        self.points_buttons["clear"].disabled = not edit["count"]
-
     def show_waiting(self, waiting):
         element = self.document.getElementById("data-waiting")
         text = waiting or ""
         if element.textContent != text:
             element.textContent = text
         element.hidden = not text
-
-    def say_points(self, text):
-        """What an edit did (or why it could not), or where the cursor is, in the points' live region."""
-        self.document.getElementById("points-said").textContent = text
-
-    def point_class(self):
-        return 1 if self.document.getElementById("point-class-1").checked else 0
-
-    def pick_class(self, y):
-        """The 0 or 1 key on the surface: the class of the next points, in the class toggle."""
-        self.document.getElementById("point-class-{}".format(y)).checked = True
-        self.say_points("New points are of class {}.".format(y))
-
-    def click_points(self, fx, fy, radius):
-        """A click on the surface (or Enter at its cursor), at fractions fx, fy of the plot square (fy downward)."""
-        self.edit_points({"op": "click", "at": [fx, fy], "y": self.point_class(), "radius": radius})
-
-    def edit_points(self, edit):
-        """Edit the points (training goes on); nothing when a lesson hides or locks the data."""
-        if self.context.snap is None or not self.lesson.allows("data"):
-            return
-        self.context.later(self._edit_points(edit))
-
-    async def _edit_points(self, edit):
-        context = self.context
-        try:
-            snap, surface, done = await context.model.edit_points(edit, self.request())
-        except Refused as err:
-            self.say_points("Not done: {}.".format(err))
-            return
-        if context.settings["data"] != "points":
-            context.update({"data": "points"})
-            context.save_link()
-        context.show(snap, surface)
-        self.show_edit(done)

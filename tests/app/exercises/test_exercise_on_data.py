@@ -11,6 +11,7 @@ import types
 import numpy as np
 
 import exercises
+from app.exercises import screen
 from backprop import generate
 from checker import door as checker
 from lab_page import open_page, settle
@@ -45,10 +46,10 @@ def test_a_generated_set_is_sent_by_its_parameters_and_checked(monkeypatch, sess
         monkeypatch, "?view=exercise&exercise=backward&data=spiral&data_size=40&data_seed=3", FOUR
     )
     assert view.code() == FOUR
-    network = json.loads(view.network_json())
+    network = json.loads(screen.network_json(view.context))
     assert network["data"] == {"kind": "spiral", "data_seed": 3, "data_size": 40, "noise": 0, "train_percent": 50}
     assert np.array_equal(session.run.A0, generate("spiral", 3, 40, 0, 50).A0)  # the data on screen
-    answer, _ = read(checker.check("backward", FOUR, view.network_json()))
+    answer, _ = read(checker.check("backward", FOUR, screen.network_json(view.context)))
     assert answer["networks"][-1] == "your data (spiral, 20 training points)"
     assert page.element("exercise-status").textContent == "Checked: {}.".format(answer["summary"])
     assert answer["summary"] != "8 of 8 right"  # m = 4 is wrong on 20 examples
@@ -56,7 +57,7 @@ def test_a_generated_set_is_sent_by_its_parameters_and_checked(monkeypatch, sess
 
 def test_a_truth_table_sends_no_data(monkeypatch, session):
     _page, _context, view = checked(monkeypatch, "?view=exercise&exercise=backward", FOUR)
-    assert "data" not in json.loads(view.network_json())
+    assert "data" not in json.loads(screen.network_json(view.context))
 
 
 def test_own_points_beyond_a_link_go_as_the_models_csv(monkeypatch, session):
@@ -66,7 +67,7 @@ def test_own_points_beyond_a_link_go_as_the_models_csv(monkeypatch, session):
     points = [[round(float(x), 2), round(float(y), 2), int(x > y), 0] for x, y in rng.uniform(-1, 1, (400, 2))]
 
     async def scenario():
-        lab.edit_points({"op": "set", "points": points})  # as an imported CSV does
+        lab.points.edit_points({"op": "set", "points": points})  # as an imported CSV does
         await settle()
 
     asyncio.run(scenario())

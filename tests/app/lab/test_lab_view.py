@@ -8,7 +8,6 @@ What the page shows is checked against the worker's own Run and against backprop
 import asyncio
 import json
 import platform
-import types
 
 import numpy as np
 
@@ -203,70 +202,3 @@ def test_the_view_asks_for_the_plots_only_when_they_are_drawn(monkeypatch, sessi
         "data_version": None,
     }
     assert lab_module.SLICE_MS > 0
-
-
-def test_points_by_hand_go_to_the_worker_and_training_goes_on(monkeypatch, session):
-    page, window, context, lab = open_page(monkeypatch)
-    page.element("point-class-1").props["checked"] = True
-
-    async def scenario():
-        await context.start()
-        await settle()
-        lab.step()
-        await settle()
-        # a click in the plot square (40, 10, 348) a quarter across and half down: x1 = 0, x2 = 0.5 of [-0.5, 1.5]
-        lab.surface.on_click(types.SimpleNamespace(offsetX=40.0 + 87.0, offsetY=10.0 + 174.0))
-        await settle()
-        said.append(page.text("points-said"))
-        lab.edit_points({"op": "undo"})
-        await settle()
-        said.append(page.text("points-said"))
-        lab.edit_points({"op": "clear"})
-        await settle()
-        said.append(page.text("points-said"))
-
-    said = []
-    asyncio.run(scenario())
-    assert said == [
-        "Added a point of class 1 at (0.0, 0.5).",
-        "Undone: added a point of class 1 at (0.0, 0.5).",
-        "Cleared 4 points.",
-    ]
-    assert session.run.step == 1  # the same network: a click is no reset
-    assert context.settings["data"] == "points" and "data=points" in window.pushed[-1]
-    assert page.elements["data"].value == "points"
-    assert (
-        page.text("data-waiting") == "Add a point (click on the plot) to train."
-        and not page.element("data-waiting").hidden
-    )
-    assert page.element("points-clear").disabled is True and page.element("points-undo").disabled is False
-    assert lab.data_version == session.data_version
-
-
-def test_a_refused_edit_is_said_and_changes_nothing(monkeypatch, session):
-    page, _window, context, lab = open_page(monkeypatch)
-
-    async def scenario():
-        await context.start()
-        await settle()
-        lab.edit_points({"op": "undo"})
-        await settle()
-
-    asyncio.run(scenario())
-    assert page.text("points-said") == "Not done: there is no edit of the points to undo."
-    assert context.settings["data"] == "table"
-
-
-def test_a_lesson_that_locks_the_data_takes_no_points_by_hand(monkeypatch, session):
-    page, _window, context, lab = open_page(monkeypatch, "?lock=data")
-
-    async def scenario():
-        await context.start()
-        await settle()
-        lab.edit_points({"op": "clear"})
-        await settle()
-
-    asyncio.run(scenario())
-    assert page.element("points-tools").hidden is True
-    assert page.element("data").disabled is True and page.element("noise").disabled is True
-    assert session.run.config.data == "table" and page.element("points-said").textContent == ""

@@ -186,65 +186,7 @@ def test_the_linked_example_is_ringed_at_its_centre(monkeypatch):
     assert view.canvas.attributes["data-linked"] == "2"
 
 
-class Event:
-    def __init__(self, **fields):
-        self.__dict__.update(dict({"shiftKey": False, "prevented": False}, **fields))
-
-    def preventDefault(self):
-        self.prevented = True
-
-
 def test_the_cursor_is_a_square_around_a_point_with_a_tick_out_of_each_side():
     assert surface.cursor_path(100, 50, 10) == (
         "M85.0 35.0h30.0v30.0h-30.0Z" + "M85.0 50.0h-6M115.0 50.0h6" + "M100.0 35.0v-6M100.0 65.0v6"
     )
-
-
-def test_a_click_in_the_plot_asks_for_an_edit_there(monkeypatch):
-    view, _ = surface_with_data(monkeypatch)
-    edits = []
-    view.on_edit = lambda fx, fy, radius: edits.append((fx, fy, radius))
-    view.on_click(Event(offsetX=40.0 + 87.0, offsetY=10.0 + 348.0))  # a quarter across, at the bottom
-    view.on_click(Event(offsetX=20.0, offsetY=100.0))  # in the margin: nothing
-    assert edits == [(0.25, 1.0, 0.03)]
-    view.set_data(dict(DATA, radius=0.001))
-    view.on_click(Event(offsetX=40.0, offsetY=10.0))
-    assert edits[-1] == (0.0, 0.0, 8 / 348.0)  # a tiny point is still hit within 8 pixels
-
-
-def test_the_keyboard_cursor_moves_adds_and_picks_the_class(monkeypatch):
-    view, ctx = surface_with_data(monkeypatch)
-    edits, classes, words = [], [], []
-    view.on_edit = lambda fx, fy, radius: edits.append((fx, fy, radius))
-    view.on_class, view.on_cursor = classes.append, words.append
-    view.on_focus(Event())
-    assert view.focused and view.cursor == (0, 0)  # the middle of the extent
-    keys = [Event(key="ArrowRight"), Event(key="ArrowUp", shiftKey=True), Event(key="Enter"), Event(key="0")]
-    for event in keys:
-        view.on_key(event)
-    assert words == ["Cursor at x1 = 0.1, x2 = 0", "Cursor at x1 = 0.1, x2 = 0.5"]
-    assert edits == [((1 + 15) / 30, (15 - 5) / 30, 0.03)] and classes == [0]
-    assert all(event.prevented for event in keys)
-    other = Event(key="s")
-    view.on_key(other)  # a shortcut key: the page's
-    assert not other.prevented
-    # the cursor is drawn while the canvas has the focus: a square with ticks, on a white halo
-    x, y = to_canvas(0.1, 0.5, (40.0, 10.0, 348.0), -1.5, 1.5)
-    cross = surface.cursor_path(x, y, 0.03 * 348.0)  # around a point there, which shows inside it
-    assert ("stroke", (("Path2D", cross),)) in ctx.calls
-    view.on_blur(Event())
-    count = ctx.calls.count(("stroke", (("Path2D", cross),)))
-    view.redraw()
-    assert ctx.calls.count(("stroke", (("Path2D", cross),))) == count
-    # a click's focus (not :focus-visible) shows no cursor until a key moves it
-    view.canvas.props["matches"] = lambda selector: False
-    view.on_focus(Event())
-    view.redraw()
-    assert ctx.calls.count(("stroke", (("Path2D", cross),))) == count
-    view.on_key(Event(key="ArrowLeft"))
-    view.on_key(Event(key="ArrowRight"))
-    assert ctx.calls.count(("stroke", (("Path2D", cross),))) == count + 2  # halo and ink
-    view.on_blur(Event())
-    count = ctx.calls.count(("stroke", (("Path2D", cross),)))
-    view.redraw()
-    assert ctx.calls.count(("stroke", (("Path2D", cross),))) == count
