@@ -153,7 +153,7 @@ def test_every_model_export_answers_inside_the_envelope(model):
 
 
 def network_json(n_h=2, seed=2):
-    """The network on screen as the page describes it to the exercise worker (app/exercises/view.py)."""
+    """The network on screen as the page describes it to the exercise worker (app/exercises/screen.py)."""
     run = Run()
     params = {name: [repr(x) for x in np.asarray(run.params[name]).reshape(-1).tolist()] for name in PARAM_NAMES}
     return json.dumps({"n_h": n_h, "table": "XOR", "seed": seed, "step": 0, "params": params})

@@ -7,6 +7,7 @@ from mpy_checks import Checks, equal
 import app.exercises.ann
 import app.exercises.results
 import app.exercises.runner
+import app.exercises.screen
 import app.exercises.view
 import app.settings
 import exercises
@@ -41,3 +42,16 @@ def _():
 
 if __name__ == "__main__":  # tests/app/test_page_layer_checks.py runs the same checks under CPython
     CHECKS.run()
+
+
+@check("the data on screen as the checker takes it: a generated set's parameters, the link's points, no table")
+def _():
+    class Context:
+        settings = {"points": "0.5,0.25,1"}
+        snap = {"config": {"data": "spiral", "data_seed": 3, "noise": 0.1, "n_h": 2}}
+
+    equal(app.exercises.screen.data_json(Context), {"kind": "spiral", "data_seed": 3, "noise": 0.1}, "a set")
+    Context.snap = {"config": {"data": "points"}}
+    equal(app.exercises.screen.data_json(Context), {"kind": "points", "points": "0.5,0.25,1"}, "the points")
+    Context.snap = {"config": {"data": "table"}}
+    equal(app.exercises.screen.data_json(Context), None, "a truth table")

@@ -4,12 +4,15 @@ order of the instructor's link (exercises=forward,backward), marked done, tried 
 The marks live in the browser (localStorage, under STORAGE_KEY, as JSON): for each exercise its last check (the
 results, the network it was checked on and when), for each question the answer chosen. A stored value this page
 cannot read is ignored, entry by entry, without an error. Plain Python for MicroPython and CPython: Marks is data,
-PathView lays the path out.
+PathView lays the path out, PathSteps walks it for the Exercises view.
 """
 
 import json
 
 import exercises
+from app.exercises import screen
+from app.exercises.runner import RunnerError, Stopped
+from shared.protocol import Refused
 
 STORAGE_KEY = "backprop-lab:path"
 DONE, TRIED, NOT_STARTED = "done", "tried", "not started"
@@ -249,3 +252,94 @@ class PathView:
 
 def _chooser(choose, step):
     return lambda event: choose(step)
+
+
+class PathSteps:
+    """The Exercises view's walk along the path (app/exercises/view.py's ExerciseView is one): a step chosen, the
+    questions before an exercise asked of the checker and answered, the marks kept and shown. It uses the view's
+    context, document, window, element, runner, path, step, marks, path_view, questions, questions_pending, busy
+    and its _status, _enable, _now, _start_runner and show_exercise."""
+
+    def _pending_questions(self):
+        name, self.questions_pending = self.questions_pending, None
+        if name is not None and self.step == ("questions", name):
+            self._ask_questions(name)
+
+    def choose(self, step):
+        """A step of the path chosen: its exercise into the link, then the exercise or its questions shown."""
+        kind, name = step
+        if name != self.context.settings["exercise"]:
+            self.context.change("exercise", name)
+        if kind == "exercise":
+            self.show_exercise(name)
+        else:
+            self.show_questions(name)
+
+    def _show_path(self):
+        self.path_view.show(self.path, self.step, self.marks)
+
+    def _keep_marks(self):
+        if not save(self.window, self.marks):
+            self._status("This browser does not let the page keep your marks: use Download my work to keep them.")
+        self._show_path()
+
+    def show_questions(self, name):
+        """The predict-then-see questions before exercise name, from the network on screen (the checker asks)."""
+        self.step = ("questions", name)
+        self.element("exercise-work").hidden = True
+        self.element("exercise-questions").hidden = False
+        self.element("exercise-questions-next").textContent = "On to the exercise: " + subject(name)
+        if self.questions is None:
+            from app.exercises.questions import QuestionsView
+
+            self.questions = QuestionsView(self.document, self._answered)
+        self.questions.waiting(name)
+        self._show_path()
+        self._ask_questions(name)
+
+    def _ask_questions(self, name):
+        if self.runner.ready and self.context.snap is not None and not self.busy:
+            self.busy = True
+            self._enable()
+            self.context.later(
+                self._questions_answer(
+                    name, screen.network_json(self.context), screen.settings_json(self.context.settings)
+                )
+            )
+        else:
+            self.questions_pending = name
+
+    async def _questions_answer(self, name, network, settings):
+        try:
+            answer = await self.runner.call("questions", name, network, settings)
+        except Stopped as err:
+            self.busy = False
+            self.questions.failed("The questions took too long ({}); open them again to retry.".format(err))
+            await self._start_runner()
+            return
+        except (RunnerError, Refused) as err:
+            self.busy = False
+            self._enable()
+            self.questions.failed("The questions could not be made: {}.".format(err))
+            return
+        self.busy = False
+        self._enable()
+        self._show_questions(name, answer)
+
+    def _show_questions(self, name, answer):
+        if self.step != ("questions", name):
+            return
+        asked = answer.get("questions") or []
+        self.marks.asked[name] = [question["id"] for question in asked]
+        self.questions.show(name, asked, self.marks)
+        self._keep_marks()
+
+    def _answered(self, name, question, choice):
+        self.marks.answered(name, question, choice, self._now())
+        self._keep_marks()
+
+    def _after_questions(self):
+        if self.step is not None:
+            self.choose(("exercise", self.step[1]))
+            if self.path_view.current is not None:
+                self.path_view.current.focus()

@@ -3,27 +3,26 @@ every value checked, and trains a network with it.
 
 The student's code runs in a worker of its own (app/exercises/runner.py); the checks, the diagnosis and the
 charts come from there (py/checker/). This view keeps the code (saved in the browser as it is typed), the
-buttons and the messages; app/exercises/results.py shows a check's rows and hints. No maths here.
+buttons and the messages; app/exercises/results.py shows a check's rows and hints, path.py's PathSteps walks the
+path (the questions, the marks) and screen.py says what of the lab goes to the checker. No maths here.
 """
 
 import json
 
 import exercises
-from app.exercises import path, report
+from app.exercises import path, report, screen
 from app.exercises.ann import TrainedNetwork
 from app.exercises.results import ExerciseResults
 from app.exercises.runner import ExerciseRunner, RunnerError, Stopped
-from app.settings import spell, validate
+from app.settings import validate
 from app.share.export_menu import download
 from shared.protocol import Refused
-
-DATA_KEYS = ("data_seed", "data_size", "noise", "train_percent")  # a generated set's parameters, in snap["config"]
 
 STORAGE_PREFIX = "backprop-lab:exercise:"
 STOP_MESSAGE = "Stopped: you pressed Stop."
 
 
-class ExerciseView:
+class ExerciseView(path.PathSteps):
     def __init__(self, context):
         self.context, self.document, self.window = context, context.document, context.window
         document = self.document
@@ -115,11 +114,6 @@ class ExerciseView:
         self._enable()
         self._pending_questions()
 
-    def _pending_questions(self):
-        name, self.questions_pending = self.questions_pending, None
-        if name is not None and self.step == ("questions", name):
-            self._ask_questions(name)
-
     async def _mount(self):
         from pyscript.ffi import create_proxy
 
@@ -129,83 +123,6 @@ class ExerciseView:
             parent, self.saved_code(self.name), "Your code", create_proxy(self._on_edit)
         )
         self._enable()
-
-    # --- the path -------------------------------------------------------------------------------------------------
-
-    def choose(self, step):
-        """A step of the path chosen: its exercise into the link, then the exercise or its questions shown."""
-        kind, name = step
-        if name != self.context.settings["exercise"]:
-            self.context.change("exercise", name)
-        if kind == "exercise":
-            self.show_exercise(name)
-        else:
-            self.show_questions(name)
-
-    def _show_path(self):
-        self.path_view.show(self.path, self.step, self.marks)
-
-    def _keep_marks(self):
-        if not path.save(self.window, self.marks):
-            self._status("This browser does not let the page keep your marks: use Download my work to keep them.")
-        self._show_path()
-
-    def show_questions(self, name):
-        """The predict-then-see questions before exercise name, from the network on screen (the checker asks)."""
-        self.step = ("questions", name)
-        self.element("exercise-work").hidden = True
-        self.element("exercise-questions").hidden = False
-        self.element("exercise-questions-next").textContent = "On to the exercise: " + path.subject(name)
-        if self.questions is None:
-            from app.exercises.questions import QuestionsView
-
-            self.questions = QuestionsView(self.document, self._answered)
-        self.questions.waiting(name)
-        self._show_path()
-        self._ask_questions(name)
-
-    def _ask_questions(self, name):
-        if self.runner.ready and self.context.snap is not None and not self.busy:
-            self.busy = True
-            self._enable()
-            self.context.later(self._questions_answer(name, self.network_json(), self.settings_json()))
-        else:
-            self.questions_pending = name
-
-    async def _questions_answer(self, name, network, settings):
-        try:
-            answer = await self.runner.call("questions", name, network, settings)
-        except Stopped as err:
-            self.busy = False
-            self.questions.failed("The questions took too long ({}); open them again to retry.".format(err))
-            await self._start_runner()
-            return
-        except (RunnerError, Refused) as err:
-            self.busy = False
-            self._enable()
-            self.questions.failed("The questions could not be made: {}.".format(err))
-            return
-        self.busy = False
-        self._enable()
-        self._show_questions(name, answer)
-
-    def _show_questions(self, name, answer):
-        if self.step != ("questions", name):
-            return
-        asked = answer.get("questions") or []
-        self.marks.asked[name] = [question["id"] for question in asked]
-        self.questions.show(name, asked, self.marks)
-        self._keep_marks()
-
-    def _answered(self, name, question, choice):
-        self.marks.answered(name, question, choice, self._now())
-        self._keep_marks()
-
-    def _after_questions(self):
-        if self.step is not None:
-            self.choose(("exercise", self.step[1]))
-            if self.path_view.current is not None:
-                self.path_view.current.focus()
 
     def _now(self):
         """The time now, as an ISO string (the browser's clock)."""
@@ -309,69 +226,13 @@ class ExerciseView:
 
     # --- running and checking -----------------------------------------------------------------
 
-    def network_json(self):
-        """The network on screen as the checker takes it: exact parameter texts (CPython's repr), and the data on
-        screen when it is not a truth table (checker/networks.py's page_data: the checker checks on it too)."""
-        snap = self.context.snap
-        config = snap["config"]
-        network = {
-            "n_h": config["n_h"],
-            "table": config["table"],
-            "seed": config["seed"],
-            "step": snap["step"],
-            "params": snap["params_text"],
-        }
-        data = self.data_json()
-        if data is not None:
-            network["data"] = data
-        return json.dumps(network)
-
-    def data_json(self):
-        """The data on screen as the checker takes it: a generated set by its parameters, the student's own points
-        by the link's points= text ("" when the link cannot hold them: check() then asks the model for their CSV);
-        None for a truth table."""
-        config = self.context.snap["config"]
-        kind = config.get("data", "table")
-        if kind == "table":
-            return None
-        if kind == "points":
-            return {"kind": "points", "points": self.context.settings.get("points") or ""}
-        data = {"kind": kind}
-        for key in DATA_KEYS:
-            if key in config:
-                data[key] = config[key]
-        return data
-
-    async def _with_points(self, network):
-        """The network JSON of a check, with the points on screen as the model's CSV when their link text is not
-        there (more points than a link holds). The JSON unchanged when the model has none to give."""
-        found = json.loads(network)
-        data = found.get("data")
-        if data is None or data.get("kind") != "points" or data.get("points"):
-            return network
-        try:
-            _name, text = await self.context.model.export_points_csv()
-        except Refused:
-            return network
-        data["csv"] = text
-        return json.dumps(found)
-
-    def settings_json(self):
-        settings = self.context.settings
-        return json.dumps(
-            {
-                "n_h": settings["n_h"],
-                "seed": settings["seed"],
-                "table": settings["table"],
-                "learning_rate": spell(settings["learning_rate"]),
-            }
+    def run(self):
+        self._call(
+            "Running your code…", self._show_run, "run", self.name, self.code(), screen.network_json(self.context)
         )
 
-    def run(self):
-        self._call("Running your code…", self._show_run, "run", self.name, self.code(), self.network_json())
-
     def check(self):
-        network, code = self.network_json(), self.code()
+        network, code = screen.network_json(self.context), self.code()
         self.checking = (self.name, code, json.loads(network))  # what the marks keep of this check (not the CSV)
         on_data = "data" in self.checking[2]
         self._call(
@@ -394,7 +255,7 @@ class ExerciseView:
             self._show_train,
             "train",
             self.code(),
-            self.settings_json(),
+            screen.settings_json(self.context.settings),
             1000,
             request,
         )
@@ -413,7 +274,7 @@ class ExerciseView:
     async def _answer(self, show, method, args):
         try:
             if method == "check":  # the exercise name, the code, the network JSON: the points' CSV if needed
-                args = (args[0], args[1], await self._with_points(args[2]))
+                args = (args[0], args[1], await screen.with_points(self.context, args[2]))
             answer = await self.runner.call(method, *args)
         except Stopped as err:
             self.results.show_stopped(str(err))

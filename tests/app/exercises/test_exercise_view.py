@@ -9,6 +9,7 @@ import asyncio
 import json
 
 import exercises
+from app.exercises import screen
 from app.settings import DEFAULTS, write_link
 from checker import door as checker
 from lab_page import open_page, settle
@@ -77,7 +78,7 @@ def test_a_check_of_the_starter_code_shows_the_checkers_rows_and_its_hints(monke
         await settle()
 
     asyncio.run(scenario())
-    network = view.network_json()
+    network = screen.network_json(view.context)
     assert json.loads(network)["params"] == context.snap["params_text"]
     answer, _ = read(checker.check("forward", forward.STARTER, network))
     assert page.element("exercise-status").textContent == "Checked: {}.".format(answer["summary"])

@@ -12,7 +12,7 @@ import pytest
 
 import exercises
 import lab_page
-from app.exercises import path
+from app.exercises import path, screen
 from app.settings import read_link, write_link
 from checker import door as checker
 from lab_page import open_page, settle
@@ -232,7 +232,7 @@ def test_an_instructors_link_sets_the_path_and_the_marks_survive_a_reload(monkey
         await settle()
 
     asyncio.run(scenario())
-    answer, _ = read(checker.check("forward", exercises.get("forward").SOLUTION, view.network_json()))
+    answer, _ = read(checker.check("forward", exercises.get("forward").SOLUTION, screen.network_json(view.context)))
     assert answer["right"] == answer["total"]
     assert marks_texts(page) == ["not started", "done"]
     stored = dict(window.stored)
@@ -302,7 +302,9 @@ def test_questions_from_the_worker_answered_on_the_page_and_the_work_downloaded(
             await settle()
 
     asyncio.run(scenario())
-    asked, _ = read(checker.questions("backward", view.network_json(), view.settings_json()))
+    asked, _ = read(
+        checker.questions("backward", screen.network_json(view.context), screen.settings_json(view.context.settings))
+    )
     assert view.marks.asked["backward"] == [question["id"] for question in asked["questions"]]
 
     # answer the first question right, on the page
