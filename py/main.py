@@ -26,7 +26,7 @@ VIEWS = (
 # module when it is first imported, and the start imports a group a task (build_in_tasks) so that no task of
 # the start runs long.
 START_IMPORTS = (
-    ("app.cpython", "shared.limits", "app.settings"),
+    ("app.cpython", "shared.limits", "app.setting_kinds", "app.settings", "app.link"),
     ("shared.protocol", "app.door", "app.context", "app.tabs"),
     ("app.lab.controls", "app.canvas", "app.lab.cost_chart", "shared.exact_text", "app.network.weights", "app.pacing"),
     ("app.network.layout", "app.network.pictures", "app.network.diagram"),

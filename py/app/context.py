@@ -29,7 +29,8 @@ import asyncio
 import sys
 
 from app.door import ModelError, Refused, view_request
-from app.settings import DEFAULTS, model_settings, read_link, write_link
+from app.link import read_link, write_link
+from app.settings import DEFAULTS, model_settings
 from app.stages import show_error
 
 

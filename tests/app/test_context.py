@@ -13,7 +13,8 @@ import pytest
 import fake_dom
 from app.context import Context
 from app.door import ModelError, Refused
-from app.settings import DEFAULTS, write_link
+from app.link import write_link
+from app.settings import DEFAULTS
 from lab_page import Page, Window, settle
 
 

@@ -15,21 +15,10 @@ import pytest
 
 import backprop
 import exercises
+from app import cpython, setting_kinds
 from app import settings as state
-from app.settings import (
-    DEFAULTS,
-    MODEL_KEYS,
-    SPEEDS,
-    VIEW_KEYS,
-    model_settings,
-    parse_query,
-    quote,
-    read_link,
-    shortest,
-    spell,
-    validate,
-    write_link,
-)
+from app.link import parse_query, quote, read_link, write_link
+from app.settings import DEFAULTS, MODEL_KEYS, SPEEDS, VIEW_KEYS, model_settings, shortest, spell, validate
 from backprop import Config
 
 VIEW_DEFAULTS = {"speed": 10, "log_scale": False, "embed": False, "view": "lab"}
@@ -793,7 +782,7 @@ def test_the_not_printable_table_is_cpythons_isprintable_for_every_assigned_char
     wrong = [
         hex(code)
         for code in range(0x110000)
-        if unicodedata.category(chr(code)) != "Cn" and state.printable_code(code) != chr(code).isprintable()
+        if unicodedata.category(chr(code)) != "Cn" and cpython.printable_code(code) != chr(code).isprintable()
     ]
     assert wrong == []
 
@@ -828,12 +817,12 @@ def test_the_not_printable_table_is_cpythons_isprintable_for_every_assigned_char
     ],
 )
 def test_repr_is_cpythons(value):
-    assert state._repr(value) == repr(value)
+    assert cpython.cpython_repr(value) == repr(value)
 
 
 def test_repr_by_the_table_matches_cpython(monkeypatch):
     # the same spelling when the table decides instead of str.isprintable, as it does on MicroPython
-    monkeypatch.setattr(state, "printable", lambda char: state.printable_code(ord(char)))
+    monkeypatch.setattr(cpython, "printable", lambda char: cpython.printable_code(ord(char)))
     for value in [
         "caf\u00e9",
         "\x00\x1f\x7f\x80\x9f\xa0\xad",
@@ -842,7 +831,7 @@ def test_repr_by_the_table_matches_cpython(monkeypatch):
         "\u0442\u0430\u043d\u0445",
         "x'y\"z",
     ]:
-        assert state._repr(value) == repr(value)
+        assert cpython.cpython_repr(value) == repr(value)
 
 
 def test_json_of_settings_is_plain():
@@ -893,7 +882,7 @@ def test_the_table_has_one_row_per_setting_in_a_links_order():
         "lesson",
         "data",
     }
-    assert all(row.kind in state.WORDS for row in state.SETTINGS)
+    assert all(row.kind in setting_kinds.WORDS for row in state.SETTINGS)
 
 
 @pytest.mark.parametrize("row", state.SETTINGS, ids=[row.name for row in state.SETTINGS])

@@ -11,7 +11,8 @@ import app.exercises.screen
 import app.exercises.view
 import app.settings
 import exercises
-from app.settings import DEFAULTS, write_link
+from app.link import write_link
+from app.settings import DEFAULTS
 
 CHECKS = Checks()
 check = CHECKS.check

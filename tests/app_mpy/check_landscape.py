@@ -6,8 +6,9 @@ from mpy_checks import Checks, equal
 
 import app.landscape.plot
 import app.landscape.view
-import app.settings
-from app.settings import DEFAULTS, validate, write_link
+import app.setting_kinds
+from app.link import write_link
+from app.settings import DEFAULTS, validate
 
 CHECKS = Checks()
 check = CHECKS.check
@@ -15,8 +16,8 @@ check = CHECKS.check
 
 @check("the landscape's axes, range, legend and parameters")
 def _():
-    equal(app.settings.parameter_names(1), ["W0[0,0]", "W0[0,1]", "b0[0,0]", "W1[0,0]", "b1[0,0]"], "parameters")
-    equal(len(app.settings.parameter_names(16)), 16 * 4 + 1, "16 hidden units")
+    equal(app.setting_kinds.parameter_names(1), ["W0[0,0]", "W0[0,1]", "b0[0,0]", "W1[0,0]", "b1[0,0]"], "parameters")
+    equal(len(app.setting_kinds.parameter_names(16)), 16 * 4 + 1, "16 hidden units")
     equal(validate("landscape_axes", " W1[0,0], b0[1,0] "), "W1[0,0],b0[1,0]", "axes")
     equal(validate("landscape_axes", "Random"), "random", "random axes")
     for bad in ("W1[0,0],W1[0,0]", "W1[0,0]", "W2[0,0],W1[0,0]", "W0[16,0],W1[0,0]"):

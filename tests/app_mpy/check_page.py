@@ -8,8 +8,8 @@ from mpy_page import Document, Window
 
 import app.canvas
 import app.context
+import app.link
 import app.pacing
-import app.settings
 import app.stages
 import app.tabs
 
@@ -35,14 +35,14 @@ def _():
     equal(document.documentElement.dataset.embed, "true", "embedded")
     equal(len(context.messages), 1, "the bad seed's message")
     assert context.messages[0].startswith("The link's seed was ignored, so it is 2"), context.messages[0]
-    equal(window.history.replaced, [app.settings.write_link(context.settings)], "the link made whole")
+    equal(window.history.replaced, [app.link.write_link(context.settings)], "the link made whole")
     heard = []
     context.subscribe("settings changed", lambda names, origin: heard.append(("first", names, origin)))
     context.subscribe("settings changed", lambda names, origin: heard.append(("second", names, origin)))
     context.change("sweep_count", 50, "me")
     equal(heard, [("first", ("sweep_count",), "me"), ("second", ("sweep_count",), "me")], "in order")
     equal(window.history.pushed, [], "embedded: no entry in the host page's history")
-    equal(window.history.replaced[-1], app.settings.write_link(context.settings), "the link replaced")
+    equal(window.history.replaced[-1], app.link.write_link(context.settings), "the link replaced")
     assert "sweep_count=50" in window.location.search, window.location.search
     context.register("notebook", "mpy_page", "View")
     view = context.view("notebook")

@@ -10,7 +10,7 @@ import app.exercises.questions
 import app.exercises.report
 import exercises
 from app.exercises import path, report
-from app.settings import read_link
+from app.link import read_link
 
 CHECKS = Checks()
 check = CHECKS.check

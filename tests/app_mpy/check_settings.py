@@ -9,7 +9,8 @@ from mpy_checks import Checks, equal, from_bits
 
 import app.cpython
 import app.settings
-from app.settings import DEFAULTS, parse_query, quote, read_link, shortest, spell, validate, write_link
+from app.link import parse_query, quote, read_link, write_link
+from app.settings import DEFAULTS, shortest, spell, validate
 
 CHECKS = Checks()
 check = CHECKS.check
@@ -88,7 +89,7 @@ def _():
         ("1e400", 0x7FF << 52),
         ("-Infinity", 0xFFF << 52),
     ]:
-        equal(struct.unpack("<Q", struct.pack("<d", app.settings.parse_float(text)))[0], bits, "the float of " + text)
+        equal(struct.unpack("<Q", struct.pack("<d", app.cpython.parse_float(text)))[0], bits, "the float of " + text)
     equal(validate("learning_rate", "13.337369477691485"), from_bits(4623697889580987650), "learning_rate")
 
 
@@ -147,7 +148,7 @@ def _():
 def _():
     every_ascii = "".join(chr(code) for code in range(128))
     equal(
-        app.settings._repr(every_ascii),
+        app.cpython.cpython_repr(every_ascii),
         "'\\x00\\x01\\x02\\x03\\x04\\x05\\x06\\x07\\x08\\t\\n\\x0b\\x0c\\r\\x0e\\x0f\\x10\\x11\\x12\\x13"
         "\\x14\\x15\\x16\\x17\\x18\\x19\\x1a\\x1b\\x1c\\x1d\\x1e\\x1f !\"#$%&\\'()*+,-./0123456789:;<=>?@"
         "ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\\x7f'",
@@ -173,7 +174,7 @@ def _():
         (True, "True"),
         (7, "7"),
     ]:
-        equal(app.settings._repr(value), text, "the repr of " + text)
+        equal(app.cpython.cpython_repr(value), text, "the repr of " + text)
 
 
 @check("validate gives CPython's values and words for Python values")

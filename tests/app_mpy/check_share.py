@@ -6,7 +6,8 @@ import json
 
 from mpy_checks import Checks, equal
 
-from app.settings import DEFAULTS, read_link, write_link
+from app.link import read_link, write_link
+from app.settings import DEFAULTS
 from app.share.export_menu import plot_file_name
 from app.share.importer import imported_settings, is_csv, points_said, too_large
 from app.share.lesson import buttons_note, lesson_query, link_note, names, points_link

@@ -22,7 +22,7 @@ QUESTION_SETS = ("activations", "cost", "numeric", "forward", "backward", "updat
 
 
 def chosen(value):
-    """The exercises of the link's exercises= (app/settings.py has read it: known names only; "" is every one)."""
+    """The exercises of the link's exercises= (app/link.py has read it: known names only; "" is every one)."""
     names = []
     for name in str(value or "").split(","):
         name = name.strip()

@@ -9,7 +9,8 @@ The axes and the range are in the link (landscape_axes, landscape_span). No math
 
 from app.door import Refused
 from app.landscape.plot import LandscapePlot, contour_text
-from app.settings import DEFAULTS, parameter_names, spell, validate
+from app.setting_kinds import parameter_names
+from app.settings import DEFAULTS, spell, validate
 
 RANDOM = "random"
 NOT_COMPUTED = "Not computed yet: it is drawn when the network is not training (press Pause), or press Compute."

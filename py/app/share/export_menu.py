@@ -6,7 +6,8 @@ the screen's device resolution. Also the summary a printout starts with.
 
 from app.door import Refused
 from app.lab.readouts import format_cost
-from app.settings import BY_NAME, MODEL_KEYS, in_link, spell
+from app.link import in_link
+from app.settings import BY_NAME, MODEL_KEYS, spell
 
 TEXT_FILES = {"json": "application/json", "py": "text/x-python", "ipynb": "application/x-ipynb+json", "csv": "text/csv"}
 PLOTS = {"cost-chart": "cost-chart", "decision-surface": "surface", "network-diagram": "diagram"}  # name: element id

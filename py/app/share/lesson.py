@@ -16,7 +16,8 @@ when it is not the points on screen.
 """
 
 from app.door import Refused
-from app.settings import BY_NAME, EXERCISES, FORM, LESSON_CONTROLS, clip, read_link, write_link
+from app.link import clip, read_link, write_link
+from app.settings import BY_NAME, EXERCISES, FORM, LESSON_CONTROLS
 from app.settings import LESSON_LABELS as LABELS
 
 FIELDS = FORM

@@ -10,7 +10,8 @@ import json
 
 import exercises
 from app.exercises import screen
-from app.settings import DEFAULTS, write_link
+from app.link import write_link
+from app.settings import DEFAULTS
 from checker import door as checker
 from lab_page import open_page, settle
 from shared.protocol import read

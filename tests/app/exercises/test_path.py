@@ -13,7 +13,7 @@ import pytest
 import exercises
 import lab_page
 from app.exercises import path, screen
-from app.settings import read_link, write_link
+from app.link import read_link, write_link
 from checker import door as checker
 from lab_page import open_page, settle
 from shared.protocol import read

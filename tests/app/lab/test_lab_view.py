@@ -13,7 +13,7 @@ import numpy as np
 
 from app.lab import view as lab_module
 from app.lab.readouts import format_cost
-from app.settings import write_link
+from app.link import write_link
 from backprop import Config, Run
 from lab_page import open_page, readout, settle
 

@@ -7,7 +7,9 @@ Oracles: the worker's own landscape for the same request, and the texts written 
 import asyncio
 
 from app.landscape.plot import contour_text
-from app.settings import DEFAULTS, parameter_names, write_link
+from app.link import write_link
+from app.setting_kinds import parameter_names
+from app.settings import DEFAULTS
 from lab_page import open_page, settle
 from shared.protocol import read
 from worker import door as exports

@@ -10,7 +10,8 @@ import asyncio
 import pytest
 
 from app.lab.readouts import format_cost
-from app.settings import DEFAULTS, write_link
+from app.link import write_link
+from app.settings import DEFAULTS
 from backprop import Config, Run
 from lab_page import open_page, readout, settle
 from shared.sweep_words import CATEGORIES

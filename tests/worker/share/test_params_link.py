@@ -1,7 +1,7 @@
 """Parameters in a lesson link (worker/share/params_link.py): the compact `params=` text and its validation.
 
 Oracles: backprop.Run's parameters (read back bit for bit), the characters a URL query carries unencoded (the
-page's app/settings.py SAFE), and messages checked for the words that name the problem.
+page's app/link.py SAFE), and messages checked for the words that name the problem.
 """
 
 import numpy as np

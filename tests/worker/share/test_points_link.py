@@ -2,7 +2,7 @@
 its limit and the note beyond it, and each bad text's message.
 
 Oracles: the data's own floats (compared by their bytes), the characters a URL query carries unencoded (the page's
-app/settings.py SAFE), and texts and messages written out here.
+app/link.py SAFE), and texts and messages written out here.
 """
 
 import struct
