@@ -1,15 +1,18 @@
 """CPython's reading and spelling of floats and of a link's query (app/cpython.py), under CPython: shortest() is
 CPython's repr without a trailing ".0", query_pairs() is urllib's parse_qsl with blank values kept, in the link's
-order. Under MicroPython, where JavaScript does the work, tests/app_mpy/check_settings.py checks the same texts.
+order, and cpython_repr() (the messages' quoting of a value) is CPython's repr, by str.isprintable or the table.
+Under MicroPython, where JavaScript does the work, tests/app_mpy/check_settings.py checks the same texts.
 
 Oracles: CPython's repr and urllib.parse."""
 
 import random
 import struct
+import unicodedata
 from urllib.parse import parse_qsl, quote_plus
 
 import pytest
 
+from app import cpython
 from app.cpython import parse_float, query_pairs, shortest
 
 
@@ -50,3 +53,63 @@ def test_parse_float_is_cpythons_float():
         assert repr(parse_float(text)) == repr(float(text))
     with pytest.raises(ValueError):
         parse_float("ten")
+
+
+# --- the repr the messages use ----------------------------------------------------------------------------------------
+
+
+def test_the_not_printable_table_is_cpythons_isprintable_for_every_assigned_character():
+    # MicroPython has no str.isprintable: there the page uses the table, which must agree with CPython's database.
+    wrong = [
+        hex(code)
+        for code in range(0x110000)
+        if unicodedata.category(chr(code)) != "Cn" and cpython.printable_code(code) != chr(code).isprintable()
+    ]
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "",
+        "'",
+        '"',
+        "'\"",
+        "it's",
+        "a\\b",
+        "\t\n\r",
+        "\x00\x1f\x7f\x80\x9f\xa0\xad",
+        "caf\u00e9",
+        "\u2028\u3000\ufeff",
+        "\ud800",
+        "\U0001f600\U000e0001",
+        "\U0010fffd",
+        1,
+        None,
+        True,
+        [1, "x"],
+        0.46,
+        10.0,
+        -0.0,
+        1e16,
+        5e-324,
+        float("nan"),
+        float("inf"),
+    ],
+)
+def test_repr_is_cpythons(value):
+    assert cpython.cpython_repr(value) == repr(value)
+
+
+def test_repr_by_the_table_matches_cpython(monkeypatch):
+    # the same spelling when the table decides instead of str.isprintable, as it does on MicroPython
+    monkeypatch.setattr(cpython, "printable", lambda char: cpython.printable_code(ord(char)))
+    for value in [
+        "caf\u00e9",
+        "\x00\x1f\x7f\x80\x9f\xa0\xad",
+        "\u2028\u3000\ufeff",
+        "\U0001f600\U000e0001",
+        "\u0442\u0430\u043d\u0445",
+        "x'y\"z",
+    ]:
+        assert cpython.cpython_repr(value) == repr(value)

@@ -1,21 +1,21 @@
 """Links and settings: every setting round-trips; each bad value is named, defaults, and leaves the rest alone;
 the page validates with the model's rules and words; floats and URLs are spelled as CPython spells them.
 
-Oracles: backprop.Config (the model's validator), CPython's repr, urllib.parse, and hand-written links.
+Oracles: backprop.Config (the model's validator), CPython's repr, urllib.parse, and hand-written links. (The repr the
+messages use, cpython_repr: tests/app/test_cpython.py.)
 """
 
 import dataclasses
 import json
 import random
 import struct
-import unicodedata
 from urllib.parse import parse_qsl, quote_plus
 
 import pytest
 
 import backprop
 import exercises
-from app import cpython, setting_kinds
+from app import setting_kinds
 from app import settings as state
 from app.link import parse_query, quote, read_link, write_link
 from app.settings import DEFAULTS, MODEL_KEYS, SPEEDS, VIEW_KEYS, model_settings, shortest, spell, validate
@@ -772,66 +772,6 @@ def test_random_strings_survive_a_link():
         value = "".join(rng.choice(alphabet) for _ in range(rng.randrange(8)))
         assert quote(key) == quote_plus(key) and quote(value) == quote_plus(value)
         assert parse_query("?" + quote(key) + "=" + quote(value)) == {key: value}
-
-
-# --- the repr the messages use ----------------------------------------------------------------------------------------
-
-
-def test_the_not_printable_table_is_cpythons_isprintable_for_every_assigned_character():
-    # MicroPython has no str.isprintable: there the page uses the table, which must agree with CPython's database.
-    wrong = [
-        hex(code)
-        for code in range(0x110000)
-        if unicodedata.category(chr(code)) != "Cn" and cpython.printable_code(code) != chr(code).isprintable()
-    ]
-    assert wrong == []
-
-
-@pytest.mark.parametrize(
-    "value",
-    [
-        "",
-        "'",
-        '"',
-        "'\"",
-        "it's",
-        "a\\b",
-        "\t\n\r",
-        "\x00\x1f\x7f\x80\x9f\xa0\xad",
-        "caf\u00e9",
-        "\u2028\u3000\ufeff",
-        "\ud800",
-        "\U0001f600\U000e0001",
-        "\U0010fffd",
-        1,
-        None,
-        True,
-        [1, "x"],
-        0.46,
-        10.0,
-        -0.0,
-        1e16,
-        5e-324,
-        float("nan"),
-        float("inf"),
-    ],
-)
-def test_repr_is_cpythons(value):
-    assert cpython.cpython_repr(value) == repr(value)
-
-
-def test_repr_by_the_table_matches_cpython(monkeypatch):
-    # the same spelling when the table decides instead of str.isprintable, as it does on MicroPython
-    monkeypatch.setattr(cpython, "printable", lambda char: cpython.printable_code(ord(char)))
-    for value in [
-        "caf\u00e9",
-        "\x00\x1f\x7f\x80\x9f\xa0\xad",
-        "\u2028\u3000\ufeff",
-        "\U0001f600\U000e0001",
-        "\u0442\u0430\u043d\u0445",
-        "x'y\"z",
-    ]:
-        assert cpython.cpython_repr(value) == repr(value)
 
 
 def test_json_of_settings_is_plain():
