@@ -71,14 +71,17 @@ class SharedPage:
         self.page = None
         self.fresh = False  # the last open() loaded the page
 
-    def open(self, query="", **context_options):
+    def open(self, query="", init_script=None, **context_options):
         """The page, ready: the one open, else a new one loaded at site_url + query (self.fresh tells which), in a
-        browser context made with context_options (viewport={"width": 360, "height": 740}...)."""
+        browser context made with context_options (viewport={"width": 360, "height": 740}...), init_script (a probe
+        such as page_probes.RECORD_START) added before it loads."""
         self.fresh = self.page is None
         if self.fresh:
             context = self.browser.new_context(**context_options)
             self.page = context.new_page()
             self.page.guard = PageGuard(self.page, self.site_url.rstrip("/"))
+            if init_script is not None:
+                self.page.add_init_script(init_script)
             self.page.goto(self.site_url + query)
             expect_ready(self.page)
         return self.page

@@ -158,8 +158,8 @@ def drop(page, name, text):
         ("junk.bin", "x" * (10 * 1024 * 1024), "junk.bin is 10.5 MB, too large for a saved run"),
     ],
 )
-def test_a_bad_file_gets_a_message_and_the_run_stays(page, open_lab, name, content, words):
-    open_lab("?seed=5")
+def test_a_bad_file_gets_a_message_and_the_run_stays(shared_page, name, content, words):
+    page = shared_page.open("?seed=5")  # one page for the three files, each refused on the run the one before left
     steps = train_to(page, 50)
     shown_cost = readout(page, "Cost J").inner_text()
     field(page, "Saved run (.json)").set_input_files(

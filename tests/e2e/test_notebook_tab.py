@@ -62,6 +62,15 @@ def open_notebook(open_lab, query=""):
     return page
 
 
+def shared_notebook(shared_page):
+    """The module's shared page at ?view=notebook, the notebook showing step 0: the tests that only look (and the last
+    of them, which takes a step) share one page in the file's order."""
+    page = shared_page.open("?view=notebook")
+    expect(page.get_by_role("tab", name="Notebook")).to_have_attribute("aria-selected", "true")
+    expect_notebook_at(page, 0)
+    return page
+
+
 def expect_notebook_at(page, step):
     expect(notebook(page).get_by_text(re.compile(rf"^Worked through for the network at step {step},"))).to_be_visible(
         timeout=30_000
@@ -76,8 +85,8 @@ def verdicts(page):
     return dict(rows)
 
 
-def test_at_step_0_the_view_shows_the_notebooks_printed_values(open_lab):
-    page = open_notebook(open_lab)
+def test_at_step_0_the_view_shows_the_notebooks_printed_values(shared_page):
+    page = shared_notebook(shared_page)
     expect(page).to_have_url(re.compile(r"[?&]view=notebook(&|$)"))
     forward = section(page, "2. Forward pass")
     for text in (Z1_00, Z1_10, Z2_00, A2_TEXT, J_TEXT):
@@ -155,8 +164,8 @@ def forward_A2(run):
     return forward(run.params, reference.A0, run.Y, run.config.activation, run.config.cost)["A2"]
 
 
-def test_terms_and_plots_light_each_other_up(open_lab):
-    page = open_notebook(open_lab)
+def test_terms_and_plots_light_each_other_up(shared_page):
+    page = shared_notebook(shared_page)
     term = notebook(page).get_by_role("button", name=re.compile(r"^W0\[1,0\] = ")).first
     weight = page.get_by_role("img", name=re.compile(r"^W0\[1,0\], input x1 to hidden unit A1\[1\]"))
     term.focus()  # by keyboard, the term's exact value is in its name
@@ -180,8 +189,8 @@ def test_terms_and_plots_light_each_other_up(open_lab):
     expect(page.locator("#surface")).to_have_attribute("data-linked", "3")
 
 
-def test_tabs_by_keyboard_take_exactly_one_step_and_axe_finds_nothing(open_lab):
-    page = open_notebook(open_lab)
+def test_tabs_by_keyboard_take_exactly_one_step_and_axe_finds_nothing(shared_page):
+    page = shared_notebook(shared_page)
     tab = page.get_by_role("tab", name="Notebook")
     tab.focus()
     page.keyboard.press("ArrowLeft")
