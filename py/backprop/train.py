@@ -106,6 +106,7 @@ class Run:
         with np.errstate(all="ignore"):
             self.cache = forward(self.params, self.A0, self.Y, self.config.activation, self.config.cost)
         self.cost = float(self.cache["J"])  # J of the current parameters
+        self._test_cache = None  # the forward pass on the test examples at the current parameters, once made
         self.history = [self.cost]
         # test_history[i]: J on the test examples at history's step i (empty when there are none)
         self.test_history = [self.test_cost()] if self.data.test_m else []
@@ -117,18 +118,22 @@ class Run:
         """Predictions for the training examples, shape (1, m)."""
         return self.cache["A2"]
 
+    def _test_forward(self):
+        """The forward pass on the test examples at the current parameters, made once for them: the test history,
+        test_cost and accuracy (each frame's snapshot asks for both) share it."""
+        if self._test_cache is None:
+            c = self.config
+            with np.errstate(all="ignore"):
+                self._test_cache = forward(self.params, self.data.A0_test, self.data.Y_test, c.activation, c.cost)
+        return self._test_cache
+
     def test_cost(self):
         """J on the test examples (NaN when there are none)."""
-        if not self.data.test_m:
-            return math.nan
-        c = self.config
-        with np.errstate(all="ignore"):
-            return float(forward(self.params, self.data.A0_test, self.data.Y_test, c.activation, c.cost)["J"])
+        return float(self._test_forward()["J"]) if self.data.test_m else math.nan
 
     def accuracy(self):
         """{"train": (right, m), "test": (right, t)}: the examples on the right side of 0.5."""
-        test_A2 = self.predict(self.data.A0_test) if self.data.test_m else np.zeros((1, 0))
-        return {"train": accuracy(self.A2, self.Y), "test": accuracy(test_A2, self.data.Y_test)}
+        return {"train": accuracy(self.A2, self.Y), "test": accuracy(self._test_forward()["A2"], self.data.Y_test)}
 
     @property
     def solved(self):
@@ -162,6 +167,7 @@ class Run:
     def _go_on_from_here(self):
         """After the parameters or the examples changed: the cost at the current step is the new one (in the history
         too), and the divergence watch starts again."""
+        self._test_cache = None
         self.status, self.reason = "ready", None
         with np.errstate(all="ignore"):
             self.cache = forward(self.params, self.A0, self.Y, self.config.activation, self.config.cost)
@@ -225,6 +231,7 @@ class Run:
                 backward(params, cache, inputs, Y, c.activation, c.cost, c.notebook_mode, out=grads_out)
                 grad *= c.learning_rate
                 theta -= grad
+                self._test_cache = None
                 self.cache = forward(params, A0, self.Y, c.activation, c.cost)
                 self.step += 1
                 self.cost = float(self.cache["J"])
