@@ -66,6 +66,7 @@ class LabView:
         self.linked = LinkedPlots(context, self.diagram, self.surface)
         self.linked.attach(self.predictions)
         self.data_version = None  # the version of the worker's drawing of the points on screen
+        self._waiting = None  # the waiting text on screen
         self.points = PointsEditor(context, self.surface, self.request, lambda: self.lesson.allows("data"))
         self.meter, self.plot_throttle = RateMeter(), Throttle(PLOT_INTERVAL)
         self.training = False  # Train is on
@@ -302,8 +303,9 @@ class LabView:
         self.diagram.draw(snap["params"], snap["params_text"])
 
     def show_waiting(self, waiting):
-        element = self.document.getElementById("data-waiting")
+        """The worker's word that the run waits for a training point (or none): written only when it changes, since
+        every snapshot carries it."""
         text = waiting or ""
-        if element.textContent != text:
-            element.textContent = text
-        element.hidden = not text
+        if text != self._waiting:
+            element = self.document.getElementById("data-waiting")
+            element.textContent, element.hidden, self._waiting = text, not text, text
