@@ -8,11 +8,11 @@ import json
 import re
 import shutil
 import tomllib
+import zipfile
 
 import pytest
 
 import build_site
-import file_lists
 import setup_runtime
 
 
@@ -58,7 +58,7 @@ def test_nothing_but_the_site(build_output):
             path
         )
         assert path.suffix not in (".pyc", ".map"), path
-    assert {path.name for path in (site / "static").iterdir()} == {"css", "img", "js", "mpy", "vendor"}
+    assert {path.name for path in (site / "static").iterdir()} == {"bundles", "css", "img", "js", "vendor"}
 
 
 def test_the_runtime_in_the_site_matches_its_manifest(build_output):
@@ -127,29 +127,38 @@ def test_the_built_page_carries_the_content_security_policy_before_any_script(bu
     assert not re.search(r'\sstyle="', html) and not re.search(r"\son[a-z]+=", html), "inline style or handler"
 
 
-def test_the_page_modules_are_there_compiled_and_their_sources_are_not(build_output):
+def bundle(site, name):
+    """{name: bytes} of a bundle in the site."""
+    with zipfile.ZipFile(site / "static" / "bundles" / name) as archive:
+        return {member: archive.read(member) for member in archive.namelist()}
+
+
+def test_the_page_modules_are_bundled_compiled_and_their_sources_are_not_shipped(build_output):
     site, _ = build_output
-    root = setup_runtime.ROOT
-    page_modules = file_lists.modules(file_lists.SHIPS["pyscript.toml"])
-    compiled = sorted((site / "static" / "mpy").rglob("*.mpy"))
-    assert [path.relative_to(site / "static" / "mpy").as_posix() for path in compiled] == sorted(
-        module.removesuffix(".py") + ".mpy" for module in page_modules
-    )
-    for path in compiled:
-        assert path.read_bytes()[:2] == b"M\x06", path
+    page = bundle(site, "page.zip")
+    assert "app/lab/view.mpy" in page and "exercises/forward.mpy" in page and "shared/protocol.mpy" in page
+    expected = {
+        path.relative_to(setup_runtime.ROOT / "py").with_suffix(".mpy").as_posix()
+        for package in ("app", "exercises", "shared")
+        for path in (setup_runtime.ROOT / "py" / package).rglob("*.py")
+    }
+    assert set(page) == expected
+    for name, data in page.items():
+        assert data[:2] == b"M\x06", name
     assert not (site / "py" / "app").exists(), "the page layer's sources are not needed by the site"
-    # What the workers load as source is there, and nothing else of py/ but the three scripts.
-    worker_files = set()
-    for name in ("worker.toml", "exercise.toml"):
-        worker_files |= {url.removeprefix("./") for url in tomllib.loads((root / name).read_text())["files"]}
-    shipped = {path.relative_to(site).as_posix() for path in (site / "py").rglob("*.py")}
-    scripts = {"py/main.py", "py/model_worker.py", "py/exercise_worker.py"}
-    assert shipped == worker_files | scripts
+    assert not (site / "static" / "mpy").exists(), "the compiled modules ship in the bundle"
+    # The workers' modules ship in their bundles; of py/ only the three scripts PyScript runs.
+    shipped = {path.relative_to(site).as_posix() for path in (site / "py").rglob("*")}
+    assert shipped == {"py/main.py", "py/model_worker.py", "py/exercise_worker.py"}
+    worker = bundle(site, "worker.zip")
+    assert worker["backprop/train.py"] == (setup_runtime.ROOT / "py" / "backprop" / "train.py").read_bytes()
+    assert "worker/door.py" in worker and not any(name.startswith("app/") for name in worker)
+    assert "checker/check.py" in bundle(site, "exercise.zip")
 
 
 def test_the_site_build_compiles_the_current_sources(tmp_path):
-    # A copy of the tree with one page module edited: the site built from it carries that module compiled
-    # from the edited source (an .mpy holds its constant names), the manifest naming that source's hash.
+    # A copy of the tree with one page module and one model module edited: the site built from it carries the
+    # page's module compiled from the edited source (an .mpy holds its constant names), the model's as edited.
     root = setup_runtime.ROOT
     tree = tmp_path / "tree"
     for name in build_site.TOP_FILES:
@@ -160,10 +169,10 @@ def test_the_site_build_compiles_the_current_sources(tmp_path):
         (tree / "static" / folder).mkdir(parents=True)
     source = tree / "py" / "app" / "settings.py"
     source.write_text(source.read_text() + "\nBUILT_FROM_THE_EDIT = 1\n")
+    model = tree / "py" / "backprop" / "config.py"
+    model.write_text(model.read_text() + "\nBUILT_FROM_THE_EDIT = 1\n")
     site = tmp_path / "site"
     build_site.build(site, root=tree, assemble=False)
-    built = (site / "static" / "mpy" / "app" / "settings.mpy").read_bytes()
-    assert b"BUILT_FROM_THE_EDIT" in built
-    manifest = json.loads((site / "static" / "mpy" / "manifest.json").read_text())["modules"]
-    assert manifest["app/settings.py"]["source"] == hashlib.sha256(source.read_bytes()).hexdigest()
-    assert manifest["app/settings.py"]["compiled"] == hashlib.sha256(built).hexdigest()
+    assert b"BUILT_FROM_THE_EDIT" in bundle(site, "page.zip")["app/settings.mpy"]
+    assert bundle(site, "worker.zip")["backprop/config.py"] == model.read_bytes()
+    assert bundle(site, "exercise.zip")["backprop/config.py"] == model.read_bytes()

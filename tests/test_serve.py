@@ -1,11 +1,13 @@
-"""The development server sends the MIME types the browser runtime needs, and compiled page modules that match
-their sources."""
+"""The development server sends the MIME types the browser runtime needs, and compiled page modules and bundles
+that match their sources."""
 
 import hashlib
+import io
 import json
 import shutil
 import urllib.error
 import urllib.request
+import zipfile
 
 import pytest
 
@@ -133,6 +135,26 @@ def test_a_missing_compiled_module_is_compiled_on_request_and_one_without_source
     with pytest.raises(urllib.error.HTTPError) as error:
         urllib.request.urlopen(url + "static/mpy/app/tabs.mpy")
     assert error.value.code == 404
+
+
+def bundle_members(url):
+    with urllib.request.urlopen(url) as response:
+        assert response.headers["Content-Type"] == "application/zip"
+        with zipfile.ZipFile(io.BytesIO(response.read())) as archive:
+            return {name: archive.read(name) for name in archive.namelist()}
+
+
+def test_a_bundle_is_made_again_on_request_when_one_of_its_sources_changed(served_tree):
+    tree, url = served_tree
+    page = tree / "py" / "app" / "tabs.py"
+    assert b"SERVED_FRESH" not in bundle_members(url + "static/bundles/page.zip")["app/tabs.mpy"]
+    page.write_text(page.read_text() + "\nSERVED_FRESH = 1\n")
+    assert b"SERVED_FRESH" in bundle_members(url + "static/bundles/page.zip")["app/tabs.mpy"]
+    model = tree / "py" / "backprop" / "config.py"
+    model.write_text(model.read_text() + "\nSERVED_FRESH = 1\n")
+    assert bundle_members(url + "static/bundles/worker.zip")["backprop/config.py"] == model.read_bytes()
+    assert bundle_members(url + "static/bundles/exercise.zip")["backprop/config.py"] == model.read_bytes()
+    assert "_core/__pycache__/numeric.cpython-312.pyc" in bundle_members(url + "static/bundles/numpy.zip")
 
 
 def test_a_built_site_is_served_as_it_is(tmp_path):

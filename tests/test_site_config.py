@@ -12,41 +12,20 @@ EXERCISE = tomllib.loads((ROOT / "exercise.toml").read_text())
 HTML = (ROOT / "index.html").read_text()
 
 
-def shipped(*packages):
-    return {
-        f"./py/{rel}": f"./{rel}"
-        for package in packages
-        for rel in (path.relative_to(ROOT / "py").as_posix() for path in (ROOT / "py" / package).rglob("*.py"))
-    }
-
-
-def compiled(*packages):
-    """The same modules compiled: ./static/mpy/app/lab/view.mpy is put where ./app/lab/view.py would be."""
-    return {
-        f"./static/mpy/{module[:-3]}.mpy": f"./{module[:-3]}.mpy"
-        for module in (source.removeprefix("./") for source in shipped(*packages).values())
-    }
-
-
 def test_the_file_lists_are_the_ones_tools_file_lists_writes():
     import file_lists
 
-    for config, packages in file_lists.SHIPS.items():
+    for config in file_lists.SHIPS:
         listed = tomllib.loads((ROOT / config).read_text())["files"]
-        expected = file_lists.files(packages, compiled=config in file_lists.COMPILED)
-        assert listed == expected, f"run python3 tools/file_lists.py ({config})"
+        assert listed == file_lists.files(config), f"run python3 tools/file_lists.py ({config})"
 
 
-def test_the_page_ships_its_own_modules_and_the_exercises_compiled_and_not_the_model():
-    assert PAGE["files"] == compiled("app", "exercises", "shared")
-
-
-def test_the_worker_ships_the_model_and_its_own_modules():
-    assert WORKER["files"] == shipped("backprop", "plots", "shared", "worker")
-
-
-def test_the_exercise_worker_ships_the_model_the_checker_and_the_exercises():
-    assert EXERCISE["files"] == shipped("backprop", "checker", "exercises", "plots", "shared")
+def test_each_config_loads_its_one_bundle_unpacked_into_the_working_folder_and_the_workers_numpys_bytecode():
+    # "./*" is PyScript's word for "unpack this archive here", where `import app.lab.view` finds its modules.
+    assert PAGE["files"] == {"./static/bundles/page.zip": "./*"}
+    numpy = {"./static/bundles/numpy.zip": "/lib/python3.12/site-packages/numpy/*"}
+    assert WORKER["files"] == {"./static/bundles/worker.zip": "./*", **numpy}
+    assert EXERCISE["files"] == {"./static/bundles/exercise.zip": "./*", **numpy}
 
 
 def test_the_page_runs_on_the_self_hosted_micropython_and_the_workers_on_pyodide():

@@ -1,9 +1,9 @@
 """Write the self-contained static site: everything a static host needs, nothing else.
 
 The folder (default _site/, written fresh each time) holds the page, pyscript.toml, worker.toml and exercise.toml,
-the service worker sw.js, the scripts of py/ and the modules the workers load as source (no __pycache__), the page's
-modules compiled afresh from their sources into static/mpy/ (their sources are not shipped), static/ with the
-verified runtime, and .nojekyll (GitHub Pages then serves the files as they are). No tests, tools, node_modules or
+the service worker sw.js, the scripts of py/, the bundles made afresh from their sources into static/bundles/ (the
+page's modules compiled, the workers' with their bytecode; tools/bundles.py), static/ with the verified runtime,
+and .nojekyll (GitHub Pages then serves the files as they are). No tests, tools, node_modules or
 dot-folders. Runs the runtime setup first, so the runtime in it is the one setup_runtime.py checked.
 Standard library only. Serve the result anywhere, or try it with `python3 tools/serve.py --dir _site`.
 """
@@ -11,6 +11,7 @@ Standard library only. Serve the result anywhere, or try it with `python3 tools/
 import argparse
 import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -25,14 +26,8 @@ STATIC_FOLDERS = ("css", "img", "js", "vendor")
 
 
 def python_sources(root=ROOT):
-    """The .py files the site serves: the scripts in py/ and the modules of the configs that load sources."""
-    packages = {
-        package for config, ship in file_lists.SHIPS.items() if config not in file_lists.COMPILED for package in ship
-    }
-    return [
-        *(root / "py").glob("*.py"),
-        *(root / "py" / rel for rel in file_lists.modules(sorted(packages), root=root)),
-    ]
+    """The .py files the site serves beside the bundles: the scripts in py/ that PyScript runs."""
+    return list((root / "py").glob("*.py"))
 
 
 def site_files(root=ROOT):
@@ -68,7 +63,9 @@ def build(out=OUT, root=ROOT, assemble=True):
         target = staging / name
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
-    setup_runtime.compile_page(root=root, out=staging / file_lists.COMPILED_DIR)
+    with tempfile.TemporaryDirectory() as compiled:
+        setup_runtime.compile_page(root=root, out=compiled)
+        setup_runtime.make_bundles(root=root, out=staging / file_lists.BUNDLES_DIR, compiled_dir=compiled)
     (staging / ".nojekyll").write_bytes(b"")
     shutil.rmtree(out, ignore_errors=True)
     staging.rename(out)

@@ -1,9 +1,10 @@
-"""Writes the [files] table of each PyScript config from the folders it ships, so that a new module is never
-forgotten: pyscript.toml (the page, MicroPython), worker.toml (the model's worker) and exercise.toml (the
-exercises' worker). `python3 tools/file_lists.py` rewrites them; tests/test_site_config.py checks them.
+"""What each PyScript config ships, and its [files] table: pyscript.toml (the page, MicroPython), worker.toml (the
+model's worker) and exercise.toml (the exercises' worker) each load one bundle (tools/bundles.py), a zip of the
+modules of the packages SHIPS names, which PyScript unpacks where `import app.lab.view` finds them.
+`python3 tools/file_lists.py` rewrites the tables; tests/test_site_config.py checks them.
 
 The page's MicroPython loads its modules compiled (.mpy, made by tools/setup_runtime.py into COMPILED_DIR, never
-committed): pyscript.toml lists those, each put where its source would be, so `import app.lab.view` finds it."""
+committed); the workers load sources, with Pyodide's bytecode beside them."""
 
 from pathlib import Path
 
@@ -17,6 +18,11 @@ SHIPS = {
 # The configs whose modules ship compiled, and the folder (served with the site) that holds them.
 COMPILED = ("pyscript.toml",)
 COMPILED_DIR = "static/mpy"
+# The bundles, made by tools/bundles.py (never committed).
+BUNDLES_DIR = "static/bundles"
+# The workers' NumPy as bytecode (tools/bundles.py), unpacked into NumPy's folder in the vendored Pyodide (Python
+# 3.12, as its pyodide-lock.json says; a test holds them equal).
+NUMPY_BUNDLE, NUMPY_FOLDER = "numpy.zip", "/lib/python3.12/site-packages/numpy"
 
 
 def modules(packages, root=ROOT):
@@ -33,19 +39,24 @@ def compiled_name(module):
     return module.removesuffix(".py") + ".mpy"
 
 
-def files(packages, compiled=False):
-    """{"./py/app/lab/view.py": "./app/lab/view.py", ...}: every module of the packages, sorted; compiled, the
-    same as {"./static/mpy/app/lab/view.mpy": "./app/lab/view.mpy", ...}."""
-    if compiled:
-        return {f"./{COMPILED_DIR}/{compiled_name(rel)}": f"./{compiled_name(rel)}" for rel in modules(packages)}
-    return {f"./py/{rel}": f"./{rel}" for rel in modules(packages)}
+def bundle_name(config):
+    """ "pyscript.toml" -> "page.zip", "worker.toml" -> "worker.zip", "exercise.toml" -> "exercise.zip"."""
+    return "page.zip" if config in COMPILED else config.removesuffix(".toml") + ".zip"
+
+
+def files(config):
+    """config's [files] table: its bundle, unpacked into the working folder ("./*" is PyScript's word for that);
+    a worker's also NumPy's bytecode, into NumPy's folder (PyScript writes the files once the packages are in)."""
+    table = {f"./{BUNDLES_DIR}/{bundle_name(config)}": "./*"}
+    if config not in COMPILED:
+        table[f"./{BUNDLES_DIR}/{NUMPY_BUNDLE}"] = f"{NUMPY_FOLDER}/*"
+    return table
 
 
 def write(config):
     path = ROOT / config
     head = path.read_text().split("[files]\n")[0]
-    listed = files(SHIPS[config], compiled=config in COMPILED)
-    table = "".join(f'"{source}" = "{target}"\n' for source, target in listed.items())
+    table = "".join(f'"{source}" = "{target}"\n' for source, target in files(config).items())
     path.write_text(head + "[files]\n" + table)
 
 

