@@ -10,7 +10,8 @@ without it a worker's bundle holds the sources only and NumPy's is empty, and th
 
 The bundles are made by the setup (tools/setup_runtime.py) and the site build, never committed, and remade by the
 dev server when a source changed. A bundle's bytes depend only on its files (sorted, with a fixed date), so a
-rebuild from the same sources writes nothing."""
+rebuild from the same sources writes nothing; and a bundle whose inputs' sizes and times are the ones recorded when
+it was made (in .cache/bundle_stamps.json) is not rebuilt at all (the dev server checks on every request)."""
 
 import hashlib
 import io
@@ -29,6 +30,7 @@ VENDOR = ROOT / "static" / "vendor" / "pyodide"
 # Checked-hash bytecode, by the vendored Pyodide and the sha256 of its source: a source seen before is not compiled
 # again.
 PYC_CACHE = ROOT / ".cache" / "pyc"
+STAMPS = ".cache/bundle_stamps.json"
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 _building = threading.Lock()
 
@@ -122,6 +124,47 @@ def members(config, root=ROOT, compiled_dir=None, cache=PYC_CACHE):
     return {**sources, **with_bytecode(sources, cache)}
 
 
+def inputs(config, root=ROOT, compiled_dir=None):
+    """The files config's bundle is made from (config None: NumPy's)."""
+    if config is None:
+        lock = VENDOR / "pyodide-lock.json"
+        return [lock, VENDOR / json.loads(lock.read_text())["packages"]["numpy"]["file_name"]]
+    modules = file_lists.modules(file_lists.SHIPS[config], root=root)
+    files = [root / "py" / module for module in modules]
+    if config in file_lists.COMPILED:
+        folder = Path(compiled_dir) if compiled_dir is not None else root / file_lists.COMPILED_DIR
+        files += [folder / file_lists.compiled_name(module) for module in modules]
+    return files
+
+
+def stamp(files):
+    """What the files are as the file system sees them (name, size, time changed), or None when one is missing:
+    a bundle whose inputs have the stamp they had when it was made is not made again."""
+    try:
+        seen = [[str(path), path.stat().st_size, path.stat().st_mtime_ns] for path in files]
+    except FileNotFoundError:
+        return None
+    return hashlib.sha256(json.dumps(seen).encode()).hexdigest()
+
+
+def fresh(config, root=ROOT):
+    """Whether config's bundle in root/static/bundles was made from its inputs as they are now."""
+    target = root / file_lists.BUNDLES_DIR / _name(config)
+    recorded = _stamps(root).get(str(target))
+    return target.is_file() and recorded is not None and recorded == stamp(inputs(config, root))
+
+
+def _name(config):
+    return file_lists.bundle_name(config) if config else file_lists.NUMPY_BUNDLE
+
+
+def _stamps(root):
+    try:
+        return json.loads((root / STAMPS).read_text())
+    except (OSError, ValueError):
+        return {}
+
+
 def build(root=ROOT, out=None, compiled_dir=None, configs=None, cache=PYC_CACHE):
     """Write the bundles of configs (all and NumPy's by default; None in configs is NumPy's) into out
     (root/static/bundles by default), each only when its bytes changed; the page's from the compiled modules in
@@ -130,16 +173,25 @@ def build(root=ROOT, out=None, compiled_dir=None, configs=None, cache=PYC_CACHE)
     out = Path(out) if out is not None else root / file_lists.BUNDLES_DIR
     written = []
     with _building:
+        stamps = _stamps(root)
         for config in configs or [*file_lists.SHIPS, None]:
+            target = out / _name(config)
+            now = stamp(inputs(config, root, compiled_dir))
+            if now is not None and stamps.get(str(target)) == now and target.is_file():
+                continue
             # The page's MicroPython unzips in JavaScript: stored members need no inflating there.
             compression = zipfile.ZIP_STORED if config in file_lists.COMPILED else zipfile.ZIP_DEFLATED
             data = zip_bytes(members(config, root, compiled_dir, cache), compression)
-            target = out / (file_lists.bundle_name(config) if config else file_lists.NUMPY_BUNDLE)
-            if target.is_file() and target.read_bytes() == data:
-                continue
-            out.mkdir(parents=True, exist_ok=True)
-            partial = target.with_name(target.name + ".partial")
-            partial.write_bytes(data)
-            partial.replace(target)
-            written.append(target.name)
+            stamps[str(target)] = now
+            if not (target.is_file() and target.read_bytes() == data):
+                _write(target, data)
+                written.append(target.name)
+        _write(root / STAMPS, (json.dumps(stamps, indent=1, sort_keys=True) + "\n").encode())
     return written
+
+
+def _write(target, data):
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    partial.write_bytes(data)
+    partial.replace(target)

@@ -16,6 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import contextlib
 
+import bundles
 import file_lists
 import setup_runtime
 
@@ -74,6 +75,8 @@ class StaticHandler(SimpleHTTPRequestHandler):
         when it has no source or does not compile."""
         bundle = self.bundle_config(relative)
         if bundle is not False:
+            if bundles.fresh(bundle, root=self.sources):
+                return True
             try:
                 if bundle in file_lists.COMPILED:
                     setup_runtime.compile_page(root=self.sources)
