@@ -60,10 +60,11 @@ function listedFiles() {
 async function storeVerified(cache, url, response) {
   const expected = (await listedFiles()).get(url);
   if (!expected || !response.ok || response.redirected) return false;
-  const body = await response.arrayBuffer();
-  if ((await sha256Hex(body)) !== expected) return false;
-  const { status, statusText, headers } = response;
-  await cache.put(url, new Response(body, { status, statusText, headers }));
+  // The network's response itself is kept, once a copy's hash matches: a Response made anew has no URL, and
+  // Chrome then keeps no compiled code beside the cached WebAssembly (its code cache, which the next start reuses).
+  const copy = response.clone();
+  if ((await sha256Hex(await copy.arrayBuffer())) !== expected) return false;
+  await cache.put(url, response);
   return true;
 }
 

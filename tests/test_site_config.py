@@ -30,7 +30,11 @@ def test_each_config_loads_its_one_bundle_unpacked_into_the_working_folder_and_t
 
 def test_the_page_runs_on_the_self_hosted_micropython_and_the_workers_on_pyodide():
     assert PAGE["interpreter"] == "./static/vendor/micropython/micropython.mjs"
-    assert WORKER["interpreter"] == EXERCISE["interpreter"] == "./static/vendor/pyodide/pyodide.mjs"
+    # The workers' Pyodide through the module that restores it from a memory snapshot (static/js/pyodide-snapshot.mjs),
+    # which loads the vendored one beside the manifest that names the snapshot's runtime.
+    assert WORKER["interpreter"] == EXERCISE["interpreter"] == "./static/js/pyodide-snapshot.mjs"
+    wrapper = (ROOT / WORKER["interpreter"]).read_text()
+    assert 'from "../vendor/pyodide/pyodide.mjs"' in wrapper and '"../vendor/manifest.json"' in wrapper
     for config in (PAGE, WORKER, EXERCISE):
         assert (ROOT / config["interpreter"]).exists()
     assert re.search(r'<script type="mpy" src="\./py/main\.py" config="\./pyscript\.toml"', HTML)

@@ -1,7 +1,8 @@
 // The files the page's Python needs beyond what this page's own requests show: the runtime's (as
 // static/vendor/manifest.json lists them) and the model worker's, which the worker fetches itself, out
-// of this page's resource timing: its script and config (named on its <script worker> element) and the
-// files the config lists. Used by boot.js (are they there?) and offline.js (keep them).
+// of this page's resource timing: its script and config (named on its <script worker> element), the
+// config's interpreter module and the files the config lists. Used by boot.js (are they there?) and
+// offline.js (keep them).
 
 export const VENDOR = new URL("./static/vendor/", document.baseURI);
 
@@ -28,7 +29,10 @@ export async function workerURLs() {
     urls.push(new URL(src, document.baseURI).href, config.href);
     const response = await fetch(config);
     if (!response.ok) throw new Error(`Could not load ${config} (HTTP ${response.status}).`);
-    for (const [, path] of (await response.text()).matchAll(/^"([^"]+)"\s*=/gm)) urls.push(new URL(path, config).href);
+    const text = await response.text();
+    // Its interpreter (static/js/pyodide-snapshot.mjs, which loads the vendored Pyodide) and the files it lists.
+    for (const [, path] of text.matchAll(/^interpreter\s*=\s*"([^"]+)"/gm)) urls.push(new URL(path, config).href);
+    for (const [, path] of text.matchAll(/^"([^"]+)"\s*=/gm)) urls.push(new URL(path, config).href);
   }
   return urls;
 }
