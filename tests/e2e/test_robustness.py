@@ -64,10 +64,10 @@ AFTERMATH = {
         "console": WASM_FAILURE,
         "page": [r"^Aborted\(both async and sync fetching of the wasm failed\)$"],
     },
-    # A module of the worker: PyScript runs the 404 page as Python, and the worker has no exports.
-    "session.py": {
-        "console": [r"^PythonError: Traceback \(most recent call last\):"],
-        "page": [r"^Cannot read properties of undefined \(reading 'apply'\)$"],
+    # The worker's modules, in its bundle: the worker cannot unpack the 404 page as a zip, and stops.
+    "worker.zip": {
+        "console": [r"^MessageEvent$"],
+        "page": [r"^Traceback \(most recent call last\):\n(.|\n)*unpack_archive"],
     },
 }
 
