@@ -58,7 +58,7 @@ def test_nothing_but_the_site(build_output):
             path
         )
         assert path.suffix not in (".pyc", ".map"), path
-    assert {path.name for path in (site / "static").iterdir()} == {"bundles", "css", "img", "js", "vendor"}
+    assert {path.name for path in (site / "static").iterdir()} == {"bundles", "css", "img", "js", "mpy", "vendor"}
 
 
 def test_the_runtime_in_the_site_matches_its_manifest(build_output):
@@ -133,27 +133,26 @@ def bundle(site, name):
         return {member: archive.read(member) for member in archive.namelist()}
 
 
-def test_the_page_modules_are_bundled_compiled_and_their_sources_are_not_shipped(build_output):
+def test_the_page_modules_are_there_compiled_and_the_workers_in_their_bundles(build_output):
     site, _ = build_output
-    page = bundle(site, "page.zip")
-    assert "app/lab/view.mpy" in page and "exercises/forward.mpy" in page and "shared/protocol.mpy" in page
-    expected = {
-        path.relative_to(setup_runtime.ROOT / "py").with_suffix(".mpy").as_posix()
+    root = setup_runtime.ROOT
+    compiled = sorted((site / "static" / "mpy").rglob("*.mpy"))
+    assert [path.relative_to(site / "static" / "mpy").as_posix() for path in compiled] == sorted(
+        path.relative_to(root / "py").with_suffix(".mpy").as_posix()
         for package in ("app", "exercises", "shared")
-        for path in (setup_runtime.ROOT / "py" / package).rglob("*.py")
-    }
-    assert set(page) == expected
-    for name, data in page.items():
-        assert data[:2] == b"M\x06", name
+        for path in (root / "py" / package).rglob("*.py")
+    )
+    for path in compiled:
+        assert path.read_bytes()[:2] == b"M\x06", path
     assert not (site / "py" / "app").exists(), "the page layer's sources are not needed by the site"
-    assert not (site / "static" / "mpy").exists(), "the compiled modules ship in the bundle"
     # The workers' modules ship in their bundles; of py/ only the three scripts PyScript runs.
     shipped = {path.relative_to(site).as_posix() for path in (site / "py").rglob("*")}
     assert shipped == {"py/main.py", "py/model_worker.py", "py/exercise_worker.py"}
     worker = bundle(site, "worker.zip")
-    assert worker["backprop/train.py"] == (setup_runtime.ROOT / "py" / "backprop" / "train.py").read_bytes()
+    assert worker["backprop/train.py"] == (root / "py" / "backprop" / "train.py").read_bytes()
     assert "worker/door.py" in worker and not any(name.startswith("app/") for name in worker)
     assert "checker/check.py" in bundle(site, "exercise.zip")
+    assert "_core/__pycache__/numeric.cpython-312.pyc" in bundle(site, "numpy.zip")
 
 
 def test_the_site_build_compiles_the_current_sources(tmp_path):
@@ -173,6 +172,6 @@ def test_the_site_build_compiles_the_current_sources(tmp_path):
     model.write_text(model.read_text() + "\nBUILT_FROM_THE_EDIT = 1\n")
     site = tmp_path / "site"
     build_site.build(site, root=tree, assemble=False)
-    assert b"BUILT_FROM_THE_EDIT" in bundle(site, "page.zip")["app/settings.mpy"]
+    assert b"BUILT_FROM_THE_EDIT" in (site / "static" / "mpy" / "app" / "settings.mpy").read_bytes()
     assert bundle(site, "worker.zip")["backprop/config.py"] == model.read_bytes()
     assert bundle(site, "exercise.zip")["backprop/config.py"] == model.read_bytes()

@@ -1,5 +1,5 @@
-"""Each PyScript config loads one bundle (tools/bundles.py): the page's compiled modules, or a worker's sources with
-Pyodide's checked-hash bytecode beside them, which the workers use only while it matches its source."""
+"""Each worker loads one bundle (tools/bundles.py): its sources with Pyodide's checked-hash bytecode beside them,
+which the workers use only while it matches its source; and NumPy's bytecode."""
 
 import io
 import json
@@ -23,22 +23,11 @@ def members(path):
 
 @pytest.fixture(scope="module")
 def tree(tmp_path_factory):
-    """A copy of py/, compiled and bundled once into tree/static/."""
+    """A copy of py/, bundled once into tree/static/bundles."""
     tree = tmp_path_factory.mktemp("bundles") / "tree"
     shutil.copytree(ROOT / "py", tree / "py", ignore=shutil.ignore_patterns("__pycache__"))
-    setup_runtime.compile_page(root=tree)
-    assert sorted(setup_runtime.make_bundles(root=tree)) == ["exercise.zip", "numpy.zip", "page.zip", "worker.zip"]
+    assert sorted(setup_runtime.make_bundles(root=tree)) == ["exercise.zip", "numpy.zip", "worker.zip"]
     return tree
-
-
-def test_the_page_bundle_holds_each_compiled_page_module_stored(tree):
-    page = members(tree / "static" / "bundles" / "page.zip")
-    mpy = tree / "static" / "mpy"
-    assert set(page) == {path.relative_to(mpy).as_posix() for path in mpy.rglob("*.mpy")}
-    assert {"app/lab/view.mpy", "exercises/forward.mpy", "shared/protocol.mpy"} <= set(page)
-    for name, (compression, data) in page.items():
-        # Stored: the page's MicroPython unzips in JavaScript, where inflating would cost the start.
-        assert compression == zipfile.ZIP_STORED and data == (mpy / name).read_bytes(), name
 
 
 @pytest.mark.parametrize(
@@ -94,7 +83,7 @@ def test_a_second_build_writes_nothing_and_an_edit_remakes_only_its_bundles(tree
         after["plots/__pycache__/plain.cpython-312.pyc"][1]
         != members_from(before["worker.zip"])["plots/__pycache__/plain.cpython-312.pyc"]
     )
-    assert (tree / "static" / "bundles" / "page.zip").read_bytes() == before["page.zip"]
+    assert (tree / "static" / "bundles" / "numpy.zip").read_bytes() == before["numpy.zip"]
 
 
 def members_from(data):

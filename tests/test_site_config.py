@@ -20,9 +20,17 @@ def test_the_file_lists_are_the_ones_tools_file_lists_writes():
         assert listed == file_lists.files(config), f"run python3 tools/file_lists.py ({config})"
 
 
-def test_each_config_loads_its_one_bundle_unpacked_into_the_working_folder_and_the_workers_numpys_bytecode():
-    # "./*" is PyScript's word for "unpack this archive here", where `import app.lab.view` finds its modules.
-    assert PAGE["files"] == {"./static/bundles/page.zip": "./*"}
+def test_the_page_loads_its_modules_compiled_and_each_worker_its_bundle_and_numpys_bytecode():
+    # The page's MicroPython: each .mpy put where `import app.lab.view` finds it. A worker: its bundle unpacked
+    # ("./*" is PyScript's word for "unpack this archive here"), NumPy's bytecode into NumPy's folder.
+    compiled = {
+        f"./static/mpy/{path.relative_to(ROOT / 'py').with_suffix('.mpy').as_posix()}": (
+            f"./{path.relative_to(ROOT / 'py').with_suffix('.mpy').as_posix()}"
+        )
+        for package in ("app", "exercises", "shared")
+        for path in (ROOT / "py" / package).rglob("*.py")
+    }
+    assert PAGE["files"] == compiled and "./static/mpy/app/lab/view.mpy" in compiled
     numpy = {"./static/bundles/numpy.zip": "/lib/python3.12/site-packages/numpy/*"}
     assert WORKER["files"] == {"./static/bundles/worker.zip": "./*", **numpy}
     assert EXERCISE["files"] == {"./static/bundles/exercise.zip": "./*", **numpy}

@@ -1,17 +1,16 @@
 """Write the self-contained static site: everything a static host needs, nothing else.
 
 The folder (default _site/, written fresh each time) holds the page, pyscript.toml, worker.toml and exercise.toml,
-the service worker sw.js, the scripts of py/, the bundles made afresh from their sources into static/bundles/ (the
-page's modules compiled, the workers' with their bytecode; tools/bundles.py), static/ with the verified runtime,
-and .nojekyll (GitHub Pages then serves the files as they are). No tests, tools, node_modules or
-dot-folders. Runs the runtime setup first, so the runtime in it is the one setup_runtime.py checked.
+the service worker sw.js, the scripts of py/, the page's modules compiled afresh from their sources into static/mpy/
+(their sources are not shipped), the workers' bundles made afresh into static/bundles/ (tools/bundles.py), static/
+with the verified runtime, and .nojekyll (GitHub Pages then serves the files as they are). No tests, tools,
+node_modules or dot-folders. Runs the runtime setup first, so the runtime in it is the one setup_runtime.py checked.
 Standard library only. Serve the result anywhere, or try it with `python3 tools/serve.py --dir _site`.
 """
 
 import argparse
 import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -63,9 +62,8 @@ def build(out=OUT, root=ROOT, assemble=True):
         target = staging / name
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
-    with tempfile.TemporaryDirectory() as compiled:
-        setup_runtime.compile_page(root=root, out=compiled)
-        setup_runtime.make_bundles(root=root, out=staging / file_lists.BUNDLES_DIR, compiled_dir=compiled)
+    setup_runtime.compile_page(root=root, out=staging / file_lists.COMPILED_DIR)
+    setup_runtime.make_bundles(root=root, out=staging / file_lists.BUNDLES_DIR)
     (staging / ".nojekyll").write_bytes(b"")
     shutil.rmtree(out, ignore_errors=True)
     staging.rename(out)

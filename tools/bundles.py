@@ -1,8 +1,7 @@
-"""One archive per PyScript config, so that each interpreter fetches its modules in one request, not one each.
+"""One archive per worker config, so that each worker fetches its modules in one request, not one each.
 
-PyScript unpacks a [files] entry `"<url>.zip" = "./*"` into the interpreter's working folder. The page's bundle
-(page.zip) holds the page layer compiled for MicroPython (the .mpy files setup_runtime.compile_page makes). A
-worker's bundle (worker.zip, exercise.zip) holds its modules' sources and, beside each, the bytecode the vendored
+PyScript unpacks a [files] entry `"<url>.zip" = "./*"` into the interpreter's working folder. A worker's bundle
+(worker.zip, exercise.zip) holds its modules' sources and, beside each, the bytecode the vendored
 Pyodide's Python makes from it (__pycache__/<module>.cpython-312.pyc, checked-hash: Python compares it with the
 source's hash at import and compiles the source instead when they differ). The workers' NumPy comes as sources in
 its wheel; its bundle (numpy.zip) is the bytecode of those sources, checked the same way. Bytecode needs Node;
@@ -111,30 +110,21 @@ def numpy_sources(vendor=VENDOR):
         }
 
 
-def members(config, root=ROOT, compiled_dir=None, cache=PYC_CACHE):
+def members(config, root=ROOT, cache=PYC_CACHE):
     """{name in the zip: bytes} of config's bundle (config None: NumPy's)."""
     if config is None:
         return with_bytecode(numpy_sources(), cache)
     modules = file_lists.modules(file_lists.SHIPS[config], root=root)
-    if config in file_lists.COMPILED:
-        folder = Path(compiled_dir) if compiled_dir is not None else root / file_lists.COMPILED_DIR
-        names = [file_lists.compiled_name(module) for module in modules]
-        return {name: (folder / name).read_bytes() for name in names}
     sources = {module: (root / "py" / module).read_bytes() for module in modules}
     return {**sources, **with_bytecode(sources, cache)}
 
 
-def inputs(config, root=ROOT, compiled_dir=None):
+def inputs(config, root=ROOT):
     """The files config's bundle is made from (config None: NumPy's)."""
     if config is None:
         lock = VENDOR / "pyodide-lock.json"
         return [lock, VENDOR / json.loads(lock.read_text())["packages"]["numpy"]["file_name"]]
-    modules = file_lists.modules(file_lists.SHIPS[config], root=root)
-    files = [root / "py" / module for module in modules]
-    if config in file_lists.COMPILED:
-        folder = Path(compiled_dir) if compiled_dir is not None else root / file_lists.COMPILED_DIR
-        files += [folder / file_lists.compiled_name(module) for module in modules]
-    return files
+    return [root / "py" / module for module in file_lists.modules(file_lists.SHIPS[config], root=root)]
 
 
 def stamp(files):
@@ -165,23 +155,19 @@ def _stamps(root):
         return {}
 
 
-def build(root=ROOT, out=None, compiled_dir=None, configs=None, cache=PYC_CACHE):
-    """Write the bundles of configs (all and NumPy's by default; None in configs is NumPy's) into out
-    (root/static/bundles by default), each only when its bytes changed; the page's from the compiled modules in
-    compiled_dir (root/static/mpy by default), which setup_runtime.compile_page must have brought up to date.
-    Returns the bundles written."""
+def build(root=ROOT, out=None, configs=None, cache=PYC_CACHE):
+    """Write the bundles of configs (the workers' and NumPy's by default; None in configs is NumPy's) into out
+    (root/static/bundles by default), each only when its bytes changed. Returns the bundles written."""
     out = Path(out) if out is not None else root / file_lists.BUNDLES_DIR
     written = []
     with _building:
         stamps = _stamps(root)
-        for config in configs or [*file_lists.SHIPS, None]:
+        for config in configs or [*file_lists.BUNDLED, None]:
             target = out / _name(config)
-            now = stamp(inputs(config, root, compiled_dir))
+            now = stamp(inputs(config, root))
             if now is not None and stamps.get(str(target)) == now and target.is_file():
                 continue
-            # The page's MicroPython unzips in JavaScript: stored members need no inflating there.
-            compression = zipfile.ZIP_STORED if config in file_lists.COMPILED else zipfile.ZIP_DEFLATED
-            data = zip_bytes(members(config, root, compiled_dir, cache), compression)
+            data = zip_bytes(members(config, root, cache), zipfile.ZIP_DEFLATED)
             stamps[str(target)] = now
             if not (target.is_file() and target.read_bytes() == data):
                 _write(target, data)

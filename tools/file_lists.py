@@ -1,10 +1,10 @@
 """What each PyScript config ships, and its [files] table: pyscript.toml (the page, MicroPython), worker.toml (the
-model's worker) and exercise.toml (the exercises' worker) each load one bundle (tools/bundles.py), a zip of the
-modules of the packages SHIPS names, which PyScript unpacks where `import app.lab.view` finds them.
+model's worker) and exercise.toml (the exercises' worker), each the modules of the packages SHIPS names.
 `python3 tools/file_lists.py` rewrites the tables; tests/test_site_config.py checks them.
 
 The page's MicroPython loads its modules compiled (.mpy, made by tools/setup_runtime.py into COMPILED_DIR, never
-committed); the workers load sources, with Pyodide's bytecode beside them."""
+committed), each put where its source would be, so `import app.lab.view` finds it. Each worker loads one bundle
+(tools/bundles.py): a zip of its modules' sources with Pyodide's bytecode beside them."""
 
 from pathlib import Path
 
@@ -40,17 +40,22 @@ def compiled_name(module):
 
 
 def bundle_name(config):
-    """ "pyscript.toml" -> "page.zip", "worker.toml" -> "worker.zip", "exercise.toml" -> "exercise.zip"."""
-    return "page.zip" if config in COMPILED else config.removesuffix(".toml") + ".zip"
+    """ "worker.toml" -> "worker.zip", "exercise.toml" -> "exercise.zip"."""
+    return config.removesuffix(".toml") + ".zip"
+
+
+# The configs that load a bundle.
+BUNDLED = tuple(config for config in SHIPS if config not in COMPILED)
 
 
 def files(config):
-    """config's [files] table: its bundle, unpacked into the working folder ("./*" is PyScript's word for that);
-    a worker's also NumPy's bytecode, into NumPy's folder (PyScript writes the files once the packages are in)."""
-    table = {f"./{BUNDLES_DIR}/{bundle_name(config)}": "./*"}
-    if config not in COMPILED:
-        table[f"./{BUNDLES_DIR}/{NUMPY_BUNDLE}"] = f"{NUMPY_FOLDER}/*"
-    return table
+    """config's [files] table. The page's: each compiled module where its source would be
+    ({"./static/mpy/app/lab/view.mpy": "./app/lab/view.mpy", ...}; MicroPython's PyScript unzips in JavaScript,
+    in one long task). A worker's: its bundle, unpacked into the working folder ("./*" is PyScript's word for
+    that), and NumPy's bytecode, into NumPy's folder (PyScript writes the files once the packages are in)."""
+    if config in COMPILED:
+        return {f"./{COMPILED_DIR}/{compiled_name(rel)}": f"./{compiled_name(rel)}" for rel in modules(SHIPS[config])}
+    return {f"./{BUNDLES_DIR}/{bundle_name(config)}": "./*", f"./{BUNDLES_DIR}/{NUMPY_BUNDLE}": f"{NUMPY_FOLDER}/*"}
 
 
 def write(config):

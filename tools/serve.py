@@ -78,8 +78,6 @@ class StaticHandler(SimpleHTTPRequestHandler):
             if bundles.fresh(bundle, root=self.sources):
                 return True
             try:
-                if bundle in file_lists.COMPILED:
-                    setup_runtime.compile_page(root=self.sources)
                 setup_runtime.make_bundles(root=self.sources, configs=[bundle])
             except setup_runtime.SetupError as err:
                 self.send_error(500, str(err).splitlines()[0])
@@ -101,9 +99,9 @@ class StaticHandler(SimpleHTTPRequestHandler):
 
     @staticmethod
     def bundle_config(relative):
-        """The config whose bundle relative is ("static/bundles/page.zip" -> "pyscript.toml"; NumPy's bundle ->
+        """The config whose bundle relative is ("static/bundles/worker.zip" -> "worker.toml"; NumPy's bundle ->
         None), else False."""
-        for config in [*file_lists.SHIPS, None]:
+        for config in [*file_lists.BUNDLED, None]:
             name = file_lists.bundle_name(config) if config else file_lists.NUMPY_BUNDLE
             if relative == f"{file_lists.BUNDLES_DIR}/{name}":
                 return config

