@@ -86,6 +86,18 @@ def test_a_second_build_writes_nothing_and_an_edit_remakes_only_its_bundles(tree
     assert (tree / "static" / "bundles" / "numpy.zip").read_bytes() == before["numpy.zip"]
 
 
+def test_a_bundle_is_fresh_until_one_of_its_inputs_changes(tree):
+    # What the dev server asks on every request, from the files' sizes and times alone.
+    setup_runtime.make_bundles(root=tree)
+    assert bundles.fresh("worker.toml", root=tree) and bundles.fresh(None, root=tree)
+    source = tree / "py" / "worker" / "door.py"
+    source.write_text(source.read_text() + "\nEDITED = 1\n")
+    assert not bundles.fresh("worker.toml", root=tree)
+    assert bundles.fresh("exercise.toml", root=tree), "the exercises' worker does not ship worker/door.py"
+    assert setup_runtime.make_bundles(root=tree) == ["worker.zip"]
+    assert bundles.fresh("worker.toml", root=tree)
+
+
 def members_from(data):
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         return {name: archive.read(name) for name in archive.namelist()}

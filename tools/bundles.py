@@ -120,11 +120,12 @@ def members(config, root=ROOT, cache=PYC_CACHE):
 
 
 def inputs(config, root=ROOT):
-    """The files config's bundle is made from (config None: NumPy's)."""
+    """The files config's bundle is made from (config None: NumPy's), with Pyodide's lock file, which names the
+    Python that the bytecode is for."""
+    lock = VENDOR / "pyodide-lock.json"
     if config is None:
-        lock = VENDOR / "pyodide-lock.json"
         return [lock, VENDOR / json.loads(lock.read_text())["packages"]["numpy"]["file_name"]]
-    return [root / "py" / module for module in file_lists.modules(file_lists.SHIPS[config], root=root)]
+    return [lock, *(root / "py" / module for module in file_lists.modules(file_lists.SHIPS[config], root=root))]
 
 
 def stamp(files):
