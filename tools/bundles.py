@@ -140,12 +140,13 @@ def stamp(files):
 
 def fresh(config, root=ROOT):
     """Whether config's bundle in root/static/bundles was made from its inputs as they are now."""
-    target = root / file_lists.BUNDLES_DIR / _name(config)
+    target = root / file_lists.BUNDLES_DIR / file_name(config)
     recorded = _stamps(root).get(str(target))
     return target.is_file() and recorded is not None and recorded == stamp(inputs(config, root))
 
 
-def _name(config):
+def file_name(config):
+    """config's bundle ("worker.toml" -> "worker.zip"; None, NumPy's: "numpy.zip")."""
     return file_lists.bundle_name(config) if config else file_lists.NUMPY_BUNDLE
 
 
@@ -164,7 +165,7 @@ def build(root=ROOT, out=None, configs=None, cache=PYC_CACHE):
     with _building:
         stamps = _stamps(root)
         for config in configs or [*file_lists.BUNDLED, None]:
-            target = out / _name(config)
+            target = out / file_name(config)
             now = stamp(inputs(config, root))
             if now is not None and stamps.get(str(target)) == now and target.is_file():
                 continue

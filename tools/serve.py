@@ -102,8 +102,7 @@ class StaticHandler(SimpleHTTPRequestHandler):
         """The config whose bundle relative is ("static/bundles/worker.zip" -> "worker.toml"; NumPy's bundle ->
         None), else False."""
         for config in [*file_lists.BUNDLED, None]:
-            name = file_lists.bundle_name(config) if config else file_lists.NUMPY_BUNDLE
-            if relative == f"{file_lists.BUNDLES_DIR}/{name}":
+            if relative == f"{file_lists.BUNDLES_DIR}/{bundles.file_name(config)}":
                 return config
         return False
 
