@@ -30,23 +30,24 @@ def summary(snap, status):
     return "{}. Step {}, cost {:.4g}.".format(status[:1].upper() + status[1:], snap["step"], snap["cost"])
 
 
+# The page's elements the readouts write to, by id.
+ELEMENT_IDS = (
+    "status",
+    "step-count",
+    "cost-value",
+    "test-cost-value",
+    "test-cost-row",
+    "rate",
+    "status-reason",
+    "live",
+    "cost-chart-note",
+)
+
+
 class Readouts:
     def __init__(self, document):
         self.document = document
-        self.elements = {
-            name: document.getElementById(name)
-            for name in (
-                "status",
-                "step-count",
-                "cost-value",
-                "test-cost-value",
-                "test-cost-row",
-                "rate",
-                "status-reason",
-                "live",
-                "cost-chart-note",
-            )
-        }
+        self.elements = {name: document.getElementById(name) for name in ELEMENT_IDS}
         self.messages = document.getElementById("messages")
         self.last = {}
         self.live_throttle = Throttle(LIVE_INTERVAL)

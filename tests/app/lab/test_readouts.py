@@ -8,7 +8,7 @@ import pytest
 
 import fake_dom
 from app.lab import readouts
-from app.lab.readouts import Readouts, format_cost, summary, thousands
+from app.lab.readouts import ELEMENT_IDS, Readouts, format_cost, summary, thousands
 from worker.lab.session import Session
 
 
@@ -59,20 +59,7 @@ def test_summary_of_a_diverged_network_gives_the_models_reason():
 class Page(fake_dom.Document):
     def __init__(self):
         super().__init__()
-        self.elements = {
-            name: self.createElement("span")
-            for name in (
-                "status",
-                "step-count",
-                "cost-value",
-                "test-cost-value",
-                "test-cost-row",
-                "rate",
-                "status-reason",
-                "live",
-                "cost-chart-note",
-            )
-        }
+        self.elements = {name: self.createElement("span") for name in ELEMENT_IDS}
         self.elements["test-cost-row"].hidden = True
         self.elements["messages"] = fake_dom.MessageList()
 
