@@ -11,6 +11,8 @@ once the lab has painted."""
 from pyscript import document, when, window
 
 from app.stages import set_state, show_error, show_ready, show_stage
+from shared import i18n
+from shared.i18n import _
 
 TYPING = ("INPUT", "SELECT", "TEXTAREA", "BUTTON")
 # The views, each shown by its tab: (name, the module imported when the view is first shown, its class).
@@ -146,10 +148,25 @@ async def start(context, lab):
     show_ready(document)
 
 
+async def load_language(window):
+    """The page's catalog (static/js/i18n.js chose the language and fetched it) in use before the page's modules are
+    imported; returns the link's lang= when the page has no such language ("" otherwise)."""
+    chosen = await window.backpropLanguage
+    i18n.load(chosen.text)
+    return chosen.requested
+
+
 try:
+    unknown_language = await load_language(window)
     context, lab = await build_in_tasks(document, window)
 except Exception as err:  # a page that cannot start says so, rather than loading for ever
     show_error(document, "The page's Python stopped while starting: {}".format(err))
 else:
+    if unknown_language:
+        context.say(
+            _("The link asks for the language {code}, which this page does not have, so it is in English.").format(
+                code=unknown_language
+            )
+        )
     wire(document, window, lab)
     await start(context, lab)

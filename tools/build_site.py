@@ -21,7 +21,7 @@ import setup_runtime
 ROOT = setup_runtime.ROOT
 OUT = ROOT / "_site"
 TOP_FILES = ("index.html", "pyscript.toml", "worker.toml", "exercise.toml", "sw.js")
-STATIC_FOLDERS = ("css", "img", "js", "vendor")
+STATIC_FOLDERS = ("css", "i18n", "img", "js", "vendor")
 
 
 def python_sources(root=ROOT):

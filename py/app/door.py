@@ -8,7 +8,7 @@ whose numbers are floats again ("NaN", "Infinity" and "-Infinity" travel as text
 import json
 
 from app.settings import spell
-from shared import protocol
+from shared import i18n, protocol
 from shared.protocol import Refused, number, numbers
 
 __all__ = [
@@ -99,7 +99,7 @@ class Model:
 
         try:
             self.worker = await workers[self.name]
-            return read(await self.worker.start())[0]
+            return read(await self.worker.start(i18n.catalog_text()))[0]
         except Exception as err:
             raise ModelError("the model's worker did not start: {}".format(err)) from None
 

@@ -24,7 +24,9 @@ WORDS = {
     "params": "{name} must be at most {high} characters of numbers separated by _ (got {got})",
     "points": "{name} must be at most {high} characters of points x1_x2_c joined by ~ (got {got})",
     "names": "{name}: {unknown} {verb} of this page, so {it} left out (the exercises: {choices})",
+    "language": "{name} must be a language code such as es or de (got {got})",
 }
+LANGUAGE_CHARACTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-"
 
 
 def _number(value):
@@ -182,6 +184,14 @@ def points(setting, value):
     return text
 
 
+def language(setting, value):
+    """A language code such as "de" or "pt-BR" (static/js/i18n.js picks the catalog, English when there is none)."""
+    text = str(value).strip()
+    if len(text) > setting.high or [char for char in text if char not in LANGUAGE_CHARACTERS]:
+        raise setting.error(value)
+    return text
+
+
 KINDS = {
     "whole": whole,
     "number": positive,
@@ -194,4 +204,5 @@ KINDS = {
     "params": params,
     "points": points,
     "names": names,
+    "language": language,
 }

@@ -125,6 +125,7 @@ SETTINGS = (
     Setting("lock", "controls", "", "lesson", choices=LESSON_CONTROLS),
     Setting("params", "params", "", "lesson", high=PARAMS_LIMIT),
     Setting("points", "points", "", "data", high=POINTS_LIMIT),  # the student's own points, when data is points
+    Setting("lang", "language", "", "language", high=35),  # the page's language when the link or the menu chose it
 )
 BY_NAME = {setting.name: setting for setting in SETTINGS}
 BY_KEY = {setting.key: setting for setting in SETTINGS}

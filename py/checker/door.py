@@ -11,16 +11,22 @@ import sys
 
 import numpy as np
 
-from shared import protocol
+from shared import i18n, protocol
 
 from . import check as checking
 from . import questions as asking
 from .train_mine import train_json
 
 
-def start():
-    """The versions the page names."""
-    return protocol.answer(lambda: {"python": sys.version.split()[0], "numpy": np.__version__})
+def start(catalog_text=""):
+    """The versions the page names, once the page's language is set: catalog_text is its
+    compiled catalog's JSON (shared/i18n.py), "" for English."""
+
+    def versions():
+        i18n.load(str(catalog_text or ""))
+        return {"python": sys.version.split()[0], "numpy": np.__version__}
+
+    return protocol.answer(versions)
 
 
 def run(exercise, code, network_json):

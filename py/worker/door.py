@@ -14,7 +14,7 @@ import sys
 
 import numpy as np
 
-from shared import protocol
+from shared import i18n, protocol
 from worker.lab.session import Session
 from worker.landscape.plot import landscape as landscape_view
 from worker.notebook.html import page
@@ -66,9 +66,15 @@ def _shown(change, view_json, refusable=False):
     return protocol.answer(work)
 
 
-def start():
-    """The versions the page names in its footer."""
-    return protocol.answer(lambda: {"python": sys.version.split()[0], "numpy": np.__version__})
+def start(catalog_text=""):
+    """The versions the page names in its footer, once the page's language is set: catalog_text is its
+    compiled catalog's JSON (shared/i18n.py), "" for English."""
+
+    def versions():
+        i18n.load(str(catalog_text or ""))
+        return {"python": sys.version.split()[0], "numpy": np.__version__}
+
+    return protocol.answer(versions)
 
 
 def configure(settings_json, view_json=None):

@@ -2,6 +2,7 @@
 // fails to load, shows the error panel instead of a page that spins for ever. Python's own stages
 // (py/app/stages.py) take over once the page's MicroPython runs: <html data-app-state> is then
 // "interactive" until the model's worker (Pyodide and NumPy) is ready.
+import { _, language } from "./i18n.js";
 import { manifest, runtimeURLs, workerURLs } from "./site-files.js";
 
 const root = document.documentElement;
@@ -11,7 +12,11 @@ const stage = document.getElementById("loading-stage");
 const embed = new URLSearchParams(location.search).getAll("embed").pop();
 if (["1", "true"].includes(embed?.trim().toLowerCase())) root.dataset.embed = "true";
 
-const STAGES = { "Loading MicroPython": "Loading the page's Python (MicroPython, about 0.5 MB)…" };
+const STAGES = { "Loading MicroPython": () => _("Loading the page's Python (MicroPython, about 0.5 MB)…") };
+
+function fill(text, fields) {
+  return text.replace(/\{(\w+)\}/g, (whole, name) => fields[name] ?? whole);
+}
 
 function loading() {
   return ["loading", "interactive"].includes(root.dataset.appState);
@@ -26,23 +31,29 @@ function fail(message) {
 }
 
 addEventListener("py:progress", ({ detail }) => {
-  if (loading() && STAGES[detail]) stage.textContent = STAGES[detail];
+  if (loading() && STAGES[detail]) stage.textContent = STAGES[detail]();
 });
 
 // A script, stylesheet or module that fails to load reports here (capture: such errors do not bubble).
 addEventListener("error", (event) => {
   const source = event.target?.src || event.target?.href;
-  fail(source ? `Could not load ${source}.` : `The runtime stopped with an error: ${event.message}`);
+  fail(source
+    ? fill(_("Could not load {source}."), { source })
+    : fill(_("The runtime stopped with an error: {error}"), { error: event.message }));
 }, true);
+
+function couldNotLoad(url, status) {
+  return fill(_("Could not load {url} (HTTP {status})."), { url, status });
+}
 
 // A runtime file that failed to load names the failure better than the rejection it causes.
 function failedFile() {
   const entry = performance.getEntriesByType("resource").find(({ responseStatus }) => responseStatus >= 400);
-  return entry && `Could not load ${entry.name} (HTTP ${entry.responseStatus}).`;
+  return entry && couldNotLoad(entry.name, entry.responseStatus);
 }
 
 addEventListener("unhandledrejection", ({ reason }) => {
-  const message = `The Python runtime failed to start: ${reason?.message ?? reason}`;
+  const message = fill(_("The Python runtime failed to start: {error}"), { error: reason?.message ?? reason });
   filesChecked.finally(() => fail(failedFile() ?? message));
 });
 
@@ -50,7 +61,7 @@ addEventListener("unhandledrejection", ({ reason }) => {
 // when they 404: their timing entries carry the status.
 new PerformanceObserver((entries) => {
   for (const entry of entries.getEntries()) {
-    if (entry.responseStatus >= 400) fail(`Could not load ${entry.name} (HTTP ${entry.responseStatus}).`);
+    if (entry.responseStatus >= 400) fail(couldNotLoad(entry.name, entry.responseStatus));
   }
 }).observe({ type: "resource", buffered: true });
 
@@ -76,11 +87,14 @@ async function checkFiles() {
     await nextTask();
     checks.push(...urls.slice(first, first + CHECKS_PER_TASK).map(async (url) => {
       const response = await fetch(url, { method: "HEAD" });
-      if (!response.ok) fail(`Could not load ${url} (HTTP ${response.status}).`);
+      if (!response.ok) fail(couldNotLoad(url, response.status));
     }));
   }
   await Promise.all(checks);
 }
 const filesChecked = checkFiles().catch((error) => fail(error.message));
 
-stage.textContent = "Loading PyScript…";
+// In the page's language once its catalog is in (English at once).
+language.then(() => {
+  if (stage.textContent === _("Loading the page…")) stage.textContent = _("Loading PyScript…");
+});

@@ -37,6 +37,7 @@ OPTIONAL_DEFAULTS = {
     "lock": "",
     "params": "",
     "points": "",
+    "lang": "",
 }
 ALL_DEFAULTS = dict(Config().to_dict(), **VIEW_DEFAULTS, **OPTIONAL_DEFAULTS)
 
@@ -366,6 +367,7 @@ def test_every_setting_round_trips_through_a_link():
         "noise": 50,
         "train_percent": 90,
         "points": "",
+        "lang": "pt-BR",
     }
     assert read_link(write_link(settings)) == (settings, [])
     points = dict(settings, data="points", data_seed=0, data_size=200, noise=0, train_percent=50, points="0.5_-1_3")
@@ -408,6 +410,7 @@ def test_random_settings_round_trip_through_a_link():
             "noise": rng.randint(0, 50),
             "train_percent": rng.randint(10, 90),
             "points": "",
+            "lang": rng.choice(("", "de", "es", "pt-BR")),
         }
         if settings["data"] == "points":
             settings["points"] = rng.choice(("", "0.5_-1_1~1e-05_2_2"))
@@ -821,6 +824,7 @@ def test_the_table_has_one_row_per_setting_in_a_links_order():
         "network",
         "lesson",
         "data",
+        "language",
     }
     assert all(row.kind in setting_kinds.WORDS for row in state.SETTINGS)
 

@@ -31,7 +31,7 @@ class Worker:
     def __init__(self, name):
         self.name = name
 
-    async def start(self):
+    async def start(self, catalog_text):
         return protocol.reply({"python": "3.12.7", "numpy": "2.0.2"})
 
     async def run(self):

@@ -332,6 +332,7 @@ def _():
             "lock",
             "params",
             "points",
+            "lang",
         ),
         "the views' own",
     )

@@ -14,7 +14,7 @@ a failure RunnerError; what the student's code did (raised, looped, printed) is 
 
 import asyncio
 
-from shared import protocol
+from shared import i18n, protocol
 
 SRC, CONFIG = "./py/exercise_worker.py", "./exercise.toml"
 LIMIT = 6  # seconds: the worker's own deadline (1 s of the student's code, 3 s to train with it) and room to answer
@@ -73,7 +73,7 @@ class ExerciseRunner:
         self.document.body.append(script)
         try:
             worker = await asyncio.wait_for(_wait(workers[name]), START_LIMIT)
-            versions = protocol.read(await worker.start(), RunnerError)[0]
+            versions = protocol.read(await worker.start(i18n.catalog_text()), RunnerError)[0]
         except Exception as err:
             _terminate(script)
             self.starting = None
