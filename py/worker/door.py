@@ -15,6 +15,7 @@ import sys
 import numpy as np
 
 from shared import i18n, protocol
+from shared.i18n import _
 from worker.lab.session import Session
 from worker.landscape.plot import landscape as landscape_view
 from worker.notebook.html import page
@@ -194,7 +195,7 @@ def landscape(axes_json, span, size_json):
 
     def work():
         axes, size = _load(axes_json), protocol.never_refused(protocol.size, _load(size_json))
-        _, trajectory = SESSION.trajectory()
+        unused, trajectory = SESSION.trajectory()
         view = landscape_view(SESSION.run, trajectory, axes, span, 64, size)
         image = view.pop("image")
         view["version"] = SESSION.version
@@ -233,7 +234,7 @@ def _saved_run(text):
     except ValueError:
         raise
     except Exception as err:  # run_from_json means to say ValueError for every bad file; this is the net below it
-        raise ValueError(f"The file is not a saved run ({type(err).__name__})") from None
+        raise ValueError(_("The file is not a saved run ({error})").format(error=type(err).__name__)) from None
 
 
 def import_run(text, view_json=None):
@@ -280,7 +281,7 @@ def export_points_csv():
     def work():
         points = SESSION.points
         if not points:
-            raise ValueError("there are no points on screen: add a point (click on the plot) first")
+            raise ValueError(_("there are no points on screen: add a point (click on the plot) first"))
         name = points_file_name(SESSION.run.config, len(points))
         return {"name": name}, protocol.never_refused(points_csv, points)
 

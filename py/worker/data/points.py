@@ -13,6 +13,7 @@ for, rounded to 2 decimals: x1 = lo + fx (hi - lo), x2 = hi - fy (hi - lo) on th
 import math
 
 from backprop import POINTS_LIMIT, points_data
+from shared.i18n import _, ngettext
 
 UNDO_LIMIT = 100  # edits that Undo can take back
 DECIMALS = 2  # a clicked point's coordinates are rounded to this many decimals
@@ -28,10 +29,28 @@ def coordinates(x1, x2):
     return f"({x1!r}, {x2!r})"
 
 
-def point_words(point):
-    """ "the point of class 1 at (0.25, 0.5)", "the test point of class 0 at (...)"."""
-    kind = "test point" if point[3] else "point"
-    return f"the {kind} of class {point[2]} at {coordinates(point[0], point[1])}"
+class Said(str):
+    """What an edit did, in words, with the sentence Undo says when it takes the edit back (.undone): each a whole
+    sentence of the catalog, since a translation cannot be made by changing a letter of the other."""
+
+    def __new__(cls, said, undone):
+        text = super().__new__(cls, said)
+        text.undone = undone
+        return text
+
+
+def _removed(point):
+    """Said for a point removed by a click."""
+    values = {"y": point[2], "at": coordinates(point[0], point[1])}
+    if point[3]:
+        return Said(
+            _("Removed the test point of class {y} at {at}.").format(**values),
+            _("Undone: removed the test point of class {y} at {at}.").format(**values),
+        )
+    return Said(
+        _("Removed the point of class {y} at {at}.").format(**values),
+        _("Undone: removed the point of class {y} at {at}.").format(**values),
+    )
 
 
 def _fraction(value, name):
@@ -59,24 +78,36 @@ def click(points, at, y, radius, extent):
         if d <= distance:
             nearest, distance = i, d
     if nearest is not None:
-        said = f"Removed {point_words(points[nearest])}."
-        return points[:nearest] + points[nearest + 1 :], said
+        return points[:nearest] + points[nearest + 1 :], _removed(points[nearest])
     if isinstance(y, bool) or y not in (0, 1):
         raise ValueError(f"the class of a new point must be 0 or 1 (got {y!r:.40})")
     if len(points) >= POINTS_LIMIT:
-        raise ValueError(f"at most {POINTS_LIMIT:,} points: remove one (click on it) before adding another")
+        raise ValueError(
+            _("at most {limit} points: remove one (click on it) before adding another").format(
+                limit=f"{POINTS_LIMIT:,}"
+            )
+        )
     x1 = round(lo + fx * side, DECIMALS) + 0.0  # + 0.0: never -0.0
     x2 = round(hi - fy * side, DECIMALS) + 0.0
     point = [x1, x2, int(y), 0]
-    return points + [point], f"Added a point of class {point[2]} at {coordinates(x1, x2)}."
+    values = {"y": point[2], "at": coordinates(x1, x2)}
+    said = Said(
+        _("Added a point of class {y} at {at}.").format(**values),
+        _("Undone: added a point of class {y} at {at}.").format(**values),
+    )
+    return points + [point], said
 
 
 def clear(points):
     """([], said)."""
     if not points:
-        raise ValueError("there are no points to clear")
+        raise ValueError(_("there are no points to clear"))
     count = len(points)
-    return [], f"Cleared {count:,} point{'s' if count != 1 else ''}."
+    said = Said(
+        ngettext("Cleared {n} point.", "Cleared {n} points.", count).format(n=f"{count:,}"),
+        ngettext("Undone: cleared {n} point.", "Undone: cleared {n} points.", count).format(n=f"{count:,}"),
+    )
+    return [], said
 
 
 def replace(points):
@@ -86,10 +117,26 @@ def replace(points):
     rows = [[float(p[0]), float(p[1]), int(float(p[2])), int(p[3]) if len(p) == 4 else 0] for p in points]
     rows = [[x1 + 0.0, x2 + 0.0, y, test] for x1, x2, y, test in rows]
     count, test = len(rows), data.test_m
-    said = f"Now {count:,} point{'s' if count != 1 else ''}"
+    values = {"n": f"{count:,}", "train": f"{data.m:,}", "test": f"{test:,}"}
     if test:
-        said += f": {data.m:,} for training, {test:,} for testing"
-    return rows, said + "."
+        said = Said(
+            ngettext(
+                "Now {n} point: {train} for training, {test} for testing.",
+                "Now {n} points: {train} for training, {test} for testing.",
+                count,
+            ).format(**values),
+            ngettext(
+                "Undone: now {n} point: {train} for training, {test} for testing.",
+                "Undone: now {n} points: {train} for training, {test} for testing.",
+                count,
+            ).format(**values),
+        )
+    else:
+        said = Said(
+            ngettext("Now {n} point.", "Now {n} points.", count).format(**values),
+            ngettext("Undone: now {n} point.", "Undone: now {n} points.", count).format(**values),
+        )
+    return rows, said
 
 
 class Undo:
@@ -109,15 +156,18 @@ class Undo:
     def last(self):
         """The points before the latest edit, or ValueError."""
         if not self.steps:
-            raise ValueError("there is no edit of the points to undo")
+            raise ValueError(_("there is no edit of the points to undo"))
         return self.steps[-1][0]
 
     def pop(self):
         """(the points before the latest edit, "Undone: ..." saying what is undone), or ValueError."""
         if not self.steps:
-            raise ValueError("there is no edit of the points to undo")
+            raise ValueError(_("there is no edit of the points to undo"))
         points, said = self.steps.pop()
-        return points, "Undone: " + said[:1].lower() + said[1:]
+        undone = getattr(said, "undone", None)
+        if undone is None:  # a text that is not an edit's Said (English only): the edit's words after "Undone: "
+            undone = "Undone: " + said[:1].lower() + said[1:]
+        return points, str(undone)
 
     def clear(self):
         self.steps = []

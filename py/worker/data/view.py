@@ -11,17 +11,18 @@ import numpy as np
 
 from backprop import Data
 from plots.cost_chart import linear_ticks, tick_label
+from shared.i18n import N_, _, ngettext
 from worker.share.file_names import points_file_name
 from worker.share.points_link import link_and_note
 
 SCALE = 1000
 CENTRES_LIMIT = 64
-KIND_WORDS = {
-    "circle": "The circle data",
-    "xor_cloud": "The XOR cloud",
-    "gaussians": "The two gaussians",
-    "spiral": "The spiral",
-    "points": "Your points",
+KIND_WORDS = {  # the data's name, which begins the description's sentence
+    "circle": N_("The circle data"),
+    "xor_cloud": N_("The XOR cloud"),
+    "gaussians": N_("The two gaussians"),
+    "spiral": N_("The spiral"),
+    "points": N_("Your points"),
 }
 
 
@@ -63,28 +64,45 @@ def circles(X, Y, r):
     return (template * len(X)) % tuple(np.stack([X - r, Y], axis=1).ravel().tolist())
 
 
-def _count_words(count, noun):
-    return f"{count:,} {noun}{'s' if count != 1 else ''}"
+def _part(points, test):
+    """The training (test 0) or the test (test 1) points in words, or None when there are none."""
+    classes = [point[2] for point in points if point[3] == test]
+    if not classes:
+        return None
+    ones = sum(classes)
+    values = {"n": f"{len(classes):,}", "ones": f"{ones:,}", "zeros": f"{len(classes) - ones:,}"}
+    if test:
+        return ngettext(
+            "{n} test point (hollow: {ones} of class 1, {zeros} of class 0)",
+            "{n} test points (hollow: {ones} of class 1, {zeros} of class 0)",
+            len(classes),
+        ).format(**values)
+    return ngettext(
+        "{n} training point (filled: {ones} of class 1, {zeros} of class 0)",
+        "{n} training points (filled: {ones} of class 1, {zeros} of class 0)",
+        len(classes),
+    ).format(**values)
 
 
 def describe(points, lo, hi, what):
     """A sentence for screen readers: how many points, where, of which classes, for training and for testing."""
     lo_text, hi_text = (f"{v:g}".replace("-", "\u2212") for v in (lo, hi))
     if not points:
-        return f"{what}: no points yet. Click on the plot to add a point of the chosen class."
-    parts = []
-    for test, name, look in ((0, "training point", "filled"), (1, "test point", "hollow")):
-        classes = [point[2] for point in points if point[3] == test]
-        if classes:
-            ones = sum(classes)
-            parts.append(
-                f"{_count_words(len(classes), name)} ({look}: {ones:,} of class 1, {len(classes) - ones:,} of class 0)"
-            )
-    return (
-        f"{what}: {_count_words(len(points), 'point')} on the plane from {lo_text} to {hi_text} in x1 and x2, "
-        + " and ".join(parts)
-        + "."
-    )
+        return _("{what}: no points yet. Click on the plot to add a point of the chosen class.").format(what=what)
+    train, test = _part(points, 0), _part(points, 1)
+    values = {"what": what, "n": f"{len(points):,}", "lo": lo_text, "hi": hi_text, "train": train, "test": test}
+    if train is not None and test is not None:
+        return ngettext(
+            "{what}: {n} point on the plane from {lo} to {hi} in x1 and x2, {train} and {test}.",
+            "{what}: {n} points on the plane from {lo} to {hi} in x1 and x2, {train} and {test}.",
+            len(points),
+        ).format(**values)
+    values["part"] = train if train is not None else test
+    return ngettext(
+        "{what}: {n} point on the plane from {lo} to {hi} in x1 and x2, {part}.",
+        "{what}: {n} points on the plane from {lo} to {hi} in x1 and x2, {part}.",
+        len(points),
+    ).format(**values)
 
 
 def data_view(points, config, version):
@@ -103,7 +121,11 @@ def data_view(points, config, version):
             circles(X[(tests == test) & (classes == y)], Y[(tests == test) & (classes == y)], r_scaled) for y in (0, 1)
         ]
     link, note = link_and_note(points) if config.data == "points" else (None, None)
-    what = f"The {config.table} truth table" if config.data == "table" else KIND_WORDS[config.data]
+    if config.data == "table":
+        # Translators: {table} is the truth table's name as the settings say it: XOR, AND, OR, XNOR...
+        what = _("The {table} truth table").format(table=config.table)
+    else:
+        what = _(KIND_WORDS[config.data])
     train = int(np.sum(tests == 0))
     view = {
         "version": version,

@@ -19,6 +19,7 @@ from backprop import PARAM_NAMES, Config, Run, make_data
 from plots.cost_chart import chart, run_points, run_test_costs
 from plots.plain import plain, plain_list
 from plots.surface import HI, LO, describe_surface, surface_grid, surface_rgba
+from shared.i18n import N_, _
 from worker.data import points as edits
 from worker.data.view import data_view, extent
 from worker.network.chain import chain_view
@@ -33,7 +34,7 @@ SURFACE_RESOLUTION = 64
 CHUNK_SECONDS = 0.002  # training between two looks at the clock in train_for
 TRAJECTORY_LIMIT = 256  # parameter vectors kept along the run (for the cost landscape); thinned evenly
 TABLE_LIMIT = 8  # with at most this many points (training and test), the snapshot has A0, Y and A2 for a table
-WAITING = "Add a point (click on the plot) to train."
+WAITING = N_("Add a point (click on the plot) to train.")
 DATA_SETTINGS = ("data", "table", "data_seed", "data_size", "noise", "train_percent")
 
 
@@ -144,7 +145,7 @@ class Session:
             self.undo.push(self.points, said)
         self._show_points(points, edited=True)
         self.version += 1
-        return {"said": said, "can_undo": bool(self.undo), "count": len(self.points)}
+        return {"said": str(said), "can_undo": bool(self.undo), "count": len(self.points)}
 
     def load(self, run):
         """Show run (restored from a saved file, already validated: worker/share/saved_run.py) instead of this one."""
@@ -253,7 +254,7 @@ class Session:
             "status": run.status,
             "reason": run.reason,
             "solved": run.solved,
-            "waiting": WAITING if self.waiting else None,
+            "waiting": _(WAITING) if self.waiting else None,
             "config": run.config.to_dict(),
             "accuracy": accuracy_view(run.accuracy(), test_m),
             "params": {name: plain_list(run.params[name]) for name in PARAM_NAMES},
@@ -290,14 +291,15 @@ class Session:
 
 
 def _share(right, total):
-    return f"{right:,} of {total:,} right ({100.0 * right / total:.1f} %)"
+    """The numbers of a share's sentence, as the page has always written them: 1,234 and 61.7."""
+    return {"right": f"{right:,}", "total": f"{total:,}", "percent": f"{100.0 * right / total:.1f}"}
 
 
 def accuracy_view(accuracy, test_m):
     """snapshot["accuracy"] from Run.accuracy(): {"train": [right, m], "test": [right, t] or None, "text"}."""
     train = list(accuracy["train"])
     test = list(accuracy["test"]) if test_m else None
-    text = f"Train: {_share(*train)}."
+    text = _("Train: {right} of {total} right ({percent} %).").format(**_share(*train))
     if test is not None:
-        text += f" Test: {_share(*test)}."
+        text += " " + _("Test: {right} of {total} right ({percent} %).").format(**_share(*test))
     return {"train": train, "test": test, "text": text}

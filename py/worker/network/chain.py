@@ -6,6 +6,7 @@ With more than SHOWN examples in the step (a data set), the terms of the first S
 """
 
 from backprop import chain_terms, page_name, parse_name
+from shared.i18n import N_, _
 from worker.network.stages import SHOWN, text
 
 FORMULAS = {
@@ -21,24 +22,29 @@ OUTPUT = {
 DERIVATIVE = {  # g′ at Z1 (the calculus), written with A1 = g(Z1) at hand, as the model computes it
     "tanh": "g′(Z1[{row},j]) = 1 − A1[{row},j]²",
     "sigmoid": "g′(Z1[{row},j]) = A1[{row},j] · (1 − A1[{row},j])",
-    "relu": "g′(Z1[{row},j]) = 1 if Z1[{row},j] > 0, else 0",
+    # Translators: a formula in words; keep the names and indices (Z1[{row},j]) as they are.
+    "relu": N_("g′(Z1[{row},j]) = 1 if Z1[{row},j] > 0, else 0"),
 }
 SLIP = {  # notebook mode: the notebook's derivative, taken at A1
-    "tanh": "g′(A1[{row},j]) = 1 − tanh(A1[{row},j])² (the notebook's slip: the derivative taken at A1, not Z1)",
-    "sigmoid": "g′(A1[{row},j]) = sigmoid(A1[{row},j]) · (1 − sigmoid(A1[{row},j])) (the notebook's slip: "
-    "the derivative taken at A1, not Z1)",
-    "relu": "g′(A1[{row},j]) = 1 if A1[{row},j] > 0, else 0 (the notebook's derivative, taken at A1: for ReLU the same "
-    "as at Z1, since A1 > 0 exactly where Z1 > 0)",
+    "tanh": N_("g′(A1[{row},j]) = 1 − tanh(A1[{row},j])² (the notebook's slip: the derivative taken at A1, not Z1)"),
+    "sigmoid": N_(
+        "g′(A1[{row},j]) = sigmoid(A1[{row},j]) · (1 − sigmoid(A1[{row},j])) (the notebook's slip: "
+        "the derivative taken at A1, not Z1)"
+    ),
+    "relu": N_(
+        "g′(A1[{row},j]) = 1 if A1[{row},j] > 0, else 0 (the notebook's derivative, taken at A1: for ReLU the same "
+        "as at Z1, since A1 > 0 exactly where Z1 > 0)"
+    ),
 }
 
 
 def definitions(stages, param, row):
     """The factors' own formulas, as text lines, for this cost, activation and notebook mode."""
     m = len(stages["examples"])
-    lines = [OUTPUT[stages["cost_function"]], f"m = {m}: the examples this step's gradient sums over"]
+    lines = [OUTPUT[stages["cost_function"]], _("m = {m}: the examples this step's gradient sums over").format(m=m)]
     if param in ("W0", "b0"):
         words = SLIP if stages["notebook_mode"] else DERIVATIVE
-        lines.append(words[stages["activation"]].format(row=row))
+        lines.append(_(words[stages["activation"]]).format(row=row))
     return lines
 
 
@@ -46,7 +52,9 @@ def note(name, count, limit=SHOWN):
     """What the table leaves out, in words, or None when it shows every term."""
     if count <= limit:
         return None
-    return f"The terms of the first {limit} of the {count} examples; the sum and d{name} are over all {count}."
+    return _(
+        "The terms of the first {limit} of the {count} examples; the sum and d{name} are over all {count}."
+    ).format(limit=limit, count=count, name=name)
 
 
 def chain_view(stages, name, limit=SHOWN):

@@ -6,6 +6,7 @@ size.
 
 from backprop import page_name, parse_name
 from backprop.datasets import bounded_float
+from shared.i18n import _, ngettext
 from worker.share.saved_run import PARAM_LIMIT
 
 
@@ -16,12 +17,19 @@ def parameter_value(name, value_text, n_h):
     if parsed is None:
         last = n_h - 1
         raise ValueError(
-            f"{str(name)[:40]!r} is not a parameter of this network: with {n_h} hidden unit{'s' if n_h > 1 else ''} "
-            f"the parameters are W0[i,k], b0[i] and W1[0,i] for i from 0 to {last} and k 0 or 1, and b1"
+            ngettext(
+                "{name} is not a parameter of this network: with {n_h} hidden unit the parameters are W0[i,k], b0[i] "
+                "and W1[0,i] for i from 0 to {last} and k 0 or 1, and b1",
+                "{name} is not a parameter of this network: with {n_h} hidden units the parameters are W0[i,k], b0[i] "
+                "and W1[0,i] for i from 0 to {last} and k 0 or 1, and b1",
+                n_h,
+            ).format(name=repr(str(name)[:40]), n_h=n_h, last=last)
         )
     shown = page_name(*parsed)
     typed = value_text if isinstance(value_text, str) else repr(value_text)
     value, wrong = bounded_float(value_text, PARAM_LIMIT)
     if wrong:
-        raise ValueError(f"{shown} {wrong} (got {typed[:40]!r})")
+        # Translators: {name} is a parameter (W0[1,0]); {problem} says what is wrong with its value ("is not a
+        # number", "must be a finite number"); {typed} is the text typed, quoted.
+        raise ValueError(_("{name} {problem} (got {typed})").format(name=shown, problem=wrong, typed=repr(typed[:40])))
     return parsed, value

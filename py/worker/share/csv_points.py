@@ -15,13 +15,14 @@ gives x1,x2,y,split with CPython's repr of each number, which reads back as the 
 import csv
 
 from backprop import POINTS_LIMIT, check_point
+from shared.i18n import N_, _, ngettext
 
 SIZE_LIMIT = 1_000_000  # bytes; 1,000 points take at most about 60 kB
 COLUMNS = ("x1", "x2", "y")
 SPLIT = "split"
 SPLITS = {"train": 0, "test": 1}
 HEADER = "x1,x2,y,split"
-FORMAT = "the first line must be the header x1,x2,y (or x1,x2,y,split)"
+FORMAT = N_("the first line must be the header x1,x2,y (or x1,x2,y,split)")
 QUOTE = 40  # characters of a bad value a message quotes
 
 
@@ -52,21 +53,31 @@ def _columns(header, separator):
     """{column name: its index} from the header line; ValueError naming what is missing or unknown."""
     names = [name.lower() for name in _fields(header, separator)]
     if all(_is_number(name) for name in names if name):
-        raise ValueError(f"line 1: {FORMAT} (got {_quoted(header.strip())})")
+        raise ValueError(_("line 1: {format} (got {header})").format(format=_(FORMAT), header=_quoted(header.strip())))
     where = {}
     for index, name in enumerate(names):
         if name not in COLUMNS + (SPLIT,):
             raise ValueError(
-                f"line 1: the header names a column {_quoted(name)} this page does not know "
-                "(the columns: x1, x2, y and optionally split)"
+                _(
+                    "line 1: the header names a column {name} this page does not know "
+                    "(the columns: x1, x2, y and optionally split)"
+                ).format(name=_quoted(name))
             )
         if name in where:
-            raise ValueError(f"line 1: the header names the column {name} twice")
+            raise ValueError(_("line 1: the header names the column {name} twice").format(name=name))
         where[name] = index
     missing = [name for name in COLUMNS if name not in where]
     if missing:
-        word = "column" if len(missing) == 1 else "columns"
-        raise ValueError(f"line 1: the header has no {' or '.join(missing)} {word}: {FORMAT} (got {_quoted(header)})")
+        values = {"format": _(FORMAT), "header": _quoted(header)}
+        if len(missing) == 1:
+            raise ValueError(
+                _("line 1: the header has no {name} column: {format} (got {header})").format(name=missing[0], **values)
+            )
+        raise ValueError(
+            _("line 1: the header has none of the columns {names}: {format} (got {header})").format(
+                names=", ".join(missing), **values
+            )
+        )
     return where
 
 
@@ -83,19 +94,21 @@ def parse_points(text):
     ints 0 or 1); ValueError with a message for a student, naming the line (see the module's docstring)."""
     if isinstance(text, (bytes, bytearray)):
         if len(text) > SIZE_LIMIT:
-            raise ValueError(f"the file is {_size(len(text))}; at most {_size(SIZE_LIMIT)}")
+            raise ValueError(
+                _("the file is {size}; at most {limit}").format(size=_size(len(text)), limit=_size(SIZE_LIMIT))
+            )
         try:
             text = bytes(text).decode("utf-8")
         except UnicodeDecodeError as err:
-            raise ValueError(f"the file is not text (not UTF-8 at byte {err.start})") from None
+            raise ValueError(_("the file is not text (not UTF-8 at byte {byte})").format(byte=err.start)) from None
     if not isinstance(text, str):
-        raise ValueError(f"the points must be text (got {type(text).__name__})")
+        raise ValueError(_("the points must be text (got {kind})").format(kind=type(text).__name__))
     size = len(text) if len(text) > SIZE_LIMIT else len(text.encode("utf-8", "surrogatepass"))
     if size > SIZE_LIMIT:
-        raise ValueError(f"the file is {_size(size)}; at most {_size(SIZE_LIMIT)}")
+        raise ValueError(_("the file is {size}; at most {limit}").format(size=_size(size), limit=_size(SIZE_LIMIT)))
     lines = [(number, line) for number, line in _lines(text.removeprefix("\ufeff")) if line.strip()]
     if not lines:
-        raise ValueError(f"the file is empty: {FORMAT}, then a point a line")
+        raise ValueError(_("the file is empty: {format}, then a point a line").format(format=_(FORMAT)))
     header_number, header = lines[0]
     if header_number != 1:  # blank lines before the header: count from the header's own line
         lines = [(number - header_number + 1, line) for number, line in lines]
@@ -103,23 +116,34 @@ def parse_points(text):
     where = _columns(header, separator)
     rows = lines[1:]
     if not rows:
-        raise ValueError("the file has a header but no points: add a point a line, such as 0.5,-0.25,1")
+        raise ValueError(_("the file has a header but no points: add a point a line, such as 0.5,-0.25,1"))
     if len(rows) > POINTS_LIMIT:
-        raise ValueError(f"the file has {len(rows):,} points; at most {POINTS_LIMIT:,}")
+        raise ValueError(
+            _("the file has {count} points; at most {limit}").format(count=f"{len(rows):,}", limit=f"{POINTS_LIMIT:,}")
+        )
     width = len(_fields(header, separator))
     points = []
     for number, line in rows:
         fields = _fields(line, separator)
-        where_line = f"line {number}"
+        # Translators: where a refusal points in a CSV file ("line 5").
+        where_line = _("line {number}").format(number=number)
+        values = {"where": where_line, "count": len(fields), "width": width, "line": _quoted(line.strip())}
         if len(fields) < width:
             missing = [name for name, index in where.items() if index >= len(fields)]
             raise ValueError(
-                f"{where_line}: {len(fields)} value{'s' if len(fields) != 1 else ''} where the header has {width}: "
-                f"no {', '.join(missing)} (got {_quoted(line.strip())})"
+                ngettext(
+                    "{where}: {count} value where the header has {width}: no {missing} (got {line})",
+                    "{where}: {count} values where the header has {width}: no {missing} (got {line})",
+                    len(fields),
+                ).format(missing=", ".join(missing), **values)
             )
         if len(fields) > width and any(fields[width:]):
             raise ValueError(
-                f"{where_line}: {len(fields)} values where the header has {width} (got {_quoted(line.strip())})"
+                ngettext(
+                    "{where}: {count} value where the header has {width} (got {line})",
+                    "{where}: {count} values where the header has {width} (got {line})",
+                    len(fields),
+                ).format(**values)
             )
         x1, x2, y = (fields[where[name]] for name in COLUMNS)
         x1, x2, y = check_point(x1, x2, y, where_line)
@@ -127,12 +151,20 @@ def parse_points(text):
         if SPLIT in where:
             split = fields[where[SPLIT]].lower()
             if split not in SPLITS:
-                raise ValueError(f"{where_line}: split must be train or test (got {_quoted(fields[where[SPLIT]])})")
+                raise ValueError(
+                    _("{where}: split must be train or test (got {split})").format(
+                        where=where_line, split=_quoted(fields[where[SPLIT]])
+                    )
+                )
             test = SPLITS[split]
         points.append([x1, x2, int(y), test])
     if all(point[3] for point in points):
         raise ValueError(
-            f"the file has no training point: all {len(points):,} are test points; mark at least one split train"
+            ngettext(
+                "the file has no training point: its {count} point is a test point; mark at least one split train",
+                "the file has no training point: all {count} are test points; mark at least one split train",
+                len(points),
+            ).format(count=f"{len(points):,}")
         )
     return points
 

@@ -11,6 +11,7 @@ import math
 import numpy as np
 
 from backprop import PARAM_NAMES, param_shapes
+from shared.i18n import _, ngettext
 from worker.share.saved_run import PARAM_LIMIT, check_params
 
 TEXT_LIMIT = 4000  # characters; 16 hidden units need 65 numbers of at most about 24 characters
@@ -29,7 +30,9 @@ def params_text(params):
     for x in values.tolist():
         if not math.isfinite(x) or abs(x) > PARAM_LIMIT:
             raise ValueError(
-                f"a parameter is {x!r}: only finite parameters of at most {PARAM_LIMIT:g} in size can go in a link"
+                _("a parameter is {value}: only finite parameters of at most {limit} in size can go in a link").format(
+                    value=repr(x), limit=f"{PARAM_LIMIT:g}"
+                )
             )
     return "_".join(repr(x).replace("e+", "e") for x in values.tolist())
 
@@ -40,22 +43,38 @@ def params_from_text(text, n_h):
     counts = _counts(n_h)
     needed = sum(counts.values())
     if not isinstance(text, str):
-        raise ValueError(f"params must be text (got {type(text).__name__})")
+        raise ValueError(_("params must be text (got {kind})").format(kind=type(text).__name__))
     if len(text) > TEXT_LIMIT:
-        raise ValueError(f"params is {len(text)} characters long; at most {TEXT_LIMIT}")
+        raise ValueError(
+            _("params is {count} characters long; at most {limit}").format(count=len(text), limit=TEXT_LIMIT)
+        )
     pieces = text.replace(",", "_").split("_")
     if len(pieces) != needed:
-        got = "no numbers" if not text.strip() else f"{len(pieces)} number{'s' if len(pieces) != 1 else ''}"
         parts = ", ".join(f"{name} {count}" for name, count in counts.items())
-        raise ValueError(f"params has {got}; n_h={n_h} needs {needed} ({parts}), separated by _")
+        values = {"count": len(pieces), "n_h": n_h, "needed": needed, "parts": parts}
+        if not text.strip():
+            raise ValueError(
+                _("params has no numbers; n_h={n_h} needs {needed} ({parts}), separated by _").format(**values)
+            )
+        raise ValueError(
+            ngettext(
+                "params has {count} number; n_h={n_h} needs {needed} ({parts}), separated by _",
+                "params has {count} numbers; n_h={n_h} needs {needed} ({parts}), separated by _",
+                len(pieces),
+            ).format(**values)
+        )
     values = []
     for i, piece in enumerate(pieces, start=1):
         try:
             x = float(piece.strip())
         except ValueError:
-            raise ValueError(f"params: number {i} ({piece[:30]!r}) is not a number") from None
+            raise ValueError(
+                _("params: number {i} ({piece}) is not a number").format(i=i, piece=repr(piece[:30]))
+            ) from None
         if not math.isfinite(x):
-            raise ValueError(f"params: number {i} ({piece[:30]!r}) is not a finite number")
+            raise ValueError(
+                _("params: number {i} ({piece}) is not a finite number").format(i=i, piece=repr(piece[:30]))
+            )
         values.append(x)
     params, start = {}, 0
     for name, (rows, cols) in param_shapes(n_h).items():
@@ -65,4 +84,5 @@ def params_from_text(text, n_h):
     try:
         return check_params(params, n_h)
     except ValueError as err:
-        raise ValueError(f"params: {err}") from None
+        # Translators: {problem} is what is wrong with a link's params= (a sentence of the saved run's checks).
+        raise ValueError(_("params: {problem}").format(problem=err)) from None

@@ -8,10 +8,11 @@ cannot hold the points (link_and_note says so), and the saved run (JSON) or the 
 """
 
 from backprop import POINTS_LIMIT, check_point
+from shared.i18n import N_, _
 
 TEXT_LIMIT = 4000  # characters, as params=; about 250 clicked points (numbers of 2 decimals), 100 generated ones
 POINT, SEPARATOR = "~", "_"
-NOTE = "The link cannot hold {count} points: save the run (JSON) or export the points (CSV) instead."
+NOTE = N_("The link cannot hold {count} points: save the run (JSON) or export the points (CSV) instead.")
 
 
 def _number(x):
@@ -32,34 +33,47 @@ def link_and_note(points):
     text = points_text(points)
     if len(text) <= TEXT_LIMIT:
         return text, None
-    return None, NOTE.format(count=f"{len(points):,}")
+    return None, _(NOTE).format(count=f"{len(points):,}")
 
 
 def points_from_text(text):
     """[[x1, x2, y, test], ...] (y and test ints) from points_text's text; ValueError naming the point (counted
     from 1) and what is wrong."""
     if not isinstance(text, str):
-        raise ValueError(f"points must be text (got {type(text).__name__})")
+        raise ValueError(_("points must be text (got {kind})").format(kind=type(text).__name__))
     text = text.strip()
     if len(text) > TEXT_LIMIT:
-        raise ValueError(f"points is {len(text):,} characters long; at most {TEXT_LIMIT:,}")
+        raise ValueError(
+            _("points is {count} characters long; at most {limit}").format(
+                count=f"{len(text):,}", limit=f"{TEXT_LIMIT:,}"
+            )
+        )
     if not text:
-        raise ValueError("points is empty: it needs at least one point x1_x2_c")
+        raise ValueError(_("points is empty: it needs at least one point x1_x2_c"))
     pieces = text.split(POINT)
     if len(pieces) > POINTS_LIMIT:
-        raise ValueError(f"points has {len(pieces):,} points; at most {POINTS_LIMIT:,}")
+        raise ValueError(
+            _("points has {count} points; at most {limit}").format(count=f"{len(pieces):,}", limit=f"{POINTS_LIMIT:,}")
+        )
     points = []
     for i, piece in enumerate(pieces, start=1):
-        where = f"points: point {i}"
+        # Translators: where a refusal points in a link's points= ("points: point 3"); "points" is the link's key.
+        where = _("points: point {i}").format(i=i)
         values = piece.replace(",", SEPARATOR).split(SEPARATOR)
         if len(values) != 3:
             shown = piece if len(piece) <= 40 else piece[:39] + "…"
-            raise ValueError(f"{where} must be three values x1_x2_c (got {shown!r})")
+            raise ValueError(
+                _("{where} must be three values x1_x2_c (got {shown})").format(where=where, shown=repr(shown))
+            )
         code = values[2].strip()
         if code not in ("0", "1", "2", "3"):
-            raise ValueError(f"{where}: its class c must be 0 or 1, or 2 or 3 for a test point (got {code[:40]!r})")
-        x1, x2, _ = check_point(values[0], values[1], int(code) % 2, where)
+            raise ValueError(
+                _("{where}: its class c must be 0 or 1, or 2 or 3 for a test point (got {code})").format(
+                    where=where, code=repr(code[:40])
+                )
+            )
+        x1, x2, unused = check_point(values[0], values[1], int(code) % 2, where)
         points.append([x1, x2, int(code) % 2, int(code) // 2])
     if all(point[3] for point in points):
-        raise ValueError("points has no training point (c 0 or 1): at least one is needed")
+        raise ValueError(_("points has no training point (c 0 or 1): at least one is needed"))
     return points

@@ -20,6 +20,7 @@ import numpy as np
 
 from backprop import PARAM_NAMES, Config, Run, params_from_dict, points_data
 from backprop.config import whole_number
+from shared.i18n import N_, _
 
 FORMAT = "backprop-lab-run"
 VERSION = 1
@@ -35,6 +36,17 @@ SIZE_LIMIT = 2_000_000  # bytes; a saved run is at most about 60 kB
 PARAM_LIMIT = 1e6  # a parameter larger than this in size is junk or a run that is diverging
 MESSAGE_LIMIT = 300
 DEPTH_LIMIT = 20  # a saved run nests 4 deep; JSON nested thousands deep would overflow Pyodide's stack
+# The messages about a JSON object's keys, by the object: (an unknown key, a missing key).
+WHERE = {
+    "a saved run": (
+        N_("Unknown key {key} in a saved run; the keys are {keys}"),
+        N_("A saved run has no {key}; the keys are {keys}"),
+    ),
+    "the history": (
+        N_("Unknown key {key} in the history; the keys are {keys}"),
+        N_("The history has no {key}; the keys are {keys}"),
+    ),
+}
 STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
 NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 
@@ -109,68 +121,90 @@ def _parse(text):
     elif isinstance(text, str):
         size = len(text) if len(text) > SIZE_LIMIT else len(text.encode("utf-8", "surrogatepass"))
     else:
-        raise ValueError(f"A saved run must be text (got {type(text).__name__})")
+        raise ValueError(_("A saved run must be text (got {kind})").format(kind=type(text).__name__))
     if size > SIZE_LIMIT:
         raise ValueError(
-            f"The file is {_size(size)}, too large for a saved run (at most {_size(SIZE_LIMIT)}): "
-            "this is not a file Backprop Lab saved"
+            _(
+                "The file is {size}, too large for a saved run (at most {limit}): this is not a file Backprop Lab saved"
+            ).format(size=_size(size), limit=_size(SIZE_LIMIT))
         )
     if isinstance(text, (bytes, bytearray)):
         try:
             text = bytes(text).decode("utf-8")
         except UnicodeDecodeError as err:
             raise ValueError(
-                f"The file is not text (not UTF-8 at byte {err.start}): this is not a file Backprop Lab saved"
+                _("The file is not text (not UTF-8 at byte {byte}): this is not a file Backprop Lab saved").format(
+                    byte=err.start
+                )
             ) from None
     text = text.removeprefix("\ufeff")  # a byte-order mark some editors write
     if not text.strip():
-        raise ValueError("The file is empty")
+        raise ValueError(_("The file is empty"))
     if _too_deep(text):
-        raise ValueError(f"The file is not a saved run: its lists or objects nest more than {DEPTH_LIMIT} deep")
+        raise ValueError(
+            _("The file is not a saved run: its lists or objects nest more than {limit} deep").format(limit=DEPTH_LIMIT)
+        )
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
-        raise ValueError(f"The file is not JSON: {err.msg} at line {err.lineno}, column {err.colno}") from None
+        # Translators: {problem} is Python's JSON error, in English ("Expecting value").
+        raise ValueError(
+            _("The file is not JSON: {problem} at line {line}, column {column}").format(
+                problem=err.msg, line=err.lineno, column=err.colno
+            )
+        ) from None
     if not isinstance(data, dict):
-        kind = {list: "a list", str: "a string", bool: "true or false", type(None): "null"}.get(type(data), "a number")
-        raise ValueError(f"The file holds {kind}, not a saved run (a JSON object with {', '.join(KEYS)})")
+        holds = {
+            list: _("The file holds a list, not a saved run (a JSON object with {keys})"),
+            str: _("The file holds a string, not a saved run (a JSON object with {keys})"),
+            bool: _("The file holds true or false, not a saved run (a JSON object with {keys})"),
+            type(None): _("The file holds null, not a saved run (a JSON object with {keys})"),
+        }.get(type(data)) or _("The file holds a number, not a saved run (a JSON object with {keys})")
+        raise ValueError(holds.format(keys=", ".join(KEYS)))
     return data
 
 
 def _check_keys(data, keys, where, optional=()):
     for key in data:
         if key not in keys and key not in optional:
-            raise ValueError(_short(f"Unknown key {key!r} in {where}; the keys are {', '.join(keys + optional)}"))
+            raise ValueError(_short(_(WHERE[where][0]).format(key=repr(key), keys=", ".join(keys + optional))))
     for key in keys:
         if key not in data:
-            raise ValueError(f"{where.capitalize()} has no {key!r}; the keys are {', '.join(keys)}")
+            raise ValueError(_(WHERE[where][1]).format(key=repr(key), keys=", ".join(keys)))
 
 
 def _check_header(data):
     if data.get("format") != FORMAT:
-        got = f"its format is {data['format']!r}" if "format" in data else "it has no format"
-        raise ValueError(_short(f"This is not a Backprop Lab run: {got}, expected {FORMAT!r}"))
+        if "format" in data:
+            message = _("This is not a Backprop Lab run: its format is {format}, expected {expected}")
+        else:
+            message = _("This is not a Backprop Lab run: it has no format, expected {expected}")
+        raise ValueError(_short(message.format(format=repr(data.get("format")), expected=repr(FORMAT))))
     version = data.get("version")
     if type(version) is not int or version != VERSION:
         newer = type(version) is int and version > VERSION
-        raise ValueError(
-            _short(
-                f"This saved run has format version {version!r}; this page reads version {VERSION}"
-                + (" (it was saved by a newer Backprop Lab)" if newer else "")
+        if newer:
+            message = _(
+                "This saved run has format version {version}; this page reads version {expected} (it was saved by a "
+                "newer Backprop Lab)"
             )
-        )
+        else:
+            message = _("This saved run has format version {version}; this page reads version {expected}")
+        raise ValueError(_short(message.format(version=repr(version), expected=VERSION)))
 
 
 def _config(settings):
     if not isinstance(settings, dict):
-        raise ValueError(_short(f"The saved settings (config) must be an object (got {settings!r})"))
+        raise ValueError(
+            _short(_("The saved settings (config) must be an object (got {got})").format(got=repr(settings)))
+        )
     for key in Config().to_dict():
         if key not in settings and key not in OPTIONAL_SETTINGS:
-            raise ValueError(f"The saved settings (config) have no {key}")
+            raise ValueError(_("The saved settings (config) have no {key}").format(key=key))
     try:
         return Config.from_dict(settings)
     except ValueError as err:
-        raise ValueError(_short(f"The saved settings are wrong: {err}")) from None
+        raise ValueError(_short(_("The saved settings are wrong: {problem}").format(problem=err))) from None
 
 
 def check_params(params, n_h):
@@ -182,18 +216,22 @@ def check_params(params, n_h):
                 for j, x in enumerate(row if isinstance(row, list) else []):
                     if x is None:
                         raise ValueError(
-                            f"{name}[{i},{j}] is not a number (null): the saved network had diverged, "
-                            "so it cannot be restored"
+                            _(
+                                "{name} is not a number (null): the saved network had diverged, so it cannot be "
+                                "restored"
+                            ).format(name=f"{name}[{i},{j}]")
                         )
     try:
         arrays = params_from_dict(params, n_h)
     except ValueError as err:
-        raise ValueError(_short(f"The saved parameters are wrong: {err}")) from None
+        raise ValueError(_short(_("The saved parameters are wrong: {problem}").format(problem=err))) from None
     for name, array in arrays.items():
         for (i, j), x in np.ndenumerate(array):
             if abs(x) > PARAM_LIMIT:
                 raise ValueError(
-                    f"{name}[{i},{j}] is {x:g}, too large: a parameter must be at most {PARAM_LIMIT:g} in size"
+                    _("{name} is {value}, too large: a parameter must be at most {limit} in size").format(
+                        name=f"{name}[{i},{j}]", value=f"{x:g}", limit=f"{PARAM_LIMIT:g}"
+                    )
                 )
     return arrays
 
@@ -201,36 +239,60 @@ def check_params(params, n_h):
 def _history(history, step, limit):
     """(start, stride, costs) of a saved history that fits the step; ValueError otherwise."""
     if not isinstance(history, dict):
-        raise ValueError(_short(f"The saved history must be an object with start, stride and costs (got {history!r})"))
+        raise ValueError(
+            _short(
+                _("The saved history must be an object with start, stride and costs (got {got})").format(
+                    got=repr(history)
+                )
+            )
+        )
     _check_keys(history, HISTORY_KEYS, "the history", OPTIONAL_HISTORY_KEYS)
     try:
         start = whole_number("history start", history["start"], 0, step)
         stride = whole_number("history stride", history["stride"], 1, 2**62)
     except ValueError as err:
-        raise ValueError(_short(f"The saved history is wrong: {err}")) from None
+        raise ValueError(_short(_("The saved history is wrong: {problem}").format(problem=err))) from None
     if stride & (stride - 1):
-        raise ValueError(f"The saved history's stride is {stride}; it must be 1, 2, 4, 8, ... (thinning doubles it)")
+        raise ValueError(
+            _("The saved history's stride is {stride}; it must be 1, 2, 4, 8, ... (thinning doubles it)").format(
+                stride=stride
+            )
+        )
     costs = history["costs"]
     if not isinstance(costs, list) or not costs:
-        raise ValueError(_short(f"The saved history's costs must be a list of at least one number (got {costs!r})"))
+        raise ValueError(
+            _short(
+                _("The saved history's costs must be a list of at least one number (got {got})").format(got=repr(costs))
+            )
+        )
     if len(costs) > limit:
-        raise ValueError(f"The saved history has {len(costs)} costs; at most {limit}")
+        raise ValueError(
+            _("The saved history has {count} costs; at most {limit}").format(count=len(costs), limit=limit)
+        )
     for i, x in enumerate(costs):
         is_number = isinstance(x, (int, float)) and not isinstance(x, bool)
         if not is_number or not math.isfinite(float(x)) or x < 0:
             raise ValueError(
-                _short(f"The saved history's cost number {i} must be a finite number, 0 or more (got {json.dumps(x)})")
+                _short(
+                    _("The saved history's cost number {i} must be a finite number, 0 or more (got {got})").format(
+                        i=i, got=json.dumps(x)
+                    )
+                )
             )
     last = start + (len(costs) - 1) * stride
     if last > step:
         raise ValueError(
-            f"The saved history does not fit the step: its {len(costs)} costs from step {start}, "
-            f"every {stride}, reach step {last}, after the run's step {step}"
+            _(
+                "The saved history does not fit the step: its {count} costs from step {start}, every {stride}, reach "
+                "step {last}, after the run's step {step}"
+            ).format(count=len(costs), start=start, stride=stride, last=last, step=step)
         )
     if step - last >= stride:
         raise ValueError(
-            f"The saved history does not fit the step: its {len(costs)} costs from step {start}, "
-            f"every {stride}, end at step {last}, but the run is at step {step}"
+            _(
+                "The saved history does not fit the step: its {count} costs from step {start}, every {stride}, end at "
+                "step {last}, but the run is at step {step}"
+            ).format(count=len(costs), start=start, stride=stride, last=last, step=step)
         )
     return start, stride, [float(x) for x in costs]
 
@@ -246,10 +308,10 @@ def run_from_json(text, history_limit=HISTORY_LIMIT):
     try:
         step = whole_number("step", data["step"], 0, 2**63 - 1)
     except ValueError as err:
-        raise ValueError(_short(f"The saved step is wrong: {err}")) from None
+        raise ValueError(_short(_("The saved step is wrong: {problem}").format(problem=err))) from None
     cost = data["cost"]
     if cost is not None and (not isinstance(cost, (int, float)) or isinstance(cost, bool)):
-        raise ValueError(_short(f"The saved cost must be a number (got {json.dumps(cost)})"))
+        raise ValueError(_short(_("The saved cost must be a number (got {got})").format(got=json.dumps(cost))))
     start, stride, costs = _history(data["history"], step, history_limit)
     state = {"config": config.to_dict(), "params": params, "step": step}
     if points is not None:
@@ -269,14 +331,16 @@ def _points(points, config):
     """The saved points, checked as backprop.points_data checks them, or None for data that is not the student's."""
     if config.data != "points":
         if points is not None:
-            raise ValueError(f"The saved run has points, but its data is {config.data!r}, not 'points'")
+            raise ValueError(
+                _("The saved run has points, but its data is {data}, not 'points'").format(data=repr(config.data))
+            )
         return None
     if points is None:
-        raise ValueError("The saved run's data is 'points' (the student's own), but it has no points")
+        raise ValueError(_("The saved run's data is 'points' (the student's own), but it has no points"))
     try:
         points_data(points)
     except ValueError as err:
-        raise ValueError(_short(f"The saved points are wrong: {err}")) from None
+        raise ValueError(_short(_("The saved points are wrong: {problem}").format(problem=err))) from None
     return points
 
 
@@ -287,7 +351,11 @@ def _test_costs(history, count):
         return [math.nan] * count
     if not isinstance(saved, list) or len(saved) != count:
         raise ValueError(
-            _short(f"The saved history's test_costs must be a list of {count} (as many as its costs) numbers or nulls")
+            _short(
+                _(
+                    "The saved history's test_costs must be a list of {count} (as many as its costs) numbers or nulls"
+                ).format(count=count)
+            )
         )
     costs = []
     for i, x in enumerate(saved):
@@ -296,7 +364,11 @@ def _test_costs(history, count):
             continue
         if not isinstance(x, (int, float)) or isinstance(x, bool) or not math.isfinite(float(x)) or x < 0:
             raise ValueError(
-                _short(f"The saved history's test cost number {i} must be a number, 0 or more (got {json.dumps(x)})")
+                _short(
+                    _("The saved history's test cost number {i} must be a number, 0 or more (got {got})").format(
+                        i=i, got=json.dumps(x)
+                    )
+                )
             )
         costs.append(float(x))
     return costs
