@@ -10,6 +10,8 @@ import math
 
 import numpy as np
 
+from shared.i18n import _
+
 from .data import TABLE_NAMES
 from .datasets import DATA_KINDS, DATA_SIZE, NOISE, TRAIN_PERCENT
 from .network import ACTIVATIONS, COSTS, PARAM_NAMES, param_shapes
@@ -56,21 +58,31 @@ def whole_number(field, value, low, high):
     if isinstance(number, float) and (_finite_float(number) is None or number != int(number)):
         number = None
     if number is None or not low <= number <= high:
-        raise ValueError(f"{field} must be a whole number from {low} to {high} (got {value!r})")
+        raise ValueError(
+            _("{field} must be a whole number from {low} to {high} (got {value})").format(
+                field=field, low=low, high=high, value=repr(value)
+            )
+        )
     return int(number)
 
 
 def _positive_number(field, value):
     number = _finite_float(_as_number(value))
     if number is None or number <= 0:
-        raise ValueError(f"{field} must be a finite number greater than 0 (got {value!r})")
+        raise ValueError(
+            _("{field} must be a finite number greater than 0 (got {value})").format(field=field, value=repr(value))
+        )
     return number
 
 
 def _choice(field, value, choices, normalise):
     if isinstance(value, str) and normalise(value.strip()) in choices:
         return normalise(value.strip())
-    raise ValueError(f"{field} must be one of {', '.join(choices)} (got {value!r})")
+    raise ValueError(
+        _("{field} must be one of {choices} (got {value})").format(
+            field=field, choices=", ".join(choices), value=repr(value)
+        )
+    )
 
 
 def flag(field, value):
@@ -80,7 +92,8 @@ def flag(field, value):
         return bool(value)
     if isinstance(value, str) and value.strip().lower() in ("true", "false", "1", "0"):
         return value.strip().lower() in ("true", "1")
-    raise ValueError(f"{field} must be true or false (got {value!r})")
+    # Translators: true and false are the values a link holds; keep them as they are.
+    raise ValueError(_("{field} must be true or false (got {value})").format(field=field, value=repr(value)))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -127,11 +140,15 @@ class Config:
         if isinstance(settings, Config):
             return settings
         if not isinstance(settings, dict):
-            raise ValueError(f"config must be a dict of settings (got {settings!r})")
+            raise ValueError(_("config must be a dict of settings (got {value})").format(value=repr(settings)))
         known = [f.name for f in dataclasses.fields(cls)]
         for key in settings:
             if key not in known:
-                raise ValueError(f"unknown setting {key!r}; the settings are {', '.join(known)}")
+                raise ValueError(
+                    _("unknown setting {key}; the settings are {settings}").format(
+                        key=repr(key), settings=", ".join(known)
+                    )
+                )
         return cls(**settings)
 
     def to_dict(self):
@@ -143,31 +160,51 @@ class Config:
 
 def _matrix(name, value, shape, n_h):
     rows, cols = shape
-    expected = f"{name} must be {rows} row(s) of {cols} number(s), shape {shape} for n_h={n_h}"
+    words = {"name": name, "rows": rows, "cols": cols, "shape": str(shape), "n_h": n_h}
     if isinstance(value, np.ndarray):
         value = value.tolist()
     if not isinstance(value, (list, tuple)) or len(value) != rows:
-        raise ValueError(f"{expected} (got {value!r})")
+        raise ValueError(
+            _("{name} must be {rows} row(s) of {cols} number(s), shape {shape} for n_h={n_h} (got {value})").format(
+                value=repr(value), **words
+            )
+        )
     for i, row in enumerate(value):
         if not isinstance(row, (list, tuple)) or len(row) != cols:
-            raise ValueError(f"{expected} (row {i} is {row!r})")
+            raise ValueError(
+                _(
+                    "{name} must be {rows} row(s) of {cols} number(s), shape {shape} for n_h={n_h} (row {i} is {row})"
+                ).format(i=i, row=repr(row), **words)
+            )
         for j, x in enumerate(row):
             is_number = isinstance(x, (int, float, np.integer, np.floating)) and not isinstance(x, bool)
             if not is_number or _finite_float(x) is None:
-                raise ValueError(f"{name}[{i},{j}] must be a finite number (got {x!r})")
+                raise ValueError(
+                    _("{name}[{i},{j}] must be a finite number (got {value})").format(
+                        name=name, i=i, j=j, value=repr(x)
+                    )
+                )
     return np.array(value, dtype=float)
 
 
 def params_from_dict(params, n_h):
     """{"W0": nested lists, "b0": ..., "W1": ..., "b1": ...} -> dict of float arrays, validated."""
     if not isinstance(params, dict):
-        raise ValueError(f"params must be a dict with keys {', '.join(PARAM_NAMES)} (got {params!r})")
+        raise ValueError(
+            _("params must be a dict with keys {keys} (got {value})").format(
+                keys=", ".join(PARAM_NAMES), value=repr(params)
+            )
+        )
     for key in params:
         if key not in PARAM_NAMES:
-            raise ValueError(f"unknown parameter {key!r}; the parameters are {', '.join(PARAM_NAMES)}")
+            raise ValueError(
+                _("unknown parameter {key}; the parameters are {names}").format(
+                    key=repr(key), names=", ".join(PARAM_NAMES)
+                )
+            )
     for key in PARAM_NAMES:
         if key not in params:
-            raise ValueError(f"parameter {key} is missing")
+            raise ValueError(_("parameter {key} is missing").format(key=key))
     return {name: _matrix(name, params[name], shape, n_h) for name, shape in param_shapes(n_h).items()}
 
 

@@ -2,6 +2,8 @@
 
 import numpy as np
 
+from shared.i18n import _
+
 # Examples are columns, in the notebook's order: (0,1), (1,0), (0,0), (1,1).
 A0 = np.array([[0.0, 1.0, 0.0, 1.0], [1.0, 0.0, 0.0, 1.0]])
 A0.flags.writeable = False
@@ -21,7 +23,9 @@ def truth_table(name="XOR"):
     """Y of shape (1, 4) for the named table (case-insensitive), computed on A0's columns."""
     key = str(name).upper()
     if key not in TABLES:
-        raise ValueError(f"table must be one of {', '.join(TABLE_NAMES)} (got {name!r})")
+        raise ValueError(
+            _("table must be one of {tables} (got {value})").format(tables=", ".join(TABLE_NAMES), value=repr(name))
+        )
     a, b = A0.astype(bool)
     Y = TABLES[key](a, b).astype(float).reshape(1, -1)
     Y.flags.writeable = False

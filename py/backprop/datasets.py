@@ -15,11 +15,21 @@ import math
 
 import numpy as np
 
+from shared.i18n import N_, _
+
 from .data import A0 as TABLE_A0
 from .data import truth_table
 
 GENERATED = ("circle", "xor_cloud", "gaussians", "spiral")
 DATA_KINDS = ("table",) + GENERATED + ("points",)
+# The generated sets' names for a student, translated where they are shown: _(DATA_NAMES[kind]).
+DATA_NAMES = {
+    # Translators: the names of the generated data sets (as in "your data (spiral, 100 training points)").
+    "circle": N_("circle"),
+    "xor_cloud": N_("XOR cloud"),
+    "gaussians": N_("two gaussians"),
+    "spiral": N_("spiral"),
+}
 DATA_SIZE = (20, 500)  # points a generated set may have
 NOISE = (0, 50)  # percent
 TRAIN_PERCENT = (10, 90)  # the share of a generated set's points that are for training
@@ -78,7 +88,7 @@ def make_data(config, points=None):
         return Data(TABLE_A0, truth_table(config.table))
     if kind == "points":
         if points is None:
-            raise ValueError("data points needs the points (none were given)")
+            raise ValueError(_("data points needs the points (none were given)"))
         return points_data(points)
     return generate(kind, config.data_seed, config.data_size, config.noise, config.train_percent)
 
@@ -165,33 +175,67 @@ def sin_cos(t):
 _GENERATORS = {"circle": _circle, "xor_cloud": _xor_cloud, "gaussians": _gaussians, "spiral": _spiral}
 
 
-def bounded_float(value, limit):
+NOT_A_NUMBER, NOT_FINITE, TOO_LARGE = "not_a_number", "not_finite", "too_large"  # what bounded_number finds wrong
+
+
+def bounded_number(value, limit):
     """(value as a float, None) for a finite number (or a text of one) of at most limit in size, else (None, what is
-    wrong in words: "is not a number", "must be a finite number" or "must be at most {limit} in size")."""
+    wrong: NOT_A_NUMBER, NOT_FINITE or TOO_LARGE), which number_refusal() puts in words."""
     if isinstance(value, (bool, np.bool_)):
-        return None, "is not a number"
+        return None, NOT_A_NUMBER
     try:
         number = float(value.strip() if isinstance(value, str) else value)
     except (TypeError, ValueError, OverflowError):
-        return None, "is not a number"
+        return None, NOT_A_NUMBER
     if not math.isfinite(number):
-        return None, "must be a finite number"
+        return None, NOT_FINITE
     if abs(number) > limit:
-        return None, f"must be at most {limit:g} in size"
+        return None, TOO_LARGE
     return number, None
 
 
+def bounded_float(value, limit):
+    """bounded_number() with what is wrong as an English fragment ("is not a number", "must be a finite number" or
+    "must be at most {limit} in size"), for code that has not moved to number_refusal()'s whole sentences."""
+    number, wrong = bounded_number(value, limit)
+    fragments = {
+        NOT_A_NUMBER: "is not a number",
+        NOT_FINITE: "must be a finite number",
+        TOO_LARGE: f"must be at most {limit:g} in size",
+    }
+    return number, fragments.get(wrong)
+
+
+def number_refusal(wrong, name, value, limit, where=None):
+    """The sentence for a student saying what bounded_number() found wrong (wrong) with the number value typed for
+    name ("x1", "W0[0,1]"), where (if given) saying where it is ("point 3", "line 5")."""
+    words = {"name": name, "value": repr(value), "limit": f"{limit:g}", "where": where}
+    if where is None:
+        if wrong == NOT_A_NUMBER:
+            return _("{name} is not a number (got {value})").format(**words)
+        if wrong == NOT_FINITE:
+            return _("{name} must be a finite number (got {value})").format(**words)
+        return _("{name} must be at most {limit} in size (got {value})").format(**words)
+    if wrong == NOT_A_NUMBER:
+        # Translators: {where} is "point 3" or "line 5", {name} x1 or x2.
+        return _("{where}: {name} is not a number (got {value})").format(**words)
+    if wrong == NOT_FINITE:
+        return _("{where}: {name} must be a finite number (got {value})").format(**words)
+    return _("{where}: {name} must be at most {limit} in size (got {value})").format(**words)
+
+
 def check_point(x1, x2, y, where):
-    """(x1, x2, y) as floats, or ValueError naming `where` ("point 3", "line 5") and what is wrong."""
+    """(x1, x2, y) as floats, or ValueError naming `where` ("point 3", "line 5", in the page's language) and what is
+    wrong."""
     values = []
     for name, value in (("x1", x1), ("x2", x2)):
-        number, wrong = bounded_float(value, COORDINATE_LIMIT)
+        number, wrong = bounded_number(value, COORDINATE_LIMIT)
         if wrong:
-            raise ValueError(f"{where}: {name} {wrong} (got {value!r})")
+            raise ValueError(number_refusal(wrong, name, value, COORDINATE_LIMIT, where))
         values.append(number)
-    label, _ = bounded_float(y, 1)
+    label = bounded_number(y, 1)[0]
     if label not in (0.0, 1.0):
-        raise ValueError(f"{where}: the class y must be 0 or 1 (got {y!r})")
+        raise ValueError(_("{where}: the class y must be 0 or 1 (got {value})").format(where=where, value=repr(y)))
     return values[0], values[1], label
 
 
@@ -199,20 +243,29 @@ def points_data(points):
     """Data from a list of points [x1, x2, y] or [x1, x2, y, test], checked: at most POINTS_LIMIT, every number
     finite, every class 0 or 1, at least one training point. ValueError naming the point (counted from 1)."""
     if not isinstance(points, (list, tuple)):
-        raise ValueError(f"points must be a list of [x1, x2, y] (got {points!r:.80})")
+        raise ValueError(_("points must be a list of [x1, x2, y] (got {value})").format(value=repr(points)[:80]))
     if len(points) > POINTS_LIMIT:
-        raise ValueError(f"at most {POINTS_LIMIT} points (got {len(points)})")
+        raise ValueError(_("at most {limit} points (got {n})").format(limit=POINTS_LIMIT, n=len(points)))
     train, test = [], []
     for i, point in enumerate(points, 1):
         if not isinstance(point, (list, tuple)) or len(point) not in (3, 4):
-            raise ValueError(f"point {i} must be [x1, x2, y] or [x1, x2, y, test] (got {point!r:.80})")
-        row = check_point(point[0], point[1], point[2], f"point {i}")
+            raise ValueError(
+                _("point {i} must be [x1, x2, y] or [x1, x2, y, test] (got {value})").format(
+                    i=i, value=repr(point)[:80]
+                )
+            )
+        # Translators: where a wrong number is, as in "point 3: x1 is not a number".
+        row = check_point(point[0], point[1], point[2], _("point {i}").format(i=i))
         is_test = point[3] if len(point) == 4 else 0
         if is_test not in (0, 1):
-            raise ValueError(f"point {i}: test must be 0 (a training point) or 1 (a test point) (got {is_test!r})")
+            raise ValueError(
+                _("point {i}: test must be 0 (a training point) or 1 (a test point) (got {value})").format(
+                    i=i, value=repr(is_test)
+                )
+            )
         (test if is_test else train).append(row)
     if not train:
-        raise ValueError("the points need at least one training point")
+        raise ValueError(_("the points need at least one training point"))
     train_array = np.array(train, dtype=float).T
     test_array = np.array(test, dtype=float).reshape(-1, 3).T
     return Data(train_array[:2], train_array[2:], test_array[:2], test_array[2:])

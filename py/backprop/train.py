@@ -14,6 +14,8 @@ import math
 
 import numpy as np
 
+from shared.i18n import _
+
 from .config import Config, params_from_dict, params_to_dict, whole_number
 from .datasets import accuracy, make_data
 from .network import PARAM_NAMES, backward, forward, init_params, unflatten
@@ -218,7 +220,7 @@ class Run:
         params, theta, grad, grads_out, A0 = self.params, self.theta, self._grad, self._grads_out, self.A0
         one_example = c.batch != "full"
         with np.errstate(all="ignore"):
-            for _ in range(n):
+            for _step in range(n):
                 if self.status == "diverged":
                     break
                 if one_example:  # the gradient on step_examples' example j alone: A0's, Y's and the cache's column j
@@ -261,31 +263,71 @@ class Run:
     def _check(self):
         J, Z2 = self.cost, self.cache["Z2"]
         if not math.isfinite(J):
-            self._diverge(f"the cost became {_nan_or_infinite(J)}")
+            if np.isnan(J):
+                self._diverge(
+                    _(
+                        "the cost became NaN at step {step} — the learning rate {rate} is too large for this network; "
+                        "try a smaller one"
+                    )
+                )
+            else:
+                self._diverge(
+                    _(
+                        "the cost became infinite at step {step} — the learning rate {rate} is too large for this "
+                        "network; try a smaller one"
+                    )
+                )
         # An overflowed output saturates the sigmoid, so J can stay finite; whether the overflow reads as
         # infinite or NaN (inf - inf) depends on the BLAS kernel's order of sums.
         elif not np.isfinite(Z2).all():
-            self._diverge(f"the output Z2 became {_nan_or_infinite(Z2)}")
+            if _nan_or_infinite(Z2) == "NaN":
+                self._diverge(
+                    _(
+                        "the output Z2 became NaN at step {step} — the learning rate {rate} is too large for this "
+                        "network; try a smaller one"
+                    )
+                )
+            else:
+                self._diverge(
+                    _(
+                        "the output Z2 became infinite at step {step} — the learning rate {rate} is too large for this "
+                        "network; try a smaller one"
+                    )
+                )
         # theta·theta is finite only if every parameter is; only when it is not is the exact test needed.
         elif not math.isfinite(self.theta.dot(self.theta)) and not np.isfinite(self.theta).all():
             bad = next(name for name in PARAM_NAMES if not np.isfinite(self.params[name]).all())
-            self._diverge(f"parameter {bad} became {_nan_or_infinite(self.params[bad])}")
+            if _nan_or_infinite(self.params[bad]) == "NaN":
+                message = _(
+                    "parameter {name} became NaN at step {step} — the learning rate {rate} is too large for this "
+                    "network; try a smaller one"
+                )
+            else:
+                message = _(
+                    "parameter {name} became infinite at step {step} — the learning rate {rate} is too large for this "
+                    "network; try a smaller one"
+                )
+            self._diverge(message, name=bad)
         elif self._rise_limit < J:
             self._steps_above += 1
             if self._steps_above >= self._rise_steps:
                 self._diverge(
-                    f"the cost rose from {self._rise_limit / self._rise_ratio:.4g} to {J:.4g} "
-                    f"and stayed above {self._rise_ratio:g} times that for {self._rise_steps} steps"
+                    _(
+                        "the cost rose from {start} to {cost} and stayed above {ratio} times that for {steps} steps at "
+                        "step {step} — the learning rate {rate} is too large for this network; try a smaller one"
+                    ),
+                    start=f"{self._rise_limit / self._rise_ratio:.4g}",
+                    cost=f"{J:.4g}",
+                    ratio=f"{self._rise_ratio:g}",
+                    steps=self._rise_steps,
                 )
         else:
             self._steps_above = 0
 
-    def _diverge(self, what):
+    def _diverge(self, message, **values):
+        """Diverged: reason is message (translated, whole) with the step, the learning rate and values put in."""
         self.status = "diverged"
-        self.reason = (
-            f"{what} at step {self.step} — the learning rate {self.config.learning_rate:g} "
-            f"is too large for this network; try a smaller one"
-        )
+        self.reason = message.format(step=self.step, rate=f"{self.config.learning_rate:g}", **values)
 
     def predict(self, inputs):
         """A2 for any inputs of shape (2, N), e.g. a grid for a decision surface."""
@@ -304,11 +346,17 @@ class Run:
     def from_dict(cls, state):
         """A Run from to_dict()'s output, validated; its history starts at the saved step."""
         if not isinstance(state, dict):
-            raise ValueError(f"a saved run must be a dict with config, params and step (got {state!r})")
+            raise ValueError(
+                _("a saved run must be a dict with config, params and step (got {value})").format(value=repr(state))
+            )
         for key in state:
             if key not in ("config", "params", "step", "points"):
-                raise ValueError(f"unknown key {key!r} in a saved run; the keys are config, params, step, points")
+                raise ValueError(
+                    _("unknown key {key} in a saved run; the keys are config, params, step, points").format(
+                        key=repr(key)
+                    )
+                )
         for key in ("config", "params"):
             if key not in state:
-                raise ValueError(f"a saved run needs {key}")
+                raise ValueError(_("a saved run needs {key}").format(key=key))
         return cls(Config.from_dict(state["config"]), state["params"], state.get("step", 0), points=state.get("points"))

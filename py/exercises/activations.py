@@ -1,20 +1,28 @@
 """Exercise: the activations and their derivatives (the notebook's cell 2, and the derivatives its backward pass
 uses), written from the outputs where the notebook has them at hand."""
 
+from shared.i18n import N_
+
 ID = "activations"
-TITLE = "Write the activations and their derivatives"
+TITLE = N_("Write the activations and their derivatives")
 
 STATEMENT = (
-    "The network's hidden layer applies tanh and its output the sigmoid, element by element. Write "
-    "`sigmoid(Z)`, `tanh(Z)` and `relu(Z)` (ReLU, another hidden activation), each returning an array "
-    "of the shape of Z.",
-    "Backpropagation needs their derivatives. The forward pass has already computed the outputs, so the "
-    "derivatives of the sigmoid and of tanh are written from the output A instead of from Z: "
-    "`sigmoid_prime_from_A(A)` gets A = sigmoid(Z) and `tanh_prime_from_A(A)` gets A = tanh(Z). "
-    "ReLU's derivative is written from Z: `relu_prime(Z)` is 1 where Z > 0 and 0 elsewhere.",
-    "As the notebook does, `np.tanh` may be used for tanh. Write the sigmoid with `np.exp`.",
-    "Each function is checked on the values of the network on screen and of a few others, and on numbers "
-    "as large as ±800, where e^800 overflows: your functions must still give the right answer there.",
+    N_(
+        "The network's hidden layer applies tanh and its output the sigmoid, element by element. Write "
+        "`sigmoid(Z)`, `tanh(Z)` and `relu(Z)` (ReLU, another hidden activation), each returning an array "
+        "of the shape of Z."
+    ),
+    N_(
+        "Backpropagation needs their derivatives. The forward pass has already computed the outputs, so the "
+        "derivatives of the sigmoid and of tanh are written from the output A instead of from Z: "
+        "`sigmoid_prime_from_A(A)` gets A = sigmoid(Z) and `tanh_prime_from_A(A)` gets A = tanh(Z). "
+        "ReLU's derivative is written from Z: `relu_prime(Z)` is 1 where Z > 0 and 0 elsewhere."
+    ),
+    N_("As the notebook does, `np.tanh` may be used for tanh. Write the sigmoid with `np.exp`."),
+    N_(
+        "Each function is checked on the values of the network on screen and of a few others, and on numbers "
+        "as large as ±800, where e^800 overflows: your functions must still give the right answer there."
+    ),
 )
 
 FUNCTIONS = ("sigmoid", "tanh", "relu", "sigmoid_prime_from_A", "tanh_prime_from_A", "relu_prime")
@@ -86,33 +94,33 @@ FORMULAS = {
 
 HINTS = {
     "sigmoid": (
-        "The sigmoid squashes any number into (0, 1): large negative z gives nearly 0, large positive nearly 1.",
-        "np.exp works element by element on an array; mind the minus sign in e^(-z).",
-        "Return 1 divided by (1 + np.exp(-Z)). For z = -800, np.exp(800) is inf and 1 / inf is 0: right.",
+        N_("The sigmoid squashes any number into (0, 1): large negative z gives nearly 0, large positive nearly 1."),
+        N_("np.exp works element by element on an array; mind the minus sign in e^(-z)."),
+        N_("Return 1 divided by (1 + np.exp(-Z)). For z = -800, np.exp(800) is inf and 1 / inf is 0: right."),
     ),
     "tanh": (
-        "NumPy has tanh, element by element, as the notebook uses it.",
-        "Written from exp, (e^z - e^(-z)) / (e^z + e^(-z)) overflows for large z (inf / inf is nan).",
-        "Return np.tanh(Z).",
+        N_("NumPy has tanh, element by element, as the notebook uses it."),
+        N_("Written from exp, (e^z - e^(-z)) / (e^z + e^(-z)) overflows for large z (inf / inf is nan)."),
+        N_("Return np.tanh(Z)."),
     ),
     "relu": (
-        "ReLU keeps positive numbers and replaces negative ones by 0.",
-        "np.max(Z, 0) is the largest value along axis 0, not an element-by-element maximum.",
-        "Return np.maximum(Z, 0).",
+        N_("ReLU keeps positive numbers and replaces negative ones by 0."),
+        N_("np.max(Z, 0) is the largest value along axis 0, not an element-by-element maximum."),
+        N_("Return np.maximum(Z, 0)."),
     ),
     "sigmoid_prime_from_A": (
-        "The sigmoid's derivative is sigmoid(z) · (1 - sigmoid(z)).",
-        "The argument is already A = sigmoid(Z): do not apply the sigmoid to it again.",
-        "Return A times (1 - A).",
+        N_("The sigmoid's derivative is sigmoid(z) · (1 - sigmoid(z))."),
+        N_("The argument is already A = sigmoid(Z): do not apply the sigmoid to it again."),
+        N_("Return A times (1 - A)."),
     ),
     "tanh_prime_from_A": (
-        "tanh's derivative is 1 - tanh(z)².",
-        "The argument is already A = tanh(Z): applying tanh again is the notebook's slip.",
-        "Return 1 minus A squared.",
+        N_("tanh's derivative is 1 - tanh(z)²."),
+        N_("The argument is already A = tanh(Z): applying tanh again is the notebook's slip."),
+        N_("Return 1 minus A squared."),
     ),
     "relu_prime": (
-        "ReLU is z for z > 0 (slope 1) and 0 for z < 0 (slope 0).",
-        "Z > 0 gives an array of True and False; multiplied by 1.0 it becomes 1.0 and 0.0.",
-        "Return (Z > 0) * 1.0.",
+        N_("ReLU is z for z > 0 (slope 1) and 0 for z < 0 (slope 0)."),
+        N_("Z > 0 gives an array of True and False; multiplied by 1.0 it becomes 1.0 and 0.0."),
+        N_("Return (Z > 0) * 1.0."),
     ),
 }

@@ -1,21 +1,29 @@
 """Exercise: the notebook's ANN class (cells 33-36): initialisation with the seed, forward, backward, update, a
 training loop that prints J every 100 steps, and predict."""
 
+from shared.i18n import N_
+
 ID = "ann"
-TITLE = "Write the ANN class and train it"
+TITLE = N_("Write the ANN class and train it")
 
 STATEMENT = (
-    "The notebook gathers everything into one class, `ANN`, and trains it. Write `ANN` with these methods:",
-    "`__init__(self, n, n_h, seed=2)`: `np.random.seed(seed)`, then W0 = randn(n_h, n) · 0.1, b0 = 0.1 "
-    "(shape (n_h, 1)), W1 = randn(1, n_h) · 0.1, b1 = 0.1 (shape (1, 1)), drawn in that order, as the notebook's "
-    "cell 33. `forward(self, A0, Y)` keeps Z1, A1, Z2, A2 and the cost J on self; `backward(self, A0, Y)` keeps "
-    "dW0, db0, dW1, db1; `update(self, learning_rate)` takes one gradient-descent step.",
-    "`fit(self, A0, Y, learning_rate, steps)` repeats forward, backward and update, and prints J every 100 steps "
-    "(at steps 0, 100, 200, ...: J before that step's update), as the notebook's cell 35. `predict(self, A0)` "
-    "returns the network's outputs A2 for the inputs A0.",
-    "A0 has shape (2, 4) and Y shape (1, 4), so m = Y.shape[1]. Your class is trained for 1000 steps on the "
-    "network on screen's n_h and seed and on a few others; its printed log, trained parameters and predictions "
-    "are compared with the model's for the same settings.",
+    N_("The notebook gathers everything into one class, `ANN`, and trains it. Write `ANN` with these methods:"),
+    N_(
+        "`__init__(self, n, n_h, seed=2)`: `np.random.seed(seed)`, then W0 = randn(n_h, n) · 0.1, b0 = 0.1 "
+        "(shape (n_h, 1)), W1 = randn(1, n_h) · 0.1, b1 = 0.1 (shape (1, 1)), drawn in that order, as the notebook's "
+        "cell 33. `forward(self, A0, Y)` keeps Z1, A1, Z2, A2 and the cost J on self; `backward(self, A0, Y)` keeps "
+        "dW0, db0, dW1, db1; `update(self, learning_rate)` takes one gradient-descent step."
+    ),
+    N_(
+        "`fit(self, A0, Y, learning_rate, steps)` repeats forward, backward and update, and prints J every 100 steps "
+        "(at steps 0, 100, 200, ...: J before that step's update), as the notebook's cell 35. `predict(self, A0)` "
+        "returns the network's outputs A2 for the inputs A0."
+    ),
+    N_(
+        "A0 has shape (2, 4) and Y shape (1, 4), so m = Y.shape[1]. Your class is trained for 1000 steps on the "
+        "network on screen's n_h and seed and on a few others; its printed log, trained parameters and predictions "
+        "are compared with the model's for the same settings."
+    ),
 )
 
 FUNCTIONS = ("ANN",)
@@ -116,24 +124,26 @@ FORMULAS = {
 }
 
 _TRAINED = (
-    "The trained parameters follow from every method: if the log is wrong too, fix forward and backward first.",
-    "backward is the usual culprit: tanh's derivative is 1 - A1**2 (A1 is already tanh(Z1)), and m = Y.shape[1].",
-    "Compare your backward, line by line, with the backward pass exercise's solution, written with self.",
+    N_("The trained parameters follow from every method: if the log is wrong too, fix forward and backward first."),
+    N_("backward is the usual culprit: tanh's derivative is 1 - A1**2 (A1 is already tanh(Z1)), and m = Y.shape[1]."),
+    N_("Compare your backward, line by line, with the backward pass exercise's solution, written with self."),
 )
 HINTS = {
     "log": (
-        "The log is J of the network at steps 0, 100, ...: print it after forward and before the update.",
-        "Step 0's J depends only on __init__ and forward: if it is wrong, check the seed and the order of the "
-        "draws (W0 first, then W1).",
-        "In fit: for i in range(steps): forward; if i % 100 == 0: print(self.J); backward; update.",
+        N_("The log is J of the network at steps 0, 100, ...: print it after forward and before the update."),
+        N_(
+            "Step 0's J depends only on __init__ and forward: if it is wrong, check the seed and the order of the "
+            "draws (W0 first, then W1)."
+        ),
+        N_("In fit: for i in range(steps): forward; if i % 100 == 0: print(self.J); backward; update."),
     ),
     "W0": _TRAINED,
     "b0": _TRAINED,
     "W1": _TRAINED,
     "b1": _TRAINED,
     "predict": (
-        "predict is the forward pass with the trained parameters, on the inputs it is given.",
-        "It needs no Y and no cost: only the two layers.",
-        "Return sigmoid(np.dot(self.W1, np.tanh(np.dot(self.W0, A0) + self.b0)) + self.b1).",
+        N_("predict is the forward pass with the trained parameters, on the inputs it is given."),
+        N_("It needs no Y and no cost: only the two layers."),
+        N_("Return sigmoid(np.dot(self.W1, np.tanh(np.dot(self.W0, A0) + self.b0)) + self.b1)."),
     ),
 }
