@@ -10,6 +10,8 @@ import math
 
 import numpy as np
 
+from shared.i18n import _
+
 # Canvas margins around the plot area in CSS pixels: top, right, bottom, left.
 MARGINS = (14, 16, 38, 56)
 SUPERSCRIPT = str.maketrans("-0123456789", "\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
@@ -204,33 +206,47 @@ def format_cost(value):
     if math.isnan(value):
         return "NaN"
     if math.isinf(value):
-        return "infinity" if value > 0 else "minus infinity"
+        return _("infinity") if value > 0 else _("minus infinity")
     return f"{value:.3g}"
 
 
-def describe_costs(steps, costs, name="Cost J"):
+def describe_costs(steps, costs, name=None):
     """A sentence for the chart's aria-label, e.g. "Cost J fell from 0.125 at step 0 to 0.000312 at step 1000."
-    (name "Test cost J" for the test curve)."""
+    (name "The test cost J" for the test curve; "Cost J" when None), in the page's language."""
     steps = np.asarray(steps, dtype=float).reshape(-1)
     costs = np.asarray(costs, dtype=float).reshape(-1)
+    if name is None:
+        # Translators: the subject of the cost chart's descriptions ("Cost J fell from 0.125 at step 0 to ...").
+        name = _("Cost J")
+    # Translators: in the descriptions of a cost curve, {name} is the curve ("Cost J", "The training cost J", "The
+    # test cost J", "the median cost J"), {cost}, {first} and {last} are costs, the steps are step numbers.
     if not costs.size:
-        return f"{name}: no steps yet."
+        return _("{name}: no steps yet.").format(name=name)
     finite = np.flatnonzero(np.isfinite(costs))
     last_step, last = int(steps[-1]), float(costs[-1])
     if not finite.size:
-        return f"{name} is {format_cost(last)} at step {last_step}: the training diverged."
-    first_step, first = int(steps[finite[0]]), float(costs[finite[0]])
-    if not math.isfinite(last):
-        return (
-            f"{name} went from {format_cost(first)} at step {first_step} to {format_cost(last)} "
-            f"at step {last_step}: the training diverged."
+        return _("{name} is {cost} at step {step}: the training diverged.").format(
+            name=name, cost=format_cost(last), step=last_step
         )
+    first_step, first = int(steps[finite[0]]), float(costs[finite[0]])
+    values = {
+        "name": name,
+        "first": format_cost(first),
+        "first_step": first_step,
+        "last": format_cost(last),
+        "last_step": last_step,
+    }
+    if not math.isfinite(last):
+        return _(
+            "{name} went from {first} at step {first_step} to {last} at step {last_step}: the training diverged."
+        ).format(**values)
     if last_step == first_step:
-        return f"{name} is {format_cost(last)} at step {last_step}."
+        return _("{name} is {cost} at step {step}.").format(name=name, cost=format_cost(last), step=last_step)
     if format_cost(last) == format_cost(first):
-        return f"{name} stayed at {format_cost(last)} from step {first_step} to step {last_step}."
-    verb = "fell" if last < first else "rose"
-    return f"{name} {verb} from {format_cost(first)} at step {first_step} to {format_cost(last)} at step {last_step}."
+        return _("{name} stayed at {last} from step {first_step} to step {last_step}.").format(**values)
+    if last < first:
+        return _("{name} fell from {first} at step {first_step} to {last} at step {last_step}.").format(**values)
+    return _("{name} rose from {first} at step {first_step} to {last} at step {last_step}.").format(**values)
 
 
 def run_points(run):
@@ -277,27 +293,27 @@ def chart(steps, costs, width, height, log_scale=False, test_costs=None):
         if math.isfinite(last_y):
             point = [round(min(last_x, right), 1), round(min(max(last_y, top), bottom), 1)]
         elif not math.isfinite(costs[-1]):
-            alert = f"J is {format_cost(float(costs[-1]))} at step {int(steps[-1])}"
+            alert = _("J is {cost} at step {step}").format(cost=format_cost(float(costs[-1])), step=int(steps[-1]))
     test_path = legend = None
     if test_costs is None:
         label = describe_costs(steps, costs)
     else:
         test_costs = np.asarray(test_costs, dtype=float).reshape(-1)
         test_path = cost_path(steps, test_costs, width, height, log_scale, x_range, y_range)
-        legend = ["train cost J", "test cost J"]
+        legend = [_("train cost J"), _("test cost J")]
         known = np.flatnonzero(~np.isnan(test_costs))  # NaN: no test points yet at that step
         since = known[0] if known.size else test_costs.size
-        label = describe_costs(steps, costs, "The training cost J") + " "
-        label += describe_costs(steps[since:], test_costs[since:], "The test cost J")
+        label = describe_costs(steps, costs, _("The training cost J")) + " "
+        label += describe_costs(steps[since:], test_costs[since:], _("The test cost J"))
     return {
         "area": list(area),
         "x_ticks": [[round(x, 1), tick_label(value, False, x_step)] for x, value in zip(xs, x_ticks)],
         "y_ticks": [[round(y, 1), tick_label(value, log_scale, y_step)] for y, value in zip(ys, y_ticks)],
-        "y_title": "cost J" + (" (log)" if log_scale else ""),
+        "y_title": _("cost J (log)") if log_scale else _("cost J"),
         "path": cost_path(steps, costs, width, height, log_scale, x_range, y_range),
         "test_path": test_path,
         "legend": legend,
         "point": point,
         "alert": alert,
-        "label": label + (" Log scale." if log_scale else ""),
+        "label": label + (" " + _("Log scale.") if log_scale else ""),
     }

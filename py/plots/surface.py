@@ -7,6 +7,8 @@ The input grid, the colour map and the sentence for the surface's aria-label. Th
 
 import numpy as np
 
+from shared.i18n import _, ngettext
+
 # The square of the input plane shown for a truth table, in input units; other data show their own extent
 # (backprop's Data.extent), which the worker sends the page with the points.
 LO, HI = -0.5, 1.5
@@ -85,7 +87,7 @@ def describe_surface(A2_grid, A2_points, Y, lo=LO, hi=HI):
     training points' predictions A2_points and classes Y."""
     a = np.asarray(A2_grid, dtype=float).reshape(-1)
     if a.size == 0 or np.isnan(a).all():
-        return (
+        return _(
             "Decision surface: the network's output A2 is not a number anywhere (the training diverged), shown in grey."
         )
     share = float(np.mean(a > 0.5)) * 100
@@ -93,8 +95,12 @@ def describe_surface(A2_grid, A2_points, Y, lo=LO, hi=HI):
     targets = np.asarray(Y, dtype=float).reshape(-1)
     right = int(np.sum(np.where(targets > 0.5, points > 0.5, points < 0.5)))
     lo, hi = (f"{v:g}".replace("-", "\u2212") for v in (lo, hi))
-    return (
-        f"Decision surface of the network's output A2 over inputs x1 and x2 from {lo} to {hi}: "
-        f"blue where A2 is near 1, orange near 0, white at 0.5. A2 is above 0.5 on {share:.0f}% of the "
-        f"square; {right} of {targets.size} training points are on the right side of 0.5."
-    )
+    return ngettext(
+        "Decision surface of the network's output A2 over inputs x1 and x2 from {lo} to {hi}: blue where A2 is near 1, "
+        "orange near 0, white at 0.5. A2 is above 0.5 on {share}% of the square; {right} of {total} training point is "
+        "on the right side of 0.5.",
+        "Decision surface of the network's output A2 over inputs x1 and x2 from {lo} to {hi}: blue where A2 is near 1, "
+        "orange near 0, white at 0.5. A2 is above 0.5 on {share}% of the square; {right} of {total} training points are "
+        "on the right side of 0.5.",
+        targets.size,
+    ).format(lo=lo, hi=hi, share=f"{share:.0f}", right=right, total=targets.size)

@@ -195,7 +195,7 @@ def landscape(axes_json, span, size_json):
 
     def work():
         axes, size = _load(axes_json), protocol.never_refused(protocol.size, _load(size_json))
-        unused, trajectory = SESSION.trajectory()
+        trajectory = SESSION.trajectory()[1]
         view = landscape_view(SESSION.run, trajectory, axes, span, 64, size)
         image = view.pop("image")
         view["version"] = SESSION.version

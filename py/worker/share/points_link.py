@@ -72,7 +72,7 @@ def points_from_text(text):
                     where=where, code=repr(code[:40])
                 )
             )
-        x1, x2, unused = check_point(values[0], values[1], int(code) % 2, where)
+        x1, x2 = check_point(values[0], values[1], int(code) % 2, where)[:2]
         points.append([x1, x2, int(code) % 2, int(code) // 2])
     if all(point[3] for point in points):
         raise ValueError(_("points has no training point (c 0 or 1): at least one is needed"))

@@ -22,8 +22,16 @@ from plots.cost_chart import (
     tick_label,
     y_domain,
 )
+from shared.i18n import N_, _, ngettext
 from shared.sweep_words import CATEGORIES
 
+COUNT_WORDS = {  # a bar's networks of a category, in its description: "3 solved, 2 stuck"
+    "solved": N_("{n} solved"),
+    # Translators: networks still training (not solved, J still falling), as a bar of the sweep's histograms counts them.
+    "training": N_("{n} training"),
+    "stuck": N_("{n} stuck"),
+    "diverged": N_("{n} diverged"),
+}
 FLOOR = 1e-16  # a cost below this (0 included) is drawn and binned as this, so a log axis can show it
 SEEDS_PER_BAR = 20
 CURVES_SHOWN = 80  # about this many curves drawn (each category gets at least MIN_SHOWN of its own)
@@ -89,7 +97,9 @@ def _bars(index, category, seeds, n_bins, area, describe_bin):
             if n:
                 parts.append([name, _r(base - n * per_count), _r(n * per_count)])
                 base -= n * per_count
-        words = ", ".join(f"{int(counts[i, c])} {name}" for c, name in enumerate(CATEGORIES) if counts[i, c])
+        words = ", ".join(
+            _(COUNT_WORDS[name]).format(n=int(counts[i, c])) for c, name in enumerate(CATEGORIES) if counts[i, c]
+        )
         total = int(totals[i])
         x = left + i * width
         bars.append(
@@ -102,7 +112,9 @@ def _bars(index, category, seeds, n_bins, area, describe_bin):
                 "count": total,
                 "parts": parts,
                 "seeds": seeds[members[starts[i] : starts[i] + min(total, SEEDS_PER_BAR)]].tolist(),
-                "label": f"{describe_bin(i)}: {total} network{'s' * (total != 1)} ({words})",
+                "label": ngettext("{bin}: {n} network ({counts})", "{bin}: {n} networks ({counts})", total).format(
+                    bin=describe_bin(i), n=total, counts=words
+                ),
             }
         )
     return bars, y_ticks
@@ -124,22 +136,25 @@ class BarHits:
         return None
 
 
-def _histogram(index, category, seeds, n_bins, width, height, describe_bin, x_ticks, x_title, what, note):
+def _histogram(index, category, seeds, n_bins, width, height, describe_bin, x_ticks, x_title, describe, note):
+    """describe(shown, tallest) -> the histogram's description: shown networks, the tallest bar's label (None when
+    there are no bars)."""
     area = plot_area(width, height, MARGINS)
     bars, y_ticks = _bars(index, category, seeds, n_bins, area, describe_bin)
     shown = int(np.count_nonzero(index >= 0))
     if bars:
         tallest = max(bars, key=lambda bar: bar["count"])
-        label = f"Histogram of {what} of {shown} networks; the tallest bar is {tallest['label']}."
+        label = describe(shown, tallest["label"])
     else:
-        label = f"Histogram of {what}: no networks to show yet."
+        label = describe(shown, None)
     geometry = {
         "area": [_r(v) for v in area],
         "bars": bars,
         "x_ticks": x_ticks,
         "y_ticks": y_ticks,
         "x_title": x_title,
-        "y_title": "networks",
+        # Translators: the title of the count axis of the sweep's histograms.
+        "y_title": _("networks"),
         "note": note,
         "label": label + (f" {note}." if note else ""),
     }
@@ -163,10 +178,23 @@ def cost_histogram(costs, category, seeds, width, height):
 
     def describe_bin(i):
         low, high = 10.0 ** (lo + i * bin_width), 10.0 ** (lo + (i + 1) * bin_width)
-        return f"J from {format_cost(low)} to {format_cost(high)}"
+        return _("J from {low} to {high}").format(low=format_cost(low), high=format_cost(high))
+
+    def describe(shown, tallest):
+        if tallest is None:
+            return _("Histogram of the final cost J (log scale): no networks to show yet.")
+        return ngettext(
+            "Histogram of the final cost J (log scale) of {n} network; the tallest bar is {tallest}.",
+            "Histogram of the final cost J (log scale) of {n} networks; the tallest bar is {tallest}.",
+            shown,
+        ).format(n=shown, tallest=tallest)
 
     n_diverged = int(np.count_nonzero(diverged))
-    note = f"{n_diverged} diverged network{'s are' if n_diverged != 1 else ' is'} not shown" if n_diverged else None
+    note = None
+    if n_diverged:
+        note = ngettext("{n} diverged network is not shown", "{n} diverged networks are not shown", n_diverged).format(
+            n=n_diverged
+        )
     return _histogram(
         index,
         category,
@@ -176,8 +204,8 @@ def cost_histogram(costs, category, seeds, width, height):
         height,
         describe_bin,
         x_ticks,
-        "final cost J (log scale)",
-        "the final cost J (log scale)",
+        _("final cost J (log scale)"),
+        describe,
         note,
     )
 
@@ -196,14 +224,25 @@ def solve_histogram(solved_since, category, seeds, steps, width, height):
     x_ticks = [[_r(x), tick_label(t, False, tick_step)] for x, t in zip(scale_x(ticks, x_range, area), ticks)]
 
     def describe_bin(i):
-        return f"solved from step {i * bin_width} to {min(steps, (i + 1) * bin_width - 1)}"
+        return _("solved from step {first} to {last}").format(
+            first=i * bin_width, last=min(steps, (i + 1) * bin_width - 1)
+        )
+
+    def describe(shown, tallest):
+        if tallest is None:
+            return _("Histogram of the steps to solve: no networks to show yet.")
+        return ngettext(
+            "Histogram of the steps to solve of {n} network; the tallest bar is {tallest}.",
+            "Histogram of the steps to solve of {n} networks; the tallest bar is {tallest}.",
+            shown,
+        ).format(n=shown, tallest=tallest)
 
     unsolved = int(np.count_nonzero(~solved))
-    note = (
-        f"{unsolved} network{'s' if unsolved != 1 else ''} not solved {'are' if unsolved != 1 else 'is'} not shown"
-        if unsolved
-        else None
-    )
+    note = None
+    if unsolved:
+        note = ngettext(
+            "{n} network not solved is not shown", "{n} networks not solved are not shown", unsolved
+        ).format(n=unsolved)
     return _histogram(
         index,
         np.zeros_like(index),
@@ -213,8 +252,8 @@ def solve_histogram(solved_since, category, seeds, steps, width, height):
         height,
         describe_bin,
         x_ticks,
-        "steps to solve",
-        "the steps to solve",
+        _("steps to solve"),
+        describe,
         note,
     )
 
@@ -273,20 +312,25 @@ def curves(steps, costs, medians, category, seeds, total_steps, width, height, d
     ticks = linear_ticks(*x_range, max_ticks=max(2, min(7, int((right - left) // 70))), min_step=1.0)
     tick_step = ticks[1] - ticks[0] if len(ticks) > 1 else 1.0
     y_ticks = log_ticks(*y_range)
-    description = describe_costs(steps, median).replace("Cost J", "the median cost J", 1)
+    # Translators: the subject of a sentence that follows a semicolon ("...; the median cost J fell from ...").
+    description = describe_costs(steps, median, _("the median cost J"))
     geometry = {
         "area": [_r(v) for v in area],
         "x_ticks": [[_r(p), tick_label(t, False, tick_step)] for p, t in zip(scale_x(ticks, x_range, area), ticks)],
         "y_ticks": [[_r(p), tick_label(t, True)] for p, t in zip(scale_y(y_ticks, y_range, area, True), y_ticks)],
-        "x_title": "step",
-        "y_title": "cost J (log)",
+        # Translators: the title of the step axis of a cost chart.
+        "x_title": _("step"),
+        "y_title": _("cost J (log)"),
         "paths": paths,
         "median": cost_path(steps, np.maximum(median, FLOOR), width, height, True, x_range, y_range, decimate=False),
         "shown": int(rows.size),
-        "label": (
-            f"Cost curves of {category.size} networks, J on a log scale against the step; "
-            f"{description[0].lower() + description[1:]} {rows.size} of {category.size} curves are drawn."
-        ),
+        "label": ngettext(
+            "Cost curves of {count} network, J on a log scale against the step; {median} {drawn} of {count} curves "
+            "are drawn.",
+            "Cost curves of {count} networks, J on a log scale against the step; {median} {drawn} of {count} curves "
+            "are drawn.",
+            category.size,
+        ).format(count=category.size, median=description, drawn=rows.size),
     }
 
     def describe(k):

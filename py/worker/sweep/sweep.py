@@ -28,14 +28,20 @@ import numpy as np
 from backprop import Batch, Config
 from backprop.config import SEED_LIMIT, whole_number
 from plots.cost_chart import format_cost
+from shared.i18n import N_, _
 from shared.limits import SWEEP_LIMITS
-from shared.sweep_words import CATEGORIES, CATEGORY_WORDS
+from shared.sweep_words import CATEGORIES
 from worker.sweep import plots as sweep_plots
 
 HISTORY_POINTS = 201
 CHUNK_SECONDS = 0.002  # training between two looks at the clock in advance()
 STUCK_WINDOW, STUCK_FALL = 0.2, 0.01
 SEEDS_LISTED = 50
+SHARE_WORDS = {  # the summary's share of each category but solved, after "142 of 200 solved (71%)"
+    "stuck": N_("{n} stuck ({percent}%)"),
+    "diverged": N_("{n} diverged ({percent}%)"),
+    "training": N_("{n} still improving ({percent}%)"),
+}
 
 
 class Sweep:
@@ -47,9 +53,9 @@ class Sweep:
 
     def __init__(self, settings, first_seed, count, steps, clock=time.perf_counter, points=None):
         self.config = Config.from_dict(settings)
-        self.count = whole_number("the number of networks", count, *SWEEP_LIMITS["sweep_count"])
-        self.steps = whole_number("the number of steps", steps, *SWEEP_LIMITS["sweep_steps"])
-        self.first_seed = whole_number("the first seed", first_seed, 0, SEED_LIMIT - self.count)
+        self.count = whole_number(_("the number of networks"), count, *SWEEP_LIMITS["sweep_count"])
+        self.steps = whole_number(_("the number of steps"), steps, *SWEEP_LIMITS["sweep_steps"])
+        self.first_seed = whole_number(_("the first seed"), first_seed, 0, SEED_LIMIT - self.count)
         self.seeds = np.arange(self.first_seed, self.first_seed + self.count)
         self.clock = clock
         self.batch = Batch(self.config, self.seeds.tolist(), track_solved=True, points=points)
@@ -195,14 +201,19 @@ class Sweep:
         """Network k (its index, seed first_seed + k) as pick() answers: {"seed", "seeds", "category", "label"}."""
         batch = self.batch
         name = CATEGORIES[(self.categories() if category is None else category)[k]]
-        seed, J, words = int(self.seeds[k]), format_cost(float(batch.costs[k])), CATEGORY_WORDS[name]
+        seed, J = int(self.seeds[k]), format_cost(float(batch.costs[k]))
+        values = {"seed": seed, "J": J, "step": batch.step}
         if name == "diverged":
-            text = f"{words} at step {int(batch.diverged_at[k])}"
+            label = _("Seed {seed}: diverged at step {at}.").format(at=int(batch.diverged_at[k]), **values)
         elif name == "solved":
-            text = f"{words} since step {int(batch.solved_since[k])}; J is {J} at step {batch.step}"
+            label = _("Seed {seed}: solved since step {since}; J is {J} at step {step}.").format(
+                since=int(batch.solved_since[k]), **values
+            )
+        elif name == "stuck":
+            label = _("Seed {seed}: stuck; J is {J} at step {step}.").format(**values)
         else:
-            text = f"{words if name == 'stuck' else 'not solved yet, ' + words}; J is {J} at step {batch.step}"
-        return {"seed": seed, "seeds": [seed], "category": name, "label": f"Seed {seed}: {text}."}
+            label = _("Seed {seed}: not solved yet, still improving; J is {J} at step {step}.").format(**values)
+        return {"seed": seed, "seeds": [seed], "category": name, "label": label}
 
     def pick(self, plot, x, y):
         """What is under the pixel (x, y) of a plot as the latest summary drew it: in "curves", the drawn
@@ -223,14 +234,16 @@ def _median(costs):
 def shares_text(counts, total):
     """E.g. "142 of 200 solved (71%), 50 stuck (25%), 8 diverged (4%)", then those still improving, if any."""
 
-    def share(n, what):
-        return f"{n} {what} ({100 * n / total:.0f}%)"
+    def share(name):
+        n = counts[name]
+        return _(SHARE_WORDS[name]).format(n=n, percent=f"{100 * n / total:.0f}")
 
+    solved = counts["solved"]
     parts = [
-        f"{counts['solved']} of {total} {CATEGORY_WORDS['solved']} ({100 * counts['solved'] / total:.0f}%)",
-        share(counts["stuck"], CATEGORY_WORDS["stuck"]),
-        share(counts["diverged"], CATEGORY_WORDS["diverged"]),
+        _("{n} of {total} solved ({percent}%)").format(n=solved, total=total, percent=f"{100 * solved / total:.0f}"),
+        share("stuck"),
+        share("diverged"),
     ]
     if counts["training"]:
-        parts.append(share(counts["training"], CATEGORY_WORDS["training"]))
+        parts.append(share("training"))
     return ", ".join(parts)
