@@ -23,6 +23,8 @@ loads, each in a new browser context (cold cache). The parts:
 - exercises, notebook: opening those views, the Exercises' Check, the Notebook's frames while training;
 - memory: the whole browser's resident memory (bench/peers.py) with an empty tab, TensorFlow Playground, the Lab at
   ready and the Lab with the Exercises open, one new browser each;
+- languages: the start in German (?lang=de, its catalog fetched and the page's HTML translated before it shows)
+  against English: first contentful paint, interactive and ready, loads alternating;
 - lighthouse: Lighthouse 12 (LIGHTHOUSE, else `npx --no-install lighthouse`) desktop and mobile presets, the lab and
   TensorFlow Playground.
 TensorFlow Playground's page asks Google Fonts and analytics hosts: every request leaving loopback is aborted.
@@ -427,6 +429,31 @@ def part_startup(browser, url, runs, **_):
     )
 
 
+def language_start(browser, url):
+    """(first contentful paint, interactive, ready) in seconds, one cold load of url."""
+    context = new_context(browser)
+    page = context.new_page()
+    page.add_init_script(RECORD_START)
+    page.goto(url)
+    wait_ready(page)
+    states, paint = page.evaluate(
+        "() => [window.__states, performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN]"
+    )
+    context.close()
+    return paint / 1000, states.get("interactive", states["ready"]) / 1000, states["ready"] / 1000
+
+
+def part_languages(browser, url, runs, **_):
+    english, german = [], []
+    for _ in range(runs):  # alternating, so that the machine's drift falls on both
+        english.append(language_start(browser, url))
+        german.append(language_start(browser, url + "?lang=de"))
+    for k, what in enumerate(("first contentful paint", "interactive", "ready")):
+        en, de = [run[k] for run in english], [run[k] for run in german]
+        print(f"{what}: English {summary(en)}, German {summary(de)}; German / English {median_ratio(de, en):.2f}x")
+    print("", flush=True)
+
+
 def part_visits(browser, url, runs, **_):
     print_visit_pairs(browser, url, "loopback", runs)
     slow_server, slow_url = start_slow_server(SlowLink(SLOW_RATE, SLOW_LATENCY_S))
@@ -671,6 +698,7 @@ BROWSER_PARTS = {
     "points": part_points,
     "exercises": part_exercises,
     "notebook": part_notebook,
+    "languages": part_languages,
 }
 PARTS = ["setup", *BROWSER_PARTS, "memory", "lighthouse"]
 

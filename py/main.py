@@ -128,23 +128,21 @@ async def load_panels(context, lab):
             await next_task(context.window)
         lab.load_panels()
     except Exception as err:
-        show_error(document, "The page's Python stopped while starting: {}".format(err))
+        show_error(document, _("The page's Python stopped while starting: {error}").format(error=err))
 
 
 async def start(context, lab):
     set_state(document, "interactive")
-    show_stage(document, "Starting Python and NumPy in the background (Pyodide, about 13 MB)…")
+    show_stage(document, _("Starting Python and NumPy in the background (Pyodide, about 13 MB)…"))
     context.later(load_panels(context, lab))
     try:
         versions = await context.start()
     except Exception as err:
-        show_error(document, "Python and NumPy could not start: {}".format(err))
+        show_error(document, _("Python and NumPy could not start: {error}").format(error=err))
         return
-    document.getElementById(
-        "runtime-versions"
-    ).textContent = "Python {} and NumPy {}, running in this page (in a background worker).".format(
-        versions["python"], versions["numpy"]
-    )
+    document.getElementById("runtime-versions").textContent = _(
+        "Python {python} and NumPy {numpy}, running in this page (in a background worker)."
+    ).format(python=versions["python"], numpy=versions["numpy"])
     show_ready(document)
 
 
@@ -160,7 +158,7 @@ try:
     unknown_language = await load_language(window)
     context, lab = await build_in_tasks(document, window)
 except Exception as err:  # a page that cannot start says so, rather than loading for ever
-    show_error(document, "The page's Python stopped while starting: {}".format(err))
+    show_error(document, _("The page's Python stopped while starting: {error}").format(error=err))
 else:
     if unknown_language:
         context.say(

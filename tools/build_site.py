@@ -3,12 +3,14 @@
 The folder (default _site/, written fresh each time) holds the page, pyscript.toml, worker.toml and exercise.toml,
 the service worker sw.js, the scripts of py/, the page's modules compiled afresh from their sources into static/mpy/
 (their sources are not shipped), the workers' bundles made afresh into static/bundles/ (tools/bundles.py), static/
-with the verified runtime, and .nojekyll (GitHub Pages then serves the files as they are). No tests, tools,
+with the verified runtime and the compiled catalogs (static/i18n/, whose languages the page's head names as hreflang
+alternates), and .nojekyll (GitHub Pages then serves the files as they are). No tests, tools,
 node_modules or dot-folders. Runs the runtime setup first, so the runtime in it is the one setup_runtime.py checked.
 Standard library only. Serve the result anywhere, or try it with `python3 tools/serve.py --dir _site`.
 """
 
 import argparse
+import json
 import shutil
 import sys
 import time
@@ -43,6 +45,15 @@ def site_files(root=ROOT):
     return files
 
 
+def with_alternates(page, languages):
+    """index.html with a link rel=alternate hreflang per language of static/i18n/languages.json (each the page with
+    its lang=, relative: the site does not know its own address) and x-default for the page that follows the
+    browser."""
+    links = ['<link rel="alternate" hreflang="{0}" href="./?lang={0}">'.format(code) for code in languages]
+    links.append('<link rel="alternate" hreflang="x-default" href="./">')
+    return page.replace("</title>\n", "</title>\n  " + "\n  ".join(links) + "\n", 1)
+
+
 def build(out=OUT, root=ROOT, assemble=True):
     """Write the site into out (replaced whole). Returns (file count, total bytes)."""
     if assemble:
@@ -62,6 +73,9 @@ def build(out=OUT, root=ROOT, assemble=True):
         target = staging / name
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
+    languages = json.loads((root / "static" / "i18n" / "languages.json").read_text(encoding="utf-8"))
+    page = staging / "index.html"
+    page.write_text(with_alternates(page.read_text(encoding="utf-8"), languages), encoding="utf-8")
     setup_runtime.compile_page(root=root, out=staging / file_lists.COMPILED_DIR)
     setup_runtime.make_bundles(root=root, out=staging / file_lists.BUNDLES_DIR)
     (staging / ".nojekyll").write_bytes(b"")
