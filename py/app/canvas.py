@@ -4,6 +4,8 @@ Plain Python for MicroPython and CPython; the browser module `js` is imported in
 
 import math
 
+from shared.i18n import _
+
 INK = "#1d2330"
 MUTED = "#5a6372"
 GRID = "#e1e4ea"
@@ -43,9 +45,10 @@ def clear(canvas, ctx, fitted):
     return width, height
 
 
-def paint_axes(ctx, chart, x_title="step"):
+def paint_axes(ctx, chart, x_title=None):
     """The grid, axes, ticks, tick labels and axis titles of a chart's geometry (its "area", "x_ticks",
-    "y_ticks", "y_title", and "x_title" when it has one), on a context already scaled to CSS pixels."""
+    "y_ticks", "y_title", and "x_title" when it has one, else x_title, else "step"), on a context already scaled to
+    CSS pixels."""
     import js
 
     left, top, right, bottom = chart["area"]
@@ -64,7 +67,12 @@ def paint_axes(ctx, chart, x_title="step"):
     ctx.textBaseline = "top"
     for x, text in chart["x_ticks"]:
         ctx.fillText(text, x, bottom + 7)
-    ctx.fillText(chart.get("x_title", x_title), (left + right) / 2, bottom + 22)
+    if "x_title" in chart:
+        x_title = chart["x_title"]
+    elif x_title is None:
+        # Translators: the x axis's title of the cost chart (the training steps).
+        x_title = _("step")
+    ctx.fillText(x_title, (left + right) / 2, bottom + 22)
     ctx.textAlign = "right"
     ctx.textBaseline = "middle"
     for y, text in chart["y_ticks"]:

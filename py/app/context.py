@@ -3,9 +3,9 @@ gets the context, never another view; it reads and changes the settings here, as
 here, and hears about the others' doings by subscribing to a topic.
 
 - settings: the settings on screen (a dict of app/settings.py's table), read from the link at start, with the
-  link's messages in `messages`. link(); save_link() (a new history entry, or the same one when embedded);
-  replace_link(); load_link(query) (Back and Forward); change(name, value) and update(values) set settings and
-  tell the subscribers.
+  link's messages in `messages` (and in `notes`, by their setting's key). link(); save_link() (a new history entry,
+  or the same one when embedded); replace_link(); load_link(query) (Back and Forward); change(name, value) and
+  update(values) set settings and tell the subscribers.
 - model: the door to the model's worker (app/door.py's Model). configure() sends it the settings and shows its
   answer; request(plots=True) is what to ask of it with the next snapshot (the lab view, which draws them, sets it).
 - later(coroutine): runs it after this event; a failure of the worker shows the error panel.
@@ -32,6 +32,7 @@ from app.door import ModelError, Refused, view_request
 from app.link import read_link, write_link
 from app.settings import DEFAULTS, model_settings
 from app.stages import show_error
+from shared.i18n import _
 
 
 def no_plots(plots=True):
@@ -42,7 +43,8 @@ def no_plots(plots=True):
 class Context:
     def __init__(self, document, window, model):
         self.document, self.window, self.model = document, window, model
-        self.settings, self.messages = read_link(window.location.search)
+        self.notes = {}  # the link's messages by their setting's key (app/link.py's read_link)
+        self.settings, self.messages = read_link(window.location.search, self.notes)
         self._embed()
         window.history.replaceState(None, "", self.link())
         self.snap = None
@@ -127,7 +129,7 @@ class Context:
         try:
             snap, surface = await self.model.configure(model_settings(self.settings), self.request())
         except Refused as err:  # the page validates with the model's rules, so this is a slip between them
-            self.say("The model refused a setting: {}.".format(err))
+            self.say(_("The model refused a setting: {error}.").format(error=err))
             return
         self.show(snap, surface)
 
@@ -149,7 +151,10 @@ class Context:
 
     def fail(self, message):
         self.publish("failed")
-        show_error(self.document, "The model stopped with an error: " + message.strip().split("\n")[-1])
+        show_error(
+            self.document,
+            _("The model stopped with an error: {error}").format(error=message.strip().split("\n")[-1]),
+        )
 
     async def next_frame(self):
         """Resolves at the browser's next animation frame."""

@@ -8,6 +8,7 @@ CPython.
 from app.cpython import cpython_repr, query_pairs
 from app.setting_kinds import Partial
 from app.settings import BY_KEY, DATA_PARAMETERS, GENERATED, MODEL, PAGE, SETTINGS, defaults, spell
+from shared.i18n import _
 
 MESSAGE_LIMIT = 240
 SAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~"
@@ -34,31 +35,45 @@ def parse_query(query):
     return values
 
 
-def read_link(query):
-    """(settings, messages) from a URL query: every setting, from the link where it is valid, else its default."""
+def read_link(query, notes=None):
+    """(settings, messages) from a URL query: every setting, from the link where it is valid, else its default.
+    notes, when given, is a dict that gets each message under its setting's key too ("" for an unknown setting), so
+    that a view finds its own settings' messages without reading their words."""
     settings, messages, values, seen = defaults(), [], {}, set()
     pairs = query_pairs(query)
     for key, value in pairs:
         values[key] = value  # the last value of a key given twice
-    for key, _ in pairs:  # in the link's order (MicroPython's dicts keep no order)
+    for key, _unused in pairs:  # in the link's order (MicroPython's dicts keep no order)
         if key in seen:
             continue
         seen.add(key)
         setting = BY_KEY.get(key)
+        message = None
         if setting is None:
-            messages.append(
-                clip("The link's setting {} is not one this page has; it was ignored.".format(cpython_repr(key)))
+            message = _("The link's setting {key} is not one this page has; it was ignored.").format(
+                key=cpython_repr(key)
             )
-            continue
-        try:
-            settings[setting.name] = setting.check(values[key])
-        except Partial as err:  # the rest of the value applies
-            settings[setting.name] = err.value
-            messages.append(clip("The link's {}.".format(err)))
-        except ValueError as err:
-            messages.append(
-                clip("The link's {} was ignored, so it is {}: {}.".format(key, spell(setting.default) or "empty", err))
-            )
+        else:
+            try:
+                settings[setting.name] = setting.check(values[key])
+            except Partial as err:  # the rest of the value applies
+                settings[setting.name] = err.value
+                # Translators: {error} is a whole message such as "exercises: 'zz' is not an exercise of this page,
+                # so it is left out (...)"; {error} begins with the setting's name in the link.
+                message = _("The link's {error}.").format(error=err)
+            except ValueError as err:
+                # Translators: {key} is the setting's name in the link (seed, n_h...), kept as it is; {default} is
+                # the value it falls back to, as a link spells it; {error} is what is wrong with the value.
+                message = _("The link's {key} was ignored, so it is {default}: {error}.").format(
+                    # Translators: a setting's value when it is empty (no exercises chosen, no controls hidden...).
+                    key=key,
+                    default=spell(setting.default) or _("empty"),
+                    error=err,
+                )
+        if message is not None:
+            messages.append(clip(message))
+            if notes is not None:
+                notes.setdefault(key if setting is not None else "", []).append(messages[-1])
     return settings, messages
 
 

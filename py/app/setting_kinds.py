@@ -6,25 +6,34 @@ and CPython; the model's backprop.Config says the same of the model's settings (
 import math
 
 from app.cpython import cpython_repr, parse_float
+from shared.i18n import N_, ngettext
 
 N_H_MAX = 16  # the most hidden units (the n_h setting's high): the landscape's axes may be any of its parameters
 PARAMS_CHARACTERS = "0123456789.-+eE_,"
 POINTS_CHARACTERS = "0123456789.-+eE_~"
 # What each kind of setting says of a bad value: {name}, {got} (the value as CPython's repr spells it), and the
-# row's {low}, {high} and {choices}.
+# row's {low}, {high} and {choices}. Marked for the catalog: Setting.error translates them when it raises. The
+# "controls" and "names" kinds count the unknown values, so their words are in controls() and names() (ngettext);
+# these entries are their English for one.
 WORDS = {
-    "whole": "{name} must be a whole number from {low} to {high} (got {got})",
-    "number": "{name} must be a finite number greater than 0 (got {got})",
-    "choice": "{name} must be one of {choices} (got {got})",
-    "flag": "{name} must be true or false (got {got})",
-    "speed": "{name} must be one of {choices} steps per frame (got {got})",
-    "span": "{name} must be a number greater than 0 and at most {high} (got {got})",
-    "axes": "{name} must be random or two different parameters such as W1[0,0],W1[0,1] (got {got})",
-    "controls": "{name}: {unknown} {verb} not a control (the controls: {choices})",
-    "params": "{name} must be at most {high} characters of numbers separated by _ (got {got})",
-    "points": "{name} must be at most {high} characters of points x1_x2_c joined by ~ (got {got})",
-    "names": "{name}: {unknown} {verb} of this page, so {it} left out (the exercises: {choices})",
-    "language": "{name} must be a language code such as es or de (got {got})",
+    # Translators: {name} is a setting's name in a link (seed, n_h...), kept as it is; {got} is the value given.
+    "whole": N_("{name} must be a whole number from {low} to {high} (got {got})"),
+    "number": N_("{name} must be a finite number greater than 0 (got {got})"),
+    # Translators: {choices} are the setting's values as a link spells them (tanh, sigmoid, relu), kept as they are.
+    "choice": N_("{name} must be one of {choices} (got {got})"),
+    # Translators: true and false are the values a link spells, kept as they are.
+    "flag": N_("{name} must be true or false (got {got})"),
+    "speed": N_("{name} must be one of {choices} steps per frame (got {got})"),
+    "span": N_("{name} must be a number greater than 0 and at most {high} (got {got})"),
+    # Translators: random is the value a link spells, kept as it is; W1[0,0],W1[0,1] are parameters' names.
+    "axes": N_("{name} must be random or two different parameters such as W1[0,0],W1[0,1] (got {got})"),
+    "controls": N_("{name}: {unknown} is not a control (the controls: {choices})"),
+    # Translators: x1_x2_c and ~ are how a link spells the points, kept as they are.
+    "params": N_("{name} must be at most {high} characters of numbers separated by _ (got {got})"),
+    "points": N_("{name} must be at most {high} characters of points x1_x2_c joined by ~ (got {got})"),
+    "names": N_("{name}: {unknown} is not an exercise of this page, so it is left out (the exercises: {choices})"),
+    # Translators: es and de are language codes, kept as they are.
+    "language": N_("{name} must be a language code such as es or de (got {got})"),
 }
 LANGUAGE_CHARACTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-"
 
@@ -132,7 +141,12 @@ def controls(setting, value):
         elif part:
             names.append(part)
     if unknown:
-        raise setting.error(value, unknown=", ".join(unknown), verb="is" if len(unknown) == 1 else "are")
+        words = ngettext(
+            "{name}: {unknown} is not a control (the controls: {choices})",
+            "{name}: {unknown} are not controls (the controls: {choices})",
+            len(unknown),
+        )
+        raise setting.error(value, words=words, unknown=", ".join(unknown))
     return ",".join(control for control in setting.choices if control in names)
 
 
@@ -164,13 +178,12 @@ def names(setting, value):
             chosen.append(part)
     text = ",".join(chosen)
     if unknown:
-        several = len(unknown) > 1
-        error = setting.error(
-            value,
-            unknown=", ".join(unknown),
-            verb="are not exercises" if several else "is not an exercise",
-            it="they are" if several else "it is",
+        words = ngettext(
+            "{name}: {unknown} is not an exercise of this page, so it is left out (the exercises: {choices})",
+            "{name}: {unknown} are not exercises of this page, so they are left out (the exercises: {choices})",
+            len(unknown),
         )
+        error = setting.error(value, words=words, unknown=", ".join(unknown))
         raise Partial(str(error), text)
     return text
 

@@ -10,21 +10,23 @@ holds the two to each other); the worker's model validates again what it runs.
 
 from app.cpython import cpython_repr, shortest
 from app.setting_kinds import KINDS, N_H_MAX, WORDS
+from shared.i18n import N_, _
 from shared.limits import SEED_LIMIT, SPAN_MAX, SWEEP_LIMITS
 
 SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)  # steps per animation frame
 PARAMS_LIMIT = 4000  # characters of params=; the worker checks the numbers (worker/share/params_link.py)
 POINTS_LIMIT = 4000  # characters of points=; the worker checks the numbers (worker/share/)
-# The data a network learns (backprop/datasets.py's DATA_KINDS), with the names the settings form shows.
+# The data a network learns (backprop/datasets.py's DATA_KINDS), with the names the settings form shows (marked for
+# the catalog: _(DATA_LABELS[kind]) where they are shown).
 GENERATED = ("circle", "xor_cloud", "gaussians", "spiral")
 DATA_KINDS = ("table",) + GENERATED + ("points",)
 DATA_LABELS = {
-    "table": "Truth table",
-    "circle": "Circle",
-    "xor_cloud": "XOR cloud",
-    "gaussians": "Two gaussians",
-    "spiral": "Spiral",
-    "points": "Your points",
+    "table": N_("Truth table"),
+    "circle": N_("Circle"),
+    "xor_cloud": N_("XOR cloud"),
+    "gaussians": N_("Two gaussians"),
+    "spiral": N_("Spiral"),
+    "points": N_("Your points"),
 }
 # The settings of a generated data set: in a link only for generated data; in the settings form, fields of the data's
 # group (a lesson hides or locks them with it), shown for generated data only.
@@ -49,9 +51,10 @@ class Setting:
         """The clean value, or ValueError in the row's words."""
         return KINDS[self.kind](self, value)
 
-    def error(self, value, kind=None, **fields):
+    def error(self, value, kind=None, words=None, **fields):
+        """ValueError in the row's words (WORDS's for its kind, or words: a message already translated)."""
         fields["got"] = fields.get("got") or cpython_repr(value)
-        words = WORDS[kind or self.kind]
+        words = words or _(WORDS[kind or self.kind])
         return ValueError(
             words.format(
                 name=self.name,
@@ -63,7 +66,8 @@ class Setting:
         )
 
 
-# The settings form's fields (app/lab/controls.py), in the page's order: a lesson may hide or lock each, and so
+# The settings form's fields (app/lab/controls.py), in the page's order (their labels, and LESSON_OTHERS's, are marked
+# for the catalog: _(label) where they are shown): a lesson may hide or lock each, and so
 # the page's other controls in LESSON_OTHERS (buttons, the view tabs, the Save and share panel's groups).
 FORM = (
     "learning_rate",
@@ -79,15 +83,15 @@ FORM = (
     "log_scale",
 )
 LESSON_OTHERS = (
-    ("train", "Train (and Pause)"),
-    ("step", "Step"),
-    ("reset", "Reset"),
-    ("tabs", "View tabs"),
-    ("export", "Save / export"),
-    ("import", "Import a saved run"),
-    ("lesson", "Copy link to this lesson"),
+    ("train", N_("Train (and Pause)")),
+    ("step", N_("Step")),
+    ("reset", N_("Reset")),
+    ("tabs", N_("View tabs")),
+    ("export", N_("Save / export")),
+    ("import", N_("Import a saved run")),
+    ("lesson", N_("Copy link to this lesson")),
 )
-LESSON_CONTROLS = FORM + tuple(name for name, _ in LESSON_OTHERS)
+LESSON_CONTROLS = FORM + tuple(name for name, label in LESSON_OTHERS)
 
 # py/exercises/'s NAMES, without importing the exercises at the page's start (tests/app/test_settings.py holds the two
 # together): the exercise= and exercises= settings' choices.
@@ -95,21 +99,23 @@ EXERCISES = ("activations", "cost", "numeric", "forward", "backward", "update", 
 
 # Every setting, in the order a link spells them: the model's (in backprop.Config's order), the page's, the views'.
 SETTINGS = (
-    Setting("n_h", "whole", 2, MODEL, low=1, high=N_H_MAX, label="Hidden units n_h"),
-    Setting("activation", "choice", "tanh", MODEL, choices=("tanh", "sigmoid", "relu"), label="Hidden activation"),
-    Setting("cost", "choice", "half_mse", MODEL, choices=("half_mse", "cross_entropy"), label="Cost"),
-    Setting("learning_rate", "number", 10.0, MODEL, label="Learning rate"),
-    Setting("seed", "whole", 2, MODEL, low=0, high=SEED_LIMIT - 1, label="Seed"),
-    Setting("table", "choice", "XOR", MODEL, choices=("XOR", "XNOR", "AND", "OR", "NAND", "NOR"), label="Truth table"),
-    Setting("notebook_mode", "flag", False, MODEL, label="Notebook mode"),
-    Setting("batch", "choice", "full", MODEL, choices=("full", "one", "shuffled"), label="Examples per step"),
-    Setting("data", "choice", "table", MODEL, choices=DATA_KINDS, label="Data"),
+    Setting("n_h", "whole", 2, MODEL, low=1, high=N_H_MAX, label=N_("Hidden units n_h")),
+    Setting("activation", "choice", "tanh", MODEL, choices=("tanh", "sigmoid", "relu"), label=N_("Hidden activation")),
+    Setting("cost", "choice", "half_mse", MODEL, choices=("half_mse", "cross_entropy"), label=N_("Cost")),
+    Setting("learning_rate", "number", 10.0, MODEL, label=N_("Learning rate")),
+    Setting("seed", "whole", 2, MODEL, low=0, high=SEED_LIMIT - 1, label=N_("Seed")),
+    Setting(
+        "table", "choice", "XOR", MODEL, choices=("XOR", "XNOR", "AND", "OR", "NAND", "NOR"), label=N_("Truth table")
+    ),
+    Setting("notebook_mode", "flag", False, MODEL, label=N_("Notebook mode")),
+    Setting("batch", "choice", "full", MODEL, choices=("full", "one", "shuffled"), label=N_("Examples per step")),
+    Setting("data", "choice", "table", MODEL, choices=DATA_KINDS, label=N_("Data")),
     Setting("data_seed", "whole", 0, MODEL, low=0, high=SEED_LIMIT - 1),
     Setting("data_size", "whole", 200, MODEL, low=20, high=500),
     Setting("noise", "whole", 0, MODEL, low=0, high=50),
     Setting("train_percent", "whole", 50, MODEL, low=10, high=90),
-    Setting("speed", "speed", 10, PAGE, low=SPEEDS[0], high=SPEEDS[-1], choices=SPEEDS, label="Speed"),
-    Setting("log_scale", "flag", False, PAGE, label="Log scale for the cost"),
+    Setting("speed", "speed", 10, PAGE, low=SPEEDS[0], high=SPEEDS[-1], choices=SPEEDS, label=N_("Speed")),
+    Setting("log_scale", "flag", False, PAGE, label=N_("Log scale for the cost")),
     Setting("embed", "flag", False, PAGE),
     Setting("view", "choice", "lab", PAGE, choices=("lab", "notebook", "exercise", "sweep")),
     Setting("exercise", "choice", "forward", "exercise", choices=EXERCISES),
@@ -140,7 +146,7 @@ LESSON_LABELS = dict([(name, BY_NAME[name].label) for name in FORM] + list(LESSO
 def validate(name, value):
     """The setting's clean value, or ValueError with the words a student can act on."""
     if name not in BY_NAME:
-        raise ValueError("{} is not a setting of this page".format(cpython_repr(name)))
+        raise ValueError("{} is not a setting of this page".format(cpython_repr(name)))  # a bug: the page's own names
     return BY_NAME[name].check(value)
 
 

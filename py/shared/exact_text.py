@@ -2,6 +2,8 @@
 HTML alike: the worker's text of the value (CPython's repr) with a real minus sign, read as "minus" where a
 hyphen may be skipped, and "infinity" and "NaN" for the values that are not finite."""
 
+from shared.i18n import _
+
 MINUS = "\u2212"
 
 
@@ -11,5 +13,6 @@ def exact_value(text):
     if "-" in text:
         text = text.replace("-", MINUS)
     if "n" in text:
-        text = text.replace("inf", "infinity").replace("nan", "NaN")
+        # Translators: a value that is infinite, as a label says it (minus infinity has a minus sign before it).
+        text = text.replace("nan", "NaN").replace("inf", _("infinity"))
     return text

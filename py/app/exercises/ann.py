@@ -3,6 +3,7 @@ seed, learning rate, steps and the parameters as a lesson link's params= text) s
 through the model's start_from (the door a lesson link's params= uses). No maths here: the texts come from the
 checker, the network from the model."""
 
+from shared.i18n import _
 from shared.protocol import Refused
 
 
@@ -18,14 +19,15 @@ class TrainedNetwork:
         document = self.context.document
         offer = document.createElement("p")
         offer.className = "trained-network"
-        offer.textContent = (
-            "Your class trained a network of {} hidden units (seed {}, learning rate {}) for {} steps. ".format(
-                trained["n_h"], trained["seed"], trained["learning_rate"], trained["steps"]
-            )
+        offer.textContent = _(
+            "Your class trained a network of {n_h} hidden units (seed {seed}, learning rate {learning_rate}) for "
+            "{steps} steps. "
+        ).format(
+            n_h=trained["n_h"], seed=trained["seed"], learning_rate=trained["learning_rate"], steps=trained["steps"]
         )
         button = document.createElement("button")
         button.type = "button"
-        button.textContent = "Show the network your class trained in the Lab"
+        button.textContent = _("Show the network your class trained in the Lab")
         button.addEventListener("click", lambda event: self.context.later(self.open(trained)))
         offer.appendChild(button)
         self.box.appendChild(offer)
@@ -35,18 +37,22 @@ class TrainedNetwork:
         context = self.context
         if context.settings["n_h"] != trained["n_h"]:
             context.say(
-                "Your class trained {} hidden units and the Lab now has {}: set the Lab's hidden units to {} and "
-                "run your class again.".format(trained["n_h"], context.settings["n_h"], trained["n_h"])
+                _(
+                    "Your class trained {trained} hidden units and the Lab now has {lab}: set the Lab's hidden units "
+                    "to {trained} and run your class again."
+                ).format(trained=trained["n_h"], lab=context.settings["n_h"])
             )
             return
         try:
             snap, surface = await context.model.start_from(trained["params"], context.request())
         except Refused as err:
-            context.say("The Lab could not take the network your class trained: {}.".format(err))
+            context.say(_("The Lab could not take the network your class trained: {error}.").format(error=err))
             return
         context.show(snap, surface)
         context.select_view("lab")
         context.say(
-            "The Lab shows the network your ANN class trained in {} steps, as its step 0: Step or Train go on "
-            "training it with the model.".format(trained["steps"])
+            _(
+                "The Lab shows the network your ANN class trained in {steps} steps, as its step 0: Step or Train go "
+                "on training it with the model."
+            ).format(steps=trained["steps"])
         )

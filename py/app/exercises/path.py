@@ -12,10 +12,31 @@ import json
 import exercises
 from app.exercises import screen
 from app.exercises.runner import RunnerError, Stopped
+from shared.i18n import N_, _
 from shared.protocol import Refused
 
 STORAGE_KEY = "backprop-lab:path"
 DONE, TRIED, NOT_STARTED = "done", "tried", "not started"
+# The marks as the path says them (the marks themselves are kept in English: they are values).
+MARK_WORDS = {
+    # Translators: a step of the exercises' path that is finished.
+    DONE: N_("done"),
+    # Translators: a step of the exercises' path the student tried, not finished.
+    TRIED: N_("tried"),
+    # Translators: a step of the exercises' path the student has not begun.
+    NOT_STARTED: N_("not started"),
+}
+# What each exercise is about, for "Predict: ..." and "On to the exercise: ..." (an exercise not listed here is said
+# by its title).
+SUBJECTS = {
+    "activations": N_("the activations and their derivatives"),
+    "cost": N_("the cost and its derivative"),
+    "numeric": N_("the numeric gradient"),
+    "forward": N_("the forward pass"),
+    "backward": N_("the backward pass"),
+    "update": N_("one gradient-descent update"),
+    "ann": N_("the ANN class and train it"),
+}
 # The exercises with predict-then-see questions before them: checker/questions/'s QUESTIONS has one generator
 # list for each (tests/checker/test_questions.py holds the two together).
 QUESTION_SETS = ("activations", "cost", "numeric", "forward", "backward", "update", "ann")
@@ -42,14 +63,16 @@ def steps(order):
 
 
 def subject(name):
-    """What the exercise is about, from its title: "Write the forward pass" -> "the forward pass"."""
-    title = exercises.get(name).TITLE
-    return title[6:] if title.startswith("Write ") else title
+    """What the exercise is about, in the page's language: "forward" -> "the forward pass" (its title otherwise)."""
+    return _(SUBJECTS[name]) if name in SUBJECTS else _(exercises.get(name).TITLE)
 
 
 def step_title(step):
     kind, name = step
-    return ("Predict: " + subject(name)) if kind == "questions" else exercises.get(name).TITLE
+    if kind == "questions":
+        # Translators: a step of the path: the questions before an exercise; {subject} is "the forward pass"...
+        return _("Predict: {subject}").format(subject=subject(name))
+    return _(exercises.get(name).TITLE)
 
 
 def _text(value, limit=20000):
@@ -233,11 +256,11 @@ class PathView:
                 self.current = button
             title = self.document.createElement("span")
             title.className = "path-title"
-            title.textContent = "{}. {}".format(number + 1, step_title(step))
+            title.textContent = _("{number}. {title}").format(number=number + 1, title=step_title(step))
             status = marks.status(step)
             mark = self.document.createElement("span")
             mark.className = "path-mark mark-" + status.replace(" ", "-")
-            mark.textContent = status
+            mark.textContent = _(MARK_WORDS[status])
             button.appendChild(title)
             button.appendChild(self.document.createTextNode(" "))
             button.appendChild(mark)
@@ -280,7 +303,7 @@ class PathSteps:
 
     def _keep_marks(self):
         if not save(self.window, self.marks):
-            self._status("This browser does not let the page keep your marks: use Download my work to keep them.")
+            self._status(_("This browser does not let the page keep your marks: use Download my work to keep them."))
         self._show_path()
 
     def show_questions(self, name):
@@ -288,7 +311,10 @@ class PathSteps:
         self.step = ("questions", name)
         self.element("exercise-work").hidden = True
         self.element("exercise-questions").hidden = False
-        self.element("exercise-questions-next").textContent = "On to the exercise: " + subject(name)
+        # Translators: the button after the questions; {subject} is "the forward pass"...
+        self.element("exercise-questions-next").textContent = _("On to the exercise: {subject}").format(
+            subject=subject(name)
+        )
         if self.questions is None:
             from app.exercises.questions import QuestionsView
 
@@ -314,13 +340,15 @@ class PathSteps:
             answer = await self.runner.call("questions", name, network, settings)
         except Stopped as err:
             self.busy = False
-            self.questions.failed("The questions took too long ({}); open them again to retry.".format(err))
+            self.questions.failed(
+                _("The questions took too long ({error}); open them again to retry.").format(error=err)
+            )
             await self._start_runner()
             return
         except (RunnerError, Refused) as err:
             self.busy = False
             self._enable()
-            self.questions.failed("The questions could not be made: {}.".format(err))
+            self.questions.failed(_("The questions could not be made: {error}.").format(error=err))
             return
         self.busy = False
         self._enable()

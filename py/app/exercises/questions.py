@@ -5,6 +5,7 @@ compares the choice with the answer's index. Nothing here blocks the path: the n
 """
 
 from app.exercises.results import element
+from shared.i18n import _, ngettext
 
 
 class QuestionsView:
@@ -21,7 +22,7 @@ class QuestionsView:
     def waiting(self, name):
         self.name = name
         self.box.replaceChildren()
-        self.status.textContent = "Making the questions from the network on screen…"
+        self.status.textContent = _("Making the questions from the network on screen…")
 
     def failed(self, text):
         self.status.textContent = text
@@ -31,7 +32,7 @@ class QuestionsView:
         self.name, self.asked, self.marks = name, asked, marks
         self.box.replaceChildren()
         if not asked:
-            self.status.textContent = "No questions for this exercise: go on to it."
+            self.status.textContent = _("No questions for this exercise: go on to it.")
             return
         for number, question in enumerate(asked):
             self.box.appendChild(self._question(number, question))
@@ -39,11 +40,17 @@ class QuestionsView:
 
     def _score(self):
         right, answered = self.marks.score(self.name)
-        self.status.textContent = "{} of {} questions answered, {} right.".format(answered, len(self.asked), right)
+        self.status.textContent = ngettext(
+            "{answered} of {n} question answered, {right} right.",
+            "{answered} of {n} questions answered, {right} right.",
+            len(self.asked),
+        ).format(answered=answered, n=len(self.asked), right=right)
 
     def _question(self, number, question):
         group = self._el("fieldset", None, "question")
-        group.appendChild(self._el("legend", "Question {}: {}".format(number + 1, question["prompt"])))
+        group.appendChild(
+            self._el("legend", _("Question {number}: {prompt}").format(number=number + 1, prompt=question["prompt"]))
+        )
         radios = []
         base = "q-" + question["id"].replace(".", "-")
         kept = self.marks.questions.get(question["id"]) if self.marks is not None else None
@@ -63,7 +70,7 @@ class QuestionsView:
             line.appendChild(label)
             group.appendChild(line)
             radios.append(radio)
-        button = self._el("button", "Check my answer")
+        button = self._el("button", _("Check my answer"))
         button.type = "button"
         verdict = self._el("p", None, "verdict")
         verdict.setAttribute("aria-live", "polite")
@@ -80,7 +87,7 @@ class QuestionsView:
             if radio.checked:
                 choice = index
         if choice is None:
-            verdict.textContent = "Choose an answer first."
+            verdict.textContent = _("Choose an answer first.")
             return
         self._verdict(question, choice, verdict)
         self.answered(self.name, question, choice)
@@ -89,9 +96,11 @@ class QuestionsView:
     def _verdict(self, question, choice, verdict):
         answer = question["answer"]
         if choice == answer:
-            words = "Right. "
+            # Translators: {explanation} is the question's explanation, a sentence or more.
+            words = _("Right. {explanation}")
             verdict.className = "verdict verdict-right"
         else:
-            words = "Not quite: the answer is “{}”. ".format(question["choices"][answer])
+            # Translators: {answer} is the right choice's text; {explanation} is the question's explanation.
+            words = _("Not quite: the answer is “{answer}”. {explanation}")
             verdict.className = "verdict verdict-wrong"
-        verdict.textContent = words + question["explanation"]
+        verdict.textContent = words.format(answer=question["choices"][answer], explanation=question["explanation"])

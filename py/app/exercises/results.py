@@ -4,8 +4,10 @@ first wrong one with the formula it should satisfy, and hints for it, one at a t
 and only once asked for. The checker (py/checker/) writes every word and number; this lays them out."""
 
 import exercises
+from shared.i18n import N_, _
 
-STATUS_TEXT = {"right": "right", "wrong": "wrong", "missing": "missing", "wrong shape": "wrong shape"}
+# A row's status as words (the checker's rows say theirs in result_text).
+STATUS_TEXT = {"right": N_("right"), "wrong": N_("wrong"), "missing": N_("missing"), "wrong shape": N_("wrong shape")}
 
 
 def element(document, tag, text=None, class_name=None):
@@ -39,12 +41,15 @@ class ExerciseResults:
         if stopped:
             self.show_stopped(stopped["message"])
         elif error:
-            where = "Line {}: ".format(error["line"]) if error.get("line") else ""
-            self.problem.appendChild(self._el("p", "{}{}: {}".format(where, error["kind"], error["message"])))
+            # Translators: {kind} is Python's name of the error (NameError...), kept as it is; {message} is its message.
+            words = _("Line {line}: {kind}: {message}") if error.get("line") else "{kind}: {message}"
+            self.problem.appendChild(
+                self._el("p", words.format(line=error.get("line"), kind=error["kind"], message=error["message"]))
+            )
             if error.get("text"):
                 self.problem.appendChild(self._el("pre", error["text"], "error-line"))
             if error.get("line"):
-                button = self._el("button", "Go to line {}".format(error["line"]))
+                button = self._el("button", _("Go to line {line}").format(line=error["line"]))
                 button.type = "button"
                 line = error["line"]
                 button.addEventListener("click", lambda event: self.go_to_line(line))
@@ -58,7 +63,7 @@ class ExerciseResults:
         self.box.replaceChildren()
         if not values:
             return
-        self.box.appendChild(self._el("h3", "What your code returned"))
+        self.box.appendChild(self._el("h3", _("What your code returned")))
         listing = self._el("dl", None, "returned")
         for value in values:
             listing.appendChild(self._el("dt", value["name"]))
@@ -76,24 +81,32 @@ class ExerciseResults:
         first = answer.get("first_wrong")
         if first:
             formula = self._el("p", None, "formula")
-            formula.appendChild(self.document.createTextNode("The first one to fix, {}, should satisfy ".format(first)))
+            # Translators: {name} is a value's name (Z1, dW0...); {formula} is the formula it should satisfy, as code.
+            words = _("The first one to fix, {name}, should satisfy {formula}").format(name=first, formula="\x00")
+            before, _unused, after = words.partition("\x00")
+            formula.appendChild(self.document.createTextNode(before))
             formula.appendChild(self._el("code", answer["formula"]))
+            if after:
+                formula.appendChild(self.document.createTextNode(after))
             self.box.appendChild(formula)
             self.box.appendChild(self._hints(exercise, first))
-        self.box.appendChild(self._el("p", "Checked on: " + "; ".join(answer["networks"]) + ".", "caption"))
+        # Translators: {networks} are the networks' names, separated by semicolons.
+        checked_on = _("Checked on: {networks}.").format(networks="; ".join(answer["networks"]))
+        self.box.appendChild(self._el("p", checked_on, "caption"))
 
     def _table(self, answer):
         table = self._el("table", None, "check-table")
         table.appendChild(
             self._el(
                 "caption",
-                "Each value your code returned, against the numeric gradient"
+                _("Each value your code returned, against the numeric gradient")
                 if answer["total"] == 8
-                else "Each value your code returned, against the model",
+                else _("Each value your code returned, against the model"),
             )
         )
         head = self._el("tr")
-        for title in ("Value", "Result", "Relative error", "What it looks like"):
+        # Translators: the check table's column headings.
+        for title in (_("Value"), _("Result"), _("Relative error"), _("What it looks like")):
             cell = self._el("th", title)
             cell.setAttribute("scope", "col")
             head.appendChild(cell)
@@ -120,14 +133,17 @@ class ExerciseResults:
         hints = exercise.HINTS.get(name, ())
         shown = self.hints_shown.get((exercise.ID, name), 0)
         for i in range(shown):
-            box.appendChild(self._el("p", "Hint {} of {}: {}".format(i + 1, len(hints), hints[i]), "hint-text"))
+            words = _("Hint {number} of {count}: {hint}").format(number=i + 1, count=len(hints), hint=_(hints[i]))
+            box.appendChild(self._el("p", words, "hint-text"))
         if shown < len(hints):
-            button = self._el("button", "Hint {} of {} for {}".format(shown + 1, len(hints), name))
+            # Translators: {name} is a value's name (Z1, dW0...), kept as it is.
+            words = _("Hint {number} of {count} for {name}").format(number=shown + 1, count=len(hints), name=name)
+            button = self._el("button", words)
             button.type = "button"
             button.addEventListener("click", lambda event: self._more(box, exercise, name))
             box.appendChild(button)
         elif self.solutions:
-            button = self._el("button", "Show the solution's line for {}".format(name))
+            button = self._el("button", _("Show the solution's line for {name}").format(name=name))
             button.type = "button"
             button.addEventListener("click", lambda event: self._confirm_solution(box, exercise, name))
             box.appendChild(button)
@@ -144,10 +160,12 @@ class ExerciseResults:
 
     def _confirm_solution(self, box, exercise, name):
         box.lastChild.remove()
-        question = self._el("p", "This shows the answer itself. Show the solution's line for {}?".format(name))
-        yes = self._el("button", "Yes, show it")
+        question = self._el(
+            "p", _("This shows the answer itself. Show the solution's line for {name}?").format(name=name)
+        )
+        yes = self._el("button", _("Yes, show it"))
         yes.type = "button"
-        no = self._el("button", "Not yet")
+        no = self._el("button", _("Not yet"))
         no.type = "button"
         yes.addEventListener("click", lambda event: self._solution(box, exercise, name, question, yes, no))
         no.addEventListener("click", lambda event: box.replaceWith(self._hints(exercise, name)))
@@ -158,5 +176,5 @@ class ExerciseResults:
     def _solution(self, box, exercise, name, *asked):
         for element in asked:
             element.remove()
-        box.appendChild(self._el("p", "The solution's line:"))
+        box.appendChild(self._el("p", _("The solution's line:")))
         box.appendChild(self._el("pre", exercises.reference_line(exercise, name), "solution-line"))

@@ -15,6 +15,7 @@ a failure RunnerError; what the student's code did (raised, looped, printed) is 
 import asyncio
 
 from shared import i18n, protocol
+from shared.i18n import _
 
 SRC, CONFIG = "./py/exercise_worker.py", "./exercise.toml"
 LIMIT = 6  # seconds: the worker's own deadline (1 s of the student's code, 3 s to train with it) and room to answer
@@ -77,7 +78,9 @@ class ExerciseRunner:
         except Exception as err:
             _terminate(script)
             self.starting = None
-            raise RunnerError("the exercise runner did not start: {}".format(err or "it took too long")) from None
+            # Translators: the end of "Python for your code could not start: {error}. Reload the page to try again."
+            reason = _("the exercise runner did not start: {error}").format(error=err or _("it took too long"))
+            raise RunnerError(reason) from None
         return script, worker, versions
 
     async def _launch_spare(self):
@@ -112,7 +115,9 @@ class ExerciseRunner:
         try:
             await asyncio.wait_for(self.pending.wait(), LIMIT)
         except asyncio.TimeoutError:  # noqa: UP041 (MicroPython has no builtin TimeoutError)
-            self.stop("Stopped after {} s: the code did not finish. Does your loop end?".format(LIMIT))
+            self.stop(
+                _("Stopped after {seconds} s: the code did not finish. Does your loop end?").format(seconds=LIMIT)
+            )
         finally:
             self.pending = None
         if self.stop_reason is not None:
@@ -120,7 +125,7 @@ class ExerciseRunner:
         if isinstance(answer[0], Exception):  # the worker ended under the call: start a fresh one
             self._end()
             self.start()
-            raise Stopped("Stopped: Python for your code ended ({}).".format(_last_line(answer[0])))
+            raise Stopped(_("Stopped: Python for your code ended ({error}).").format(error=_last_line(answer[0])))
         try:
             data = protocol.read(answer[0], RunnerError)[0]
         except RunnerError as err:  # the traceback's last line
@@ -129,7 +134,7 @@ class ExerciseRunner:
             self._end()
             self.start()
             stopped = data.get("stopped") or {}
-            raise Stopped(stopped.get("message") or "Stopped: Python for your code is starting again.")
+            raise Stopped(stopped.get("message") or _("Stopped: Python for your code is starting again."))
         return data
 
     async def _ask(self, done, answer, method, args):

@@ -16,10 +16,11 @@ from app.exercises.results import ExerciseResults
 from app.exercises.runner import ExerciseRunner, RunnerError, Stopped
 from app.settings import validate
 from app.share.export_menu import download
+from shared.i18n import N_, _
 from shared.protocol import Refused
 
 STORAGE_PREFIX = "backprop-lab:exercise:"
-STOP_MESSAGE = "Stopped: you pressed Stop."
+STOP_MESSAGE = N_("Stopped: you pressed Stop.")  # translated where it is sent: _(STOP_MESSAGE)
 
 
 class ExerciseView(path.PathSteps):
@@ -65,8 +66,7 @@ class ExerciseView(path.PathSteps):
         self.results.solutions = context.settings["solutions"] != "hide"
         self.questions = None  # app/exercises/questions.py's view, made when first shown
         self._choices()
-        link_notes = [text for text in context.messages if text.startswith("The link's exercises")]
-        self.path_view.say(" ".join(link_notes))
+        self.path_view.say(" ".join(context.notes.get("exercises", ())))  # the link's exercises= said
         self.element("exercise-report").addEventListener("click", _ignore_event(self.download_work))
         self.element("exercise-questions-next").addEventListener("click", _ignore_event(self._after_questions))
 
@@ -77,7 +77,7 @@ class ExerciseView(path.PathSteps):
         for name in self.order:
             option = self.document.createElement("option")
             option.value = name
-            option.textContent = exercises.get(name).TITLE
+            option.textContent = _(exercises.get(name).TITLE)
             select.appendChild(option)
 
     def _exercise_chosen(self):
@@ -104,13 +104,15 @@ class ExerciseView(path.PathSteps):
             self.context.later(self._start_runner())
 
     async def _start_runner(self):
-        self._status("Starting Python and NumPy for your code (a worker of its own)…")
+        self._status(_("Starting Python and NumPy for your code (a worker of its own)…"))
         try:
             await self.runner.start()
         except RunnerError as err:
-            self._status("Python for your code could not start: {}. Reload the page to try again.".format(err))
+            self._status(
+                _("Python for your code could not start: {error}. Reload the page to try again.").format(error=err)
+            )
             return
-        self._status("Ready: press Run to run your code, Check to check it.")
+        self._status(_("Ready: press Run to run your code, Check to check it."))
         self._enable()
         self._pending_questions()
 
@@ -120,7 +122,11 @@ class ExerciseView(path.PathSteps):
         parent = self.element("editor")
         parent.replaceChildren()
         self.editor = await self.window.BackpropEditor.mount(
-            parent, self.saved_code(self.name), "Your code", create_proxy(self._on_edit)
+            parent,
+            self.saved_code(self.name),
+            # Translators: the code editor's accessible name.
+            _("Your code"),
+            create_proxy(self._on_edit),
         )
         self._enable()
 
@@ -142,7 +148,7 @@ class ExerciseView(path.PathSteps):
         work = report.build(self.order, self.marks, codes, when)
         blob = self.window.Blob.new(to_js([json.dumps(work)]), to_js({"type": "application/json"}))
         download(self.document, self.window, blob, report.file_name(when))
-        self._status("Saved {}: hand that file in as your work.".format(report.file_name(when)))
+        self._status(_("Saved {file}: hand that file in as your work.").format(file=report.file_name(when)))
 
     def show_exercise(self, name):
         """Show exercise name's statement and the student's code for it."""
@@ -158,7 +164,7 @@ class ExerciseView(path.PathSteps):
         statement = self.element("exercise-statement")
         statement.replaceChildren()
         for paragraph in exercise.STATEMENT:
-            statement.appendChild(_paragraph(self.document, paragraph))
+            statement.appendChild(_paragraph(self.document, _(paragraph)))
         self.results.clear()
         self.element("exercise-error").textContent = ""
         self.element("exercise-output-box").hidden = True
@@ -181,7 +187,7 @@ class ExerciseView(path.PathSteps):
         try:
             self.window.localStorage.setItem(STORAGE_PREFIX + self.name, text)
         except Exception:
-            self._status("This browser does not let the page keep your code: use Download my code to keep it.")
+            self._status(_("This browser does not let the page keep your code: use Download my code to keep it."))
 
     def code(self):
         return self.editor.text() if self.editor is not None else self.saved_code(self.name)
@@ -194,9 +200,12 @@ class ExerciseView(path.PathSteps):
 
     def ask_start_over(self):
         self._ask(
-            "Start over from the starter code? Your code for this exercise will be replaced (download it first "
-            "to keep it).",
-            "Start over",
+            _(
+                "Start over from the starter code? Your code for this exercise will be replaced (download it first "
+                "to keep it)."
+            ),
+            # Translators: the button that confirms starting over from the starter code.
+            _("Start over"),
             self._start_over,
         )
 
@@ -206,7 +215,7 @@ class ExerciseView(path.PathSteps):
         else:
             self._on_edit(exercises.get(self.name).STARTER)
         self.results.clear()
-        self._status("Back to the starter code.")
+        self._status(_("Back to the starter code."))
 
     def _ask(self, question, yes, action):
         self.element("exercise-confirm-text").textContent = question
@@ -228,7 +237,7 @@ class ExerciseView(path.PathSteps):
 
     def run(self):
         self._call(
-            "Running your code…", self._show_run, "run", self.name, self.code(), screen.network_json(self.context)
+            _("Running your code…"), self._show_run, "run", self.name, self.code(), screen.network_json(self.context)
         )
 
     def check(self):
@@ -236,9 +245,9 @@ class ExerciseView(path.PathSteps):
         self.checking = (self.name, code, json.loads(network))  # what the marks keep of this check (not the CSV)
         on_data = "data" in self.checking[2]
         self._call(
-            "Checking your code on the network on screen, on others and on your data…"
+            _("Checking your code on the network on screen, on others and on your data…")
             if on_data
-            else "Checking your code on the network on screen and on others…",
+            else _("Checking your code on the network on screen and on others…"),
             self._show_check,
             "check",
             self.name,
@@ -251,7 +260,7 @@ class ExerciseView(path.PathSteps):
         size = chart.size() or [640, 400]
         request = json.dumps({"chart": size, "log_scale": True})
         self._call(
-            "Training a network with your backward pass…",
+            _("Training a network with your backward pass…"),
             self._show_train,
             "train",
             self.code(),
@@ -261,7 +270,7 @@ class ExerciseView(path.PathSteps):
         )
 
     def stop(self):
-        self.runner.stop(STOP_MESSAGE)
+        self.runner.stop(_(STOP_MESSAGE))
 
     def _call(self, status, show, method, *args):
         if self.busy or self.editor is None or not self.runner.ready or self.context.snap is None:
@@ -278,13 +287,14 @@ class ExerciseView(path.PathSteps):
             answer = await self.runner.call(method, *args)
         except Stopped as err:
             self.results.show_stopped(str(err))
-            self._status(str(err) + " Python for your code is starting again…")
+            # Translators: {stopped} is why the code stopped, a sentence such as "Stopped: you pressed Stop."
+            self._status(_("{stopped} Python for your code is starting again…").format(stopped=err))
             self.busy = False
             self._enable()
             await self._start_runner()
             return
         except (RunnerError, Refused) as err:
-            self._status("Your code could not be run: {}.".format(err))
+            self._status(_("Your code could not be run: {error}.").format(error=err))
             self.busy = False
             self._enable()
             return
@@ -304,11 +314,11 @@ class ExerciseView(path.PathSteps):
         self.marks.tried(self.name)
         self._keep_marks()
         if answer.get("error") or answer.get("stopped"):
-            self._status("Your code did not run to the end: see below.")
+            self._status(_("Your code did not run to the end: see below."))
             return
         self.results.show_values(answer.get("values") or [])
         self.trained.show(answer)
-        self._status("Your code ran. Press Check to check every value.")
+        self._status(_("Your code ran. Press Check to check every value."))
 
     def _show_check(self, answer):
         checked = self.checking
@@ -316,11 +326,12 @@ class ExerciseView(path.PathSteps):
             self.marks.checked(self.name, answer, checked[1], checked[2], self._now())
             self._keep_marks()
         if answer.get("error") or answer.get("stopped"):
-            self._status("Your code did not run to the end: see below.")
+            self._status(_("Your code did not run to the end: see below."))
             return
         self.results.show_check(answer, exercises.get(self.name))
         self.trained.show(answer)
-        self._status("Checked: {}.".format(answer["summary"]))
+        # Translators: {summary} is the checker's summary, such as "5 of 6 values right".
+        self._status(_("Checked: {summary}.").format(summary=answer["summary"]))
 
     def _chart(self):
         if self.chart is None:
@@ -333,7 +344,7 @@ class ExerciseView(path.PathSteps):
         box = self.element("exercise-training")
         if answer.get("error") or answer.get("stopped"):
             box.hidden = True
-            self._status("Training with your code stopped: see below.")
+            self._status(_("Training with your code stopped: see below."))
             return
         box.hidden = False
         self.element("exercise-training-verdict").textContent = answer["verdict"]

@@ -3,6 +3,7 @@ field's error next to it; the data's fields show by the data's kind (a generated
 training share for generated data, the truth table's choice for a truth table). No maths and no model state here."""
 
 from app.settings import BY_NAME, DATA_PARAMETERS, FORM, GENERATED, SPEEDS, spell
+from shared.i18n import _, ngettext
 
 FIELDS = FORM + DATA_PARAMETERS  # the settings form's fields, in the page's order, then the data's own
 CHECKBOXES = tuple(name for name in FORM if BY_NAME[name].kind == "flag")
@@ -48,7 +49,7 @@ class Controls:
         return field.value
 
     def show_speed(self, speed):
-        self.speed_value.textContent = "{} step{} per frame".format(speed, "s" if speed != 1 else "")
+        self.speed_value.textContent = ngettext("{n} step per frame", "{n} steps per frame", speed).format(n=speed)
         self.fields["speed"].setAttribute("aria-valuetext", self.speed_value.textContent)
 
     def show_error(self, name, message):
@@ -68,4 +69,5 @@ class Controls:
             button.disabled = not enabled
 
     def show_training(self, training):
-        self.buttons["train"].textContent = "Pause" if training else "Train"
+        # Translators: the Train button, which pauses while the network trains.
+        self.buttons["train"].textContent = _("Pause") if training else _("Train")

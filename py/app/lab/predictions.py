@@ -12,9 +12,14 @@ lazily inside the methods, so this module imports anywhere.
 
 import math
 
-HEADERS = ("x1", "x2", "Y", "A2", "bar")  # the caption says what Y and A2 are
-CAPTION = "Predictions A2 against targets Y"
-MARK_HEADER = "correct?"  # A2 on the target's side of 0.5
+from shared.i18n import N_, _
+
+# The columns' headings, translated where they are shown (the names x1, x2, Y, A2 stay as they are).
+# Translators: the heading of the predictions table's column of bars (A2 drawn as a bar).
+HEADERS = ("x1", "x2", "Y", "A2", N_("bar"))  # the caption says what Y and A2 are
+CAPTION = N_("Predictions A2 against targets Y")
+# Translators: the heading of the predictions table's column that says whether A2 is on the target's side of 0.5.
+MARK_HEADER = N_("correct?")  # A2 on the target's side of 0.5
 
 
 def format_a2(value):
@@ -36,7 +41,8 @@ def is_right(value, target):
 
 def mark(right):
     """The visible mark with its word, so the meaning rests neither on colour nor on a glyph alone."""
-    return "\u2713 right" if right else "\u2717 wrong"
+    # Translators: a prediction's mark: the glyph stays, the word says it.
+    return _("\u2713 right") if right else _("\u2717 wrong")
 
 
 def rows(A2, Y):
@@ -68,7 +74,7 @@ class Predictions:
         self.table = table = document.createElement("table")
         table.className = "predictions"
         caption = document.createElement("caption")
-        caption.textContent = CAPTION
+        caption.textContent = _(CAPTION)
         table.appendChild(caption)
         head = document.createElement("thead")
         tr = document.createElement("tr")
@@ -76,7 +82,7 @@ class Predictions:
             th = document.createElement("th")
             th.setAttribute("scope", "col")
             th.className = "num" if index < 4 else ""
-            th.textContent = text
+            th.textContent = _(text) if index >= 4 else text
             tr.appendChild(th)
         head.appendChild(tr)
         table.appendChild(head)
@@ -118,7 +124,7 @@ class Predictions:
         body.addEventListener("mouseover", self._on_over)
         body.addEventListener("mouseleave", lambda event: self.on_example and self.on_example(None))
         # The last value written to each cell, so unchanged ones are not written again.
-        self._shown = [{"y": None, "a2": None, "bar": "0%", "mark": None, "right": None} for _ in self.cells]
+        self._shown = [{"y": None, "a2": None, "bar": "0%", "mark": None, "right": None} for _unused in self.cells]
 
     def _on_over(self, event):
         row = event.target.closest("tr")

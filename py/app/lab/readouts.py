@@ -2,10 +2,30 @@
 the messages list."""
 
 from app.pacing import Throttle
+from shared.i18n import N_, _
 
 LIVE_INTERVAL = 5.0  # seconds between spoken progress updates while training
 MAX_MESSAGES = 8
-NO_STEPS = "No steps yet: press Train or Step, and the cost J of every step is drawn here."
+NO_STEPS = N_("No steps yet: press Train or Step, and the cost J of every step is drawn here.")
+# The page's status (a value the page compares) as the status readout says it.
+STATUS_WORDS = {
+    # Translators: the lab's status while the model's worker starts.
+    "starting": N_("starting"),
+    # Translators: the lab's status: a new network at step 0.
+    "ready": N_("ready"),
+    # Translators: the lab's status while it trains.
+    "training": N_("training"),
+    # Translators: the lab's status when training is paused.
+    "paused": N_("paused"),
+    # Translators: the lab's status when the cost is no longer a finite number.
+    "diverged": N_("diverged"),
+}
+# What the live region says of the network on screen, by the page's status: {step}, and {cost} to 4 digits.
+SUMMARIES = {
+    "ready": N_("Ready. Step {step}, cost {cost}."),
+    "training": N_("Training. Step {step}, cost {cost}."),
+    "paused": N_("Paused. Step {step}, cost {cost}."),
+}
 
 
 def thousands(number):
@@ -26,8 +46,9 @@ def format_cost(cost):
 def summary(snap, status):
     """What the live region says of the network on screen."""
     if status == "diverged":
-        return "Diverged at step {}: {}.".format(snap["step"], snap["reason"])
-    return "{}. Step {}, cost {:.4g}.".format(status[:1].upper() + status[1:], snap["step"], snap["cost"])
+        # Translators: {reason} is the model's sentence of what went wrong.
+        return _("Diverged at step {step}: {reason}.").format(step=snap["step"], reason=snap["reason"])
+    return _(SUMMARIES[status]).format(step=snap["step"], cost="{:.4g}".format(snap["cost"]))
 
 
 # The page's elements the readouts write to, by id.
@@ -59,12 +80,13 @@ class Readouts:
 
     def show_starting(self):
         """Before the model's worker is ready: no network to describe yet."""
-        self._set("status", "starting")
+        self._set("status", _(STATUS_WORDS["starting"]))
 
     def show(self, snap, status, rate, now):
         """The network of snapshot snap, the page's status and its steps per second (None: not training)."""
-        previous_status = self.last.get("status")
-        self._set("status", status)
+        previous_status = self.last.get("status value")
+        self.last["status value"] = status
+        self._set("status", _(STATUS_WORDS[status]))
         self._set("step-count", str(snap["step"]))
         self._set("cost-value", format_cost(snap["cost"]))
         test_cost = snap.get("test_cost")
@@ -72,10 +94,12 @@ class Readouts:
         if self.last.get("test-cost-row") != (test_cost is None):
             self.elements["test-cost-row"].hidden = self.last["test-cost-row"] = test_cost is None
         self._set("rate", "–" if rate is None else thousands(rate))
-        self._set("cost-chart-note", NO_STEPS if snap["step"] == 0 else "")  # the chart's empty state
+        self._set("cost-chart-note", _(NO_STEPS) if snap["step"] == 0 else "")  # the chart's empty state
         self._set(
             "status-reason",
-            "Diverged: {}. Press Reset to start again.".format(snap["reason"]) if status == "diverged" else "",
+            _("Diverged: {reason}. Press Reset to start again.").format(reason=snap["reason"])
+            if status == "diverged"
+            else "",
         )
         if status != previous_status:
             self.speak(summary(snap, status))

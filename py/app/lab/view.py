@@ -31,23 +31,26 @@ from app.network.panel import NetworkPanel
 from app.pacing import RateMeter, Throttle, clock
 from app.settings import DATA_PARAMETERS, VIEW_KEYS, validate
 from app.share.lesson import Lesson
+from shared.i18n import N_, _
 
 SLICE_MS = 15  # the longest piece of training between two snapshots
 IN_FLIGHT = 2  # train_for calls asked at once: the worker never waits for the page between two slices
 PLOT_INTERVAL = 0.1  # seconds between plot redraws while training: redraws take CPU from the worker
+# The settings that make a new network, with the names the note says (translated where it is said).
 NEW_NETWORK = {
-    "n_h": "Hidden units",
-    "activation": "Hidden activation",
-    "cost": "Cost",
-    "seed": "Seed",
-    "table": "Truth table",
-    "notebook_mode": "Notebook mode",
-    "batch": "Examples per step",
-    "data": "Data",
-    "data_seed": "Data seed",
-    "data_size": "Points",
-    "noise": "Noise",
-    "train_percent": "Training points",
+    "n_h": N_("Hidden units"),
+    "activation": N_("Hidden activation"),
+    "cost": N_("Cost"),
+    "seed": N_("Seed"),
+    "table": N_("Truth table"),
+    "notebook_mode": N_("Notebook mode"),
+    "batch": N_("Examples per step"),
+    "data": N_("Data"),
+    "data_seed": N_("Data seed"),
+    # Translators: the setting of how many points a generated data set has.
+    "data_size": N_("Points"),
+    "noise": N_("Noise"),
+    "train_percent": N_("Training points"),
 }
 
 
@@ -265,7 +268,9 @@ class LabView:
                 context.later(self.refresh())
             return
         if name in NEW_NETWORK:
-            self.readouts.note("{} changed: the network was reset to step 0.".format(NEW_NETWORK[name]))
+            # Translators: {setting} is a setting's name as the settings form says it (Hidden units, Seed...).
+            note = _("{setting} changed: the network was reset to step 0.").format(setting=_(NEW_NETWORK[name]))
+            self.readouts.note(note)
         context.later(context.configure())
 
     def on_history(self):

@@ -12,6 +12,7 @@ Plain Python for MicroPython and CPython; the browser modules are imported insid
 """
 
 from shared.exact_text import exact_value
+from shared.i18n import _
 
 
 def gradient_name(name):
@@ -20,23 +21,26 @@ def gradient_name(name):
 
 
 def heading(name):
-    return f"Chain rule for {name}"
+    # Translators: {name} is a weight's or bias's name (W0[1,0], b1), kept as it is.
+    return _("Chain rule for {name}").format(name=name)
 
 
 def field_label(name):
-    return f"Value of {name}"
+    return _("Value of {name}").format(name=name)
 
 
 def step_text(step):
     """Which step's numbers the panel shows."""
-    return f"The gradient at step {step}, which step {step + 1} uses (the parameters now, before that step)."
+    return _("The gradient at step {step}, which step {next} uses (the parameters now, before that step).").format(
+        step=step, next=step + 1
+    )
 
 
 def slip_text(chain):
     """The notebook mode's note, or "" when the gradient does not go through the notebook's slip."""
     if not chain["slip"]:
         return ""
-    return (
+    return _(
         "Notebook mode: this gradient goes through the notebook's slip, the hidden layer's derivative taken at A1 "
         "instead of Z1 (marked g′(A1[…]) above), so it is the notebook's number, not the calculus's."
     )
@@ -44,13 +48,20 @@ def slip_text(chain):
 
 def caption(chain):
     """The table's caption, with what it leaves out of a data set's terms (chain["note"])."""
-    text = f"Each example j's term of {gradient_name(chain['name'])}: {' · '.join(chain['factors'])}"
-    return text + ". " + chain["note"] if chain.get("note") else text
+    gradient, factors = gradient_name(chain["name"]), " · ".join(chain["factors"])
+    if chain.get("note"):
+        # Translators: {gradient} is a gradient's name (dW0[1,0]); {factors} the chain rule's factors, as code;
+        # {note} is the model's sentence of the terms the table leaves out.
+        return _("Each example j's term of {gradient}: {factors}. {note}").format(
+            gradient=gradient, factors=factors, note=chain["note"]
+        )
+    return _("Each example j's term of {gradient}: {factors}").format(gradient=gradient, factors=factors)
 
 
 def headers(chain):
     """The table's column headers: the example, each factor, the product."""
-    return ["example j"] + list(chain["factors"]) + ["product"]
+    # Translators: the chain rule table's first and last column headings (j is the example's index).
+    return [_("example j")] + list(chain["factors"]) + [_("product")]
 
 
 def rows(chain):
@@ -65,12 +76,13 @@ def totals(chain):
     """The table's foot: [(label, text)]: the sum of the products (left to right), then the model's gradient, and a
     note when the two texts differ in their last digits (NumPy adds in its own order)."""
     grad = gradient_name(chain["name"])
-    label = "sum of the products"
+    label = _("sum of the products")
     if chain.get("count") is not None and chain["count"] > len(chain["terms"]):
-        label = f"sum of all {chain['count']} products"
+        label = _("sum of all {count} products").format(count=chain["count"])
     out = [(label, exact_value(chain["sum"])), (f"= {grad}", exact_value(chain["gradient"]))]
     if chain["sum"] != chain["gradient"]:
-        out.append(("", f"(the model adds the same terms in NumPy's order: the last digits of {grad} may differ)"))
+        note = _("(the model adds the same terms in NumPy's order: the last digits of {gradient} may differ)")
+        out.append(("", note.format(gradient=grad)))
     return out
 
 
@@ -130,7 +142,7 @@ class ChainPanel:
             self.name = name
             self._text("chain-heading", heading(name))
             self._text("chain-field-label", field_label(name))
-            self._text("chain-at", "Asking the model for its numbers…")
+            self._text("chain-at", _("Asking the model for its numbers…"))
             el["chain-field"].value = value
         el["chain-panel"].hidden = False
         if focus_field:
@@ -163,7 +175,7 @@ class ChainPanel:
         if self.name is None:
             return
         if chain is None:
-            self._text("chain-at", f"This network has no {self.name}.")
+            self._text("chain-at", _("This network has no {name}.").format(name=self.name))
             return
         if chain["name"] != self.name:
             return  # an answer to an earlier request, for another parameter

@@ -25,6 +25,7 @@ from app.network.weights import (
     tooltip_text,
 )
 from app.pacing import clock
+from shared.i18n import _, ngettext
 
 SVG_NS = "http://www.w3.org/2000/svg"
 LABEL_INTERVAL = 0.5  # seconds between refreshes of the aria-labels while the values change
@@ -88,13 +89,16 @@ class NetworkDiagram:
         self.geometry = geo = layout(n_h)
         svg = self.svg
         svg.setAttribute("viewBox", f"0 0 {geo['width']:g} {geo['height']:g}")
-        svg.setAttribute(
-            "aria-label",
-            f"Network diagram: inputs x1 and x2, {n_h} hidden unit"
-            f"{'' if n_h == 1 else 's'} A1, output A2. Tab to a weight or bias "
-            f"to read its value, Enter for its chain rule, arrow keys up or down to change it; to a unit's "
-            f"picture for its output over the inputs.",
+        label = ngettext(
+            "Network diagram: inputs x1 and x2, {n} hidden unit A1, output A2. Tab to a weight or bias to read its "
+            "value, Enter for its chain rule, arrow keys up or down to change it; to a unit's picture for its output "
+            "over the inputs.",
+            "Network diagram: inputs x1 and x2, {n} hidden units A1, output A2. Tab to a weight or bias to read its "
+            "value, Enter for its chain rule, arrow keys up or down to change it; to a unit's picture for its output "
+            "over the inputs.",
+            n_h,
         )
+        svg.setAttribute("aria-label", label.format(n=n_h))
         fragment = document.createDocumentFragment()
 
         def make(tag, parent, attrs=None, text=None):
@@ -106,7 +110,9 @@ class NetworkDiagram:
             parent.appendChild(el)
             return el
 
-        for column, title in (("input", "inputs A0"), ("hidden", "hidden layer A1"), ("output", "output")):
+        # Translators: the network diagram's column titles; A0 and A1 are the notebook's names.
+        titles = (("input", _("inputs A0")), ("hidden", _("hidden layer A1")), ("output", _("output")))
+        for column, title in titles:
             make("text", fragment, {"class": "column-title", "x": COLUMN_X[column], "y": 14}, title)
 
         self.keys = param_keys(n_h)
@@ -202,7 +208,7 @@ class NetworkDiagram:
                 writes += 1
             category = sign_category(value)
             if category != self._category[j]:
-                colour, dash, _ = STYLES[category]
+                colour, dash, _unused = STYLES[category]
                 shape = self.items[j]["shape"]
                 shape.setAttribute("stroke", colour)
                 shape.setAttribute("stroke-dasharray", dash)

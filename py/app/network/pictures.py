@@ -18,6 +18,7 @@ the browser modules are imported inside the methods.
 """
 
 from shared.exact_text import exact_value
+from shared.i18n import _
 
 POPUP_GAP = 8  # CSS pixels between a unit and its enlarged picture
 
@@ -29,19 +30,25 @@ def image_start(offset, side, k):
 
 def range_text(name, low, high):
     """ "A1[0]: from −0.96 to 0.97", from the worker's "%.3g" texts of the unit's minimum and maximum."""
-    return f"{name}: from {exact_value(low)} to {exact_value(high)}"
-
-
-def unit_role(name):
-    return "the output A2" if name == "A2" else f"hidden unit {name}"
+    # Translators: {name} is a unit's name (A1[0], A2); {low} and {high} are numbers.
+    return _("{name}: from {low} to {high}").format(name=name, low=exact_value(low), high=exact_value(high))
 
 
 def picture_label(name, low=None, high=None):
     """The picture's text alternative: what it shows and the range of the unit's values over the input square."""
-    head = f"Picture of {unit_role(name)}: its output over the input square"
     if low is None:
-        return head + " (not drawn yet)"
-    return f"{head}, from {exact_value(low)} to {exact_value(high)}"
+        if name == "A2":
+            return _("Picture of the output A2: its output over the input square (not drawn yet)")
+        # Translators: {name} is a hidden unit's name (A1[0]).
+        return _("Picture of hidden unit {name}: its output over the input square (not drawn yet)").format(name=name)
+    low, high = exact_value(low), exact_value(high)
+    if name == "A2":
+        return _("Picture of the output A2: its output over the input square, from {low} to {high}").format(
+            low=low, high=high
+        )
+    return _("Picture of hidden unit {name}: its output over the input square, from {low} to {high}").format(
+        name=name, low=low, high=high
+    )
 
 
 def popup_place(box, size, viewport_width):

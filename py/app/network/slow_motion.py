@@ -17,14 +17,17 @@ Without these keys (the truth table's four examples) every example's column is t
 Plain Python for MicroPython (the page) and CPython (the tests).
 """
 
+from shared.i18n import N_, _
+
 ORDER = ("forward", "cost", "backward", "update", "done")
-# key -> (title, the Notebook section's key, its heading there)
+# key -> (title, the Notebook section's key, its heading there); the titles and headings are marked for the catalog
+# and translated where they are shown (the headings as the Notebook view's worker says them).
 STAGES = {
-    "forward": ("Forward pass", "forward", "2. Forward pass and cost, unrolled and as matrices"),
-    "cost": ("Cost", "forward", "2. Forward pass and cost, unrolled and as matrices"),
-    "backward": ("Backpropagation", "backward", "3. Backpropagation and gradient checks"),
-    "update": ("Update: one gradient-descent step", "step", "5. One gradient-descent step"),
-    "done": ("The step taken", "step", "5. One gradient-descent step"),
+    "forward": (N_("Forward pass"), "forward", N_("2. Forward pass and cost, unrolled and as matrices")),
+    "cost": (N_("Cost"), "forward", N_("2. Forward pass and cost, unrolled and as matrices")),
+    "backward": (N_("Backpropagation"), "backward", N_("3. Backpropagation and gradient checks")),
+    "update": (N_("Update: one gradient-descent step"), "step", N_("5. One gradient-descent step")),
+    "done": (N_("The step taken"), "step", N_("5. One gradient-descent step")),
 }
 ALL = None  # the example picker's "all four examples" (a data set's: its first 8, in a table)
 
@@ -44,9 +47,15 @@ G_PRIME = {
     "A1": {"tanh": "(1 − tanh(A1)²)", "sigmoid": "σ(A1) ⊙ (1 − σ(A1))", "relu": "[A1 > 0]"},
 }
 PARAMS = ("W0", "b0", "W1", "b1")
-SLIP_NOTE = (
+SLIP_NOTE = N_(
     "Notebook mode: dZ1, dW0 and db0 use the notebook's derivative 1 − tanh(A1)², where the calculus says 1 − A1²."
-)
+)  # translated where it is shown: _(SLIP_NOTE)
+# The words of a step that takes some of the examples, by the batch setting (its value in a link).
+BATCH_USES = {
+    # Translators: {examples} lists the examples, such as "example 2 (x1 = 1.0, x2 = 0.0, Y = 1.0)".
+    "one": N_("This step's gradient takes {examples} only (one batch)."),
+    "shuffled": N_("This step's gradient takes {examples} only (shuffled batch)."),
+}
 
 
 def cost_name(stages):
@@ -159,18 +168,21 @@ def left_out(stages):
         return ""
     extra = [j for j in shown_examples(stages) if j >= limit]
     if len(stages["examples"]) == m:
-        return "The tables show the first {} of the {} examples; J and the gradients are over all {}.".format(
-            limit, m, m
+        return _("The tables show the first {limit} of the {m} examples; J and the gradients are over all {m}.").format(
+            limit=limit, m=m
         )
-    also = " and this step's example {}".format(extra[0]) if extra else ""
-    return "The tables show the first {} of the {} examples{}; J is over all {}.".format(limit, m, also, m)
+    if extra:
+        return _(
+            "The tables show the first {limit} of the {m} examples and this step's example {j}; J is over all {m}."
+        ).format(limit=limit, m=m, j=extra[0])
+    return _("The tables show the first {limit} of the {m} examples; J is over all {m}.").format(limit=limit, m=m)
 
 
 def scope(stages):
     """ "all 4 examples", or "the first 8 of 50 examples" for a data set."""
     if stages.get("limit"):
-        return "the first {} of {} examples".format(stages["limit"], stages["m"])
-    return "all {} examples".format(stages["m"])
+        return _("the first {limit} of {m} examples").format(limit=stages["limit"], m=stages["m"])
+    return _("all {m} examples").format(m=stages["m"])
 
 
 # --- the texts -------------------------------------------------------------------------------------------------------
@@ -187,16 +199,28 @@ def column(stages, example):
 def example_words(stages, j):
     """ "example 2 (x1 = 1.0, x2 = 0.0, Y = 1.0)" """
     A0, Y, c = stages["A0"], stages["Y"], at(stages, j)
-    return "example {} (x1 = {}, x2 = {}, Y = {})".format(j, A0[0][c], A0[1][c], Y[0][c])
+    # Translators: an example named in a sentence; x1, x2 and Y are the notebook's names.
+    return _("example {j} (x1 = {x1}, x2 = {x2}, Y = {y})").format(j=j, x1=A0[0][c], x2=A0[1][c], y=Y[0][c])
+
+
+def example_choice(stages, j):
+    """ "Example 2 (x1 = 1.0, x2 = 0.0, Y = 1.0)": an example as the picker offers it."""
+    A0, Y, c = stages["A0"], stages["Y"], at(stages, j)
+    # Translators: an example as the slow motion's example picker offers it.
+    return _("Example {j} (x1 = {x1}, x2 = {x2}, Y = {y})").format(j=j, x1=A0[0][c], x2=A0[1][c], y=Y[0][c])
 
 
 def uses(stages):
     """Which examples the step's gradient takes, in words."""
     examples = stages["examples"]
     if len(examples) == stages["m"]:
-        return "This step's gradient takes all {} examples (full batch).".format(stages["m"])
-    return "This step's gradient takes {} only ({} batch).".format(
-        ", ".join(example_words(stages, j) for j in examples), stages["batch"]
+        return _("This step's gradient takes all {m} examples (full batch).").format(m=stages["m"])
+    listed = ", ".join(example_words(stages, j) for j in examples)
+    if stages["batch"] in BATCH_USES:
+        return _(BATCH_USES[stages["batch"]]).format(examples=listed)
+    # Translators: {batch} is the batch setting's value in a link (one, shuffled), kept as it is.
+    return _("This step's gradient takes {examples} only ({batch} batch).").format(
+        examples=listed, batch=stages["batch"]
     )
 
 
@@ -271,7 +295,7 @@ def _labels(stages, key, example):
     elif key == "update":
         u = stages["update"]
         for name in PARAMS:
-            for (page_name, before), (_, after) in zip(
+            for (page_name, before), (_unused, after) in zip(
                 param_texts(name, u[name]["before"]), param_texts(name, u[name]["after"])
             ):
                 out.append((place(page_name), [before, "→ " + after]))
@@ -283,9 +307,11 @@ def table(stages, key, example):
     set, or ""}, or None."""
     n_h = stages["n_h"]
     note = left_out(stages)
+    # Translators: a slow-motion table's column of the examples' numbers.
+    example_head = _("example")
     if key == "forward":
         f = stages["forward"]
-        head = ["example", "x1", "x2"]
+        head = [example_head, "x1", "x2"]
         for i in range(n_h):
             head += ["Z1[{},j]".format(i), "A1[{},j]".format(i)]
         head += ["Z2[0,j]", "A2[0,j]"]
@@ -297,7 +323,8 @@ def table(stages, key, example):
                 row += [f["Z1"][i][c], f["A1"][i][c]]
             rows.append(row + [f["Z2"][0][c], f["A2"][0][c]])
         note = note if example is ALL else ""
-        return {"caption": "Forward pass, example by example (j)", "head": head, "rows": rows, "note": note}
+        caption = _("Forward pass, example by example (j)")
+        return {"caption": caption, "head": head, "rows": rows, "note": note}
     if key == "cost":
         cost = stages["cost"]
         rows = []
@@ -306,10 +333,11 @@ def table(stages, key, example):
             rows.append(
                 [str(j), stages["forward"]["A2"][0][c], stages["Y"][0][c], cost["error"][0][c], cost["share"][0][c]]
             )
-        rows.append(["all", "", "", "", "J = " + cost["J"]])
+        # Translators: the cost table's last row, of all the examples together.
+        rows.append([_("all"), "", "", "", "J = " + cost["J"]])
         return {
-            "caption": "Cost: each example's error and its share of J",
-            "head": ["example", "A2", "Y", "A2 − Y", "share of J"],
+            "caption": _("Cost: each example's error and its share of J"),
+            "head": [example_head, "A2", "Y", "A2 − Y", _("share of J")],
             "rows": rows,
             "note": note,
         }
@@ -323,8 +351,9 @@ def table(stages, key, example):
         for name in PARAMS:
             rows += [["d" + page_name, text] for page_name, text in param_texts(name, b["d" + name])]
         return {
-            "caption": "Backpropagation: each unit's dZ and each weight's and bias's gradient",
-            "head": ["name", "value"],
+            "caption": _("Backpropagation: each unit's dZ and each weight's and bias's gradient"),
+            # Translators: the backpropagation table's column headings.
+            "head": [_("name"), _("value")],
             "rows": rows,
             "note": note if len(backward_examples(stages)) < len(stages["examples"]) else "",
         }
@@ -333,11 +362,12 @@ def table(stages, key, example):
         rows = []
         for name in PARAMS:
             before, change, after = (param_texts(name, u[name][part]) for part in ("before", "change", "after"))
-            for (page_name, b), (_, c), (_, a) in zip(before, change, after):
+            for (page_name, b), (_unused, c), (_unused, a) in zip(before, change, after):
                 rows.append([page_name, b, c, a])
-        head = ["parameter", "before", "learning rate × gradient", "after"]
+        # Translators: the update table's column headings.
+        head = [_("parameter"), _("before"), _("learning rate × gradient"), _("after")]
         return {
-            "caption": "Update with learning rate " + stages["learning_rate"],
+            "caption": _("Update with learning rate {rate}").format(rate=stages["learning_rate"]),
             "head": head,
             "rows": rows,
             "note": "",
@@ -351,31 +381,48 @@ def shown(stages, example):
 
 def announcement(stages, key, example, slip=True):
     """The stage in words, with its numbers, for a screen reader's live region."""
-    title = STAGES[key][0]
     if key == "done":
-        return "{}: now at step {}, cost J = {}.".format(title, stages["step"] + 1, stages["after"]["J"])
+        return _("The step taken: now at step {step}, cost J = {cost}.").format(
+            step=stages["step"] + 1, cost=stages["after"]["J"]
+        )
     if key == "forward":
         if example is ALL:
+            # Translators: an example's output in a list, such as "example 2: 0.93".
+            each = _("example {j}: {value}")
             a2 = ", ".join(
-                "example {}: {}".format(j, stages["forward"]["A2"][0][at(stages, j)]) for j in shown_examples(stages)
+                each.format(j=j, value=stages["forward"]["A2"][0][at(stages, j)]) for j in shown_examples(stages)
             )
-            return "{}, {} (the table lists Z1 and A1): A2 = {}.".format(title, scope(stages), a2)
-        words = [line for _, group, _ in labels(stages, key, example) for line in group]
-        return "{}, {}: {}.".format(title, example_words(stages, example), ", ".join(words))
+            if stages.get("limit"):
+                words = _("Forward pass, the first {limit} of {m} examples (the table lists Z1 and A1): A2 = {values}.")
+            else:
+                words = _("Forward pass, all {m} examples (the table lists Z1 and A1): A2 = {values}.")
+            return words.format(limit=stages.get("limit"), m=stages["m"], values=a2)
+        words = [line for _unused, group, _unused in labels(stages, key, example) for line in group]
+        # Translators: {example} is "example 2 (x1 = 1.0, x2 = 0.0, Y = 1.0)"; {values} its numbers (Z1[0,2] = ...).
+        return _("Forward pass, {example}: {values}.").format(
+            example=example_words(stages, example), values=", ".join(words)
+        )
     if key == "cost":
         c = stages["cost"]
+        each = _("example {j}: A2 − Y = {error}, share {share}")
         errors = ", ".join(
-            "example {}: A2 − Y = {}, share {}".format(j, c["error"][0][at(stages, j)], c["share"][0][at(stages, j)])
+            each.format(j=j, error=c["error"][0][at(stages, j)], share=c["share"][0][at(stages, j)])
             for j in shown_examples(stages)
         )
-        text = "{}: J = {}; {}.".format(title, c["J"], errors)
+        text = _("Cost: J = {cost}; {errors}.").format(cost=c["J"], errors=errors)
         return text + " " + left_out(stages) if stages.get("limit") else text
     rows = table(stages, key, example)["rows"]
     if key == "backward":
-        text = "{}: {} {}.".format(title, uses(stages), ", ".join("{} = {}".format(n, v) for n, v in rows))
-        return text + " " + SLIP_NOTE if slip and stages["slip"] else text
-    changes = ", ".join("{}: {} → {} (change {})".format(n, b, a, c) for n, b, c, a in rows)
-    return "{}: learning rate {}; {}.".format(title, stages["learning_rate"], changes)
+        # Translators: {uses} is a sentence of the examples the step takes; {values} the gradients (dW1[0,0] = ...).
+        text = _("Backpropagation: {uses} {values}.").format(
+            uses=uses(stages), values=", ".join("{} = {}".format(n, v) for n, v in rows)
+        )
+        return text + " " + _(SLIP_NOTE) if slip and stages["slip"] else text
+    each = _("{name}: {before} → {after} (change {change})")
+    changes = ", ".join(each.format(name=n, before=b, after=a, change=c) for n, b, c, a in rows)
+    return _("Update: one gradient-descent step: learning rate {rate}; {changes}.").format(
+        rate=stages["learning_rate"], changes=changes
+    )
 
 
 def slipped(stages, name):

@@ -16,7 +16,7 @@ from app.network.slow_motion import (
     STAGES,
     SlowMotion,
     announcement,
-    example_words,
+    example_choice,
     formulas,
     labels,
     shown_examples,
@@ -24,6 +24,7 @@ from app.network.slow_motion import (
     uses,
 )
 from app.network.stage_numbers import flows, positions
+from shared.i18n import _
 
 PACE_MS = 1500  # the automatic pace, a stage every 1.5 s
 ARROW = "slow-motion-arrow"  # the arrowhead marker's id
@@ -79,8 +80,8 @@ def picker_all(stages):
     """The example picker's first choice: "All 4 examples (a table)", or for a data set "All 50 examples (a table of
     the first 8)"; the picker then offers those the worker sent."""
     if stages.get("limit"):
-        return "All {} examples (a table of the first {})".format(stages["m"], stages["limit"])
-    return "All {} examples (a table)".format(stages["m"])
+        return _("All {m} examples (a table of the first {limit})").format(m=stages["m"], limit=stages["limit"])
+    return _("All {m} examples (a table)").format(m=stages["m"])
 
 
 class SlowMotionPlayer:
@@ -139,7 +140,8 @@ class SlowMotionPlayer:
         try:
             stages = await self.context.model.stages()
         except Refused as err:
-            self.context.say("Step slowly: {}.".format(err))
+            # Translators: "Step slowly" is the button's name; {error} why the model could not give the stages.
+            self.context.say(_("Step slowly: {error}.").format(error=err))
             return
         finally:
             self.busy = False
@@ -157,9 +159,9 @@ class SlowMotionPlayer:
         self.button.focus()
 
     def _examples(self, stages):
-        options = ['<option value="all">{}</option>'.format(picker_all(stages))]
+        options = ['<option value="all">{}</option>'.format(escape(picker_all(stages)))]
         for j in shown_examples(stages):
-            options.append('<option value="{}">{}</option>'.format(j, escape("E" + example_words(stages, j)[1:])))
+            options.append('<option value="{}">{}</option>'.format(j, escape(example_choice(stages, j))))
         select = self.parts["example"]
         select.innerHTML = "".join(options)
         select.value = "all" if self.motion.example is ALL else str(self.motion.example)
@@ -171,7 +173,7 @@ class SlowMotionPlayer:
             return
         expected = motion.stages["step"] + (1 if motion.taken else 0)
         if snap["step"] != expected:
-            self.context.say("Slow motion closed: the network changed.")
+            self.context.say(_("Slow motion closed: the network changed."))
             self.close()
         elif plots and not self.panel.hidden:
             self.draw_overlay()  # the diagram may have been rebuilt, with a new overlay
@@ -207,13 +209,14 @@ class SlowMotionPlayer:
             self.stop_play()
         elif self.motion is not None and not self.motion.taken:
             self.timer = self.context.window.setTimeout(self.tick, PACE_MS)
-            self.parts["play"].textContent = "Pause"
+            # Translators: the slow motion's Play button while it plays.
+            self.parts["play"].textContent = _("Pause")
 
     def stop_play(self):
         if self.timer is not None:
             self.context.window.clearTimeout(self.timer)
             self.timer = None
-        self.parts["play"].textContent = "Play"
+        self.parts["play"].textContent = _("Play")
 
     def on_tick(self, *args):
         self.timer = None
@@ -248,7 +251,7 @@ class SlowMotionPlayer:
         """Scroll to the heading once the notebook has written it, and again while the sections above it are written
         (each changes the heading's place), until it stays in view."""
         context, heading, steady = self.context, None, 0
-        for _ in range(600):  # the notebook writes a section a frame; at most about 10 s
+        for _unused in range(600):  # the notebook writes a section a frame; at most about 10 s
             heading = heading or context.document.getElementById(element_id)
             if heading is not None:
                 notebook = context.views.get("notebook")
@@ -273,24 +276,28 @@ class SlowMotionPlayer:
             return
         stages, key = motion.stages, motion.key
         title, section, heading = STAGES[key]
+        title = _(title)
         number = ORDER.index(key) + 1
         parts = self.parts
         if key == "done":
             parts["stage"].textContent = title
         else:
-            parts["stage"].textContent = "Stage {} of {}: {}".format(number, len(ORDER) - 1, title)
+            parts["stage"].textContent = _("Stage {number} of {count}: {title}").format(
+                number=number, count=len(ORDER) - 1, title=title
+            )
         parts["uses"].textContent = uses(stages)
         lines = formulas(stages, key)
         parts["formulas"].innerHTML = "".join("<li><code>" + escape(line) + "</code></li>" for line in lines)
-        parts["note"].textContent = SLIP_NOTE if key == "backward" and stages["slip"] else ""
+        parts["note"].textContent = _(SLIP_NOTE) if key == "backward" and stages["slip"] else ""
         parts["table"].innerHTML = table_html(table(stages, key, motion.example))
         parts["link"].setAttribute("href", "#nb-heading-" + section.replace("_", "-"))
-        parts["link"].textContent = "In the Notebook: " + heading
+        # Translators: {heading} is the Notebook section's heading, as the Notebook view says it.
+        parts["link"].textContent = _("In the Notebook: {heading}").format(heading=_(heading))
         parts["previous"].disabled = not motion.can_previous()
         parts["next"].disabled = not motion.can_next()
         parts["finish"].disabled = motion.taken
         parts["play"].disabled = motion.taken
-        parts["next"].textContent = "Take the step" if key == "update" else "Next"
+        parts["next"].textContent = _("Take the step") if key == "update" else _("Next")
         self.live.textContent = announcement(stages, key, motion.example)
         self.draw_overlay()
 

@@ -5,12 +5,20 @@ label and tooltip. Exact values are the worker's texts (CPython's repr), never f
 import math
 
 from shared.exact_text import MINUS, exact_value
+from shared.i18n import N_, _
 
 POSITIVE = "#2166ac"  # blue, as A2 -> 1 on the decision surface; solid
 NEGATIVE = "#b35806"  # orange, as A2 -> 0; dashed
 NOT_A_NUMBER = "#6b6b6b"  # grey; dotted
 # Per sign category (0 positive or zero, 1 negative, 2 NaN): colour, dash pattern, word.
 STYLES = ((POSITIVE, "none", "positive"), (NEGATIVE, "6 4", "negative"), (NOT_A_NUMBER, "2 3", "not a number"))
+# The tooltip of a weight, by STYLES's index: its sign and its line's look in words.
+TOOLTIPS = (
+    # Translators: {name} is a weight's name (W0[1,0]); {value} its exact value; {role} what it connects.
+    N_("{name} = {value} (positive, solid): {role}"),
+    N_("{name} = {value} (negative, dashed): {role}"),
+    N_("{name} = {value} (not a number, dotted): {role}"),
+)
 
 
 def stroke_width(value):
@@ -30,7 +38,9 @@ def format_value(value, digits=8):
     value = float(value)
     if value != value:
         return "NaN"
-    return ("%.{}g".format(digits) % value).replace("-", MINUS).replace("inf", "infinity")
+    text = ("%.{}g".format(digits) % value).replace("-", MINUS)
+    # Translators: a value that is infinite, as a label says it (minus infinity has a minus sign before it).
+    return text.replace("inf", _("infinity")) if "inf" in text else text
 
 
 def hidden_name(i):
@@ -69,22 +79,23 @@ def param_role(key):
     """What a parameter connects, in words: "input x1 to hidden unit A1[1]"."""
     name, row, col = key
     if name == "W0":
-        return f"input x{col + 1} to hidden unit {hidden_name(row)}"
+        # Translators: what a weight connects; x1, x2 and A1[0]... are names, kept as they are.
+        return _("input {input} to hidden unit {unit}").format(input="x{}".format(col + 1), unit=hidden_name(row))
     if name == "W1":
-        return f"hidden unit {hidden_name(col)} to output A2"
+        return _("hidden unit {unit} to output A2").format(unit=hidden_name(col))
     if name == "b0":
-        return f"bias of hidden unit {hidden_name(row)}"
-    return "bias of output A2"
+        return _("bias of hidden unit {unit}").format(unit=hidden_name(row))
+    return _("bias of output A2")
 
 
 def aria_label(key, value):
     """e.g. "W0[1,0], input x1 to hidden unit A1[1]: −0.21361961"."""
-    return f"{param_name(key)}, {param_role(key)}: {format_value(value)}"
+    # Translators: a weight's accessible name: {name} (W0[1,0]), {role} what it connects, {value} its value.
+    return _("{name}, {role}: {value}").format(name=param_name(key), role=param_role(key), value=format_value(value))
 
 
 def tooltip_text(key, value, text):
     """e.g. "W0[1,0] = −0.2136196104739812 (negative, dashed): input x1 to hidden unit A1[1]", for the
     value and its exact text."""
-    _colour, _dash, word = STYLES[sign_category(value)]
-    look = {"positive": "solid", "negative": "dashed", "not a number": "dotted"}[word]
-    return "{} = {} ({}, {}): {}".format(param_name(key), exact_value(text), word, look, param_role(key))
+    words = _(TOOLTIPS[sign_category(value)])
+    return words.format(name=param_name(key), value=exact_value(text), role=param_role(key))
