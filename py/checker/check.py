@@ -10,6 +10,7 @@ import exercises
 from backprop import ACTIVATIONS, cost_shares, linear, numeric_gradient, relative_error, sigmoid
 from backprop.gradcheck import RIGHT, error_band
 from backprop.network import backward as model_backward
+from shared.i18n import _, ngettext, pgettext
 
 from . import diagnose, networks, specs
 from .runner import Sandbox
@@ -22,16 +23,28 @@ BACKWARD_ARGS = ("A0", "Y", "W0", "b0", "W1", "b1", "Z1", "A1", "Z2", "A2")
 def _backward_values(result):
     if not isinstance(result, dict):
         raise TypeError(
-            f"backward must return a dict of the eight gradients, like the starter code "
-            f"(it returned {type(result).__name__})"
+            _("backward must return a dict of the eight gradients, like the starter code (it returned {type})").format(
+                type=type(result).__name__
+            )
         )
     return {name: as_array(result.get(name)) for name in exercises.backward.CHECKED}
 
 
 def _forward_values(result):
-    if not isinstance(result, (tuple, list)) or len(result) != 4:
-        size = f"{len(result)} values" if isinstance(result, (tuple, list)) else type(result).__name__
-        raise TypeError(f"forward must return the four values Z1, A1, Z2, A2 (it returned {size})")
+    if isinstance(result, (tuple, list)) and len(result) != 4:
+        raise TypeError(
+            ngettext(
+                "forward must return the four values Z1, A1, Z2, A2 (it returned {n} value)",
+                "forward must return the four values Z1, A1, Z2, A2 (it returned {n} values)",
+                len(result),
+            ).format(n=len(result))
+        )
+    if not isinstance(result, (tuple, list)):
+        raise TypeError(
+            _("forward must return the four values Z1, A1, Z2, A2 (it returned {type})").format(
+                type=type(result).__name__
+            )
+        )
     return dict(zip(("Z1", "A1", "Z2", "A2"), (as_array(value) for value in result)))
 
 
@@ -128,7 +141,7 @@ def _row(name, got, nets, refs, sign):
         key = (RANK[status], -1 if error is None else error)
         if worst is None or key > worst[0]:
             worst = (key, status, net.label, list(expected.shape), got_shape)
-    _, status, label, shape, got_shape = worst
+    status, label, shape, got_shape = worst[1:]
     error = max(errors) if errors else None
     row = {
         "name": name,
@@ -146,14 +159,43 @@ def _row(name, got, nets, refs, sign):
 
 def row_texts(row):
     """What the page shows of a row, as CPython writes it: its result and its relative error with the band."""
-    result = row["status"]
-    if result == "wrong shape":
-        got = "no array" if row["got_shape"] is None else "shape " + _shape_text(row["got_shape"])
-        result = f"wrong shape: {row['name']} must have shape {_shape_text(row['shape'])}, not {got}"
-    elif result == "wrong":
-        result = f"wrong (on {row['network']})"
-    error = "" if row["error"] is None else f"{row['error']:.1e} ({row['band']})"
-    return {"result_text": result, "error_text": error}
+    status = row["status"]
+    words = {"name": row["name"], "shape": _shape_text(row["shape"]), "network": row["network"]}
+    if status == "wrong shape" and row["got_shape"] is None:
+        result = _("wrong shape: {name} must have shape {shape}, not no array").format(**words)
+    elif status == "wrong shape":
+        result = _("wrong shape: {name} must have shape {shape}, not shape {got}").format(
+            got=_shape_text(row["got_shape"]), **words
+        )
+    elif status == "wrong":
+        # Translators: a checked value's result; {network} names the network it was wrong on.
+        result = _("wrong (on {network})").format(**words)
+    elif status == "right":
+        # Translators: a checked value's result.
+        result = pgettext("result", "right")
+    elif status == "missing":
+        # Translators: a checked value's result: the student's code gave no value.
+        result = pgettext("result", "missing")
+    else:
+        result = status
+    return {"result_text": result, "error_text": _error_text(row["error"], row["band"])}
+
+
+def _error_text(error, band):
+    """A relative error as CPython writes it, with its band's word: "3.2e-09 (right)"."""
+    if error is None:
+        return ""
+    if band == "right":
+        # Translators: the band of a gradient's relative error (CS231n's): at most 1e-7.
+        word = pgettext("band", "right")
+    elif band == "suspicious":
+        # Translators: the band of a gradient's relative error: between 1e-7 and 1e-4.
+        word = pgettext("band", "suspicious")
+    else:
+        # Translators: the band of a gradient's relative error: above 1e-4.
+        word = pgettext("band", "wrong")
+    # Translators: a relative error and its band's word, "3.2e-09 (right)".
+    return _("{error} ({band})").format(error=f"{error:.1e}", band=word)
 
 
 def _shape_text(shape):
@@ -230,10 +272,12 @@ def check(exercise_name, code, network_json):
         "rows": rows,
         "right": right,
         "total": len(rows),
-        "summary": f"{right} of {len(rows)} right",
+        "summary": ngettext("{right} of {total} right", "{right} of {total} right", len(rows)).format(
+            right=right, total=len(rows)
+        ),
         "first_wrong": first_wrong,
         "formula": exercise.FORMULAS.get(first_wrong) if first_wrong else None,
-        "note": diagnose.NOTE if sign < 0 else None,
+        "note": _(diagnose.NOTE) if sign < 0 else None,
         "networks": [net.label for net in nets],
         **report,
         **(spec.extra(got[0] if got else None, nets[0]) if spec is not None else {}),

@@ -6,10 +6,11 @@ import numpy as np
 from backprop import relative_error
 from backprop.mistakes import MISTAKES, UPSTREAM, backward_with, step
 from backprop.network import ACTIVATIONS, linear, sigmoid
+from shared.i18n import N_, _
 
 SAME = 1e-6  # relative error under which two arrays are the same value computed two ways
 
-NOTE = (
+NOTE = N_(
     "Your gradients are the negatives of dJ/d(...): you wrote dA2 = (Y - A2) / m, as the notebook's "
     "cell 32 does. That is the same update written the other way: the notebook adds learning_rate times "
     "each gradient (W1 += learning_rate * dW1) where gradient descent subtracts the true gradient. "
@@ -17,21 +18,30 @@ NOTE = (
 )
 
 TEXTS = {
-    "forgot_m": "{name} is m = 4 times too big on a truth table (m times on m examples): the mean in J divides "
-    "by the number of examples m, so dA2 = (A2 - Y) / m.",
-    "sign_flipped": "{name} has the opposite sign to your other gradients: check the order of a subtraction "
-    "or a stray minus sign.",
-    "sigma_prime_missing": "{name} is missing the activation's derivative: the chain rule multiplies "
-    "{upstream} by it, element by element.",
-    "tanh_of_A1": "{name} uses 1 - tanh(A1)**2, the notebook's slip: A1 is already tanh(Z1), so tanh's "
-    "derivative is 1 - A1**2.",
-    "transposed": "{name} is transposed: its shape must be that of what it is the gradient of; swap the "
-    "order of the product and move the transpose.",
-    "wrong_axis": "{name} sums over the wrong axis: the examples are the columns, so sum over axis=1 "
-    "(with keepdims=True).",
-    "no_keepdims": "{name} has lost a dimension: np.sum(..., axis=1) gives a flat array; add keepdims=True "
-    "to keep it a column.",
-    "A1_for_A0": "{name} uses A1 where this layer's input is A0: dW0 = dZ1 · A0ᵀ.",
+    "forgot_m": N_(
+        "{name} is m = 4 times too big on a truth table (m times on m examples): the mean in J divides "
+        "by the number of examples m, so dA2 = (A2 - Y) / m."
+    ),
+    "sign_flipped": N_(
+        "{name} has the opposite sign to your other gradients: check the order of a subtraction or a stray minus sign."
+    ),
+    "sigma_prime_missing": N_(
+        "{name} is missing the activation's derivative: the chain rule multiplies {upstream} by it, element by element."
+    ),
+    "tanh_of_A1": N_(
+        "{name} uses 1 - tanh(A1)**2, the notebook's slip: A1 is already tanh(Z1), so tanh's derivative is 1 - A1**2."
+    ),
+    "transposed": N_(
+        "{name} is transposed: its shape must be that of what it is the gradient of; swap the "
+        "order of the product and move the transpose."
+    ),
+    "wrong_axis": N_(
+        "{name} sums over the wrong axis: the examples are the columns, so sum over axis=1 (with keepdims=True)."
+    ),
+    "no_keepdims": N_(
+        "{name} has lost a dimension: np.sum(..., axis=1) gives a flat array; add keepdims=True to keep it a column."
+    ),
+    "A1_for_A0": N_("{name} uses A1 where this layer's input is A0: dW0 = dZ1 · A0ᵀ."),
 }
 
 
@@ -57,11 +67,15 @@ def sign_convention(got, refs, names):
 
 
 def _words(mistake, name):
-    return {"mistake": mistake, "text": TEXTS[mistake].format(name=name, upstream=UPSTREAM.get(name))}
+    return {"mistake": mistake, "text": _(TEXTS[mistake]).format(name=name, upstream=UPSTREAM.get(name))}
 
 
 def _follows(name, up):
-    return {"mistake": "follows", "from": up, "text": f"{name} follows from {up}: fix that first."}
+    return {
+        "mistake": "follows",
+        "from": up,
+        "text": _("{name} follows from {up}: fix that first.").format(name=name, up=up),
+    }
 
 
 def backward(name, statuses, got, nets, refs, conv):

@@ -24,6 +24,8 @@ import warnings
 
 import numpy as np
 
+from shared.i18n import N_, _, ngettext
+
 try:
     import posix
 except ImportError:  # not on Windows
@@ -126,8 +128,14 @@ class Output:
         pass
 
     def text(self):
-        note = f"\n[... {self.dropped:,} more characters of output not shown]" if self.dropped else ""
-        return "".join(self.parts) + note
+        if not self.dropped:
+            return "".join(self.parts)
+        note = ngettext(
+            "[... {n} more character of output not shown]",
+            "[... {n} more characters of output not shown]",
+            self.dropped,
+        ).format(n=f"{self.dropped:,}")
+        return "".join(self.parts) + "\n" + note
 
 
 def _source_line(code, line):
@@ -135,11 +143,13 @@ def _source_line(code, line):
     return lines[line - 1].strip() if line and 0 < line <= len(lines) else None
 
 
+# Marked for the catalog, translated where an error is described (describe()).
 WORDS = {
-    RecursionError: "A function called itself too many times (maximum recursion depth exceeded): "
-    "does your recursion ever stop?",
-    MemoryError: "Ran out of memory: is an array far larger than the network needs?",
-    SystemExit: "Your code called exit(); the checker needs your function to return instead.",
+    RecursionError: N_(
+        "A function called itself too many times (maximum recursion depth exceeded): does your recursion ever stop?"
+    ),
+    MemoryError: N_("Ran out of memory: is an array far larger than the network needs?"),
+    SystemExit: N_("Your code called exit(); the checker needs your function to return instead."),
 }
 
 
@@ -153,7 +163,7 @@ def describe(error, code):
         if frame.filename == FILENAME:
             line = frame.lineno
     words = next((text for kind, text in WORDS.items() if isinstance(error, kind)), None)
-    message = words or str(error) or type(error).__name__
+    message = _(words) if words else (str(error) or type(error).__name__)
     return {"kind": type(error).__name__, "message": message, "line": line, "text": _source_line(code, line)}
 
 
@@ -177,6 +187,48 @@ def _too_big(error):
     return isinstance(error, ValueError) and ("maximum possible size" in text or "Maximum allowed dimension" in text)
 
 
+def _stopped_words(error, call, line):
+    """Why the student's code was stopped (Sandbox._end), a whole sentence with or without its line."""
+    if isinstance(error, Exit):
+        if line:
+            return _(
+                "Stopped: your code called {call} (line {line}), which would end Python itself. The checker needs "
+                "your functions to return their values."
+            ).format(call=call, line=line)
+        return _(
+            "Stopped: your code called {call}, which would end Python itself. The checker needs your functions to "
+            "return their values."
+        ).format(call=call)
+    if isinstance(error, SystemExit):
+        if line:
+            return _(
+                "Stopped: your code called {call} (line {line}). The checker needs your functions to return their "
+                "values."
+            ).format(call=call, line=line)
+        return _("Stopped: your code called {call}. The checker needs your functions to return their values.").format(
+            call=call
+        )
+    if isinstance(error, RecursionError):
+        if line:
+            return _(
+                "Stopped: a function called itself too many times (line {line}) (maximum recursion depth exceeded): "
+                "does your recursion ever stop?"
+            ).format(line=line)
+        return _(
+            "Stopped: a function called itself too many times (maximum recursion depth exceeded): does your "
+            "recursion ever stop?"
+        )
+    if line:
+        return _(
+            "Stopped: your code asked for more memory than Python here can give (line {line}): is an array far "
+            "larger than the network needs?"
+        ).format(line=line)
+    return _(
+        "Stopped: your code asked for more memory than Python here can give: is an array far larger than the "
+        "network needs?"
+    )
+
+
 class Sandbox:
     """The student's code, loaded once, its functions called any number of times.
 
@@ -189,7 +241,7 @@ class Sandbox:
         self.output, self.error, self.stopped = Output(), None, None
         self.namespace = {"__name__": "__student__", "__builtins__": builtins}
         self.show = True
-        self._saved = [(vars(module), dict(vars(module))) for module in GUARDED + tuple({m for m, _ in EXITS})]
+        self._saved = [(vars(module), dict(vars(module))) for module in GUARDED + tuple({pair[0] for pair in EXITS})]
         self.recursion_limit = sys.getrecursionlimit()
 
     @property
@@ -207,8 +259,7 @@ class Sandbox:
                 else {"kind": type(error).__name__, "message": str(error), "line": None, "text": None}
             )
             return False
-        ok, _ = self._run(exec, compiled, self.namespace)
-        return ok
+        return self._run(exec, compiled, self.namespace)[0]
 
     def function(self, name):
         """The student's function called name, or None with an error saying it is missing."""
@@ -216,10 +267,13 @@ class Sandbox:
         if callable(value):
             return value
         if not self.failed:
-            what = "is not a function" if name in self.namespace else "is not defined"
+            if name in self.namespace:
+                message = _("{name} is not a function: define def {name}(...) in your code.").format(name=name)
+            else:
+                message = _("{name} is not defined: define def {name}(...) in your code.").format(name=name)
             self.error = {
                 "kind": "NameError",
-                "message": f"{name} {what}: define def {name}(...) in your code.",
+                "message": message,
                 "line": None,
                 "text": None,
             }
@@ -275,29 +329,22 @@ class Sandbox:
         """The student's code ended the run itself (exit), or Python here could not go on (recursion, memory)."""
         where = describe(error, self.code)
         line = where["line"]
-        at = f" (line {line})" if line else ""
-        if isinstance(error, Exit):
-            message = f"Stopped: your code called {error.call}{at}, which would end Python itself. "
-            message += "The checker needs your functions to return their values."
-            why = "exit"
-        elif isinstance(error, SystemExit):
-            code = "" if error.code is None else repr(error.code)
-            message = f"Stopped: your code called sys.exit({code}){at}. The checker needs your functions to "
-            message += "return their values."
-            why = "exit"
-        elif isinstance(error, RecursionError):
-            message = f"Stopped: a function called itself too many times{at} (maximum recursion depth "
-            message += "exceeded): does your recursion ever stop?"
-            why = "recursion"
+        if isinstance(error, SystemExit):
+            call = "sys.exit(" + ("" if error.code is None else repr(error.code)) + ")"
         else:
-            message = f"Stopped: your code asked for more memory than Python here can give{at}: is an array "
-            message += "far larger than the network needs?"
-            why = "memory"
+            call = getattr(error, "call", None)
+        why = (
+            "exit"
+            if isinstance(error, (Exit, SystemExit))
+            else "recursion"
+            if isinstance(error, RecursionError)
+            else "memory"
+        )
+        message = _stopped_words(error, call, line)
         self.stopped = {"seconds": None, "message": message, "why": why, "line": line}
 
     def _stop(self, deadline):
-        shown = f"{deadline.seconds:g}"
-        message = f"Stopped after {shown} s: does your loop end?"
+        message = _("Stopped after {seconds} s: does your loop end?").format(seconds=f"{deadline.seconds:g}")
         self.stopped = {"seconds": deadline.seconds, "message": message, "why": "deadline", "line": None}
 
     def _restore(self):
@@ -313,7 +360,9 @@ class Sandbox:
         if heap is not None and heap > HEAP_LIMIT:
             out["restart"] = True
             if self.stopped is None or self.stopped.get("why") != "memory":
-                message = f"Stopped: your code made Python here use {heap / 2**30:.1f} GB of memory: is an array "
-                message += "far larger than the network needs? Python for your code starts again to free it."
+                message = _(
+                    "Stopped: your code made Python here use {size} GB of memory: is an array far larger than the "
+                    "network needs? Python for your code starts again to free it."
+                ).format(size=f"{heap / 2**30:.1f}")
                 out["stopped"] = {"seconds": None, "message": message, "why": "memory", "line": None}
         return out

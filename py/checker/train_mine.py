@@ -11,6 +11,7 @@ from backprop import A0, PARAM_NAMES, Config, Run, forward, init_params, truth_t
 from backprop.config import whole_number
 from backprop.network import backward as model_backward
 from plots.cost_chart import chart, cost_path, format_cost, x_domain, y_domain
+from shared.i18n import _
 from shared.protocol import size
 
 from . import diagnose
@@ -24,10 +25,14 @@ SETTINGS = ("n_h", "seed", "learning_rate", "table")
 
 def _settings(settings):
     if not isinstance(settings, dict):
-        raise ValueError(f"the settings must be a JSON object (got {settings!r})")
+        raise ValueError(_("the settings must be a JSON object (got {value})").format(value=repr(settings)))
     unknown = [key for key in settings if key not in SETTINGS]
     if unknown:
-        raise ValueError(f"unknown setting {unknown[0]!r}; the settings are {', '.join(SETTINGS)}")
+        raise ValueError(
+            _("unknown setting {key}; the settings are {settings}").format(
+                key=repr(unknown[0]), settings=", ".join(SETTINGS)
+            )
+        )
     return Config.from_dict(settings)  # tanh and half-MSE, the exercise's network
 
 
@@ -43,8 +48,10 @@ class Mine:
         if self.box.stopped and self.box.stopped.get("why") == "deadline":
             self.box.stopped = {
                 "seconds": SECONDS,
-                "message": f"Stopped after {SECONDS:g} s of training: is "
-                "your backward pass very slow, or does a loop in it not end?",
+                "message": _(
+                    "Stopped after {seconds} s of training: is your backward pass very slow, or does a loop in it not "
+                    "end?"
+                ).format(seconds=f"{SECONDS:g}"),
                 "why": "deadline",
                 "line": None,
             }
@@ -73,10 +80,7 @@ class Mine:
                     grad = grads.get("d" + name)
                     if not isinstance(grad, np.ndarray) or grad.shape != self.params[name].shape:
                         shape = self.params[name].shape
-                        self.problem = (
-                            f"at step {k} your backward returned no usable d{name} "
-                            f"(it must be an array of shape {shape})"
-                        )
+                        self.problem = ("no_gradient", {"step": k, "name": "d" + name, "shape": str(shape)})
                         return
                 for name in PARAM_NAMES:
                     self.params[name] = self.params[name] - self.sign * lr * grads["d" + name]
@@ -84,7 +88,7 @@ class Mine:
                 J = float(cache["J"])
                 self.costs.append(J)
                 if not math.isfinite(J):
-                    self.problem = f"the cost became {format_cost(J)} at step {k + 1}"
+                    self.problem = ("cost", {"cost": format_cost(J), "step": k + 1})
                     return
         self.A2 = cache["A2"]
 
@@ -106,12 +110,36 @@ def _chart(reference, mine, chart_size, log_scale):
     view["path"] = cost_path(steps, reference, width, height, log_scale, *ranges)
     view["mine_path"] = cost_path(mine_steps, mine, width, height, log_scale, *ranges)
     view["point"] = None
-    view["labels"] = {"path": "the model's backward pass", "mine_path": "your backward pass"}
-    view["label"] = (
-        f"Cost J against the step: your backward pass from {format_cost(mine[0])} to "
-        f"{format_cost(mine[-1])}, the model's to {format_cost(reference[-1])}." + (" Log scale." if log_scale else "")
-    )
+    # Translators: the two cost curves' names in the chart's legend.
+    view["labels"] = {"path": _("the model's backward pass"), "mine_path": _("your backward pass")}
+    words = {"first": format_cost(mine[0]), "last": format_cost(mine[-1]), "reference": format_cost(reference[-1])}
+    if log_scale:
+        view["label"] = _(
+            "Cost J against the step: your backward pass from {first} to {last}, the model's to {reference}. Log scale."
+        ).format(**words)
+    else:
+        view["label"] = _(
+            "Cost J against the step: your backward pass from {first} to {last}, the model's to {reference}."
+        ).format(**words)
     return view
+
+
+def _stopped_verdict(mine, taken):
+    """Why training with the student's backward pass stopped early, in one sentence."""
+    if mine.problem and mine.problem[0] == "no_gradient":
+        return _(
+            "Training with your backward pass stopped after {taken} steps: at step {step} your backward returned no "
+            "usable {name} (it must be an array of shape {shape})."
+        ).format(taken=taken, **mine.problem[1])
+    if mine.problem:
+        return _(
+            "Training with your backward pass stopped after {taken} steps: the cost became {cost} at step {step}."
+        ).format(taken=taken, **mine.problem[1])
+    if mine.box.error:
+        return _(
+            "Training with your backward pass stopped after {taken} steps: your code stopped with an error."
+        ).format(taken=taken)
+    return _("Training with your backward pass stopped after {taken} steps: it ran out of time.").format(taken=taken)
 
 
 def train(code, settings, steps, chart_size=None, log_scale=False):
@@ -123,25 +151,30 @@ def train(code, settings, steps, chart_size=None, log_scale=False):
     mine = Mine(code, config, steps)
     first, last = mine.costs[0], mine.costs[-1]
     taken = len(mine.costs) - 1
+    words = {
+        "first": format_cost(first),
+        "last": format_cost(last),
+        "steps": steps,
+        "reference": format_cost(reference.cost),
+    }
     if mine.box.failed or mine.problem or taken < steps:
-        why = mine.problem or ("your code stopped with an error" if mine.box.error else "it ran out of time")
-        verdict = f"Training with your backward pass stopped after {taken} steps: {why}."
+        verdict = _stopped_verdict(mine, taken)
     elif mine.learned:
-        verdict = (
-            f"Your backward pass trains the network: J fell from {format_cost(first)} to "
-            f"{format_cost(last)} in {steps} steps (the model's: {format_cost(reference.cost)})."
-        )
+        verdict = _(
+            "Your backward pass trains the network: J fell from {first} to {last} in {steps} steps (the model's: "
+            "{reference})."
+        ).format(**words)
     else:
-        verdict = (
-            f"Your backward pass did not learn: J went from {format_cost(first)} to "
-            f"{format_cost(last)} in {steps} steps, where the model's reached {format_cost(reference.cost)}."
-        )
+        verdict = _(
+            "Your backward pass did not learn: J went from {first} to {last} in {steps} steps, where the model's "
+            "reached {reference}."
+        ).format(**words)
     return {
         "mine": last if math.isfinite(last) else None,
         "reference": reference.cost if math.isfinite(reference.cost) else None,
         "learned": mine.learned and taken == steps,
         "verdict": verdict,
-        "note": diagnose.NOTE if mine.sign < 0 else None,
+        "note": _(diagnose.NOTE) if mine.sign < 0 else None,
         "chart": _chart(ref_costs, mine.costs, chart_size, log_scale) if chart_size else None,
         **mine.box.report(),
     }
@@ -153,8 +186,14 @@ def train_json(code, settings_json, steps, view_json):
         settings = json.loads(settings_json) if settings_json else {}
         view = json.loads(view_json) if view_json else {}
     except ValueError as error:
-        raise ValueError(f"the settings or the chart's view are not valid JSON ({error})") from None
+        raise ValueError(
+            _("the settings or the chart's view are not valid JSON ({error})").format(error=error)
+        ) from None
     if not isinstance(view, dict) or not set(view) <= {"chart", "log_scale"}:
-        raise ValueError(f'the chart\'s view must be {{"chart": [width, height], "log_scale"}} (got {view!r})')
+        raise ValueError(
+            _('the chart\'s view must be {{"chart": [width, height], "log_scale"}} (got {value})').format(
+                value=repr(view)
+            )
+        )
     wanted = view.get("chart")
     return train(code, settings, steps, None if wanted is None else size(wanted), bool(view.get("log_scale", False)))

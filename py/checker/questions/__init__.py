@@ -8,6 +8,8 @@ questions(name, network_json, settings_json) -> {"exercise", "network", "questio
 
 import json
 
+from shared.i18n import _
+
 from .. import networks
 from . import activations, ann, backward, cost, forward, numeric, update
 
@@ -28,6 +30,6 @@ def questions(name, network_json, settings_json=None):
     try:
         settings = json.loads(settings_json) if isinstance(settings_json, str) else dict(settings_json or {})
     except ValueError as error:
-        raise ValueError(f"the settings are not valid JSON ({error})") from None
+        raise ValueError(_("the settings are not valid JSON ({error})").format(error=error)) from None
     made = [make(net, settings) for make in QUESTIONS.get(str(name), ())]
     return {"exercise": str(name), "network": net.label, "questions": made}

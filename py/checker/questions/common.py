@@ -3,6 +3,7 @@
 import numpy as np
 
 from backprop.network import backward
+from shared.i18n import N_, _
 
 SLOW_RATE = 100.0  # the learning rate of the "rise or fall" question
 SAME = 1e-12  # relative difference under which two gradients count as the same
@@ -18,7 +19,13 @@ def _sign(x):
     return 0 if x > 0 else 1 if x < 0 else 2
 
 
-SIGNS = ("positive", "negative", "zero")
+# Translators: the answers to "what sign has it?".
+SIGNS = (N_("positive"), N_("negative"), N_("zero"))
+
+
+def signs():
+    """SIGNS in the page's language, as a question's choices."""
+    return [_(sign) for sign in SIGNS]
 
 
 def _column(net, a, b):

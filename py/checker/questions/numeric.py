@@ -4,8 +4,9 @@ import numpy as np
 
 from backprop import forward
 from backprop.gradcheck import relative_error
+from shared.i18n import _
 
-from .common import CHECK_H, SIGNS, STEPS_H, _grads, _num, _sign
+from .common import CHECK_H, STEPS_H, _grads, _num, _sign, signs
 
 
 def _cost_of(net, name):
@@ -40,13 +41,21 @@ def best_h(net, settings):
     answer = int(np.argmin(errors))
     return {
         "id": "numeric.best-h",
-        "prompt": "Central differences of J along every entry of W0, compared with backpropagation's dW0: which step "
-        "h gives the smallest relative error?",
+        "prompt": _(
+            "Central differences of J along every entry of W0, compared with backpropagation's dW0: which step h "
+            "gives the smallest relative error?"
+        ),
         "choices": [repr(h) for h in STEPS_H],
         "answer": answer,
-        "explanation": "The relative error ||dW0 - numeric|| / (||dW0|| + ||numeric||) on screen is "
-        + ", ".join(f"{_num(e)} with h = {h!r}" for h, e in zip(STEPS_H, errors))
-        + ". A large h is off by about h², a tiny one loses the digits J(P + h) and J(P - h) share.",
+        "explanation": _(
+            "The relative error ||dW0 - numeric|| / (||dW0|| + ||numeric||) on screen is {errors}. A large h is off by "
+            "about h², a tiny one loses the digits J(P + h) and J(P - h) share."
+        ).format(
+            # Translators: one item of a list, "3.2e-05 with h = 0.1".
+            errors=", ".join(
+                _("{error} with h = {h}").format(error=_num(e), h=repr(h)) for h, e in zip(STEPS_H, errors)
+            )
+        ),
     }
 
 
@@ -57,13 +66,16 @@ def one_sided(net, settings):
     answer = 0 if forward_only > central else 1 if forward_only < central else 2
     return {
         "id": "numeric.one-sided",
-        "prompt": f"With h = {CHECK_H!r}, the one-sided difference (J(P + h) - J(P)) / h instead of the central one "
-        "(J(P + h) - J(P - h)) / (2h), for W1: is its relative error against backpropagation larger or smaller?",
-        "choices": ["larger", "smaller", "the same"],
+        "prompt": _(
+            "With h = {h}, the one-sided difference (J(P + h) - J(P)) / h instead of the central one "
+            "(J(P + h) - J(P - h)) / (2h), for W1: is its relative error against backpropagation larger or smaller?"
+        ).format(h=repr(CHECK_H)),
+        "choices": [_("larger"), _("smaller"), _("the same")],
         "answer": answer,
-        "explanation": f"For dW1 the one-sided difference's relative error is {_num(forward_only)} and the central "
-        f"one's {_num(central)}: a one-sided difference is off by about h (times the second derivative), a central "
-        "one by about h².",
+        "explanation": _(
+            "For dW1 the one-sided difference's relative error is {one_sided} and the central one's {central}: a "
+            "one-sided difference is off by about h (times the second derivative), a central one by about h²."
+        ).format(one_sided=_num(forward_only), central=_num(central)),
     }
 
 
@@ -72,10 +84,13 @@ def numeric_sign(net, settings):
     analytic = _grads(net)["dW1"][0, 0]
     return {
         "id": "numeric.dw1-sign",
-        "prompt": f"The central difference of J along W1[0,0] with h = {CHECK_H!r}, on the network on screen: what "
-        "sign has it?",
-        "choices": list(SIGNS),
+        "prompt": _(
+            "The central difference of J along W1[0,0] with h = {h}, on the network on screen: what sign has it?"
+        ).format(h=repr(CHECK_H)),
+        "choices": signs(),
         "answer": _sign(numeric),
-        "explanation": f"(J(W1[0,0] + h) - J(W1[0,0] - h)) / (2h) = {_num(numeric)}, and backpropagation's dW1[0,0] "
-        f"= {_num(analytic)}: the same slope, found two ways.",
+        "explanation": _(
+            "(J(W1[0,0] + h) - J(W1[0,0] - h)) / (2h) = {numeric}, and backpropagation's dW1[0,0] = {analytic}: the "
+            "same slope, found two ways."
+        ).format(numeric=_num(numeric), analytic=_num(analytic)),
     }

@@ -1,6 +1,7 @@
 """The predict-then-see questions before the update exercise (see checker/questions/__init__.py)."""
 
 from backprop import forward
+from shared.i18n import _
 
 from .common import SLOW_RATE, _grads, _num, _rate, _sign
 
@@ -16,12 +17,16 @@ def change_sign(net, settings):
     change = -rate * g
     return {
         "id": "update.w1-change",
-        "prompt": f"One gradient-descent step at learning rate {rate!r} from the network on screen: does W1[0,0] "
-        "go up, down or stay?",
-        "choices": ["up", "down", "it stays"],
+        "prompt": _(
+            "One gradient-descent step at learning rate {rate} from the network on screen: does W1[0,0] go up, down or "
+            "stay?"
+        ).format(rate=repr(rate)),
+        "choices": [_("up"), _("down"), _("it stays")],
         "answer": _sign(change),
-        "explanation": f"W1[0,0] changes by -learning_rate · dW1[0,0] = -{rate!r} × {_num(g)} = {_num(change)}: "
-        "against the slope, whichever sign it has.",
+        "explanation": _(
+            "W1[0,0] changes by -learning_rate · dW1[0,0] = -{rate} × {g} = {change}: against the slope, whichever "
+            "sign it has."
+        ).format(rate=repr(rate), g=_num(g), change=_num(change)),
     }
 
 
@@ -31,20 +36,26 @@ def rates_compared(net, settings):
     after = [float(forward(_stepped(net, r), net.A0, net.Y)["J"]) for r in (rate, SLOW_RATE)]
     falls = [a < before for a in after]
     choices = [
-        "it falls at both",
-        f"it falls at {rate!r} only",
-        f"it falls at {SLOW_RATE!r} only",
-        "it falls at neither",
+        _("it falls at both"),
+        _("it falls at {rate} only").format(rate=repr(rate)),
+        _("it falls at {rate} only").format(rate=repr(SLOW_RATE)),
+        _("it falls at neither"),
     ]
     answer = {(True, True): 0, (True, False): 1, (False, True): 2, (False, False): 3}[tuple(falls)]
     return {
         "id": "update.rates",
-        "prompt": f"One step from the network on screen, at the learning rate on screen ({rate!r}) and at "
-        f"{SLOW_RATE!r}: at which does J fall?",
-        "choices": choices if rate != SLOW_RATE else ["it falls", "it does not fall"],
+        "prompt": _(
+            "One step from the network on screen, at the learning rate on screen ({rate}) and at {slow}: at which "
+            "does J fall?"
+        ).format(rate=repr(rate), slow=repr(SLOW_RATE)),
+        "choices": choices if rate != SLOW_RATE else [_("it falls"), _("it does not fall")],
         "answer": answer if rate != SLOW_RATE else 0 if falls[0] else 1,
-        "explanation": f"J is {_num(before)} on screen; after one step at {rate!r} it is {_num(after[0])}, at "
-        f"{SLOW_RATE!r} it is {_num(after[1])}. A step far longer than the gradient is reliable for can overshoot.",
+        "explanation": _(
+            "J is {before} on screen; after one step at {rate} it is {after}, at {slow} it is {after_slow}. A step far "
+            "longer than the gradient is reliable for can overshoot."
+        ).format(
+            before=_num(before), rate=repr(rate), after=_num(after[0]), slow=repr(SLOW_RATE), after_slow=_num(after[1])
+        ),
     }
 
 
@@ -56,11 +67,20 @@ def w0_after(net, settings):
     choices = list(dict.fromkeys(repr(float(v)) for v in sorted(values.values())))
     return {
         "id": "update.w0-after",
-        "prompt": f"W0[0,0] is {float(w)!r} and dW0[0,0] is {float(g)!r}. What is W0[0,0] after one step at "
-        f"learning rate {rate!r}?",
+        "prompt": _(
+            "W0[0,0] is {w} and dW0[0,0] is {g}. What is W0[0,0] after one step at learning rate {rate}?"
+        ).format(w=repr(float(w)), g=repr(float(g)), rate=repr(rate)),
         "choices": choices,
         "answer": choices.index(repr(float(right))),
-        "explanation": f"W0[0,0] - learning_rate · dW0[0,0] = {float(w)!r} - {rate!r} × {float(g)!r} = "
-        f"{float(right)!r}. Adding the step ({float(values['plus'])!r}) climbs the cost; without the learning "
-        f"rate it is {float(values['no rate'])!r}.",
+        "explanation": _(
+            "W0[0,0] - learning_rate · dW0[0,0] = {w} - {rate} × {g} = {right}. Adding the step ({plus}) climbs the "
+            "cost; without the learning rate it is {no_rate}."
+        ).format(
+            w=repr(float(w)),
+            rate=repr(rate),
+            g=repr(float(g)),
+            right=repr(float(right)),
+            plus=repr(float(values["plus"])),
+            no_rate=repr(float(values["no rate"])),
+        ),
     }

@@ -8,6 +8,7 @@ import sys
 import numpy as np
 
 from backprop import A0, Run, forward, truth_table
+from shared.i18n import N_, _
 
 from ..runner import Output
 from .common import PARAMS, Case, Mistake, NotNumbers, Spec, as_array
@@ -33,7 +34,7 @@ def model(n_h, seed, learning_rate, notebook_mode=False, log_after=False):
     run = Run({"n_h": n_h, "seed": seed, "learning_rate": learning_rate, "notebook_mode": notebook_mode})
     run.history_limit = None
     costs = [run.cost]
-    for _ in range(STEPS):
+    for _step in range(STEPS):
         costs.append(run.train(1))
     start = 1 if log_after else 0
     values = {"log": np.array(costs[start : STEPS + start : EVERY])}
@@ -47,14 +48,18 @@ class Ann(Spec):
         name: [
             Mistake(
                 "tanh_of_A1",
-                "{name} is the notebook's: its backward uses 1 - tanh(A1)**2, the notebook's slip (cell 33). A1 is "
-                "already tanh(Z1), so tanh's derivative is 1 - A1**2. The notebook's log is this one.",
+                N_(
+                    "{name} is the notebook's: its backward uses 1 - tanh(A1)**2, the notebook's slip (cell 33). A1 is "
+                    "already tanh(Z1), so tanh's derivative is 1 - A1**2. The notebook's log is this one."
+                ),
                 lambda c, name=name: c.arrays["notebook"][name],
             ),
             Mistake(
                 "forgot_m",
-                "{name} is that of a network trained with m = 1: gradients m = 4 times too big, as if the learning "
-                "rate were 4 times larger. With Y of shape (1, 4), len(Y) is 1: use m = Y.shape[1].",
+                N_(
+                    "{name} is that of a network trained with m = 1: gradients m = 4 times too big, as if the learning "
+                    "rate were 4 times larger. With Y of shape (1, 4), len(Y) is 1: use m = Y.shape[1]."
+                ),
                 lambda c, name=name: c.arrays["forgot_m"][name],
             ),
         ]
@@ -63,22 +68,26 @@ class Ann(Spec):
     MISTAKES["log"].append(
         Mistake(
             "log_after_update",
-            "{name} shows J after each update: the notebook prints J of step i after forward and before backward "
-            "and update, so step 0's J is the initial network's.",
+            N_(
+                "{name} shows J after each update: the notebook prints J of step i after forward and before backward "
+                "and update, so step 0's J is the initial network's."
+            ),
             lambda c: c.arrays["log_after"]["log"],
         )
     )
 
     def cases(self, screen):
-        settings = [(screen.params["W0"].shape[0], _seed(screen.label), 10.0), (2, 2, 10.0), (3, 1, 5.0)]
+        settings = [(screen.params["W0"].shape[0], _seed(screen), 10.0), (2, 2, 10.0), (3, 1, 5.0)]
         made, seen = [], set()
         for n_h, seed, rate in settings:
             if (n_h, seed, rate) in seen:
                 continue
             seen.add((n_h, seed, rate))
-            label = f"n_h = {n_h}, seed {seed}, learning rate {rate:g}" + (
-                " (the notebook's)" if (n_h, seed, rate) == (2, 2, 10.0) else ""
-            )
+            words = {"n_h": n_h, "seed": seed, "rate": f"{rate:g}"}
+            if (n_h, seed, rate) == (2, 2, 10.0):
+                label = _("n_h = {n_h}, seed {seed}, learning rate {rate} (the notebook's)").format(**words)
+            else:
+                label = _("n_h = {n_h}, seed {seed}, learning rate {rate}").format(**words)
             arrays = {
                 "n_h": n_h,
                 "seed": seed,
@@ -130,9 +139,10 @@ class Ann(Spec):
         return values
 
 
-def _seed(label):
-    found = re.search(r"seed (\d+)", label)
-    return int(found.group(1)) if found else 2
+def _seed(screen):
+    """The seed of the network on screen (checker/networks.py's Network.seed), 2 (the notebook's) when it has none."""
+    found = re.match(r"\d+", screen.seed or "")
+    return int(found.group(0)) if found else 2
 
 
 def trained(values, case):

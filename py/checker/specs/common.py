@@ -5,6 +5,7 @@ their functions are called on, the named mistakes and the Spec each exercise's c
 import numpy as np
 
 from backprop import relative_error
+from shared.i18n import _, ngettext
 
 SAME = 1e-6  # relative error under which the student's value is a mistake's value computed another way
 
@@ -19,7 +20,11 @@ class NotNumbers:
     @classmethod
     def too_big(cls, array):
         made = cls(None)
-        made.text = f"an array of {array.size:,} numbers, far more than this network has"
+        made.text = ngettext(
+            "an array of {n} number, far more than this network has",
+            "an array of {n} numbers, far more than this network has",
+            array.size,
+        ).format(n=f"{array.size:,}")
         return made
 
 
@@ -64,10 +69,15 @@ def same(value, expected):
 
 
 class Mistake:
-    """A named mistake: its key, its words ({name} is the row) and its value on a case."""
+    """A named mistake: its key, its words (marked with N_, translated when shown: {name} is the row, and fields the
+    other placeholders) and its value on a case."""
 
-    def __init__(self, key, text, value):
-        self.key, self.text, self.value = key, text, value
+    def __init__(self, key, text, value, **fields):
+        self.key, self.text, self.value, self.fields = key, text, value, fields
+
+    def words(self, name):
+        """The mistake in the page's language for the row name."""
+        return _(self.text).format(name=name, **self.fields)
 
 
 def named(name, got, cases, mistakes):
@@ -84,7 +94,7 @@ def named(name, got, cases, mistakes):
                 ok = False
                 break
         if ok:
-            return {"mistake": mistake.key, "text": mistake.text.format(name=name)}
+            return {"mistake": mistake.key, "text": mistake.words(name)}
     return None
 
 

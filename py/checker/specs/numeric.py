@@ -6,12 +6,12 @@ from backprop import relative_error
 from backprop.gradcheck import from_A0
 from backprop.network import backward as model_backward
 from backprop.network import forward as network_forward
+from shared.i18n import N_, _
 
 from .. import networks
 from .common import PARAMS, Case, Mistake, NotNumbers, Spec, as_array
 
 H_CHECK = 1e-5  # the step the student's numeric_gradient is called with
-H_WORDS = "between 1e-7 and 1e-4 (1e-5 is the usual choice)"
 
 
 def _cost_of(name, params, A0, Y):
@@ -60,19 +60,23 @@ def _numeric_mistakes(name):
     return [
         Mistake(
             "one_sided",
-            "{name} is a one-sided difference, (f(P + h) - f(P)) / h, as the notebook's cells write it: its "
-            "error shrinks like h, the central difference's like h². Compute f at P + h and at P - h.",
+            N_(
+                "{name} is a one-sided difference, (f(P + h) - f(P)) / h, as the notebook's cells write it: its "
+                "error shrinks like h, the central difference's like h². Compute f at P + h and at P - h."
+            ),
             lambda c: _differences(name, c, H_CHECK, "one_sided"),
         ),
         Mistake(
             "no_restore",
-            "{name} is computed with the entries before it left changed: put P[index] back to its value "
-            "after computing f at P - h.",
+            N_(
+                "{name} is computed with the entries before it left changed: put P[index] back to its value "
+                "after computing f at P - h."
+            ),
             lambda c: _differences(name, c, H_CHECK, "no_restore"),
         ),
         Mistake(
             "over_h",
-            "{name} is twice too big: P + h and P - h are 2h apart, so divide the difference by 2 * h.",
+            N_("{name} is twice too big: P + h and P - h are 2h apart, so divide the difference by 2 * h."),
             lambda c: _differences(name, c, H_CHECK, "over_h"),
         ),
     ]
@@ -134,16 +138,20 @@ class Numeric(Spec):
         if not h > 0:
             return {
                 "mistake": "not_positive",
-                "text": f"h = {h!r} is no step: choose a small positive number, {H_WORDS}.",
+                "text": _(
+                    "h = {h} is no step: choose a small positive number, between 1e-7 and 1e-4 (1e-5 is the usual "
+                    "choice)."
+                ).format(h=repr(h)),
             }
         if h > H_CHECK:
-            text = (
-                f"h = {h!r} is too large: the central difference is off by about h², here a relative error of "
-                f"{shown} against backpropagation. Choose h {H_WORDS}."
-            )
+            text = _(
+                "h = {h} is too large: the central difference is off by about h², here a relative error of "
+                "{error} against backpropagation. Choose h between 1e-7 and 1e-4 (1e-5 is the usual choice)."
+            ).format(h=repr(h), error=shown)
             return {"mistake": "h_too_large", "text": text}
-        text = (
-            f"h = {h!r} is too small: J(P + h) and J(P - h) agree in nearly all their digits and rounding takes "
-            f"over, here a relative error of {shown} against backpropagation. Choose h {H_WORDS}."
-        )
+        text = _(
+            "h = {h} is too small: J(P + h) and J(P - h) agree in nearly all their digits and rounding takes "
+            "over, here a relative error of {error} against backpropagation. Choose h between 1e-7 and 1e-4 (1e-5 is "
+            "the usual choice)."
+        ).format(h=repr(h), error=shown)
         return {"mistake": "h_too_small", "text": text}

@@ -1,6 +1,7 @@
 """The update exercise's checks (see checker/specs/__init__.py)."""
 
 from backprop.network import backward as model_backward
+from shared.i18n import N_, _, ngettext
 
 from .. import networks
 from .common import PARAMS, Case, Mistake, Spec, as_array
@@ -17,18 +18,20 @@ def _update_mistakes(name):
     mistakes = [
         Mistake(
             "plus",
-            "{name} moved with its gradient, uphill: gradient descent subtracts learning_rate * d{name}. (The "
-            "notebook adds, but its gradients are the negatives.)",
+            N_(
+                "{name} moved with its gradient, uphill: gradient descent subtracts learning_rate * d{name}. (The "
+                "notebook adds, but its gradients are the negatives.)"
+            ),
             lambda c: _stepped(name, c, "d" + name, sign=1),
         ),
         Mistake(
             "no_learning_rate",
-            "{name} took a step of the whole gradient: multiply d{name} by the learning rate.",
+            N_("{name} took a step of the whole gradient: multiply d{name} by the learning rate."),
             lambda c: _stepped(name, c, "d" + name, rate=False),
         ),
         Mistake(
             "not_updated",
-            "{name} is unchanged: the update must return the parameter after the step.",
+            N_("{name} is unchanged: the update must return the parameter after the step."),
             lambda c: c.arrays[name],
         ),
     ]
@@ -37,8 +40,9 @@ def _update_mistakes(name):
             mistakes.append(
                 Mistake(
                     "wrong_gradient",
-                    "{name} was stepped with d" + other + ", the gradient of another parameter: use d{name}.",
+                    N_("{name} was stepped with {other}, the gradient of another parameter: use d{name}."),
                     lambda c, other=other: _stepped(name, c, "d" + other),
+                    other="d" + other,
                 )
             )
     return mistakes
@@ -53,7 +57,7 @@ class Update(Spec):
         for net, rate in zip(networks.checked(screen), RATES + (RATES[0],)):  # the data on screen: rate 10
             grads = model_backward(net.params, net.cache, net.A0, net.Y)
             arrays = dict(net.params, learning_rate=rate, **{"d" + name: grads["d" + name] for name in PARAMS})
-            made.append(Case(f"{net.label}, learning rate {rate:g}", arrays))
+            made.append(Case(_("{network}, learning rate {rate}").format(network=net.label, rate=f"{rate:g}"), arrays))
         return made
 
     def references(self, case):
@@ -68,10 +72,19 @@ class Update(Spec):
         if not ok:
             return None
         if not isinstance(result, (tuple, list)) or len(result) != 4:
-            size = f"{len(result)} values" if isinstance(result, (tuple, list)) else type(result).__name__
+            if isinstance(result, (tuple, list)):
+                message = ngettext(
+                    "update must return the four parameters W0, b0, W1, b1 (it returned {n} value)",
+                    "update must return the four parameters W0, b0, W1, b1 (it returned {n} values)",
+                    len(result),
+                ).format(n=len(result))
+            else:
+                message = _("update must return the four parameters W0, b0, W1, b1 (it returned {type})").format(
+                    type=type(result).__name__
+                )
             box.error = {
                 "kind": "TypeError",
-                "message": f"update must return the four parameters W0, b0, W1, b1 (it returned {size})",
+                "message": message,
                 "line": None,
                 "text": None,
             }
