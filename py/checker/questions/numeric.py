@@ -70,6 +70,7 @@ def one_sided(net, settings):
             "With h = {h}, the one-sided difference (J(P + h) - J(P)) / h instead of the central one "
             "(J(P + h) - J(P - h)) / (2h), for W1: is its relative error against backpropagation larger or smaller?"
         ).format(h=repr(CHECK_H)),
+        # Translators: the answers to "is its relative error larger or smaller?".
         "choices": [_("larger"), _("smaller"), _("the same")],
         "answer": answer,
         "explanation": _(

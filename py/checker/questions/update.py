@@ -21,6 +21,7 @@ def change_sign(net, settings):
             "One gradient-descent step at learning rate {rate} from the network on screen: does W1[0,0] go up, down or "
             "stay?"
         ).format(rate=repr(rate)),
+        # Translators: the answers to "does W1[0,0] go up, down or stay?".
         "choices": [_("up"), _("down"), _("it stays")],
         "answer": _sign(change),
         "explanation": _(

@@ -126,6 +126,7 @@ class Activations(Spec):
             )
             for net in nets
         ]
+        # Translators: what a value was checked on, as in "wrong (on numbers from -800 to 800)".
         return made + [self._case(_("numbers from -800 to 800"), LARGE, quiet=True)]
 
     def references(self, case):
