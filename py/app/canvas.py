@@ -54,11 +54,11 @@ def paint_axes(ctx, chart, x_title=None):
     left, top, right, bottom = chart["area"]
     ctx.lineWidth = 1
     ctx.strokeStyle = GRID
-    grid = "".join("M{:.1f} {:.1f}H{:.1f}".format(left, y, right) for y, _ in chart["y_ticks"])
+    grid = "".join("M{:.1f} {:.1f}H{:.1f}".format(left, y, right) for y, _text in chart["y_ticks"])
     if grid:
         ctx.stroke(js.Path2D.new(grid))
     ctx.strokeStyle = MUTED
-    ticks = "".join("M{:.1f} {:.1f}v5".format(x, bottom) for x, _ in chart["x_ticks"])
+    ticks = "".join("M{:.1f} {:.1f}v5".format(x, bottom) for x, _text in chart["x_ticks"])
     ctx.stroke(js.Path2D.new("M{:.1f} {:.1f}V{:.1f}H{:.1f}".format(left, top, bottom, right) + ticks))
 
     ctx.fillStyle = INK

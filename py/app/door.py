@@ -9,6 +9,7 @@ import json
 
 from app.settings import spell
 from shared import i18n, protocol
+from shared.i18n import _
 from shared.protocol import Refused, number, numbers
 
 __all__ = [
@@ -101,7 +102,8 @@ class Model:
             self.worker = await workers[self.name]
             return read(await self.worker.start(i18n.catalog_text()))[0]
         except Exception as err:
-            raise ModelError("the model's worker did not start: {}".format(err)) from None
+            # Translators: the end of "Python and NumPy could not start: {error}".
+            raise ModelError(_("the model's worker did not start: {error}").format(error=err)) from None
 
     async def _call(self, method, *args):
         """(data, snapshot, surface) of a call that shows the network."""
@@ -109,7 +111,7 @@ class Model:
         return data, decode(data["snapshot"]), shown_body(data, body)
 
     async def _shown(self, method, *args):
-        _, snap, surface = await self._call(method, *args)
+        _data, snap, surface = await self._call(method, *args)
         return snap, surface
 
     async def configure(self, settings, view):

@@ -6,7 +6,7 @@ and CPython; the model's backprop.Config says the same of the model's settings (
 import math
 
 from app.cpython import cpython_repr, parse_float
-from shared.i18n import N_, ngettext
+from shared.i18n import N_, _, ngettext
 
 N_H_MAX = 16  # the most hidden units (the n_h setting's high): the landscape's axes may be any of its parameters
 PARAMS_CHARACTERS = "0123456789.-+eE_,"
@@ -159,11 +159,13 @@ def params(setting, value):
 
 
 class Partial(ValueError):
-    """A value read in part: str() names what was left out, .value is the rest (read_link keeps it)."""
+    """A value read in part: str() names what was left out, .value is the rest (read_link keeps it); .detail is the
+    message without the setting's name before it."""
 
-    def __init__(self, message, value):
+    def __init__(self, message, value, detail=None):
         super().__init__(message)
         self.value = value
+        self.detail = message if detail is None else detail
 
 
 def names(setting, value):
@@ -178,13 +180,14 @@ def names(setting, value):
             chosen.append(part)
     text = ",".join(chosen)
     if unknown:
-        words = ngettext(
-            "{name}: {unknown} is not an exercise of this page, so it is left out (the exercises: {choices})",
-            "{name}: {unknown} are not exercises of this page, so they are left out (the exercises: {choices})",
+        detail = ngettext(
+            "{unknown} is not an exercise of this page, so it is left out (the exercises: {choices})",
+            "{unknown} are not exercises of this page, so they are left out (the exercises: {choices})",
             len(unknown),
-        )
-        error = setting.error(value, words=words, unknown=", ".join(unknown))
-        raise Partial(str(error), text)
+        ).format(unknown=", ".join(unknown), choices=", ".join(setting.choices))
+        # Translators: a setting's name in a link (exercises), kept as it is, then what is wrong with its value.
+        error = setting.error(value, words=_("{name}: {detail}"), detail=detail)
+        raise Partial(str(error), text, detail)
     return text
 
 

@@ -3,6 +3,8 @@ cursor over the input plane, kept in whole tenths of an input unit (so that its 
 texts). Plain Python on scalars, for MicroPython and CPython; the editing itself is app/data/editing.py.
 """
 
+from shared.i18n import _
+
 # The keyboard cursor's moves, in tenths of an input unit: an arrow key, and with Shift.
 STEP, BIG_STEP = 1, 5
 ARROWS = {"ArrowLeft": (-1, 0), "ArrowRight": (1, 0), "ArrowUp": (0, 1), "ArrowDown": (0, -1)}
@@ -58,4 +60,5 @@ def cursor_fraction(cursor, extent):
 
 def cursor_words(cursor):
     """What the cursor's place is called: "Cursor at x1 = 0.3, x2 = -1.5"."""
-    return "Cursor at x1 = {}, x2 = {}".format(spell_tenths(cursor[0]), spell_tenths(cursor[1]))
+    # Translators: where the keyboard's cursor is on the decision surface; x1 and x2 are the inputs' names.
+    return _("Cursor at x1 = {x1}, x2 = {x2}").format(x1=spell_tenths(cursor[0]), x2=spell_tenths(cursor[1]))

@@ -11,6 +11,7 @@ The surface (app/lab/surface.py) only draws: the points, and the cursor where th
 
 from app.data.cursor import cursor_fraction, cursor_words, keep_cursor, move_cursor, plot_fraction, start_cursor
 from app.door import Refused
+from shared.i18n import _
 
 HIT_PIXELS = 8  # a click this close to a point removes it, however small the points are drawn
 
@@ -74,7 +75,7 @@ class PointsEditor:
     def pick_class(self, y):
         """The 0 or 1 key on the surface: the class of the next points, in the class toggle."""
         self.document.getElementById("point-class-{}".format(y)).checked = True
-        self.say_points("New points are of class {}.".format(y))
+        self.say_points(_("New points are of class {y}.").format(y=y))
 
     def click_points(self, fx, fy, radius):
         """A click on the surface (or Enter at its cursor), at fractions fx, fy of the plot square (fy downward);
@@ -92,7 +93,8 @@ class PointsEditor:
         try:
             snap, surface, done = await context.model.edit_points(edit, self.request())
         except Refused as err:
-            self.say_points("Not done: {}.".format(err))
+            # Translators: an edit of the points the model refused; {error} says why.
+            self.say_points(_("Not done: {error}.").format(error=err))
             return
         if context.settings["data"] != "points":
             context.update({"data": "points"})

@@ -7,6 +7,7 @@ No maths here: every position comes from the worker, in CSS pixels.
 import math
 
 from app.canvas import INK, clear, fit_canvas
+from shared.i18n import _
 
 CONTOUR = "rgba(255, 255, 255, 0.75)"
 PATH_DARK, PATH_LIGHT = "#1d2330", "#ffffff"
@@ -26,8 +27,9 @@ def _percent(fraction):
 
 def contour_text(contours):
     if not contours:
-        return "No contour lines: J hardly changes over this range."
-    return "White contour lines at " + ", ".join(contour["label"] for contour in contours) + "."
+        return _("No contour lines: J hardly changes over this range.")
+    # Translators: {levels} are the contour lines' values of J, separated by commas.
+    return _("White contour lines at {levels}.").format(levels=", ".join(contour["label"] for contour in contours))
 
 
 class LandscapePlot:
@@ -108,8 +110,8 @@ class LandscapePlot:
         left, top, right, bottom = area
         ctx.strokeStyle = INK
         ctx.lineWidth = 1
-        ticks = "".join("M{:.1f} {:.1f}v5".format(x, bottom) for x, _ in axes["x"]["ticks"])
-        ticks += "".join("M{:.1f} {:.1f}h-5".format(left, y) for y, _ in axes["y"]["ticks"])
+        ticks = "".join("M{:.1f} {:.1f}v5".format(x, bottom) for x, _text in axes["x"]["ticks"])
+        ticks += "".join("M{:.1f} {:.1f}h-5".format(left, y) for y, _text in axes["y"]["ticks"])
         ctx.stroke(js.Path2D.new("M{:.1f} {:.1f}V{:.1f}H{:.1f}".format(left, top, bottom, right) + ticks))
         ctx.fillStyle = INK
         ctx.font = "12px system-ui, sans-serif"

@@ -11,9 +11,10 @@ from app.door import Refused
 from app.landscape.plot import LandscapePlot, contour_text
 from app.setting_kinds import parameter_names
 from app.settings import DEFAULTS, spell, validate
+from shared.i18n import N_, _
 
 RANDOM = "random"
-NOT_COMPUTED = "Not computed yet: it is drawn when the network is not training (press Pause), or press Compute."
+NOT_COMPUTED = N_("Not computed yet: it is drawn when the network is not training (press Pause), or press Compute.")
 
 
 def axes_setting(x, y):
@@ -54,7 +55,7 @@ class LandscapePanel:
         self.span_field.addEventListener("change", lambda event: self._span_changed())
         element("landscape-form").addEventListener("submit", self._on_submit)
         self._observe_size()
-        self._status(NOT_COMPUTED)  # the empty state says what to do
+        self._status(_(NOT_COMPUTED))  # the empty state says what to do
         context.subscribe("snapshot", self._on_snapshot)
         if context.snap is not None:  # loaded after the first snapshot
             self.on_snapshot(context.snap)
@@ -75,7 +76,9 @@ class LandscapePanel:
         if n_h != self.n_h:
             self.n_h = n_h
             names = parameter_names(n_h)
-            for select, label in ((self.x_select, "random direction 1"), (self.y_select, "random direction 2")):
+            # Translators: the landscape's axes: a random direction through the parameters, instead of one parameter.
+            labels = ((self.x_select, _("random direction 1")), (self.y_select, _("random direction 2")))
+            for select, label in labels:
                 options = [(RANDOM, label)] + [(name, name) for name in names]
                 select.replaceChildren()
                 for value, text in options:
@@ -103,7 +106,8 @@ class LandscapePanel:
         try:
             span = validate("landscape_span", self.span_field.value)
         except ValueError as err:
-            self._error(str(err).replace("landscape_span", "The range"))
+            # Translators: the landscape's range field, named at the start of its error ("The range must be ...").
+            self._error(str(err).replace("landscape_span", _("The range")))
             self.span_field.setAttribute("aria-invalid", "true")
             return False
         self.span_field.removeAttribute("aria-invalid")
@@ -156,11 +160,11 @@ class LandscapePanel:
 
     async def _compute(self, key, size):
         context = self.context
-        self._status("Computing the cost landscape…")
+        self._status(_("Computing the cost landscape…"))
         try:
             view, rgba = await context.model.landscape(axes_request(key[1]), key[2], size)
         except Refused as err:
-            self._error("The landscape could not be drawn: {}.".format(err))
+            self._error(_("The landscape could not be drawn: {error}.").format(error=err))
             self.shown = key
             return
         finally:
@@ -168,7 +172,10 @@ class LandscapePanel:
         self.shown = key
         self._error("")
         self.plot.draw(view, rgba)
-        self._status("At step {}. {}".format(context.snap["step"], contour_text(view["contours"])))
+        # Translators: {contours} is a sentence of the contour lines ("White contour lines at ...").
+        self._status(
+            _("At step {step}. {contours}").format(step=context.snap["step"], contours=contour_text(view["contours"]))
+        )
         if self.wanted:
             self.wanted = False
             self.want()

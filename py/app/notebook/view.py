@@ -9,6 +9,7 @@ section a frame, only when its HTML changed. Its terms light up what they name i
 
 from app.notebook.terms import Links
 from app.pacing import Throttle, clock
+from shared.i18n import _, ngettext
 
 NOTEBOOK_INTERVAL = 0.5  # seconds between the notebook's refreshes while training (a section a frame)
 
@@ -71,11 +72,18 @@ class NotebookView:
 
 def at_text(run):
     """What the notebook is worked through for: the step and cost J (the worker's texts), and a data set's examples."""
-    text = "Worked through for the network at step {}, cost J = {}".format(run["step"], run["cost_text"])
     if run.get("data"):
         count = run.get("m")
-        text += ", over the {} training example{} of {}".format(count, "" if count == 1 else "s", run["data"])
-    return text + "."
+        # Translators: {data} is the model's name of the data set, such as "the spiral (...)" or "your points".
+        words = ngettext(
+            "Worked through for the network at step {step}, cost J = {cost}, over the {n} training example of {data}.",
+            "Worked through for the network at step {step}, cost J = {cost}, over the {n} training examples of {data}.",
+            count,
+        )
+        return words.format(step=run["step"], cost=run["cost_text"], n=count, data=run["data"])
+    return _("Worked through for the network at step {step}, cost J = {cost}.").format(
+        step=run["step"], cost=run["cost_text"]
+    )
 
 
 def heading_id(key):
@@ -126,6 +134,6 @@ class Sections:
 
     def hide_others(self, page):
         """Hide the sections page does not have."""
-        for key, (section, _) in self.sections.items():
+        for key, (section, _body) in self.sections.items():
             if key not in page["keys"]:
                 section.hidden = True

@@ -8,9 +8,16 @@ from app.door import Refused
 from app.lab.readouts import format_cost
 from app.link import in_link
 from app.settings import BY_NAME, MODEL_KEYS, spell
+from shared.i18n import N_, _
 
 TEXT_FILES = {"json": "application/json", "py": "text/x-python", "ipynb": "application/x-ipynb+json", "csv": "text/csv"}
 PLOTS = {"cost-chart": "cost-chart", "decision-surface": "surface", "network-diagram": "diagram"}  # name: element id
+# What is said when a plot is not on screen to be saved, by its name (translated where it is said).
+NOT_ON_SCREEN = {
+    "cost-chart": N_("The cost chart is not on screen: open the Lab view to save it."),
+    "decision-surface": N_("The decision surface is not on screen: open the Lab view to save it."),
+    "network-diagram": N_("The network diagram is not on screen: open the Lab view to save it."),
+}
 SVG_NS = "http://www.w3.org/2000/svg"
 # What the stylesheet gives the network diagram, copied onto a copy of it as attributes: an SVG drawn as an
 # image sees no stylesheet of the page.
@@ -37,9 +44,10 @@ def plot_file_name(name, plot):
 def summary(settings, snap, address):
     """The printout's first lines: the step, the cost and every setting, and the link back to this state."""
     parts = ["{} = {}".format(key, spell(settings[key])) for key in MODEL_KEYS if in_link(BY_NAME[key], settings)]
-    return "Backprop Lab at step {}, cost J = {}. Settings: {}. Open this state again at {}".format(
-        snap["step"], format_cost(snap["cost"]), ", ".join(parts), address
-    )
+    # Translators: a printout's first lines; {settings} lists the settings as a link spells them (n_h = 2, ...).
+    return _(
+        "Backprop Lab at step {step}, cost J = {cost}. Settings: {settings}. Open this state again at {address}"
+    ).format(step=snap["step"], cost=format_cost(snap["cost"]), settings=", ".join(parts), address=address)
 
 
 def download(document, window, blob, name):
@@ -96,18 +104,18 @@ class ExportMenu:
             else:
                 name, text = await self.context.model.export_file(kind if kind in TEXT_FILES else "png")
         except Refused as err:
-            self.say("This cannot be saved: {}.".format(err))
+            self.say(_("This cannot be saved: {error}.").format(error=err))
             return
         if kind in TEXT_FILES:
             blob = self.window.Blob.new(to_js([text]), to_js({"type": TEXT_FILES[kind]}))
             download(self.document, self.window, blob, name)
-            self.say("Saved {}.".format(name))
+            self.say(_("Saved {file}.").format(file=name))
             return
         name = plot_file_name(name, kind)
         element = self.document.getElementById(PLOTS[kind])
         canvas = await self.svg_canvas(element) if kind == "network-diagram" else self.on_white(element)
         if canvas is None:
-            self.say("The {} is not on screen: open the Lab view to save it.".format(kind.replace("-", " ")))
+            self.say(_(NOT_ON_SCREEN[kind]))
             return
         self.save_png(canvas, name)
 
@@ -166,7 +174,11 @@ class ExportMenu:
 
         def saved(blob):
             download(self.document, self.window, blob, name)
-            self.say("Saved {} ({} × {} pixels).".format(name, canvas.width, canvas.height))
+            self.say(
+                _("Saved {file} ({width} × {height} pixels).").format(
+                    file=name, width=canvas.width, height=canvas.height
+                )
+            )
 
         canvas.toBlob(create_proxy(saved), "image/png")
 

@@ -12,6 +12,7 @@ from app.door import Refused
 from app.lab.readouts import format_cost
 from app.settings import DEFAULTS, MODEL_KEYS, validate
 from app.share.lesson import points_link
+from shared.i18n import _, ngettext
 
 SIZE_LIMIT = 2000000  # bytes, the worker's limit too: a saved run is at most about 60 kB
 CSV_SIZE_LIMIT = 1000000  # bytes, the worker's limit for points (worker/share/csv_points.py)
@@ -31,14 +32,15 @@ def too_large(name, size):
     if is_csv(name):
         if size <= CSV_SIZE_LIMIT:
             return None
-        return "{} is {}, too large for points (at most {}, about 1,000 points take 60 kB).".format(
-            name, size_text(size), size_text(CSV_SIZE_LIMIT)
+        # Translators: {file} is a file's name; {size} and {limit} are sizes such as "1.2 MB".
+        return _("{file} is {size}, too large for points (at most {limit}, about 1,000 points take 60 kB).").format(
+            file=name, size=size_text(size), limit=size_text(CSV_SIZE_LIMIT)
         )
     if size <= SIZE_LIMIT:
         return None
-    return "{} is {}, too large for a saved run (at most {}): this is not a file Backprop Lab saved.".format(
-        name, size_text(size), size_text(SIZE_LIMIT)
-    )
+    return _(
+        "{file} is {size}, too large for a saved run (at most {limit}): this is not a file Backprop Lab saved."
+    ).format(file=name, size=size_text(size), limit=size_text(SIZE_LIMIT))
 
 
 def data_locked(settings):
@@ -47,22 +49,30 @@ def data_locked(settings):
 
 
 def unchanged(name):
-    return "The points on screen are unchanged." if is_csv(name) else "The run on screen is unchanged."
+    return _("The points on screen are unchanged.") if is_csv(name) else _("The run on screen is unchanged.")
 
 
 def points_said(name, snap):
     """What an import of points says: how many, train and test, and J."""
     data = snap.get("data") or {}
     count = data.get("count")
-    what, split = "the points", ""
-    if count is not None:
-        total = count["train"] + count["test"]
-        what = "{} point{}".format(total, "" if total == 1 else "s")
-        if count["test"]:
-            split = " ({} for training, {} for testing)".format(count["train"], count["test"])
-    return "Imported {} from {}{}: step {}, cost J = {}.".format(
-        what, name, split, snap["step"], format_cost(snap["cost"])
+    fields = {"file": name, "step": snap["step"], "cost": format_cost(snap["cost"])}
+    if count is None:
+        return _("Imported the points from {file}: step {step}, cost J = {cost}.").format(**fields)
+    total = count["train"] + count["test"]
+    if count["test"]:
+        words = ngettext(
+            "Imported {n} point from {file} ({train} for training, {test} for testing): step {step}, cost J = {cost}.",
+            "Imported {n} points from {file} ({train} for training, {test} for testing): step {step}, cost J = {cost}.",
+            total,
+        )
+        return words.format(n=total, train=count["train"], test=count["test"], **fields)
+    words = ngettext(
+        "Imported {n} point from {file}: step {step}, cost J = {cost}.",
+        "Imported {n} points from {file}: step {step}, cost J = {cost}.",
+        total,
     )
+    return words.format(n=total, **fields)
 
 
 def imported_settings(settings, snap, learning_rate_text):
@@ -127,7 +137,7 @@ class Importer:
         event.preventDefault()
         self.hint.hidden = True
         if self.group.hidden or self.input.getAttribute("data-lesson-locked"):
-            self.say("Importing a file is turned off by this lesson.", True)
+            self.say(_("Importing a file is turned off by this lesson."), True)
             return
         files = event.dataTransfer.files
         if files.length:
@@ -135,16 +145,16 @@ class Importer:
 
     def take(self, file):
         if self.context.snap is None:
-            self.say("Python and NumPy are still starting: import the file again in a moment.", True)
+            self.say(_("Python and NumPy are still starting: import the file again in a moment."), True)
             return
         message = too_large(file.name, file.size)
         if message is not None:
             self.say(message + " " + unchanged(file.name), True)
             return
         if is_csv(file.name) and data_locked(self.context.settings):
-            self.say("Importing points is turned off by this lesson: it sets the data.", True)
+            self.say(_("Importing points is turned off by this lesson: it sets the data."), True)
             return
-        self.say("Reading {}…".format(file.name))
+        self.say(_("Reading {file}…").format(file=file.name))
         self.context.pause()
         self.context.later(self.load_points(file) if is_csv(file.name) else self.load(file))
 
@@ -154,13 +164,22 @@ class Importer:
         try:
             snap, surface, learning_rate_text = await context.model.import_run(text, context.request())
         except Refused as err:
-            self.say("{} was not imported: {}. The run on screen is unchanged.".format(file.name, err), True)
+            self.say(
+                _("{file} was not imported: {error}. The run on screen is unchanged.").format(
+                    file=file.name, error=err
+                ),
+                True,
+            )
             return
         context.update(imported_settings(context.settings, snap, learning_rate_text))
         context.settings["points"] = points_link(snap, context.settings)
         context.save_link()
         context.show(snap, surface)
-        self.say("Imported {}: step {}, cost J = {}.".format(file.name, snap["step"], format_cost(snap["cost"])))
+        self.say(
+            _("Imported {file}: step {step}, cost J = {cost}.").format(
+                file=file.name, step=snap["step"], cost=format_cost(snap["cost"])
+            )
+        )
 
     async def load_points(self, file):
         """Points from a CSV: the network goes on from where it is on them; a bad file changes nothing."""
@@ -169,7 +188,8 @@ class Importer:
         try:
             snap, surface = await context.model.import_points_csv(text, context.request())
         except Refused as err:
-            self.say("{} was not imported: {}. {}".format(file.name, err, unchanged(file.name)), True)
+            words = _("{file} was not imported: {error}. The points on screen are unchanged.")
+            self.say(words.format(file=file.name, error=err), True)
             return
         context.update({"data": "points", "params": ""})
         context.settings["points"] = points_link(snap, context.settings)

@@ -19,12 +19,15 @@ from app.door import Refused
 from app.link import clip, read_link, write_link
 from app.settings import BY_NAME, EXERCISES, FORM, LESSON_CONTROLS
 from app.settings import LESSON_LABELS as LABELS
+from shared.i18n import N_, _
 
 FIELDS = FORM
 BUTTONS = ("train", "step", "reset")
 GROUPS = {"export": "export-group", "import": "import-group", "lesson": "lesson-group"}
 SHORTCUTS = {" ": "train", "s": "step", "r": "reset"}
-NOTE = "Locked by this lesson."
+NOTE = N_("Locked by this lesson.")  # translated where it is shown
+# The buttons as the note of the locked ones names them.
+BUTTON_WORDS = {"train": N_("Train"), "step": N_("Step"), "reset": N_("Reset")}
 
 
 def names(text):
@@ -72,8 +75,9 @@ def link_note(snap, settings):
 
 def buttons_note(locked):
     """The note beside the Train, Step and Reset buttons that a lesson locks ("" when it locks none)."""
-    words = [LABELS[name].split(" (")[0] for name in BUTTONS if name in locked]
-    return "Locked by this lesson: {}.".format(", ".join(words)) if words else ""
+    words = [_(BUTTON_WORDS[name]) for name in BUTTONS if name in locked]
+    # Translators: {buttons} lists the buttons (Train, Step, Reset) a lesson locks.
+    return _("Locked by this lesson: {buttons}.").format(buttons=", ".join(words)) if words else ""
 
 
 class Lesson:
@@ -143,10 +147,10 @@ class Lesson:
         self.relock()
         for name in self.locked:
             if name in FIELDS or name in GROUPS:
-                self.note(self.wrapper(name), name + "-locked", NOTE, self.inputs(name))
+                self.note(self.wrapper(name), name + "-locked", _(NOTE), self.inputs(name))
             elif name == "tabs":
                 nav = self.wrapper(name)
-                self.note(nav, "tabs-locked", "The views are locked by this lesson.", self.inputs(name))
+                self.note(nav, "tabs-locked", _("The views are locked by this lesson."), self.inputs(name))
         text = buttons_note(self.locked)
         if text:
             buttons = [self.element(name) for name in BUTTONS if name in self.locked]
@@ -204,7 +208,11 @@ class Lesson:
             snap, surface = await context.model.points_from_link(points, context.request())
         except Refused as err:
             context.say(
-                clip("The link's points were ignored, so the network learns the points on screen: {}.".format(err))
+                clip(
+                    _("The link's points were ignored, so the network learns the points on screen: {error}.").format(
+                        error=err
+                    )
+                )
             )
             context.replace_link()
             return
@@ -212,7 +220,7 @@ class Lesson:
 
     def on_history(self):
         """Back or Forward to a link of the student's points that are not on screen: they go to the worker."""
-        settings, _ = read_link(self.window.location.search)
+        settings, _messages = read_link(self.window.location.search)
         points = settings["points"] if settings["data"] == "points" else ""
         if points and points != self.screen_points and self.context.ready:
             self.context.later(self.points_from_link(points))
@@ -241,9 +249,9 @@ class Lesson:
         except Refused as err:
             context.say(
                 clip(
-                    "The link's params were ignored, so the network starts from seed {}'s parameters: {}.".format(
-                        context.settings["seed"], err
-                    )
+                    _(
+                        "The link's params were ignored, so the network starts from seed {seed}'s parameters: {error}."
+                    ).format(seed=context.settings["seed"], error=err)
                 )
             )
             context.settings["params"] = ""
@@ -259,7 +267,7 @@ class Lesson:
             row = self.document.createElement("tr")
             header = self.document.createElement("th")
             header.setAttribute("scope", "row")
-            header.textContent = LABELS[name]
+            header.textContent = _(LABELS[name])
             row.appendChild(header)
             for action, chosen in (("hide", self.hidden), ("lock", self.locked)):
                 cell = self.document.createElement("td")
@@ -267,7 +275,9 @@ class Lesson:
                 box.type = "checkbox"
                 box.id = "lesson-{}-{}".format(action, name)
                 box.checked = name in chosen
-                box.setAttribute("aria-label", "{} {}".format(action[:1].upper() + action[1:], LABELS[name]))
+                # Translators: a checkbox of the lesson form; {control} is a control's name (Seed, View tabs...).
+                words = _("Hide {control}") if action == "hide" else _("Lock {control}")
+                box.setAttribute("aria-label", words.format(control=_(LABELS[name])))
                 self.form_boxes[(action, name)] = box
                 cell.appendChild(box)
                 row.appendChild(cell)
@@ -281,7 +291,10 @@ class Lesson:
             select.appendChild(option)
         select.value = self.context.settings["view"]
         self.element("lesson-exercises").value = self.context.settings["exercises"]
-        self.element("lesson-exercises-names").textContent = "The exercises: " + ", ".join(EXERCISES) + "."
+        # Translators: {names} are the exercises' names in a link (forward, backward...), kept as they are.
+        self.element("lesson-exercises-names").textContent = _("The exercises: {names}.").format(
+            names=", ".join(EXERCISES)
+        )
         self.element("lesson-solutions").checked = self.context.settings["solutions"] == "hide"
 
     def chosen(self, action):
@@ -296,14 +309,16 @@ class Lesson:
         params = ""
         if self.element("lesson-params").checked:
             try:
-                _, params = await context.model.export_file("params")
+                _name, params = await context.model.export_file("params")
             except Refused as err:
-                message.textContent = "The link cannot start from these parameters: {}.".format(err)
+                message.textContent = _("The link cannot start from these parameters: {error}.").format(error=err)
                 return
         try:
             exercises = BY_NAME["exercises"].check(self.element("lesson-exercises").value)
         except ValueError as err:  # an unknown name: said, and no link until it is fixed
-            message.textContent = clip("Exercises, in order: {}.".format(str(err).split(": ", 1)[-1]))
+            detail = getattr(err, "detail", str(err))
+            # Translators: "Exercises, in order" is the lesson form's field; {problem} says what is wrong in it.
+            message.textContent = clip(_("Exercises, in order: {problem}.").format(problem=detail))
             return
         solutions = "hide" if self.element("lesson-solutions").checked else "show"
         link = self.base() + lesson_query(
@@ -321,9 +336,11 @@ class Lesson:
         also = " " + note.textContent if not note.hidden and note.textContent else ""
         try:
             await self.window.navigator.clipboard.writeText(link)
-            message.textContent = "The lesson link is copied: paste it into your course page. It is also below." + also
+            message.textContent = (
+                _("The lesson link is copied: paste it into your course page. It is also below.") + also
+            )
         except Exception:
             message.textContent = (
-                "This browser did not let the page copy: select the lesson link below and copy it." + also
+                _("This browser did not let the page copy: select the lesson link below and copy it.") + also
             )
         field.select()

@@ -16,7 +16,7 @@ from app.lab.readouts import thousands
 from app.pacing import Throttle, clock
 from app.settings import MODEL_KEYS, model_settings, spell, validate
 from app.sweep.plots import SweepPlot, warm_text
-from shared.sweep_words import CATEGORY_WORDS
+from shared.i18n import _, ngettext, pgettext
 
 SLICE_MS = 20  # the longest piece of training in one call
 IN_FLIGHT = 2  # sweep_advance calls asked at once
@@ -28,35 +28,48 @@ CATEGORIES = ("solved", "stuck", "diverged", "training")
 
 def progress_text(summary):
     """E.g. "400 of 1,000" (the steps done, a readout of its own)."""
-    return "{} of {}".format(thousands(summary["step"]), thousands(summary["steps"]))
+    # Translators: the steps done of the sweep's steps, as "400 of 1,000".
+    return _("{done} of {total}").format(done=thousands(summary["step"]), total=thousands(summary["steps"]))
 
 
 def time_left_text(summary, stopped=False):
     if stopped:
-        return "stopped"
+        return pgettext("sweep time left", "stopped")
     if summary["done"]:
-        return "done"
+        return pgettext("sweep time left", "done")
     seconds = summary["eta_seconds"]
     if seconds is None:
-        return "estimating…"
+        return pgettext("sweep time left", "estimating…")
     if seconds < 1:
-        return "under a second"
-    return "about {} s".format(thousands(seconds))
+        return pgettext("sweep time left", "under a second")
+    return pgettext("sweep time left", "about {seconds} s").format(seconds=thousands(seconds))
 
 
 def empty_text(settings):
     """What the view says before its first run: what Run will do, with the form's numbers."""
     first, count = settings["sweep_first"], settings["sweep_count"]
-    return "Press Run to train {} networks (seeds {} to {}, {} steps each): their costs show here.".format(
-        thousands(count), thousands(first), thousands(first + count - 1), thousands(settings["sweep_steps"])
+    return _(
+        "Press Run to train {count} networks (seeds {first} to {last}, {steps} steps each): their costs show here."
+    ).format(
+        count=thousands(count),
+        first=thousands(first),
+        last=thousands(first + count - 1),
+        steps=thousands(settings["sweep_steps"]),
     )
 
 
 def seeds_heading(name, count, shown):
-    words = "{}: {} network{}".format(
-        CATEGORY_WORDS[name][:1].upper() + CATEGORY_WORDS[name][1:], thousands(count), "" if count == 1 else "s"
-    )
-    return words if shown >= count else words + " (the first {} listed)".format(shown)
+    if name == "solved":
+        words = ngettext("Solved: {n} network", "Solved: {n} networks", count)
+    elif name == "training":
+        words = ngettext("Still improving: {n} network", "Still improving: {n} networks", count)
+    elif name == "stuck":
+        words = ngettext("Stuck: {n} network", "Stuck: {n} networks", count)
+    else:
+        words = ngettext("Diverged: {n} network", "Diverged: {n} networks", count)
+    words = words.format(n=thousands(count))
+    # Translators: {heading} is "Solved: 1,000 networks"; only the first {shown} seeds are listed under it.
+    return words if shown >= count else _("{heading} (the first {shown} listed)").format(heading=words, shown=shown)
 
 
 class SweepView:
@@ -161,7 +174,7 @@ class SweepView:
         self.settings = model_settings(settings)
         model = self.context.model
         try:
-            self._status("Starting {} networks…".format(thousands(settings["sweep_count"])))
+            self._status(_("Starting {count} networks…").format(count=thousands(settings["sweep_count"])))
             summary = await model.sweep_start(
                 self.settings, settings["sweep_first"], settings["sweep_count"], settings["sweep_steps"]
             )
@@ -183,7 +196,7 @@ class SweepView:
                     task.cancel()
             self.show(await model.sweep_stop(self.sizes()))
         except Refused as err:
-            self._status("The sweep could not start: {}.".format(err))
+            self._status(_("The sweep could not start: {error}.").format(error=err))
         finally:
             self.running = False
             self._buttons()
@@ -227,13 +240,14 @@ class SweepView:
         stopped = finished and self.stop_asked
         self.element("sweep-time-left").textContent = time_left_text(summary, stopped)
         if finished:
-            self._status(
-                "{}: {}.".format(
-                    "Stopped at step " + thousands(summary["step"]) if stopped else "Done", summary["shares_text"]
-                )
-            )
+            # Translators: {shares} is the model's sentence of how many networks solved, got stuck or diverged.
+            if stopped:
+                words = _("Stopped at step {step}: {shares}.")
+            else:
+                words = _("Done: {shares}.")
+            self._status(words.format(step=thousands(summary["step"]), shares=summary["shares_text"]))
         else:
-            self._status("Running: " + summary["shares_text"] + ".")
+            self._status(_("Running: {shares}.").format(shares=summary["shares_text"]))
         if finished and summary is not self.listed:
             self.listed = summary
             self._seed_lists(summary)
@@ -273,7 +287,7 @@ class SweepView:
             button.className = "seed-button"
             button.textContent = str(seed)
             button.setAttribute("data-seed", str(seed))
-            button.setAttribute("aria-label", "Open seed {} in the lab".format(seed))
+            button.setAttribute("aria-label", _("Open seed {seed} in the lab").format(seed=seed))
             group.appendChild(button)
         details.appendChild(group)
 
@@ -305,7 +319,7 @@ class SweepView:
     async def _pick(self, kind, x, y):
         picked = await self.context.model.sweep_pick(kind, x, y)
         if picked is None:
-            self._picked("Nothing there: click a curve or a bar to open one of its networks in the lab.")
+            self._picked(_("Nothing there: click a curve or a bar to open one of its networks in the lab."))
             return
         if picked.get("path"):
             self.highlight(picked["path"])
@@ -317,7 +331,9 @@ class SweepView:
             event.preventDefault()
             bar = plot.choose(event.key)
             if bar is not None:
-                self._picked(bar["label"] + ". Press Enter to open seed {} in the lab.".format(bar["seeds"][0]))
+                # Translators: {bar} is the model's description of the bar chosen.
+                words = _("{bar}. Press Enter to open seed {seed} in the lab.")
+                self._picked(words.format(bar=bar["label"], seed=bar["seeds"][0]))
         elif event.key == "Enter" and plot.selected is not None:
             event.preventDefault()
             bar = plot.geometry["bars"][plot.selected]
@@ -338,7 +354,11 @@ class SweepView:
         context.pause()
         context.update({key: seed if key == "seed" else settings[key] for key in MODEL_KEYS})
         context.select_view("lab")
-        context.say("Seed {} opened from Many seeds at step 0{}".format(seed, ": " + label if label else "."))
+        if label:
+            # Translators: "Many seeds" is the view's name; {label} the model's description of the network picked.
+            context.say(_("Seed {seed} opened from Many seeds at step 0: {label}").format(seed=seed, label=label))
+        else:
+            context.say(_("Seed {seed} opened from Many seeds at step 0.").format(seed=seed))
         context.later(self._reset_lab())
 
     async def _reset_lab(self):
