@@ -100,7 +100,7 @@ def describe_surface(A2_grid, A2_points, Y, lo=LO, hi=HI):
         "orange near 0, white at 0.5. A2 is above 0.5 on {share}% of the square; {right} of {total} training point is "
         "on the right side of 0.5.",
         "Decision surface of the network's output A2 over inputs x1 and x2 from {lo} to {hi}: blue where A2 is near 1, "
-        "orange near 0, white at 0.5. A2 is above 0.5 on {share}% of the square; {right} of {total} training points are "
-        "on the right side of 0.5.",
+        "orange near 0, white at 0.5. A2 is above 0.5 on {share}% of the square; {right} of {total} training points "
+        "are on the right side of 0.5.",
         targets.size,
     ).format(lo=lo, hi=hi, share=f"{share:.0f}", right=right, total=targets.size)

@@ -18,6 +18,7 @@ from backprop.config import whole_number
 from plots.cost_chart import format_cost, linear_ticks, log_ticks, tick_label
 from plots.plain import plain
 from plots.surface import LUT_STEPS, colour_table
+from shared.i18n import _, ngettext
 from shared.limits import SPAN_MAX
 
 MARGINS = (10, 12, 40, 52)  # top, right, bottom, left, CSS pixels
@@ -40,7 +41,9 @@ def coordinate(text, n_h):
     match = COORDINATE.match(text) if isinstance(text, str) else None
     if not match:
         raise ValueError(
-            f"{text!r} is not a parameter: write W0[i,j], b0[i,0], W1[0,j] or b1[0,0] (or choose random directions)"
+            _(
+                "{text} is not a parameter: write W0[i,j], b0[i,0], W1[0,j] or b1[0,0] (or choose random directions)"
+            ).format(text=repr(text))
         )
     name, i, j = match.group(1), int(match.group(2)), int(match.group(3))
     start = 0
@@ -48,8 +51,13 @@ def coordinate(text, n_h):
         if other == name:
             if i >= rows or j >= cols:
                 raise ValueError(
-                    f"{name}[{i},{j}] is not in this network: with {n_h} hidden unit"
-                    f"{'s' * (n_h != 1)}, {name} has rows 0 to {rows - 1} and columns 0 to {cols - 1}"
+                    ngettext(
+                        "{entry} is not in this network: with {n_h} hidden unit, {name} has rows 0 to {last_row} and "
+                        "columns 0 to {last_column}",
+                        "{entry} is not in this network: with {n_h} hidden units, {name} has rows 0 to {last_row} and "
+                        "columns 0 to {last_column}",
+                        n_h,
+                    ).format(entry=f"{name}[{i},{j}]", n_h=n_h, name=name, last_row=rows - 1, last_column=cols - 1)
                 )
             return start + i * cols + j, f"{name}[{i},{j}]"
         start += rows * cols
@@ -65,17 +73,27 @@ def random_directions(size, seed=RANDOM_SEED):
     return d1, d2 / np.sqrt(d2 @ d2)
 
 
+def is_random(axes):
+    """Whether axes asks for the two random directions: "random" (or ["random"], ["random", "random"])."""
+    return axes == "random" or (isinstance(axes, (list, tuple)) and list(axes) in (["random"], ["random", "random"]))
+
+
 def directions(axes, n_h):
     """(d1, d2, [name 1, name 2]) for axes: "random", or two parameters like ["W1[0,0]", "W1[0,1]"]."""
     size = sum(rows * cols for rows, cols in param_shapes(n_h).values())
-    if axes == "random" or (isinstance(axes, (list, tuple)) and list(axes) in (["random"], ["random", "random"])):
+    if is_random(axes):
         d1, d2 = random_directions(size)
-        return d1, d2, ["direction 1", "direction 2"]
+        # Translators: the axes of the cost landscape along two random directions in parameter space.
+        return d1, d2, [_("direction 1"), _("direction 2")]
     if not isinstance(axes, (list, tuple)) or len(axes) != 2:
-        raise ValueError(f"the axes must be two parameters like W1[0,0] and W1[0,1], or random (got {axes!r})")
+        raise ValueError(
+            _("the axes must be two parameters like W1[0,0] and W1[0,1], or random (got {axes})").format(
+                axes=repr(axes)
+            )
+        )
     (i1, name1), (i2, name2) = coordinate(axes[0], n_h), coordinate(axes[1], n_h)
     if i1 == i2:
-        raise ValueError(f"both axes are {name1}: choose two different parameters")
+        raise ValueError(_("both axes are {name}: choose two different parameters").format(name=name1))
     d1, d2 = np.zeros(size), np.zeros(size)
     d1[i1] = d2[i2] = 1.0
     return d1, d2, [name1, name2]
@@ -87,7 +105,11 @@ def check_span(span):
     except (TypeError, ValueError):
         value = math.nan
     if isinstance(span, bool) or not (math.isfinite(value) and 0 < value <= SPAN_MAX):
-        raise ValueError(f"the range must be a number greater than 0 and at most {SPAN_MAX:g} (got {span!r})")
+        raise ValueError(
+            _("the range must be a number greater than 0 and at most {limit} (got {span})").format(
+                limit=f"{SPAN_MAX:g}", span=repr(span)
+            )
+        )
     return value
 
 
@@ -231,7 +253,7 @@ def landscape(run, trajectory=None, axes="random", span=1.0, resolution=64, size
     px, py = left + centres, top + centres
     levels = [v for v in linear_ticks(lo, hi, CONTOURS) if lo < v < hi] if hi > lo else []
     contours = [
-        {"level": 10.0**v, "label": f"J = {format_cost(10.0**v)}", "path": contour_path(log_J, v, px, py)}
+        {"level": 10.0**v, "label": "J = " + format_cost(10.0**v), "path": contour_path(log_J, v, px, py)}
         for v in levels
     ]
 
@@ -246,9 +268,7 @@ def landscape(run, trajectory=None, axes="random", span=1.0, resolution=64, size
     start = [round(float(tx[0]), 1), round(float(ty[0]), 1)] if thetas.size and inside[0] else None
 
     x_centre, y_centre = (
-        (0.0, 0.0)
-        if names[0].startswith("direction")
-        else (float(run.theta[d1.argmax()]), float(run.theta[d2.argmax()]))
+        (0.0, 0.0) if is_random(axes) else (float(run.theta[d1.argmax()]), float(run.theta[d2.argmax()]))
     )
     axes_out = {
         "x": _axis(names[0], x_centre, span, left, left + side),
@@ -270,7 +290,7 @@ def landscape(run, trajectory=None, axes="random", span=1.0, resolution=64, size
                 [float(s), "#%02x%02x%02x" % tuple(int(c) for c in v)] for s, v in zip(COLOR_STOPS, COLOR_VALUES)
             ],
             "ticks": [[round(f, 4), text] for f, text in legend_ticks],
-            "title": "cost J (log scale)",
+            "title": _("cost J (log scale)"),
         },
         "contours": contours,
         "point": [round(centre_x, 1), round(centre_y, 1)],
@@ -285,23 +305,40 @@ def landscape(run, trajectory=None, axes="random", span=1.0, resolution=64, size
 def describe(names, axes, J, J_now, inside, total):
     """A sentence or three for the landscape's aria-label."""
     x, y = axes["x"], axes["y"]
-    where = (
-        f"Cost landscape: J over {names[0]} from {x['lo']:.3g} to {x['hi']:.3g} (across) and {names[1]} "
-        f"from {y['lo']:.3g} to {y['hi']:.3g} (up)"
-    )
+    values = {
+        "x": names[0],
+        "x_lo": f"{x['lo']:.3g}",
+        "x_hi": f"{x['hi']:.3g}",
+        "y": names[1],
+        "y_lo": f"{y['lo']:.3g}",
+        "y_hi": f"{y['hi']:.3g}",
+    }
     finite = np.isfinite(J)
     if not finite.any():
-        return where + ": J is not a number anywhere here (the training diverged), shown in grey."
+        return _(
+            "Cost landscape: J over {x} from {x_lo} to {x_hi} (across) and {y} from {y_lo} to {y_hi} (up): J is not a "
+            "number anywhere here (the training diverged), shown in grey."
+        ).format(**values)
     low = np.unravel_index(np.argmin(np.where(finite, J, np.inf)), J.shape)
     R = J.shape[0]
     at_x = x["lo"] + (low[1] + 0.5) / R * (x["hi"] - x["lo"])
     at_y = y["hi"] - (low[0] + 0.5) / R * (y["hi"] - y["lo"])
-    text = (
-        f"{where}, coloured on a log scale from dark (J {format_cost(float(J[finite].min()))}) to yellow "
-        f"(J {format_cost(float(J[finite].max()))}). The current parameters, at the centre, have J "
-        f"{format_cost(float(J_now))}; the lowest J on the grid is at {names[0]} {at_x:.3g}, "
-        f"{names[1]} {at_y:.3g}."
+    text = _(
+        "Cost landscape: J over {x} from {x_lo} to {x_hi} (across) and {y} from {y_lo} to {y_hi} (up), coloured on a "
+        "log scale from dark (J {low}) to yellow (J {high}). The current parameters, at the centre, have J {now}; the "
+        "lowest J on the grid is at {x} {at_x}, {y} {at_y}."
+    ).format(
+        low=format_cost(float(J[finite].min())),
+        high=format_cost(float(J[finite].max())),
+        now=format_cost(float(J_now)),
+        at_x=f"{at_x:.3g}",
+        at_y=f"{at_y:.3g}",
+        **values,
     )
     if total:
-        text += f" {inside} of the {total} points of the training path lie in this range."
+        text += " " + ngettext(
+            "{inside} of the {total} point of the training path lies in this range.",
+            "{inside} of the {total} points of the training path lie in this range.",
+            total,
+        ).format(inside=inside, total=total)
     return text

@@ -16,6 +16,7 @@ from backprop import (
     sigmoid,
 )
 from backprop.data import A0 as A0_TABLE
+from shared.i18n import _
 from worker.notebook.mathml import formulas
 from worker.notebook.numbers import matrix
 from worker.notebook.source import code_lines
@@ -199,7 +200,7 @@ def forward_difference(
     }[name]
     x = np.array(params[name] if name in params else cache[name], dtype=float)
     d = np.zeros(x.shape)
-    for index, _ in np.ndenumerate(x):
+    for index, __ in np.ndenumerate(x):
         x_ = np.copy(x)
         x_[index] += delta
         d[index] = np.round((cost_of(x_) - cost_of(x)) / delta, decimals)
@@ -230,7 +231,7 @@ def notebook_check_section(run, grads, numeric):
         "delta": NOTEBOOK_DELTA,
         "delta_text": repr(NOTEBOOK_DELTA),
         "decimals": NOTEBOOK_DECIMALS,
-        "note": (
+        "note": _(
             "The notebook's own check: a forward difference with delta = 1e-9, rounded to 5 decimals, "
             "then the analytic formula, rounded the same way. Five decimals can hide a small error: at "
             "the notebook's settings, in notebook mode only db0's print shows the slip."

@@ -6,6 +6,7 @@ that it reads as the notebook's print() (numbers.py writes those texts). Every t
 (markup.escape).
 """
 
+from shared.i18n import _
 from worker.notebook.markup import escape
 
 # A table's box, which scrolls sideways on a narrow screen: focusable, so that a keyboard can scroll it, and
@@ -93,7 +94,8 @@ def matrix_table(caption, matrix):
         )
     rows, cols = (1, shape[0]) if len(shape) == 1 else (shape[0], shape[1])
     tokens = cells(matrix)
-    label = escape(caption) + ", shape " + shape_text(shape)
+    # Translators: a matrix's table: its caption ("W0 before") and its shape as NumPy writes it ("(2, 4)").
+    label = escape(_("{caption}, shape {shape}")).format(caption=escape(caption), shape=shape_text(shape))
     out = [
         SCROLL % label,
         '<table class="matrix"><caption>',

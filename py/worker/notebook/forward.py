@@ -4,13 +4,13 @@ entry (cells 4-12) and as matrix products (cell 13), for the network on screen (
 import numpy as np
 
 from backprop import A0, COSTS, PARAM_NAMES, forward, init_params, network, unroll
+from shared.i18n import _, ngettext
 from worker.notebook.numbers import matrix, number_text, repr_text, scalar
 
 MATCH_RTOL, MATCH_ATOL = 1e-9, 1e-12
 UNROLLED = 4  # the unrolled sums are written out for the first four examples (the notebook's all four)
 PER_LINE = 6  # numbers per line of a data set's A0 written as a literal
 Y_PER_LINE = 20  # and of its Y
-DATA_WORDS = {"circle": "circle", "xor_cloud": "XOR cloud", "gaussians": "two gaussians", "spiral": "spiral"}
 
 # The notebook's A0 is an array of ints; so is its Y (1-D).
 A0_NOTEBOOK = np.rint(A0).astype(int)
@@ -45,11 +45,16 @@ def data_words(run):
     if c.data == "table":
         return None
     if c.data == "points":
-        return "your points"
-    return (
-        f"the {DATA_WORDS.get(c.data, c.data)} (data seed {c.data_seed}, {c.data_size} points, noise {c.noise} %, "
-        f"{c.train_percent} % for training)"
-    )
+        return _("your points")
+    values = {"seed": c.data_seed, "size": c.data_size, "noise": c.noise, "train": c.train_percent}
+    # Translators: a generated data set and its settings, in the Notebook view's "The data on screen, {words}: ...".
+    words = {
+        "circle": _("the circle (data seed {seed}, {size} points, noise {noise} %, {train} % for training)"),
+        "xor_cloud": _("the XOR cloud (data seed {seed}, {size} points, noise {noise} %, {train} % for training)"),
+        "gaussians": _("the two gaussians (data seed {seed}, {size} points, noise {noise} %, {train} % for training)"),
+        "spiral": _("the spiral (data seed {seed}, {size} points, noise {noise} %, {train} % for training)"),
+    }
+    return words[c.data].format(**values)
 
 
 def data_section(run):
@@ -59,16 +64,17 @@ def data_section(run):
     words = data_words(run)
     note = None
     if words is not None:
-        test = (
-            (f" Its {test_m} test points are" if test_m != 1 else " Its one test point is")
-            + " not in A0: the network never trains on them."
-            if test_m
-            else ""
-        )
-        note = (
-            f"The data on screen, {words}: A0 holds its {m} training example{'s' if m != 1 else ''}, one a column "
-            f"(x1 in row 0, x2 in row 1), and Y their classes.{test}"
-        )
+        note = ngettext(
+            "The data on screen, {words}: A0 holds its {m} training example, one a column (x1 in row 0, x2 in row 1), "
+            "and Y their classes.",
+            "The data on screen, {words}: A0 holds its {m} training examples, one a column (x1 in row 0, x2 in row 1), "
+            "and Y their classes.",
+            m,
+        ).format(words=words, m=m)
+        if test_m == 1:
+            note += " " + _("Its one test point is not in A0: the network never trains on them.")
+        elif test_m:
+            note += " " + _("Its {n} test points are not in A0: the network never trains on them.").format(n=test_m)
     return {
         "table": words is None,
         "words": words,
@@ -103,15 +109,14 @@ def Y_code(Y):
 def Y_comment(run):
     c = run.config
     if is_table(run):
-        return f"Outputs. This is {_article(c.table)} {c.table} function."
-    return "Outputs: the class of each training point, 0 or 1."
+        # Translators: the seed notebook's comment on Y ("a XOR", its grammar, as it is); {table} is XOR, AND, OR...
+        if c.table in ("AND", "OR"):
+            return _("Outputs. This is an {table} function.").format(table=c.table)
+        return _("Outputs. This is a {table} function.").format(table=c.table)
+    return _("Outputs: the class of each training point, 0 or 1.")
 
 
 # ---------------------------------------------------------------- 1. setup (cell 3)
-
-
-def _article(table):
-    return "an" if table in ("AND", "OR") else "a"  # the notebook says "a XOR"
 
 
 def setup_section(run):
@@ -120,21 +125,22 @@ def setup_section(run):
     A0_value = notebook_A0(run)
     init = init_params(c.n_h, c.seed)
     items = [
-        ("A0", A0_code(run, A0_value), "Inputs.", A0_value),
+        ("A0", A0_code(run, A0_value), _("Inputs."), A0_value),
         ("Y", Y_code(Y), Y_comment(run), Y),
-        ("n", "n = len(A0)", "Number of features.", len(A0_value)),
-        ("m", "m = len(Y)", "Number of training exmaples.", len(Y)),
-        ("n_h", f"n_h = {c.n_h}", "Number of hidden perceptrons.", c.n_h),
-        ("n_o", "n_o = 1", "Number of output perceptrons.", 1),
+        ("n", "n = len(A0)", _("Number of features."), len(A0_value)),
+        # Translators: the seed notebook's comment, its typo ("exmaples") as it is; translate it without one.
+        ("m", "m = len(Y)", _("Number of training exmaples."), len(Y)),
+        ("n_h", f"n_h = {c.n_h}", _("Number of hidden perceptrons."), c.n_h),
+        ("n_o", "n_o = 1", _("Number of output perceptrons."), 1),
         (
             "W0",
             f"np.random.seed({c.seed})\nW0 = np.random.randn(n_h, n) * 0.1",
-            "Weights between input and hidden layers.",
+            _("Weights between input and hidden layers."),
             init["W0"],
         ),
-        ("b0", "b0 = np.full((n_h,1), 0.1)", "Biases between input and hidden layer.", init["b0"]),
-        ("W1", "W1 = np.random.randn(n_o, n_h) * 0.1", "Weights between hidden and output layers.", init["W1"]),
-        ("b1", "b1 = np.full((n_o,1), 0.1)", "Biases between hidden and output layers.", init["b1"]),
+        ("b0", "b0 = np.full((n_h,1), 0.1)", _("Biases between input and hidden layer."), init["b0"]),
+        ("W1", "W1 = np.random.randn(n_o, n_h) * 0.1", _("Weights between hidden and output layers."), init["W1"]),
+        ("b1", "b1 = np.full((n_o,1), 0.1)", _("Biases between hidden and output layers."), init["b1"]),
     ]
     result = []
     for name, code, comment, value in items:
@@ -231,11 +237,11 @@ def forward_section(run):
     table = is_table(run)
     note = None
     if k < m:
-        note = (
-            f"The sums are written out for the first {k} of the {m} examples (columns 0 to {k - 1} of A0), and Z1, "
-            f"A1, Z2 and A2 below them are those {k} columns; J is the cost over all {m}. The matrix products "
-            f"further down take every example at once."
-        )
+        note = _(
+            "The sums are written out for the first {k} of the {m} examples (columns 0 to {last} of A0), and Z1, "
+            "A1, Z2 and A2 below them are those {k} columns; J is the cost over all {m}. The matrix products "
+            "further down take every example at once."
+        ).format(k=k, m=m, last=k - 1)
     return {
         "activation": c.activation,
         "m": m,

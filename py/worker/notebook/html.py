@@ -10,6 +10,7 @@ sums), and no float is formatted: every number shown is the dict's text. Everyth
 escaped (markup.escape), except the gradients' MathML, which mathml.py builds and escapes itself.
 """
 
+from shared.i18n import N_, _, ngettext
 from worker.notebook.blocks import (
     SCROLL,
     code_block,
@@ -25,14 +26,14 @@ from worker.notebook.terms import entries_html
 from worker.notebook.verdicts import VERDICT_WORDS, summary
 
 SECTION_TITLES = {
-    "setup": "1. Setup",
-    "forward": "2. Forward pass and cost, unrolled and as matrices",
-    "backward": "3. Backpropagation and gradient checks",
-    "notebook_check": "4. The notebook's own check",
-    "step": "5. One gradient-descent step",
-    "log": "6. The ANN class and its training log",
+    "setup": N_("1. Setup"),
+    "forward": N_("2. Forward pass and cost, unrolled and as matrices"),
+    "backward": N_("3. Backpropagation and gradient checks"),
+    "notebook_check": N_("4. The notebook's own check"),
+    "step": N_("5. One gradient-descent step"),
+    "log": N_("6. The ANN class and its training log"),
 }
-PENDING = "The numeric check is computed when this section is shown."
+PENDING = N_("The numeric check is computed when this section is shown.")
 
 # ---------------------------------------------------------------- 1. setup
 
@@ -58,11 +59,14 @@ def setup_html(section, data=None):
         if item.get("changed"):
             out.append(
                 note(
-                    name + " has changed since: the network on screen has trained or been edited. Its values now:",
+                    _(
+                        "{name} has changed since: the network on screen has trained or been edited. Its values now:"
+                    ).format(name=name),
                     "nb-changed",
                 )
             )
-            out.append(matrix_table(name + " now", item["current"]))
+            # Translators: the caption of a parameter's table as the network on screen has it now ("W0 now").
+            out.append(matrix_table(_("{name} now").format(name=name), item["current"]))
     if scalars:
         out.append('<dl class="nb-scalars">' + "".join(scalars) + "</dl>")
     return "".join(out)
@@ -74,16 +78,20 @@ def setup_html(section, data=None):
 def _match(line, cut=""):
     """Whether a matrix product's value is the unrolled one; with cut ("[:, :4]", more examples than were
     unrolled) its first columns are compared, and J with the cost over every example written above."""
-    name = escape(line["name"])
+    name = escape(line["name"] + cut)
+    same = line["matches_unrolled"]
     if not cut:
-        what = "the unrolled " + name
+        text = _("The same as the unrolled {name}.") if same else _("Not the same as the unrolled {name}.")
     elif line["name"] == "J":
-        what = "J above"
+        text = _("The same as J above.") if same else _("Not the same as J above.")
+    elif same:
+        text = _("The same as the unrolled {name} in its first columns.")
     else:
-        what = "the unrolled " + name + cut + " in its first columns"
-    if line["matches_unrolled"]:
-        return '<p class="match same">\u2713 The same as ' + what + ".</p>"
-    return '<p class="match differ">\u2717 Not the same as ' + what + ".</p>"
+        text = _("Not the same as the unrolled {name} in its first columns.")
+    text = escape(text).format(name=name)
+    if same:
+        return '<p class="match same">\u2713 ' + text + "</p>"
+    return '<p class="match differ">\u2717 ' + text + "</p>"
 
 
 def forward_html(section):
@@ -94,26 +102,29 @@ def forward_html(section):
     k, m = section.get("columns"), section.get("m")
     cut = "[:, :" + str(k) + "]" if k is not None and m is not None and k < m else ""  # the first k columns
     out = [
-        "<p>The hidden layer's activation is <code>",
-        activation,
-        "</code>, the output's <code>sigmoid</code>.</p>",
+        "<p>",
+        _("The hidden layer's activation is <code>{activation}</code>, the output's <code>sigmoid</code>.").format(
+            activation=activation
+        ),
+        "</p>",
     ]
     if section.get("note"):
         out.append(note(section["note"], "nb-first-examples"))
     out += [
-        heading("Hidden layer, unrolled: Z1 and A1 entry by entry"),
+        heading(_("Hidden layer, unrolled: Z1 and A1 entry by entry")),
         entries_html(section["hidden"], memo),
         printed_matrix("Z1" + cut, section["Z1"]),
         printed_matrix("A1" + cut, section["A1"]),
-        heading("Output layer, unrolled: Z2 and A2"),
+        heading(_("Output layer, unrolled: Z2 and A2")),
         entries_html(section["output"], memo),
         printed_matrix("Z2" + cut, section["Z2"]),
         printed_matrix("A2" + cut, section["A2"]),
-        heading("Cost"),
+        # Translators: the heading of the cost J in the Notebook view's forward pass.
+        heading(_("Cost")),
         '<p class="nb-scalar">J = <span class="value">',
         escape(section["J"]["text"]),
         "</span></p>",
-        heading("The same pass as matrix products"),
+        heading(_("The same pass as matrix products")),
     ]
     for line in section["matrix"]:
         out.append(code_block(line["code"]))
@@ -127,7 +138,7 @@ def forward_html(section):
 
 def verdict_html(gradient):
     band = gradient["verdict"]
-    word = VERDICT_WORDS.get(band, band)
+    word = _(VERDICT_WORDS[band]) if band in VERDICT_WORDS else band
     return (
         '<p class="verdict '
         + escape(band)
@@ -159,23 +170,28 @@ def gradient_html(gradient, kink_units):
             + "</figure>"
         )
     out.append('<div class="nb-pair">')
-    out.append(matrix_table(name + " by backprop (analytic)", gradient["analytic"]))
+    out.append(matrix_table(_("{name} by backprop (analytic)").format(name=name), gradient["analytic"]))
     if "numeric" in gradient:
         out.append(
-            matrix_table(name + " numeric, central differences with h = " + gradient["h_text"], gradient["numeric"])
+            matrix_table(
+                _("{name} numeric, central differences with h = {h}").format(name=name, h=gradient["h_text"]),
+                gradient["numeric"],
+            )
         )
     out.append("</div>")
     if "verdict" in gradient:
         out.append(
-            '<p class="nb-error">Relative error <span class="value">'
-            + escape(gradient["relative_error_text"])
-            + "</span> (h = "
-            + escape(gradient["h_text"])
-            + ")</p>"
+            '<p class="nb-error">'
+            + _('Relative error <span class="value">{error}</span> (h = {h})').format(
+                error=escape(gradient["relative_error_text"]), h=escape(gradient["h_text"])
+            )
+            + "</p>"
         )
         out.append(verdict_html(gradient))
         if gradient.get("kink"):
-            out.append(note("Near relu's kink at 0 (within h): " + ", ".join(kink_units) + ".", "nb-kink"))
+            out.append(
+                note(_("Near relu's kink at 0 (within h): {units}.").format(units=", ".join(kink_units)), "nb-kink")
+            )
     return '<div class="nb-gradient">' + "".join(out) + "</div>"
 
 
@@ -190,7 +206,7 @@ def backward_html(section):
     if checked and len(checked) == len(gradients):
         out.append('<p class="nb-summary">' + escape(summary(gradients)) + "</p>")
     else:
-        out.append(note(PENDING, "nb-pending"))
+        out.append(note(_(PENDING), "nb-pending"))
     kink_units = section.get("kink_units") or []
     for g in gradients:
         out.append(gradient_html(g, kink_units))
@@ -221,39 +237,46 @@ def notebook_check_html(section):
     checked = [g for g in gradients if "agree" in g]
     if checked and len(checked) == len(gradients):
         agree = len([g for g in gradients if g["agree"]])
-        out.append('<p class="nb-summary">' + "{} of {} prints agree.".format(agree, len(gradients)) + "</p>")
+        text = ngettext("{agree} of {total} print agrees.", "{agree} of {total} prints agree.", len(gradients))
+        out.append('<p class="nb-summary">' + escape(text.format(agree=agree, total=len(gradients))) + "</p>")
     else:
-        out.append(note(PENDING, "nb-pending"))
+        out.append(note(_(PENDING), "nb-pending"))
     for g in gradients:
         name = g["name"]
         out.append('<div class="nb-check">')
-        out.append(heading("{}: cells {} and {}".format(name, g["numeric_cell"], g["analytic_cell"])))
+        out.append(
+            heading(
+                _("{name}: cells {numeric} and {analytic}").format(
+                    name=name, numeric=g["numeric_cell"], analytic=g["analytic_cell"]
+                )
+            )
+        )
         out.append('<div class="nb-pair">')
         if "numeric" in g:
             out.append(
                 _cell(
                     g["numeric_cell"],
-                    "forward difference, delta = " + section["delta_text"],
+                    _("forward difference, delta = {delta}").format(delta=section["delta_text"]),
                     g["numeric_code"],
                     g["numeric"],
-                    name + " numeric, rounded",
+                    _("{name} numeric, rounded").format(name=name),
                 )
             )
         out.append(
             _cell(
                 g["analytic_cell"],
-                "the analytic formula",
+                _("the analytic formula"),
                 g["analytic_code"],
                 g["analytic"],
-                name + " analytic, rounded",
+                _("{name} analytic, rounded").format(name=name),
             )
         )
         out.append("</div>")
         if "agree" in g:
             if g["agree"]:
-                out.append('<p class="agreement agree">\u2713 The two prints agree.</p>')
+                out.append('<p class="agreement agree">\u2713 ' + escape(_("The two prints agree.")) + "</p>")
             else:
-                out.append('<p class="agreement differ">\u2717 The two prints differ.</p>')
+                out.append('<p class="agreement differ">\u2717 ' + escape(_("The two prints differ.")) + "</p>")
         out.append("</div>")
     return "".join(out)
 
@@ -278,17 +301,25 @@ def step_html(section):
         out.append('<div class="nb-update">')
         out.append(heading(p["formula_text"]))
         out.append('<div class="nb-pair">')
-        out.append(matrix_table(name + " before", p["before"]))
+        out.append(matrix_table(_("{name} before").format(name=name), p["before"]))
         out.append(matrix_table("d" + name, p["gradient"]))
         out.append(matrix_table("learning_rate \u00b7 d" + name, p["update"]))
-        out.append(matrix_table(name + " after", p["after"]))
+        out.append(matrix_table(_("{name} after").format(name=name), p["after"]))
         out.append("</div></div>")
     out.append('<dl class="nb-scalars">')
-    for key, label in (("J_before", "J before the step"), ("J_after", "J after the step"), ("J_change", "Change in J")):
-        out.append("<dt>" + label + "</dt><dd>" + escape(section[key]["text"]) + "</dd>")
+    for key, label in (
+        ("J_before", _("J before the step")),
+        ("J_after", _("J after the step")),
+        ("J_change", _("Change in J")),
+    ):
+        out.append("<dt>" + escape(label) + "</dt><dd>" + escape(section[key]["text"]) + "</dd>")
     out.append("</dl>")
     # The lab's Step: exactly this step (the page layer handles data-action="step").
-    out.append('<p><button type="button" class="nb-take-step" data-action="step">Take this step</button></p>')
+    out.append(
+        '<p><button type="button" class="nb-take-step" data-action="step">'
+        + escape(_("Take this step"))
+        + "</button></p>"
+    )
     return "".join(out)
 
 
@@ -297,14 +328,17 @@ def step_html(section):
 
 def log_html(section):
     """Cell 35's printed costs for a fresh run of these settings, and cell 36's rounded predictions."""
-    label = "Cost J printed every {} of {} steps, learning_rate = {}".format(
-        section["every"], section["steps"], escape(section["learning_rate_text"])
+    label = escape(_("Cost J printed every {every} of {steps} steps, learning_rate = {rate}")).format(
+        every=section["every"], steps=section["steps"], rate=escape(section["learning_rate_text"])
     )
     out = [
         SCROLL % label,
         '<table class="nb-log"><caption>',
         label,
-        '</caption><thead><tr><th scope="col">step i</th><th scope="col">J</th></tr></thead><tbody>',
+        '</caption><thead><tr><th scope="col">',
+        # Translators: the column of the training log's steps (i is the notebook's loop variable).
+        escape(_("step i")),
+        '</th><th scope="col">J</th></tr></thead><tbody>',
     ]
     for line in section["lines"]:
         out.append('<tr><th scope="row">' + str(line["step"]) + "</th><td>" + escape(line["text"]) + "</td></tr>")
@@ -312,7 +346,9 @@ def log_html(section):
     if section.get("status") == "diverged":
         out.append(
             note(
-                "This run diverged: " + (section.get("reason") or "its values are no longer finite") + ".",
+                _("This run diverged: {reason}.").format(
+                    reason=section.get("reason") or _("its values are no longer finite")
+                ),
                 "nb-diverged",
             )
         )
@@ -322,7 +358,9 @@ def log_html(section):
     y_cells = y.replace("[", " ").replace("]", " ").split()
     out.append(code_block(p["code"]))
     out.append(output_block("A2 = " + p["text"] + "\nY = " + p["Y_text"]))
-    label = "Predictions A2 after step {}, rounded to 3 decimals, against the targets Y".format(p["step"])
+    label = escape(_("Predictions A2 after step {step}, rounded to 3 decimals, against the targets Y")).format(
+        step=p["step"]
+    )
     out.append(SCROLL % label + '<table class="matrix"><caption>' + label + "</caption><thead><tr><td></td>")
     for j in range(len(y_cells)):
         out.append('<th scope="col">' + str(j) + "</th>")
@@ -359,6 +397,6 @@ def page(nb):
     keys = [key for key in SECTION_KEYS if key in nb.get("sections", SECTION_KEYS) and key in nb]
     return {
         "keys": keys,
-        "titles": {key: SECTION_TITLES[key] for key in keys},
+        "titles": {key: _(SECTION_TITLES[key]) for key in keys},
         "html": {key: section_html(key, nb) for key in keys},
     }

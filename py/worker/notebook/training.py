@@ -7,6 +7,7 @@ import sys
 import numpy as np
 
 from backprop import PARAM_NAMES, Run, forward
+from shared.i18n import _
 from worker.notebook.forward import notebook_Y
 from worker.notebook.numbers import matrix, repr_text, scalar, values
 from worker.notebook.source import update_lines
@@ -58,12 +59,18 @@ def one_example_note(run):
     if run.config.batch == "full":
         return None
     j = run.next_examples()[0]
-    how = "in order" if run.config.batch == "one" else "shuffled by the seed"
-    return (
-        f"One example per step ({how}): step {run.step}'s gradients are those of example {j} alone "
-        f"(column {j} of A0, m = 1), not the full batch's of the sections above; J stays the cost over all "
-        f"{run.Y.shape[-1]} examples."
-    )
+    values = {"step": run.step, "j": j, "m": run.Y.shape[-1]}
+    if run.config.batch == "one":
+        return _(
+            "One example per step (in order): step {step}'s gradients are those of example {j} alone "
+            "(column {j} of A0, m = 1), not the full batch's of the sections above; J stays the cost over all "
+            "{m} examples."
+        ).format(**values)
+    return _(
+        "One example per step (shuffled by the seed): step {step}'s gradients are those of example {j} alone "
+        "(column {j} of A0, m = 1), not the full batch's of the sections above; J stays the cost over all "
+        "{m} examples."
+    ).format(**values)
 
 
 # ---------------------------------------------------------------- 6. the training log (cells 34-36)

@@ -5,6 +5,7 @@ notebook's slip in notebook mode."""
 import math
 
 from backprop.gradcheck import RIGHT, SUSPICIOUS, error_band
+from shared.i18n import N_, _, ngettext
 
 
 def _band_text(bound):
@@ -14,11 +15,16 @@ def _band_text(bound):
 
 RIGHT_TEXT, SUSPICIOUS_TEXT = _band_text(RIGHT), _band_text(SUSPICIOUS)  # "1e-7", "1e-4"
 VERDICTS = ("right", "suspicious", "wrong", "undefined")
-VERDICT_WORDS = {
-    "right": "\u2713 Right",
-    "suspicious": "? Suspicious",
-    "wrong": "\u2717 Wrong",
-    "undefined": "\u2013 Undefined",
+VERDICT_WORDS = {  # a gradient check's verdict, its sign first (translate the word only)
+    "right": N_("\u2713 Right"),
+    "suspicious": N_("? Suspicious"),
+    "wrong": N_("\u2717 Wrong"),
+    "undefined": N_("\u2013 Undefined"),
+}
+OTHER_COUNTS = {  # the summary's count of the gradients of a verdict other than right: "2 wrong"
+    "suspicious": N_("{n} suspicious"),
+    "wrong": N_("{n} wrong"),
+    "undefined": N_("{n} undefined"),
 }
 
 
@@ -32,36 +38,36 @@ def verdict(error):
 def verdict_text(name, error, band, h, kink_units=(), slip=False):
     """The verdict on gradient d<name> in words. kink_units: the hidden sums within h of relu's kink, when
     this gradient's numeric derivative goes through them; slip: the notebook's slip changes this gradient."""
-    d = "d" + name
+    values = {"d": "d" + name, "e": f"{error:.1e}", "right": RIGHT_TEXT, "suspicious": SUSPICIOUS_TEXT}
     if band == "undefined":
-        return (
-            f"The relative error of {d} is not a number: the network's values are no longer finite "
+        return _(
+            "The relative error of {d} is not a number: the network's values are no longer finite "
             "(it has diverged), so backprop and the numeric derivative cannot be compared."
-        )
-    e = f"{error:.1e}"
+        ).format(**values)
     if band == "right":
-        return (
-            f"Relative error {e}, at most {RIGHT_TEXT}: backprop's {d} agrees with the numeric derivative. "
+        return _(
+            "Relative error {e}, at most {right}: backprop's {d} agrees with the numeric derivative. "
             "This gradient is right."
-        )
+        ).format(**values)
     if band == "suspicious":
-        text = (
-            f"Relative error {e}, above {RIGHT_TEXT} but at most {SUSPICIOUS_TEXT}: suspicious. A correct backprop "
-            f"can give this where gradients all but vanish; look closer before trusting {d}."
-        )
+        text = _(
+            "Relative error {e}, above {right} but at most {suspicious}: suspicious. A correct backprop "
+            "can give this where gradients all but vanish; look closer before trusting {d}."
+        ).format(**values)
     else:
-        text = (
-            f"Relative error {e}, above {SUSPICIOUS_TEXT}: backprop's {d} disagrees with the numeric derivative. "
-            "It is wrong."
-        )
+        text = _(
+            "Relative error {e}, above {suspicious}: backprop's {d} disagrees with the numeric derivative. It is wrong."
+        ).format(**values)
     if kink_units:
-        text += (
-            f" But {', '.join(kink_units)} lies within h = {h!r} of relu's kink at 0, where relu has no "
-            "derivative: the central difference straddles the kink, so the error may be the kink's, "
-            "not backprop's."
-        )
+        text += " " + ngettext(
+            "But {units} lies within h = {h} of relu's kink at 0, where relu has no derivative: the central "
+            "difference straddles the kink, so the error may be the kink's, not backprop's.",
+            "But {units} lie within h = {h} of relu's kink at 0, where relu has no derivative: the central "
+            "difference straddles the kink, so the error may be the kink's, not backprop's.",
+            len(kink_units),
+        ).format(units=", ".join(kink_units), h=repr(h))
     if slip and band == "wrong":
-        text += " This is the notebook's slip in dZ1, which dW0 and db0 inherit (see the note)."
+        text += " " + _("This is the notebook's slip in dZ1, which dW0 and db0 inherit (see the note).")
     return text
 
 
@@ -70,15 +76,23 @@ def summary(gradients):
     counts = {}
     for g in gradients:
         counts[g["verdict"]] = counts.get(g["verdict"], 0) + 1
-    text = "{} of {} gradients right".format(counts.get("right", 0), len(gradients))
-    others = ["{} {}".format(counts[v], v) for v in VERDICTS[1:] if counts.get(v)]
-    return text + ("; " + ", ".join(others) if others else "") + "."
+    others = [_(OTHER_COUNTS[v]).format(n=counts[v]) for v in VERDICTS[1:] if counts.get(v)]
+    values = {"right": counts.get("right", 0), "total": len(gradients), "others": ", ".join(others)}
+    if others:
+        return ngettext(
+            "{right} of {total} gradient right; {others}.",
+            "{right} of {total} gradients right; {others}.",
+            len(gradients),
+        ).format(**values)
+    return ngettext("{right} of {total} gradient right.", "{right} of {total} gradients right.", len(gradients)).format(
+        **values
+    )
 
 
 def notebook_note(activation):
     """What notebook mode repeats of the notebook's 1 - tanh(A1)**2 slip, for this activation."""
     if activation == "tanh":
-        return (
+        return _(
             "The notebook computes dZ1 = dA1 * (1 - tanh(A1)**2). The chain rule needs tanh′ at Z1: "
             "tanh′(Z1) = 1 - tanh(Z1)**2, and since A1 = tanh(Z1) that is 1 - A1**2. Taking tanh of A1 "
             "applies tanh twice, so dZ1 comes out slightly wrong, and dW0 and db0, computed from dZ1, "
@@ -86,12 +100,12 @@ def notebook_note(activation):
             "analytic db0 in -0.00058. The network still learns, because the direction is nearly right."
         )
     if activation == "sigmoid":
-        return (
+        return _(
             "Notebook mode repeats the notebook's 1 - tanh(A1)**2 slip with the activation in use: it "
             "evaluates g′ at A1 instead of Z1, σ(A1)(1 - σ(A1)) where the chain rule says "
             "σ(Z1)(1 - σ(Z1)) = A1(1 - A1). dZ1, and dW0 and db0 computed from it, come out wrong."
         )
-    return (
+    return _(
         "Notebook mode repeats the notebook's 1 - tanh(A1)**2 slip, evaluating g′ at A1 instead of Z1. "
         "For relu that does no harm: A1 = max(Z1, 0) is above 0 exactly when Z1 is."
     )

@@ -10,8 +10,8 @@ data set or the student's own points are written in (A0, Y and the test points A
 import json
 
 from backprop import GRADIENT_NAMES
+from shared.i18n import _, ngettext
 from worker.share.script import (
-    RIGHT_FUNCTION,
     backward_function,
     example_function,
     forward_function,
@@ -21,6 +21,7 @@ from worker.share.script import (
     output_cost,
     output_gradient_lines,
     parameter_lines,
+    right_function,
     settings_text,
     size_lines,
     test_cost_function,
@@ -55,25 +56,34 @@ def _terms(products, constant):
 
 def _intro(run):
     c = run.config
+    values = {"n_h": c.n_h, "learning": learning(c, run.data), "step": run.step, "settings": settings_text(c)}
     text = (
-        f"# Backprop Lab: a 2-{c.n_h}-1 network learning {learning(c, run.data)}\n\n"
-        f"Exported from Backprop Lab at step {run.step}. Settings: {settings_text(c)}.\n\n"
-        "The seed notebook's sections (setup, forward pass, backpropagation with gradient checks, training) "
-        f"with these settings and the page's parameters at step {run.step} written in. "
-        "Run all the cells from the top (Run → Run All Cells); the last one trains the network "
-        "and prints J every 100 steps, as the seed notebook does."
+        "# "
+        + _("Backprop Lab: a 2-{n_h}-1 network learning {learning}").format(**values)
+        + "\n\n"
+        + _("Exported from Backprop Lab at step {step}. Settings: {settings}.").format(**values)
+        + "\n\n"
+        + _(
+            "The seed notebook's sections (setup, forward pass, backpropagation with gradient checks, training) "
+            "with these settings and the page's parameters at step {step} written in. "
+            "Run all the cells from the top (Run → Run All Cells); the last one trains the network "
+            "and prints J every 100 steps, as the seed notebook does."
+        ).format(**values)
     )
     if c.data != "table":
-        text += f"\n\nThe data: {data_counts(run.data)}, written in (A0 and Y train the network)."
+        text += "\n\n" + _("The data: {counts}, written in (A0 and Y train the network).").format(
+            counts=data_counts(run.data)
+        )
         if run.data.test_m:
-            text += " J on the test points (A0_test, Y_test), which training never uses, is printed beside J."
+            text += " " + _("J on the test points (A0_test, Y_test), which training never uses, is printed beside J.")
     if c.notebook_mode:
-        text += (
-            "\n\n**Notebook mode**: the hidden layer's derivative is the seed notebook's, taken at A1 instead "
+        text += "\n\n" + _(
+            "**Notebook mode**: the hidden layer's derivative is the seed notebook's, taken at A1 instead "
             "of Z1; the gradient checks below show it wrong for dZ1, dW0 and db0."
         )
     if run.status == "diverged":
-        text += f"\n\nThis run had diverged on the page: {run.reason}."
+        # Translators: {reason} is the model's words for why the run diverged.
+        text += "\n\n" + _("This run had diverged on the page: {reason}.").format(reason=run.reason)
     return text
 
 
@@ -135,39 +145,54 @@ def _forward_cells(config, data):
     z1 = [f"Z1[{i},0] = W0[{i},0] * A0[0,0] + W0[{i},1] * A0[1,0] + b0[{i},0]" for i in range(n_h)]
     z2 = _terms([f"W1[0,{i}] * A1[{i},0]" for i in range(n_h)], "b1[0,0]")
     return [
-        _markdown("## Forward pass (unrolled)\n---"),
+        _markdown("## " + _("Forward pass (unrolled)") + "\n---"),
         _code(
             "\n".join(
-                [f"# Z1 for the {n_h} hidden perceptron{'s' if n_h > 1 else ''} on a first example:"]
+                [
+                    "# "
+                    + ngettext(
+                        "Z1 for the {n} hidden perceptron on a first example:",
+                        "Z1 for the {n} hidden perceptrons on a first example:",
+                        n_h,
+                    ).format(n=n_h)
+                ]
                 + z1
                 + [f"print(Z1[{i},0])" for i in range(n_h)]
             )
         ),
         _code(
-            "# Z1 on the other examples, the same way:\n"
+            "# " + _("Z1 on the other examples, the same way:") + "\n"
             "for j in range(1, m):\n"
             "    for i in range(n_h):\n"
             "        Z1[i,j] = W0[i,0] * A0[0,j] + W0[i,1] * A0[1,j] + b0[i,0]\n"
             'print("Z1 is:")\nprint(Z1)'
         ),
-        _code("# This also can be done via matrix multiplication:\nprint(np.dot(W0, A0) + b0)"),
+        _code("# " + _("This also can be done via matrix multiplication:") + "\nprint(np.dot(W0, A0) + b0)"),
         _code(
-            f"# The hidden layer's activation function is {config.activation}.\n"
+            "# "
+            + _("The hidden layer's activation function is {activation}.").format(activation=config.activation)
+            + "\n"
             f"A1 = {hidden(config, 'Z1')}\n"
             'print("A1 is:")\nprint(A1)'
         ),
-        _code(f"# Z2 on a first example for a first (and only) output perceptron.\nZ2[0,0] = {z2}\nprint(Z2[0,0])"),
         _code(
-            "# Z2 on the other examples:\n"
+            "# "
+            + _("Z2 on a first example for a first (and only) output perceptron.")
+            + f"\nZ2[0,0] = {z2}\nprint(Z2[0,0])"
+        ),
+        _code(
+            "# " + _("Z2 on the other examples:") + "\n"
             "for j in range(1, m):\n"
             "    Z2[0,j] = sum(W1[0,i] * A1[i,j] for i in range(n_h)) + b1[0,0]\n"
             'print("Z2 is:", Z2)\n\n'
-            "# As in the previous layer it can be calculated via matrix multiplication:\n"
+            + "# "
+            + _("As in the previous layer it can be calculated via matrix multiplication:")
+            + "\n"
             "print(np.dot(W1, A1) + b1)"
         ),
-        _code('# Output activation function is a sigmoid.\nA2 = sigmoid(Z2)\nprint("A2 is:", A2)'),
+        _code("# " + _("Output activation function is a sigmoid.") + '\nA2 = sigmoid(Z2)\nprint("A2 is:", A2)'),
         _code(f"J = {output_cost(config)}\n" + 'print(f"J={J}")'),
-        _markdown("## Forward pass (compressed)\n---"),
+        _markdown("## " + _("Forward pass (compressed)") + "\n---"),
         _code(forward_function(config) + "\n\n\nZ1, A1, Z2, A2, J = forward(W0, b0, W1, b1)\n" + 'print(f"J={J}")'),
     ] + (
         [_code(test_cost_function(config) + '\n\n\nprint(f"test J={test_cost(W0, b0, W1, b1)}")')]
@@ -185,7 +210,7 @@ def _chain(config):
         from_a2 = ["def from_A2(A2, Y):", "    return -np.mean(Y * np.log(A2) + (1 - Y) * np.log(1 - A2))"]
         from_z2 = ["def from_Z2(Z2, Y):", "    return cost(Z2, Y)"]
     return "\n".join(
-        ["# Let's divide our model by each step.", ""]
+        ["# " + _("Let's divide our model by each step."), ""]
         + from_a2
         + ["", ""]
         + from_z2
@@ -207,14 +232,18 @@ def _chain(config):
             "    return from_Z1(Z1, W1, b1, Y)",
             "",
             "",
-            "# Check that we have the same cost:",
+            "# " + _("Check that we have the same cost:"),
             'print(f"J={from_A0(A0, W0, b0, W1, b1, Y)}")',
         ]
     )
 
 
-CHECK_HELPERS = f'''def numeric(f, X, h={H!r}):
-    """dJ/dX by central differences, (f(X + h) - f(X - h)) / 2h, one element of X at a time."""
+def check_helpers():
+    """The gradient checks' two helpers (numeric and check), their docstrings in the page's language."""
+    numeric_doc = _("dJ/dX by central differences, (f(X + h) - f(X - h)) / 2h, one element of X at a time.")
+    check_doc = _("Backprop's gradient against the numeric one: the relative error ||a - n|| / (||a|| + ||n||).")
+    return f'''def numeric(f, X, h={H!r}):
+    """{numeric_doc}"""
     d = np.zeros(X.shape)
     h = np.broadcast_to(h, X.shape)
     for index, _ in np.ndenumerate(X):
@@ -226,7 +255,7 @@ CHECK_HELPERS = f'''def numeric(f, X, h={H!r}):
 
 
 def check(name, analytic, numeric):
-    """Backprop's gradient against the numeric one: the relative error ||a - n|| / (||a|| + ||n||)."""
+    """{check_doc}"""
     error = np.linalg.norm(analytic - numeric) / max(np.linalg.norm(analytic) + np.linalg.norm(numeric), 1e-300)
     verdict = "right" if error <= 1e-7 else "suspicious" if error <= 1e-4 else "wrong"
     print(name, "by backprop:")
@@ -234,6 +263,7 @@ def check(name, analytic, numeric):
     print(name, "by central differences:")
     print(np.round(numeric, 5))
     print(f"relative error {{error:.1e}}: {{verdict}}")'''
+
 
 WITH_RESPECT_TO = {  # J as a function of each name alone (the chain above)
     "A2": "lambda A2_: from_A2(A2_, Y)",
@@ -265,24 +295,27 @@ def _gradient_cells(config):
     formulas = _formulas(config)
     cells = [
         _markdown(
-            "## Backpropagation and gradient checks\n---\n"
-            "Each derivative of J by backprop's formula (the chain rule), checked against central "
-            f"differences with h = {H:g}: the relative error is right up to 1e-7, suspicious up to 1e-4, "
-            "wrong above. Where the gradients all but vanish, or a ReLU input sits within h of 0, a large "
-            "relative error says little about backprop."
+            "## "
+            + _("Backpropagation and gradient checks")
+            + "\n---\n"
+            + _(
+                "Each derivative of J by backprop's formula (the chain rule), checked against central "
+                "differences with h = {h}: the relative error is right up to 1e-7, suspicious up to 1e-4, "
+                "wrong above. Where the gradients all but vanish, or a ReLU input sits within h of 0, a large "
+                "relative error says little about backprop."
+            ).format(h=f"{H:g}")
         ),
         _code(_chain(config)),
-        _code(CHECK_HELPERS),
+        _code(check_helpers()),
     ]
     for name in GRADIENT_NAMES:
         step = comment = ""
         if name == "A2" and config.cost == "cross_entropy":
             step = ", h=np.minimum(1e-5, 1e-4 * np.minimum(A2, 1 - A2))"
-            comment = "  # log(A2) and log(1 - A2): each step stays inside (0, 1)"
+            comment = "  # " + _("log(A2) and log(1 - A2): each step stays inside (0, 1)")
         cells.append(
             _code(
-                f"# How J changes with each element of {name}.\n"
-                f"{formulas[name]}\n"
+                "# " + _("How J changes with each element of {name}.").format(name=name) + "\n" + f"{formulas[name]}\n"
                 f'check("d{name}", d{name}, numeric({WITH_RESPECT_TO[name]}, {name}{step})){comment}'
             )
         )
@@ -297,24 +330,37 @@ def notebook(run):
         _code("import numpy as np"),
         _code(helpers(c)),
         _markdown(
-            "## Initialization\n---\n"
-            f"The inputs A0 (the examples are the columns), the targets Y, the sizes, and the parameters at "
-            f"step {run.step}. At step 0 they are the notebook's initialisation with seed {c.seed}: after "
-            f"`np.random.seed({c.seed})`, `W0 = np.random.randn(n_h, n) * 0.1`, then "
-            "`W1 = np.random.randn(n_o, n_h) * 0.1`; every bias is 0.1."
+            "## "
+            + _("Initialization")
+            + "\n---\n"
+            + _(
+                "The inputs A0 (the examples are the columns), the targets Y, the sizes, and the parameters at "
+                "step {step}. At step 0 they are the notebook's initialisation with seed {seed}: after "
+                "{seed_code}, {W0_code}, then {W1_code}; every bias is 0.1."
+            ).format(
+                step=run.step,
+                seed=c.seed,
+                seed_code=f"`np.random.seed({c.seed})`",
+                W0_code="`W0 = np.random.randn(n_h, n) * 0.1`",
+                W1_code="`W1 = np.random.randn(n_o, n_h) * 0.1`",
+            )
         ),
         _code(_setup(run)),
         *_forward_cells(c, run.data),
         *_gradient_cells(c),
-        _markdown("## Backpropagation (compressed)\n---"),
+        _markdown("## " + _("Backpropagation (compressed)") + "\n---"),
         _code(backward_function(c) + ("\n\n\n" + example_function(c) if c.batch != "full" else "")),
         _markdown(
-            "## Training: gradient descent\n---\n"
-            f"From step {run.step}, the cost J every 100 steps (before that step's update), then J after the "
-            "last step and the predictions."
+            "## "
+            + _("Training: gradient descent")
+            + "\n---\n"
+            + _(
+                "From step {step}, the cost J every 100 steps (before that step's update), then J after the "
+                "last step and the predictions."
+            ).format(step=run.step)
         ),
         _code(
-            ("" if c.data == "table" else RIGHT_FUNCTION + "\n\n\n")
+            ("" if c.data == "table" else right_function() + "\n\n\n")
             + "STEPS = 1000\n\n"
             + training_loop(run.step, config=c, data=run.data)
         ),

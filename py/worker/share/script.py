@@ -16,21 +16,24 @@ also prints J on them, and the end says how many points of each are right.
 import numpy as np
 
 from backprop import PARAM_NAMES
+from shared.i18n import N_, _
 from worker.share.file_names import file_name
 from worker.share.script_data import data_counts, data_lines, learning, number, test_data_lines
 
-COMMENTS = {
-    "W0": "Weights between input and hidden layers.",
-    "b0": "Biases between input and hidden layer.",
-    "W1": "Weights between hidden and output layers.",
-    "b1": "Biases between hidden and output layers.",
+COMMENTS = {  # the seed notebook's comments on the parameters' lines
+    "W0": N_("Weights between input and hidden layers."),
+    "b0": N_("Biases between input and hidden layer."),
+    "W1": N_("Weights between hidden and output layers."),
+    "b1": N_("Biases between hidden and output layers."),
 }
 
 
 ONE_EXAMPLE = {
-    "one": "One example per step, in order: step k's gradient is example k % {m}'s alone (J is over all {all}).",
-    "shuffled": "One example per step, shuffled: each pass over the {all} examples in an order drawn from the seed; "
-    "a step's gradient is its example's alone (J is over all {all}).",
+    "one": N_("One example per step, in order: step k's gradient is example k % {m}'s alone (J is over all {all})."),
+    "shuffled": N_(
+        "One example per step, shuffled: each pass over the {all} examples in an order drawn from the seed; "
+        "a step's gradient is its example's alone (J is over all {all})."
+    ),
 }
 
 
@@ -66,26 +69,37 @@ def settings_text(config):
 
 def one_example_text(config, data):
     m = data.m
-    return ONE_EXAMPLE[config.batch].format(m=m, all="four" if config.data == "table" else m)
+    # Translators: the truth table's number of examples in words, in "J is over all four".
+    every = _("four") if config.data == "table" else m
+    return _(ONE_EXAMPLE[config.batch]).format(m=m, all=every)
 
 
 def helpers(config):
     """The notebook's helper functions (its cell 2) for these settings."""
-    out = ["# This is helper functions.", ""]
+    out = ["# " + _("This is helper functions."), ""]
     if config.activation == "tanh":
-        out += ["def tanh(Z):", "    '''Activation function in the hidden layer.'''", "    return np.tanh(Z)", "", ""]
+        out += [
+            "def tanh(Z):",
+            "    '''" + _("Activation function in the hidden layer.") + "'''",
+            "    return np.tanh(Z)",
+            "",
+            "",
+        ]
     if config.activation == "relu":
         out += [
             "def relu(Z):",
-            "    '''Activation function in the hidden layer: Z where it is positive, else 0.'''",
+            "    '''" + _("Activation function in the hidden layer: Z where it is positive, else 0.") + "'''",
             "    return np.maximum(Z, 0)",
             "",
             "",
         ]
-    where = "hidden and output layers" if config.activation == "sigmoid" else "output layer"
+    if config.activation == "sigmoid":
+        where = _("Activation function in the hidden and output layers.")
+    else:
+        where = _("Activation function in the output layer.")
     out += [
         "def sigmoid(Z):",
-        f"    '''Activation function in the {where}.'''",
+        "    '''" + where + "'''",
         "    return 1 / (1 + np.exp(-Z))",
         "",
         "",
@@ -93,7 +107,7 @@ def helpers(config):
     if config.cost == "half_mse":
         out += [
             "def cost(A, Y):",
-            "    '''A mean squared error based cost.'''",
+            "    '''" + _("A mean squared error based cost.") + "'''",
             "    return 1/2 * np.mean((A - Y)**2)",
             "",
             "",
@@ -101,28 +115,36 @@ def helpers(config):
     else:
         out += [
             "def cost(Z2, Y):",
-            "    '''Binary cross-entropy, the mean of -(Y*log(A2) + (1-Y)*log(1-A2)) with A2 = sigmoid(Z2),",
-            "    written as log(1 + exp(Z2)) - Y*Z2 so that a saturated output gives no log(0).'''",
+            "    '''"
+            + _(
+                "Binary cross-entropy, the mean of -(Y*log(A2) + (1-Y)*log(1-A2)) with A2 = sigmoid(Z2),\n"
+                "    written as log(1 + exp(Z2)) - Y*Z2 so that a saturated output gives no log(0)."
+            )
+            + "'''",
             "    return np.mean(np.logaddexp(0, Z2) - Y * Z2)",
             "",
             "",
         ]
-    out += ["def linear(W, A, b):", "    '''One linear fully connected layer.'''", "    return np.dot(W, A) + b"]
+    out += [
+        "def linear(W, A, b):",
+        "    '''" + _("One linear fully connected layer.") + "'''",
+        "    return np.dot(W, A) + b",
+    ]
     return "\n".join(out)
 
 
 def size_lines(config):
     return [
-        "n = len(A0)  # Number of features.",
-        "m = len(Y)  # Number of training examples.",
-        f"n_h = {config.n_h}  # Number of hidden perceptrons.",
-        "n_o = 1  # Number of output perceptrons.",
+        "n = len(A0)  # " + _("Number of features."),
+        "m = len(Y)  # " + _("Number of training examples."),
+        f"n_h = {config.n_h}  # " + _("Number of hidden perceptrons."),
+        "n_o = 1  # " + _("Number of output perceptrons."),
     ]
 
 
 def parameter_lines(run):
     """W0, b0, W1, b1 at the run's step, written in exactly."""
-    return [f"{name} = {matrix(run.params[name])}  # {COMMENTS[name]}" for name in PARAM_NAMES]
+    return [f"{name} = {matrix(run.params[name])}  # " + _(COMMENTS[name]) for name in PARAM_NAMES]
 
 
 def hidden(config, Z):
@@ -137,7 +159,7 @@ def forward_function(config):
     return "\n".join(
         [
             "def forward(W0, b0, W1, b1):",
-            "    '''The forward pass: Z1, A1, Z2, A2 and the cost J.'''",
+            "    '''" + _("The forward pass: Z1, A1, Z2, A2 and the cost J.") + "'''",
             "    Z1 = linear(W0, A0, b0)",
             f"    A1 = {hidden(config, 'Z1')}",
             "    Z2 = linear(W1, A1, b1)",
@@ -153,7 +175,7 @@ def test_cost_function(config):
     return "\n".join(
         [
             "def test_cost(W0, b0, W1, b1):",
-            "    '''J on the test points, which training never uses.'''",
+            "    '''" + _("J on the test points, which training never uses.") + "'''",
             f"    A1 = {hidden(config, 'linear(W0, A0_test, b0)')}",
             "    Z2 = linear(W1, A1, b1)",
             "    A2 = sigmoid(Z2)",
@@ -168,7 +190,7 @@ def output_gradient_lines(config):
         return ["dA2 = (A2 - Y) / m", "dZ2 = dA2 * sigmoid(Z2) * (1 - sigmoid(Z2))"]
     return [
         "dA2 = (A2 - Y) / (A2 * (1 - A2)) / m",
-        "dZ2 = (A2 - Y) / m  # = dA2 * sigmoid(Z2) * (1 - sigmoid(Z2)), simplified",
+        "dZ2 = (A2 - Y) / m  # " + _("= {formula}, simplified").format(formula="dA2 * sigmoid(Z2) * (1 - sigmoid(Z2))"),
     ]
 
 
@@ -178,12 +200,12 @@ def hidden_gradient_line(config):
         derivative = {"tanh": "(1 - tanh(A1)**2)", "sigmoid": "(sigmoid(A1) * (1 - sigmoid(A1)))", "relu": "(A1 > 0)"}[
             config.activation
         ]
-        why = "  # The notebook's slip: the derivative taken at A1 instead of Z1."
+        why = "  # " + _("The notebook's slip: the derivative taken at A1 instead of Z1.")
     else:
         derivative, why = {
             "tanh": ("(1 - A1**2)", "  # tanh'(Z1) = 1 - tanh(Z1)**2 = 1 - A1**2"),
             "sigmoid": ("(A1 * (1 - A1))", "  # sigmoid'(Z1) = A1 * (1 - A1)"),
-            "relu": ("(Z1 > 0)", "  # relu'(Z1) is 1 where Z1 > 0, else 0"),
+            "relu": ("(Z1 > 0)", "  # " + _("relu'(Z1) is 1 where Z1 > 0, else 0")),
         }[config.activation]
     return f"dZ1 = dA1 * {derivative}{why}"
 
@@ -193,7 +215,7 @@ def backward_function(config):
     if config.cost == "cross_entropy":
         lines = lines[1:]  # dA2 is not needed, and is not finite once an output saturates
     if config.batch != "full":
-        lines = ["m = len(Y)  # the examples this step's gradient takes: one"] + lines
+        lines = ["m = len(Y)  # " + _("the examples this step's gradient takes: one")] + lines
     lines += [
         "dW1 = np.dot(dZ2, A1.T)",
         "db1 = np.sum(dZ2, axis=1, keepdims=True)",
@@ -206,13 +228,17 @@ def backward_function(config):
     if config.batch == "full":
         head = [
             "def backward(W1, Z1, A1, Z2, A2):",
-            "    '''Backpropagation: the gradient of J with respect to each parameter.'''",
+            "    '''" + _("Backpropagation: the gradient of J with respect to each parameter.") + "'''",
         ]
     else:
         head = [
             "def backward(W1, Z1, A1, Z2, A2, A0, Y):",
-            "    '''Backpropagation on the examples given (the columns of Z1, A1, Z2, A2 and A0, the entries of Y):",
-            "    the gradient of their cost with respect to each parameter.'''",
+            "    '''"
+            + _(
+                "Backpropagation on the examples given (the columns of Z1, A1, Z2, A2 and A0, the entries of Y):\n"
+                "    the gradient of their cost with respect to each parameter."
+            )
+            + "'''",
         ]
     return "\n".join(head + ["    " + line for line in lines])
 
@@ -223,15 +249,21 @@ def example_function(config):
         return "\n".join(
             [
                 "def example(step):",
-                "    '''The example (column of A0) whose gradient step `step` takes: 0, 1, 2, 3, 0, ... in order.'''",
+                "    '''"
+                + _("The example (column of A0) whose gradient step `step` takes: 0, 1, 2, 3, 0, ... in order.")
+                + "'''",
                 "    return step % m",
             ]
         )
     return "\n".join(
         [
             "def example(step):",
-            "    '''The example (column of A0) whose gradient step `step` takes: each pass p over the m examples",
-            "    (steps p*m to p*m + m - 1) in the order np.random.RandomState([seed, p]).permutation(m).'''",
+            "    '''"
+            + _(
+                "The example (column of A0) whose gradient step `step` takes: each pass p over the m examples\n"
+                "    (steps p*m to p*m + m - 1) in the order np.random.RandomState([seed, p]).permutation(m)."
+            )
+            + "'''",
             f"    return np.random.RandomState([{config.seed}, step // m]).permutation(m)[step % m]",
         ]
     )
@@ -243,12 +275,19 @@ def training_loop(step, steps="STEPS", config=None, data=None):
     other than a truth table (its Data given), J on the test points beside J when there are any, and at the end the
     points right instead of the predictions."""
     if config is None or config.batch == "full":
-        head = [f"# Train for {steps} steps, printing J every 100 steps, as the notebook does."]
+        head = [
+            "# " + _("Train for {steps} steps, printing J every 100 steps, as the notebook does.").format(steps=steps)
+        ]
         gradient = ["    dW0, db0, dW1, db1 = backward(W1, Z1, A1, Z2, A2)"]
     else:
         head = [
-            f"# Train for {steps} steps, printing J every 100 steps, as the notebook does. J is over all the",
-            "# examples; each step's gradient is its one example's (j = example(step), as a list to keep 2-D arrays).",
+            "# "
+            # Translators: two comment lines of the exported script: keep the "# " that begins the second line.
+            + _(
+                "Train for {steps} steps, printing J every 100 steps, as the notebook does. J is over all the\n"
+                "# examples; each step's gradient is its one example's (j = example(step), as a list to keep 2-D "
+                "arrays)."
+            ).format(steps=steps)
         ]
         gradient = [
             f"    j = [example({step} + i)]",
@@ -293,46 +332,67 @@ def training_loop(step, steps="STEPS", config=None, data=None):
     )
 
 
-RIGHT_FUNCTION = """def right(A2, Y):
-    '''How many points the network puts on their class's side of 0.5 (A2 above 0.5 for class 1, below for 0).'''
-    return int(np.sum(np.where(Y > 0.5, A2 > 0.5, A2 < 0.5)))"""
+def right_function():
+    """The function that counts the points right, for data other than a truth table."""
+    return (
+        "def right(A2, Y):\n    '''"
+        + _("How many points the network puts on their class's side of 0.5 (A2 above 0.5 for class 1, below for 0).")
+        + "'''\n    return int(np.sum(np.where(Y > 0.5, A2 > 0.5, A2 < 0.5)))"
+    )
 
 
 def script(run):
     """The .py text for the run (see the module's docstring)."""
     c, data = run.config, run.data
     name = file_name(c, run.step, "py")
+    values = {"n_h": c.n_h, "learning": learning(c, data), "step": run.step}
     header = [
-        f'"""Backprop Lab: a 2-{c.n_h}-1 network learning {learning(c, data)}, exported at step {run.step}.',
+        '"""' + _("Backprop Lab: a 2-{n_h}-1 network learning {learning}, exported at step {step}.").format(**values),
         "",
-        f"Settings: {settings_text(c)}.",
-        "The code is the seed notebook's (helpers, forward pass, backpropagation, training loop) with these",
-        f"settings and the page's parameters at step {run.step} written in. Run it with Python 3 and NumPy:",
+        _("Settings: {settings}.").format(settings=settings_text(c)),
+        _(
+            "The code is the seed notebook's (helpers, forward pass, backpropagation, training loop) with these\n"
+            "settings and the page's parameters at step {step} written in. Run it with Python 3 and NumPy:"
+        ).format(**values),
         "",
-        f"    python {name}          # trains 1000 steps",
-        f"    python {name} 5000     # another number of steps",
+        f"    python {name}          # " + _("trains 1000 steps"),
+        f"    python {name} 5000     # " + _("another number of steps"),
         "",
-        "It prints J every 100 steps (J before the update of that step, as the notebook's loop does), then J",
-        "after the last step and the predictions A2.",
     ]
-    if c.data != "table":
-        header[-1] = "after the last step and how many points the network gets right."
-        header += ["", f"The data: {data_counts(data)}, written in below (A0 and Y train the network)."]
+    if c.data == "table":
+        header.append(
+            _(
+                "It prints J every 100 steps (J before the update of that step, as the notebook's loop does), then J\n"
+                "after the last step and the predictions A2."
+            )
+        )
+    else:
+        header.append(
+            _(
+                "It prints J every 100 steps (J before the update of that step, as the notebook's loop does), then J\n"
+                "after the last step and how many points the network gets right."
+            )
+        )
+        header += [
+            "",
+            _("The data: {counts}, written in below (A0 and Y train the network).").format(counts=data_counts(data)),
+        ]
         if data.test_m:
-            header += ["J on the test points (A0_test, Y_test), which training never uses, is printed beside J."]
+            header += [_("J on the test points (A0_test, Y_test), which training never uses, is printed beside J.")]
     if c.notebook_mode:
-        header += ["", "Notebook mode: the hidden layer's derivative is the notebook's, taken at A1 instead of Z1."]
+        header += ["", _("Notebook mode: the hidden layer's derivative is the notebook's, taken at A1 instead of Z1.")]
     if c.batch != "full":
         header += ["", one_example_text(c, data)]
     if run.status == "diverged":
-        header += ["", f"This run had diverged on the page: {run.reason}."]
+        # Translators: {reason} is the model's words for why the run diverged.
+        header += ["", _("This run had diverged on the page: {reason}.").format(reason=run.reason)]
     header += ['"""']
     parts = [
         "\n".join(header),
         "import sys\n\nimport numpy as np",
         helpers(c),
         "\n".join(
-            ["# The data, the sizes and the parameters.", ""]
+            ["# " + _("The data, the sizes and the parameters."), ""]
             + data_lines(c, data)
             + test_data_lines(data)
             + [""]
@@ -342,7 +402,8 @@ def script(run):
             + [
                 "",
                 f"learning_rate = {c.learning_rate!r}",
-                "STEPS = int(sys.argv[1]) if len(sys.argv) > 1 else 1000  # python this_file.py 5000: 5000 steps",
+                "STEPS = int(sys.argv[1]) if len(sys.argv) > 1 else 1000  # "
+                + _("python this_file.py 5000: 5000 steps"),
             ]
         ),
         forward_function(c),
@@ -353,6 +414,6 @@ def script(run):
     if c.batch != "full":
         parts.append(example_function(c))
     if c.data != "table":
-        parts.append(RIGHT_FUNCTION)
+        parts.append(right_function())
     parts.append(training_loop(run.step, config=c, data=data))
     return parts[0] + "\n\n" + "\n\n\n".join(parts[1:]) + "\n"

@@ -8,13 +8,7 @@ import math
 import numpy as np
 
 from backprop import truth_table
-
-KIND_NAMES = {  # backprop.GENERATED's, as a title says them
-    "circle": "a circle",
-    "xor_cloud": "an XOR cloud",
-    "gaussians": "two gaussians",
-    "spiral": "a spiral",
-}
+from shared.i18n import _, ngettext
 
 PER_LINE = 20  # classes a line of Y
 
@@ -31,17 +25,27 @@ def learning(config, data):
     """What the network learns, for a title: XOR, a spiral of 200 points, your 25 points."""
     if config.data == "table":
         return config.table
-    count = data.m + data.test_m
-    what = "your" if config.data == "points" else KIND_NAMES[config.data] + " of"
-    return f"{what} {count} point{'s' if count != 1 else ''}"
+    n = data.m + data.test_m
+    # Translators: what a network learns, in the exported files' titles ("a 2-2-1 network learning a spiral of 200
+    # points").
+    words = {
+        "circle": ngettext("a circle of {n} point", "a circle of {n} points", n),
+        "xor_cloud": ngettext("an XOR cloud of {n} point", "an XOR cloud of {n} points", n),
+        "gaussians": ngettext("two gaussians of {n} point", "two gaussians of {n} points", n),
+        "spiral": ngettext("a spiral of {n} point", "a spiral of {n} points", n),
+        "points": ngettext("your {n} point", "your {n} points", n),
+    }
+    return words[config.data].format(n=n)
 
 
 def data_counts(data):
     """The training and test points in words: "100 training points and 100 test points"."""
-    words = f"{data.m} training point{'s' if data.m != 1 else ''}"
-    if data.test_m:
-        words += f" and {data.test_m} test point{'s' if data.test_m != 1 else ''}"
-    return words
+    train = ngettext("{n} training point", "{n} training points", data.m).format(n=data.m)
+    if not data.test_m:
+        return train
+    test = ngettext("{n} test point", "{n} test points", data.test_m).format(n=data.test_m)
+    # Translators: {train} is "100 training points", {test} "20 test points".
+    return _("{train} and {test}").format(train=train, test=test)
 
 
 def points_array(A0):
@@ -67,13 +71,16 @@ def data_lines(config, data=None):
     if config.data == "table" or data is None:
         Y = [int(y) for y in truth_table(config.table).reshape(-1)]
         return [
-            "A0 = np.array([[0, 1, 0, 1], [1, 0, 0, 1]])  # Inputs: the four examples are the columns.",
-            f"Y = np.array({Y})  # Outputs: the {config.table} function.",
+            "A0 = np.array([[0, 1, 0, 1], [1, 0, 0, 1]])  # " + _("Inputs: the four examples are the columns."),
+            f"Y = np.array({Y})  # " + _("Outputs: the {table} function.").format(table=config.table),
         ]
     return [
-        f"# Inputs: the {data.m} training points, a point (x1, x2) a line; A0 has them as its columns (.T).\n"
-        f"A0 = {points_array(data.A0)}",
-        f"Y = {classes(data.Y)}  # Outputs: each training point's class.",
+        "# "
+        + _("Inputs: the {m} training points, a point (x1, x2) a line; A0 has them as its columns (.T).").format(
+            m=data.m
+        )
+        + f"\nA0 = {points_array(data.A0)}",
+        f"Y = {classes(data.Y)}  # " + _("Outputs: each training point's class."),
     ]
 
 
@@ -82,7 +89,10 @@ def test_data_lines(data):
     if data is None or not data.test_m:
         return []
     return [
-        f"\n# The {data.test_m} test points, which training never uses: J on them shows how the network generalises.\n"
-        f"A0_test = {points_array(data.A0_test)}",
+        "\n# "
+        + _("The {n} test points, which training never uses: J on them shows how the network generalises.").format(
+            n=data.test_m
+        )
+        + f"\nA0_test = {points_array(data.A0_test)}",
         f"Y_test = {classes(data.Y_test)}",
     ]

@@ -27,7 +27,8 @@ from shared.sweep_words import CATEGORIES
 
 COUNT_WORDS = {  # a bar's networks of a category, in its description: "3 solved, 2 stuck"
     "solved": N_("{n} solved"),
-    # Translators: networks still training (not solved, J still falling), as a bar of the sweep's histograms counts them.
+    # Translators: networks still training (not solved, J still falling), as a bar of the sweep's histograms
+    # counts them.
     "training": N_("{n} training"),
     "stuck": N_("{n} stuck"),
     "diverged": N_("{n} diverged"),

@@ -62,7 +62,7 @@ def test_each_verdict_in_words():
 
 def test_a_kink_and_the_slip_are_said_where_they_apply():
     kink = verdict_text("Z1", 0.3, "wrong", 1e-5, ["Z1[0,2]", "Z1[1,3]"])
-    assert " But Z1[0,2], Z1[1,3] lies within h = 1e-05 of relu's kink at 0" in kink
+    assert " But Z1[0,2], Z1[1,3] lie within h = 1e-05 of relu's kink at 0" in kink
     slip = verdict_text("b0", 0.01, "wrong", 1e-5, slip=True)
     assert slip.endswith(" This is the notebook's slip in dZ1, which dW0 and db0 inherit (see the note).")
     assert "slip" not in verdict_text("b0", 1e-9, "right", 1e-5, slip=True)  # a right gradient has no slip
