@@ -65,8 +65,8 @@ def read_link(query, notes=None):
                 # Translators: {key} is the setting's name in the link (seed, n_h...), kept as it is; {default} is
                 # the value it falls back to, as a link spells it; {error} is what is wrong with the value.
                 message = _("The link's {key} was ignored, so it is {default}: {error}.").format(
-                    # Translators: a setting's value when it is empty (no exercises chosen, no controls hidden...).
                     key=key,
+                    # Translators: a setting's value when it is empty (no exercises chosen, no controls hidden...).
                     default=spell(setting.default) or _("empty"),
                     error=err,
                 )
