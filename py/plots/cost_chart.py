@@ -218,9 +218,9 @@ def describe_costs(steps, costs, name=None):
     if name is None:
         # Translators: the subject of the cost chart's descriptions ("Cost J fell from 0.125 at step 0 to ...").
         name = _("Cost J")
-    # Translators: in the descriptions of a cost curve, {name} is the curve ("Cost J", "The training cost J", "The
-    # test cost J", "the median cost J"), {cost}, {first} and {last} are costs, the steps are step numbers.
     if not costs.size:
+        # Translators: in the descriptions of a cost curve, {name} is the curve ("Cost J", "The training cost J",
+        # "The test cost J", "the median cost J"), {cost}, {first} and {last} are costs, the steps are step numbers.
         return _("{name}: no steps yet.").format(name=name)
     finite = np.flatnonzero(np.isfinite(costs))
     last_step, last = int(steps[-1]), float(costs[-1])

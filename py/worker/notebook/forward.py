@@ -47,8 +47,8 @@ def data_words(run):
     if c.data == "points":
         return _("your points")
     values = {"seed": c.data_seed, "size": c.data_size, "noise": c.noise, "train": c.train_percent}
-    # Translators: a generated data set and its settings, in the Notebook view's "The data on screen, {words}: ...".
     words = {
+        # Translators: a generated data set and its settings, in the Notebook view's "The data on screen, {words}".
         "circle": _("the circle (data seed {seed}, {size} points, noise {noise} %, {train} % for training)"),
         "xor_cloud": _("the XOR cloud (data seed {seed}, {size} points, noise {noise} %, {train} % for training)"),
         "gaussians": _("the two gaussians (data seed {seed}, {size} points, noise {noise} %, {train} % for training)"),
