@@ -120,14 +120,14 @@ def plot_area(width, height, margins=MARGINS):
 
 
 def scale_x(steps, x_range, area):
-    left, _, right, _ = area
+    left, _top, right, _bottom = area
     x0, x1 = x_range
     return left + (np.asarray(steps, dtype=float) - x0) * ((right - left) / (x1 - x0))
 
 
 def scale_y(costs, y_range, area, log_scale):
     """Costs -> canvas y (y = 0 at the top); non-finite (or, on a log scale, non-positive) -> NaN."""
-    _, top, _, bottom = area
+    _left, top, _right, bottom = area
     c = np.asarray(costs, dtype=float)
     lo, hi = y_range
     with np.errstate(all="ignore"):

@@ -19,7 +19,7 @@ from backprop import PARAM_NAMES, Config, Run, make_data
 from plots.cost_chart import chart, run_points, run_test_costs
 from plots.plain import plain, plain_list
 from plots.surface import HI, LO, describe_surface, surface_grid, surface_rgba
-from shared.i18n import N_, _
+from shared.i18n import N_, _, ngettext
 from worker.data import points as edits
 from worker.data.view import data_view, extent
 from worker.network.chain import chain_view
@@ -299,7 +299,11 @@ def accuracy_view(accuracy, test_m):
     """snapshot["accuracy"] from Run.accuracy(): {"train": [right, m], "test": [right, t] or None, "text"}."""
     train = list(accuracy["train"])
     test = list(accuracy["test"]) if test_m else None
-    text = _("Train: {right} of {total} right ({percent} %).").format(**_share(*train))
+    text = ngettext(
+        "Train: {right} of {total} right ({percent} %).", "Train: {right} of {total} right ({percent} %).", train[1]
+    ).format(**_share(*train))
     if test is not None:
-        text += " " + _("Test: {right} of {total} right ({percent} %).").format(**_share(*test))
+        text += " " + ngettext(
+            "Test: {right} of {total} right ({percent} %).", "Test: {right} of {total} right ({percent} %).", test[1]
+        ).format(**_share(*test))
     return {"train": train, "test": test, "text": text}

@@ -21,11 +21,6 @@ VERDICT_WORDS = {  # a gradient check's verdict, its sign first (translate the w
     "wrong": N_("\u2717 Wrong"),
     "undefined": N_("\u2013 Undefined"),
 }
-OTHER_COUNTS = {  # the summary's count of the gradients of a verdict other than right: "2 wrong"
-    "suspicious": N_("{n} suspicious"),
-    "wrong": N_("{n} wrong"),
-    "undefined": N_("{n} undefined"),
-}
 
 
 def verdict(error):
@@ -71,12 +66,21 @@ def verdict_text(name, error, band, h, kink_units=(), slip=False):
     return text
 
 
+def _other_count(band, n):
+    """The summary's count of the gradients of a verdict other than right: "2 wrong"."""
+    if band == "suspicious":
+        return ngettext("{n} suspicious", "{n} suspicious", n).format(n=n)
+    if band == "wrong":
+        return ngettext("{n} wrong", "{n} wrong", n).format(n=n)
+    return ngettext("{n} undefined", "{n} undefined", n).format(n=n)
+
+
 def summary(gradients):
     """ "6 of 8 gradients right; 2 wrong." from the gradients' verdicts."""
     counts = {}
     for g in gradients:
         counts[g["verdict"]] = counts.get(g["verdict"], 0) + 1
-    others = [_(OTHER_COUNTS[v]).format(n=counts[v]) for v in VERDICTS[1:] if counts.get(v)]
+    others = [_other_count(v, counts[v]) for v in VERDICTS[1:] if counts.get(v)]
     values = {"right": counts.get("right", 0), "total": len(gradients), "others": ", ".join(others)}
     if others:
         return ngettext(

@@ -20,7 +20,7 @@ import numpy as np
 
 from backprop import PARAM_NAMES, Config, Run, params_from_dict, points_data
 from backprop.config import whole_number
-from shared.i18n import N_, _
+from shared.i18n import N_, _, ngettext
 
 FORMAT = "backprop-lab-run"
 VERSION = 1
@@ -282,16 +282,22 @@ def _history(history, step, limit):
     last = start + (len(costs) - 1) * stride
     if last > step:
         raise ValueError(
-            _(
+            ngettext(
+                "The saved history does not fit the step: its {count} cost from step {start}, every {stride}, reaches "
+                "step {last}, after the run's step {step}",
                 "The saved history does not fit the step: its {count} costs from step {start}, every {stride}, reach "
-                "step {last}, after the run's step {step}"
+                "step {last}, after the run's step {step}",
+                len(costs),
             ).format(count=len(costs), start=start, stride=stride, last=last, step=step)
         )
     if step - last >= stride:
         raise ValueError(
-            _(
+            ngettext(
+                "The saved history does not fit the step: its {count} cost from step {start}, every {stride}, ends at "
+                "step {last}, but the run is at step {step}",
                 "The saved history does not fit the step: its {count} costs from step {start}, every {stride}, end at "
-                "step {last}, but the run is at step {step}"
+                "step {last}, but the run is at step {step}",
+                len(costs),
             ).format(count=len(costs), start=start, stride=stride, last=last, step=step)
         )
     return start, stride, [float(x) for x in costs]

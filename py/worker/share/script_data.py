@@ -76,9 +76,11 @@ def data_lines(config, data=None):
         ]
     return [
         "# "
-        + _("Inputs: the {m} training points, a point (x1, x2) a line; A0 has them as its columns (.T).").format(
-            m=data.m
-        )
+        + ngettext(
+            "Inputs: the {m} training point, a point (x1, x2) a line; A0 has it as its column (.T).",
+            "Inputs: the {m} training points, a point (x1, x2) a line; A0 has them as its columns (.T).",
+            data.m,
+        ).format(m=data.m)
         + f"\nA0 = {points_array(data.A0)}",
         f"Y = {classes(data.Y)}  # " + _("Outputs: each training point's class."),
     ]
@@ -90,9 +92,11 @@ def test_data_lines(data):
         return []
     return [
         "\n# "
-        + _("The {n} test points, which training never uses: J on them shows how the network generalises.").format(
-            n=data.test_m
-        )
+        + ngettext(
+            "The {n} test point, which training never uses: J on it shows how the network generalises.",
+            "The {n} test points, which training never uses: J on them shows how the network generalises.",
+            data.test_m,
+        ).format(n=data.test_m)
         + f"\nA0_test = {points_array(data.A0_test)}",
         f"Y_test = {classes(data.Y_test)}",
     ]

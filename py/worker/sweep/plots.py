@@ -22,17 +22,9 @@ from plots.cost_chart import (
     tick_label,
     y_domain,
 )
-from shared.i18n import N_, _, ngettext
+from shared.i18n import _, ngettext
 from shared.sweep_words import CATEGORIES
 
-COUNT_WORDS = {  # a bar's networks of a category, in its description: "3 solved, 2 stuck"
-    "solved": N_("{n} solved"),
-    # Translators: networks still training (not solved, J still falling), as a bar of the sweep's histograms
-    # counts them.
-    "training": N_("{n} training"),
-    "stuck": N_("{n} stuck"),
-    "diverged": N_("{n} diverged"),
-}
 FLOOR = 1e-16  # a cost below this (0 included) is drawn and binned as this, so a log axis can show it
 SEEDS_PER_BAR = 20
 CURVES_SHOWN = 80  # about this many curves drawn (each category gets at least MIN_SHOWN of its own)
@@ -64,6 +56,20 @@ def polylines(x, ys):
             points = row[:n][kept[:n]]
             pieces.append(("M%d.%d %d.%d" + "L%d.%d %d.%d" * (len(points) - 1)) % tuple(points.ravel().tolist()))
     return "".join(pieces)
+
+
+def count_words(category, n):
+    """A bar's networks of a category, in its description: "3 solved" (the bar's label joins them: "3 solved, 2
+    stuck")."""
+    if category == "solved":
+        return ngettext("{n} solved", "{n} solved", n).format(n=n)
+    if category == "training":
+        # Translators: networks still training (not solved, J still falling), as a bar of the sweep's histograms
+        # counts them.
+        return ngettext("{n} training", "{n} training", n).format(n=n)
+    if category == "stuck":
+        return ngettext("{n} stuck", "{n} stuck", n).format(n=n)
+    return ngettext("{n} diverged", "{n} diverged", n).format(n=n)
 
 
 def _count_ticks(area, largest):
@@ -98,9 +104,7 @@ def _bars(index, category, seeds, n_bins, area, describe_bin):
             if n:
                 parts.append([name, _r(base - n * per_count), _r(n * per_count)])
                 base -= n * per_count
-        words = ", ".join(
-            _(COUNT_WORDS[name]).format(n=int(counts[i, c])) for c, name in enumerate(CATEGORIES) if counts[i, c]
-        )
+        words = ", ".join(count_words(name, int(counts[i, c])) for c, name in enumerate(CATEGORIES) if counts[i, c])
         total = int(totals[i])
         x = left + i * width
         bars.append(

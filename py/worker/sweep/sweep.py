@@ -28,7 +28,7 @@ import numpy as np
 from backprop import Batch, Config
 from backprop.config import SEED_LIMIT, whole_number
 from plots.cost_chart import format_cost
-from shared.i18n import N_, _
+from shared.i18n import _, ngettext
 from shared.limits import SWEEP_LIMITS
 from shared.sweep_words import CATEGORIES
 from worker.sweep import plots as sweep_plots
@@ -37,11 +37,6 @@ HISTORY_POINTS = 201
 CHUNK_SECONDS = 0.002  # training between two looks at the clock in advance()
 STUCK_WINDOW, STUCK_FALL = 0.2, 0.01
 SEEDS_LISTED = 50
-SHARE_WORDS = {  # the summary's share of each category but solved, after "142 of 200 solved (71%)"
-    "stuck": N_("{n} stuck ({percent}%)"),
-    "diverged": N_("{n} diverged ({percent}%)"),
-    "training": N_("{n} still improving ({percent}%)"),
-}
 
 
 class Sweep:
@@ -234,16 +229,23 @@ def _median(costs):
 def shares_text(counts, total):
     """E.g. "142 of 200 solved (71%), 50 stuck (25%), 8 diverged (4%)", then those still improving, if any."""
 
-    def share(name):
-        n = counts[name]
-        return _(SHARE_WORDS[name]).format(n=n, percent=f"{100 * n / total:.0f}")
+    def percent(n):
+        return f"{100 * n / total:.0f}"
 
-    solved = counts["solved"]
+    solved, stuck, diverged, training = (counts[name] for name in ("solved", "stuck", "diverged", "training"))
     parts = [
-        _("{n} of {total} solved ({percent}%)").format(n=solved, total=total, percent=f"{100 * solved / total:.0f}"),
-        share("stuck"),
-        share("diverged"),
+        ngettext("{n} of {total} solved ({percent}%)", "{n} of {total} solved ({percent}%)", total).format(
+            n=solved, total=total, percent=percent(solved)
+        ),
+        ngettext("{n} stuck ({percent}%)", "{n} stuck ({percent}%)", stuck).format(n=stuck, percent=percent(stuck)),
+        ngettext("{n} diverged ({percent}%)", "{n} diverged ({percent}%)", diverged).format(
+            n=diverged, percent=percent(diverged)
+        ),
     ]
-    if counts["training"]:
-        parts.append(share("training"))
+    if training:
+        parts.append(
+            ngettext("{n} still improving ({percent}%)", "{n} still improving ({percent}%)", training).format(
+                n=training, percent=percent(training)
+            )
+        )
     return ", ".join(parts)
