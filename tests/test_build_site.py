@@ -37,7 +37,8 @@ def test_every_file_the_configuration_and_the_page_name_is_there(build_output):
         config = tomllib.loads((site / name).read_text())
         named += list(config["files"]) + [config["interpreter"]]
     html = (site / "index.html").read_text()
-    named += re.findall(r'(?:src|href|config)="([^"]*)"', html)
+    # files, not the page's own address in its languages (the hreflang alternates: ./?lang=es, ./)
+    named += [url for url in re.findall(r'(?:src|href|config)="([^"]*)"', html) if not re.fullmatch(r"\./(\?.*)?", url)]
     assert len(named) > 20
     for url in named:
         assert url.startswith("./"), f"{url} is not relative"
@@ -58,7 +59,28 @@ def test_nothing_but_the_site(build_output):
             path
         )
         assert path.suffix not in (".pyc", ".map"), path
-    assert {path.name for path in (site / "static").iterdir()} == {"bundles", "css", "img", "js", "mpy", "vendor"}
+    assert {path.name for path in (site / "static").iterdir()} == {
+        "bundles",
+        "css",
+        "i18n",
+        "img",
+        "js",
+        "mpy",
+        "vendor",
+    }
+
+
+def test_the_page_names_each_language_as_an_alternate(build_output):
+    site, _ = build_output
+    languages = json.loads((site / "static" / "i18n" / "languages.json").read_text())
+    assert {"en", "es", "de"} <= set(languages)
+    alternates = re.findall(
+        r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', (site / "index.html").read_text()
+    )
+    assert alternates == [(code, f"./?lang={code}") for code in languages] + [("x-default", "./")]
+    for code in languages:
+        if code != "en":
+            assert json.loads((site / "static" / "i18n" / f"{code}.json").read_text())["language"] == code
 
 
 def test_the_runtime_in_the_site_matches_its_manifest(build_output):
@@ -166,6 +188,7 @@ def test_the_site_build_compiles_the_current_sources(tmp_path):
     shutil.copytree(root / "py", tree / "py", ignore=shutil.ignore_patterns("__pycache__"))
     for folder in build_site.STATIC_FOLDERS:
         (tree / "static" / folder).mkdir(parents=True)
+    shutil.copy(root / "static" / "i18n" / "languages.json", tree / "static" / "i18n")
     source = tree / "py" / "app" / "settings.py"
     source.write_text(source.read_text() + "\nBUILT_FROM_THE_EDIT = 1\n")
     model = tree / "py" / "backprop" / "config.py"

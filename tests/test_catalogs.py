@@ -50,8 +50,8 @@ def fresh_template(tmp_path_factory):
 def test_the_source_catalog_holds_every_message_of_the_code_and_the_page(fresh_template):
     committed = keys(babel_catalog(catalogs.TEMPLATE))
     fresh = keys(fresh_template)
-    assert sorted(fresh - committed) == [], "run: python3 tools/catalogs.py extract, then update"
-    assert sorted(committed - fresh) == [], "messages no longer used: run python3 tools/catalogs.py extract"
+    assert sorted(fresh - committed, key=str) == [], "run: python3 tools/catalogs.py extract, then update"
+    assert sorted(committed - fresh, key=str) == [], "messages no longer used: run python3 tools/catalogs.py extract"
     assert len(fresh) > 300
 
 

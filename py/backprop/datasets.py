@@ -194,18 +194,6 @@ def bounded_number(value, limit):
     return number, None
 
 
-def bounded_float(value, limit):
-    """bounded_number() with what is wrong as an English fragment ("is not a number", "must be a finite number" or
-    "must be at most {limit} in size"), for code that has not moved to number_refusal()'s whole sentences."""
-    number, wrong = bounded_number(value, limit)
-    fragments = {
-        NOT_A_NUMBER: "is not a number",
-        NOT_FINITE: "must be a finite number",
-        TOO_LARGE: f"must be at most {limit:g} in size",
-    }
-    return number, fragments.get(wrong)
-
-
 def number_refusal(wrong, name, value, limit, where=None):
     """The sentence for a student saying what bounded_number() found wrong (wrong) with the number value typed for
     name ("x1", "W0[0,1]"), where (if given) saying where it is ("point 3", "line 5")."""

@@ -1,19 +1,8 @@
-"""The Many seeds sweep's categories and the words the page and the worker say them with.
+"""The Many seeds sweep's categories, which the page and the worker say alike.
 
-CATEGORIES is the order of the worker's category indices (worker/sweep) and of the plots' stacked bars. The words are
-marked for the catalog: translate them where they are said, _(CATEGORY_WORDS[name]).
+CATEGORIES is the order of the worker's category indices (worker/sweep) and of the plots' stacked bars. Each side
+says a category in whole sentences of its own (the page's headings, the worker's summaries), so that a translation
+can agree the words with their count.
 """
 
-from shared.i18n import N_
-
 CATEGORIES = ("solved", "training", "stuck", "diverged")
-CATEGORY_WORDS = {
-    # Translators: a network of the Many seeds sweep whose cost reached the solved level.
-    "solved": N_("solved"),
-    # Translators: a network of the Many seeds sweep whose cost still goes down.
-    "training": N_("still improving"),
-    # Translators: a network of the Many seeds sweep whose cost stopped going down before solving.
-    "stuck": N_("stuck"),
-    # Translators: a network of the Many seeds sweep whose cost is no longer a finite number.
-    "diverged": N_("diverged"),
-}

@@ -10,7 +10,7 @@ import app.network.weights
 import app.sweep.view
 from shared.exact_text import MINUS, exact_value
 from shared.limits import SEED_LIMIT, SPAN_MAX, SWEEP_LIMITS
-from shared.sweep_words import CATEGORIES, CATEGORY_WORDS
+from shared.sweep_words import CATEGORIES
 
 assert sys.implementation.name == "micropython", sys.implementation.name
 
@@ -34,14 +34,6 @@ assert SWEEP_LIMITS["sweep_count"] == (10, 1000)
 assert SWEEP_LIMITS["sweep_steps"] == (100, 10000)
 
 assert CATEGORIES == ("solved", "training", "stuck", "diverged")
-for name, words in (
-    ("solved", "solved"),
-    ("training", "still improving"),
-    ("stuck", "stuck"),
-    ("diverged", "diverged"),
-):
-    assert CATEGORY_WORDS[name] == words, name
-assert sorted(CATEGORY_WORDS) == sorted(CATEGORIES)
 
 # the page imports them where it uses them
 assert app.network.weights.exact_value is exact_value

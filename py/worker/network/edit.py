@@ -5,8 +5,8 @@ size.
 """
 
 from backprop import page_name, parse_name
-from backprop.datasets import bounded_float
-from shared.i18n import _, ngettext
+from backprop.datasets import bounded_number, number_refusal
+from shared.i18n import ngettext
 from worker.share.saved_run import PARAM_LIMIT
 
 
@@ -27,9 +27,7 @@ def parameter_value(name, value_text, n_h):
         )
     shown = page_name(*parsed)
     typed = value_text if isinstance(value_text, str) else repr(value_text)
-    value, wrong = bounded_float(value_text, PARAM_LIMIT)
+    value, wrong = bounded_number(value_text, PARAM_LIMIT)
     if wrong:
-        # Translators: {name} is a parameter (W0[1,0]); {problem} says what is wrong with its value ("is not a
-        # number", "must be a finite number"); {typed} is the text typed, quoted.
-        raise ValueError(_("{name} {problem} (got {typed})").format(name=shown, problem=wrong, typed=repr(typed[:40])))
+        raise ValueError(number_refusal(wrong, shown, typed[:40], PARAM_LIMIT))
     return parsed, value
