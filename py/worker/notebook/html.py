@@ -154,7 +154,10 @@ def gradient_html(gradient, kink_units):
     name = gradient["name"]
     out = [
         heading(name + " (\u2202J/\u2202" + gradient["of"] + ")"),
-        '<div class="nb-formula">',
+        # Focusable, as a table's box is (blocks.SCROLL): a long formula scrolls sideways on a narrow screen.
+        '<div class="nb-formula" tabindex="0" role="group" aria-label="'
+        + escape(_("The formula of {name}").format(name=name))
+        + '">',
         gradient["formula"],
         "</div>",
         '<p class="formula-text">',
