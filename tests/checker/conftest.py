@@ -21,3 +21,10 @@ def network_json(n_h=2, seed=2, table="XOR"):
 @pytest.fixture
 def screen():
     return network_json()
+
+
+@pytest.fixture
+def network_of():
+    """network_json itself, for a test that needs another network than the one on screen (a test module cannot import
+    from this conftest by name: tests/e2e has a conftest too)."""
+    return network_json

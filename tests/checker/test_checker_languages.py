@@ -58,10 +58,8 @@ def test_questions_and_training_in_another_language(screen, language):
     assert trained["verdict"].startswith("Your backward pass ")  # not in this catalog: English
 
 
-def test_the_seed_on_screen_is_read_from_the_network_not_its_label(language):
-    from conftest import network_json
-
-    net = networks.on_screen(network_json(n_h=3, seed=5))
+def test_the_seed_on_screen_is_read_from_the_network_not_its_label(language, network_of):
+    net = networks.on_screen(network_of(n_h=3, seed=5))
     assert net.seed == "5" and "semilla 5" in net.label
     case = check.specs.get("ann").cases(net)[0]
     assert case.arrays["seed"] == 5 and case.arrays["n_h"] == 3

@@ -101,8 +101,9 @@ def site_copy(tmp_path):
         (site / name).symlink_to(root / name)
     (site / "py").symlink_to(root / "py")
     (site / "static").mkdir()
-    for name in ("css", "img", "js"):
-        (site / "static" / name).symlink_to(root / "static" / name)
+    for name in build_site.STATIC_FOLDERS:
+        if name != "vendor":
+            (site / "static" / name).symlink_to(root / "static" / name)
     vendor = site / "static" / "vendor"
     vendor.mkdir()
     for name in ("pyodide", "micropython"):

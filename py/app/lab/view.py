@@ -236,7 +236,7 @@ class LabView:
                 else:
                     break
         finally:
-            for task, _ in in_flight:  # a failed slice: the others are not waited for
+            for task, _plots in in_flight:  # a failed slice: the others are not waited for
                 task.cancel()
             context.looping = False
             self.meter.stop()
