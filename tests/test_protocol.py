@@ -4,11 +4,12 @@ way. The same module under MicroPython: tests/app_mpy/check_protocol.py."""
 
 import json
 import math
+import platform
 
 import numpy as np
 import pytest
 
-from shared import protocol
+from shared import i18n, protocol
 from shared.protocol import Bug, Fatal, Refused, answer, never_refused, number, plain, read, size
 
 
@@ -187,3 +188,15 @@ def test_sizes_are_width_and_height():
 def test_anything_else_is_not_a_size(value):
     with pytest.raises(ValueError):
         size(value)
+
+
+def test_a_workers_start_puts_the_pages_catalog_in_use_and_names_the_versions():
+    catalog = json.dumps({"language": "de", "plural": "n != 1", "messages": {"Train": "Trainieren"}})
+    try:
+        data, body = protocol.read(protocol.started(catalog, "2.4.6"), protocol.Fatal)
+        assert data == {"python": platform.python_version(), "numpy": "2.4.6"} and body is None
+        assert (i18n.language(), i18n._("Train")) == ("de", "Trainieren")
+        protocol.read(protocol.started("", "2.4.6"), protocol.Fatal)
+        assert (i18n.language(), i18n._("Train")) == ("en", "Train")
+    finally:
+        i18n.load("")

@@ -7,11 +7,9 @@ refused with words; anything unexpected is fatal with its traceback. What the st
 print) is ordinary data: {"output", "error", "stopped", ...} (see checker/check.py and checker/train_mine.py).
 """
 
-import sys
-
 import numpy as np
 
-from shared import i18n, protocol
+from shared import protocol
 
 from . import check as checking
 from . import questions as asking
@@ -19,14 +17,8 @@ from .train_mine import train_json
 
 
 def start(catalog_text=""):
-    """The versions the page names, once the page's language is set: catalog_text is its
-    compiled catalog's JSON (shared/i18n.py), "" for English."""
-
-    def versions():
-        i18n.load(str(catalog_text or ""))
-        return {"python": sys.version.split()[0], "numpy": np.__version__}
-
-    return protocol.answer(versions)
+    """The versions the page names, once the page's catalog (its JSON text, "" for English) is in use."""
+    return protocol.started(catalog_text, np.__version__)
 
 
 def run(exercise, code, network_json):

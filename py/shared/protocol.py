@@ -17,6 +17,8 @@ MicroPython and both workers' Pyodide.
 import json
 import sys
 
+from shared import i18n
+
 REFUSED, FATAL = "refused", "fatal"
 INFINITY = float("inf")
 NOT_FINITE = {"NaN": float("nan"), "Infinity": INFINITY, "-Infinity": -INFINITY}
@@ -104,6 +106,17 @@ def answer(work):
         return reply(result)
     except BaseException as err:  # nothing may escape into the page, not even SystemExit from a student's code
         return failure(_traceback(err))
+
+
+def started(catalog_text, numpy_version):
+    """A worker's answer to start(catalog_text): the page's catalog in use (shared/i18n.py; "" for English), then the
+    versions the page names {"python", "numpy"}."""
+
+    def versions():
+        i18n.load(str(catalog_text or ""))
+        return {"python": sys.version.split()[0], "numpy": numpy_version}
+
+    return answer(versions)
 
 
 def never_refused(work, *args):

@@ -10,11 +10,10 @@ data_version is not the session's.
 """
 
 import json
-import sys
 
 import numpy as np
 
-from shared import i18n, protocol
+from shared import protocol
 from shared.i18n import _
 from worker.lab.session import Session
 from worker.landscape.plot import landscape as landscape_view
@@ -68,14 +67,8 @@ def _shown(change, view_json, refusable=False):
 
 
 def start(catalog_text=""):
-    """The versions the page names in its footer, once the page's language is set: catalog_text is its
-    compiled catalog's JSON (shared/i18n.py), "" for English."""
-
-    def versions():
-        i18n.load(str(catalog_text or ""))
-        return {"python": sys.version.split()[0], "numpy": np.__version__}
-
-    return protocol.answer(versions)
+    """The versions the page names in its footer, once the page's catalog (its JSON text, "" for English) is in use."""
+    return protocol.started(catalog_text, np.__version__)
 
 
 def configure(settings_json, view_json=None):
