@@ -2,6 +2,7 @@
 (http://host/course/backprop-lab/), works; and embedded with ?embed=1 in an iframe of a page on another
 origin, the compact layout fits 800 x 520 and the lab trains in it."""
 
+import json
 import re
 import struct
 from pathlib import Path
@@ -14,7 +15,8 @@ from playwright.sync_api import expect
 import build_site
 import serve
 
-RESULTS = Path(__file__).resolve().parents[2] / "test-results"
+ROOT = Path(__file__).resolve().parents[2]
+RESULTS = ROOT / "test-results"
 PREFIX = "/course/backprop-lab/"
 FRAME = "iframe[title='Backprop Lab']"
 FIELDS = (
@@ -234,4 +236,25 @@ def test_embedded_a_lesson_link_hides_locks_and_opens_its_view(browser, publishe
     expect(button(lab, "Reset")).to_be_disabled()
     button(lab, "Step").click()
     expect(readout(lab, "Step")).to_have_text("1")
+    finish(page, lab)
+
+
+def test_embedded_a_lesson_link_with_lang_de_is_in_german(browser, published_url, host_url):
+    german = json.loads((ROOT / "static" / "i18n" / "de.json").read_text(encoding="utf-8"))["messages"]
+    page = guarded_page(browser, origin_of(host_url), also=[origin_of(published_url)])
+    page.set_viewport_size({"width": 800, "height": 520})
+    page.goto(host_url)
+    page.evaluate(
+        "url => { document.querySelector('iframe').src = url; }",
+        published_url + "?embed=1&lang=de&n_h=3&lock=n_h,reset",
+    )
+    lab = page.frame_locator(FRAME)
+    expect(lab.locator("html[data-app-state=ready]")).to_be_attached(timeout=READY_TIMEOUT_MS)
+    expect(lab.locator("html")).to_have_attribute("lang", "de")
+    expect(lab.get_by_role("combobox", name=german["Language"])).to_be_hidden()  # embedded: the link chooses
+    expect(button(lab, german["Reset"])).to_be_disabled()
+    button(lab, german["Step"]).click()
+    expect(readout(lab, german["Step"])).to_have_text("1")
+    frame = next(frame for frame in page.frames if frame.url.startswith(published_url))
+    assert re.search(r"[?&]lang=de(&|$)", frame.url)  # the frame's link keeps the language
     finish(page, lab)
