@@ -106,6 +106,9 @@ def wire(document, window, lab):
             action()
 
     document.addEventListener("keydown", on_key)
+    from app.share.carry import offer
+
+    offer(lab.context)
     window.addEventListener("popstate", lambda event: lab.on_history())
     window.addEventListener("resize", lambda event: lab.on_resize())
 

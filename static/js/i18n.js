@@ -94,7 +94,7 @@ const wanted = new URLSearchParams(location.search).getAll("lang").pop() ?? navi
 if (!wanted.trim().toLowerCase().startsWith(SOURCE)) root.dataset.translating = "";
 
 // The language menu: each language by its own name; picking one opens this page (the address holds its settings)
-// in it.
+// in it, with the run on screen.
 function fillMenu({ language, languages }) {
   const menu = document.getElementById("language");
   if (!menu) return;
@@ -106,7 +106,9 @@ function fillMenu({ language, languages }) {
   menu.addEventListener("change", () => {
     const url = new URL(location.href);
     url.searchParams.set("lang", menu.value);
-    location.assign(url);
+    // The page's Python, once it runs, keeps the run on screen for the page in the new language (app/share/carry.py).
+    if (globalThis.backpropSwitchLanguage) globalThis.backpropSwitchLanguage(url.href);
+    else location.assign(url);
   });
 }
 

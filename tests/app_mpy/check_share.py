@@ -8,9 +8,12 @@ from mpy_checks import Checks, equal
 
 from app.link import read_link, write_link
 from app.settings import DEFAULTS
+from app.share.carry import CARRY_KEY, switch, take
 from app.share.export_menu import plot_file_name
 from app.share.importer import imported_settings, is_csv, points_said, too_large
 from app.share.lesson import buttons_note, lesson_query, link_note, names, points_link
+
+assert CARRY_KEY and callable(switch) and callable(take)  # the language switch's carry compiles here too
 
 CHECKS = Checks()
 check = CHECKS.check

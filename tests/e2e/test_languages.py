@@ -155,8 +155,12 @@ def test_an_unknown_language_falls_back_to_english_with_a_note(open_lab):
     expect(page.get_by_role("list", name="Messages")).to_contain_text("language tlh")
 
 
-def test_the_language_menu_opens_the_page_in_another_language_with_its_settings(open_lab):
+def test_the_language_menu_opens_the_page_in_another_language_with_its_settings_and_run(open_lab):
     page = open_lab("?n_h=3&seed=7")
+    for _ in range(3):
+        page.get_by_role("button", name="Step", exact=True).click()
+    expect(page.get_by_label("Step", exact=True)).to_have_text("3")
+    cost = page.get_by_label("Cost J", exact=True).inner_text()
     menu = page.get_by_role("combobox", name="Language", exact=True)
     expect(menu).to_have_value("en")
     menu.select_option(label="Español")
@@ -165,3 +169,6 @@ def test_the_language_menu_opens_the_page_in_another_language_with_its_settings(
     assert re.search(r"[?&]lang=es(&|$)", page.url) and re.search(r"[?&]n_h=3(&|$)", page.url)
     expect(page.get_by_label(say("es", "Hidden units <var>n_h</var>"), exact=True)).to_have_value("3")
     expect(page.get_by_role("combobox", name=say("es", "Language"), exact=True)).to_have_value("es")
+    # the run went with it (app/share/carry.py): its step and cost, not a new network's
+    expect(page.get_by_label(say("es", "Step"), exact=True)).to_have_text("3")
+    expect(page.get_by_label(say("es", "Cost <var>J</var>"), exact=True)).to_have_text(cost)

@@ -85,6 +85,14 @@ def imported_settings(settings, snap, learning_rate_text):
     return settings
 
 
+def show_run(context, snap, surface, learning_rate_text):
+    """A run the worker has taken in (import_run's answer) on screen: its settings in the form and the link."""
+    context.update(imported_settings(context.settings, snap, learning_rate_text))
+    context.settings["points"] = points_link(snap, context.settings)
+    context.save_link()
+    context.show(snap, surface)
+
+
 class Importer:
     def __init__(self, context):
         self.context, self.document, self.window = context, context.document, context.window
@@ -171,10 +179,7 @@ class Importer:
                 True,
             )
             return
-        context.update(imported_settings(context.settings, snap, learning_rate_text))
-        context.settings["points"] = points_link(snap, context.settings)
-        context.save_link()
-        context.show(snap, surface)
+        show_run(context, snap, surface, learning_rate_text)
         self.say(
             _("Imported {file}: step {step}, cost J = {cost}.").format(
                 file=file.name, step=snap["step"], cost=format_cost(snap["cost"])
