@@ -2,7 +2,7 @@
 // fails to load, shows the error panel instead of a page that spins for ever. Python's own stages
 // (py/app/stages.py) take over once the page's MicroPython runs: <html data-app-state> is then
 // "interactive" until the model's worker (Pyodide and NumPy) is ready.
-import { _, language } from "./i18n.js";
+import { _, fill, language } from "./i18n.js";
 import { manifest, runtimeURLs, workerURLs } from "./site-files.js";
 
 const root = document.documentElement;
@@ -13,10 +13,6 @@ const embed = new URLSearchParams(location.search).getAll("embed").pop();
 if (["1", "true"].includes(embed?.trim().toLowerCase())) root.dataset.embed = "true";
 
 const STAGES = { "Loading MicroPython": () => _("Loading the page's Python (MicroPython, about 0.5 MB)…") };
-
-function fill(text, fields) {
-  return text.replace(/\{(\w+)\}/g, (whole, name) => fields[name] ?? whole);
-}
 
 function loading() {
   return ["loading", "interactive"].includes(root.dataset.appState);

@@ -16,6 +16,11 @@ export function _(message) {
   return typeof translated === "string" && translated ? translated : message;
 }
 
+// A message's {name} placeholders filled from fields (as Python's str.format does them on the page).
+export function fill(text, fields) {
+  return text.replace(/\{(\w+)\}/g, (whole, name) => fields[name] ?? whole);
+}
+
 function normal(text) {
   return text.replace(/\s+/g, " ").trim();
 }

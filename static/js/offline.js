@@ -4,6 +4,7 @@
 // static/vendor/manifest.json, so a new runtime installs a new worker and cache (see sw.js).
 // Everything here is optional: where service workers are unavailable (file://, some iframes, private
 // modes, blocked) the lab works as before, and nothing is reported as an error.
+import { _ } from "./i18n.js";
 import { manifest, runtimeURLs, workerURLs } from "./site-files.js";
 
 const root = document.documentElement;
@@ -105,7 +106,7 @@ async function keepForOffline() {
   const result = await ask(worker, { type: "store", urls });
   if (!result?.ok) throw new Error(`not all files were kept: ${result?.failed?.join(", ") || result?.error}`);
   root.dataset.offline = "ready";
-  say("Saved in this browser: the next visit starts faster and works offline.");
+  say(_("Saved in this browser: the next visit starts faster and works offline."));
 }
 
 keepForOffline().catch((error) => {

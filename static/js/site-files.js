@@ -4,11 +4,13 @@
 // config's interpreter module and the files the config lists. Used by boot.js (are they there?) and
 // offline.js (keep them).
 
+import { _, fill } from "./i18n.js";
+
 export const VENDOR = new URL("./static/vendor/", document.baseURI);
 
 export async function manifest() {
   const response = await fetch(new URL("manifest.json", VENDOR), { cache: "no-cache" });
-  if (!response.ok) throw new Error(`manifest: HTTP ${response.status}`);
+  if (!response.ok) throw new Error(fill(_("Could not load {url} (HTTP {status})."), response));
   return response;
 }
 
@@ -28,7 +30,7 @@ export async function workerURLs() {
     const config = new URL(configPath, document.baseURI);
     urls.push(new URL(src, document.baseURI).href, config.href);
     const response = await fetch(config);
-    if (!response.ok) throw new Error(`Could not load ${config} (HTTP ${response.status}).`);
+    if (!response.ok) throw new Error(fill(_("Could not load {url} (HTTP {status})."), response));
     const text = await response.text();
     // Its interpreter (static/js/pyodide-snapshot.mjs, which loads the vendored Pyodide) and the files it lists.
     for (const [, path] of text.matchAll(/^interpreter\s*=\s*"([^"]+)"/gm)) urls.push(new URL(path, config).href);
