@@ -201,13 +201,20 @@ def test_the_embed_tests_guard_allows_the_two_origins_only_and_hears_the_frame(b
     assert not any("favicon" in problem for problem in problems)
 
 
-def test_embedded_with_view_notebook_the_frame_opens_the_notebook(browser, published_url, host_url):
+def embedded(browser, host_url, published_url, query):
+    """(the host page at 800 x 520, guarded for both origins, its frame) with the frame at the lab's link query,
+    once the lab in it is ready."""
     page = guarded_page(browser, origin_of(host_url), also=[origin_of(published_url)])
     page.set_viewport_size({"width": 800, "height": 520})
     page.goto(host_url)
-    page.evaluate("url => { document.querySelector('iframe').src = url; }", published_url + "?view=notebook&embed=1")
+    page.evaluate("url => { document.querySelector('iframe').src = url; }", published_url + query)
     lab = page.frame_locator(FRAME)
     expect(lab.locator("html[data-app-state=ready]")).to_be_attached(timeout=READY_TIMEOUT_MS)
+    return page, lab
+
+
+def test_embedded_with_view_notebook_the_frame_opens_the_notebook(browser, published_url, host_url):
+    page, lab = embedded(browser, host_url, published_url, "?view=notebook&embed=1")
     expect(lab.get_by_role("tab", name="Notebook")).to_have_attribute("aria-selected", "true")
     panel = lab.get_by_role("tabpanel", name="Notebook")
     expect(panel.get_by_text(re.compile(r"^Worked through for the network at step 0,"))).to_be_visible(timeout=30_000)
@@ -218,15 +225,9 @@ def test_embedded_with_view_notebook_the_frame_opens_the_notebook(browser, publi
 
 
 def test_embedded_a_lesson_link_hides_locks_and_opens_its_view(browser, published_url, host_url):
-    page = guarded_page(browser, origin_of(host_url), also=[origin_of(published_url)])
-    page.set_viewport_size({"width": 800, "height": 520})
-    page.goto(host_url)
-    page.evaluate(
-        "url => { document.querySelector('iframe').src = url; }",
-        published_url + "?embed=1&n_h=3&hide=seed,table,tabs&lock=n_h,reset&view=notebook",
+    page, lab = embedded(
+        browser, host_url, published_url, "?embed=1&n_h=3&hide=seed,table,tabs&lock=n_h,reset&view=notebook"
     )
-    lab = page.frame_locator(FRAME)
-    expect(lab.locator("html[data-app-state=ready]")).to_be_attached(timeout=READY_TIMEOUT_MS)
     expect(lab.get_by_role("tabpanel", name="Notebook")).to_be_visible()
     expect(lab.get_by_role("tablist")).to_be_hidden()
     for label in ("Seed", "Truth table"):
@@ -241,15 +242,7 @@ def test_embedded_a_lesson_link_hides_locks_and_opens_its_view(browser, publishe
 
 def test_embedded_a_lesson_link_with_lang_de_is_in_german(browser, published_url, host_url):
     german = json.loads((ROOT / "static" / "i18n" / "de.json").read_text(encoding="utf-8"))["messages"]
-    page = guarded_page(browser, origin_of(host_url), also=[origin_of(published_url)])
-    page.set_viewport_size({"width": 800, "height": 520})
-    page.goto(host_url)
-    page.evaluate(
-        "url => { document.querySelector('iframe').src = url; }",
-        published_url + "?embed=1&lang=de&n_h=3&lock=n_h,reset",
-    )
-    lab = page.frame_locator(FRAME)
-    expect(lab.locator("html[data-app-state=ready]")).to_be_attached(timeout=READY_TIMEOUT_MS)
+    page, lab = embedded(browser, host_url, published_url, "?embed=1&lang=de&n_h=3&lock=n_h,reset")
     expect(lab.locator("html")).to_have_attribute("lang", "de")
     expect(lab.get_by_role("combobox", name=german["Language"])).to_be_hidden()  # embedded: the link chooses
     expect(button(lab, german["Reset"])).to_be_disabled()
